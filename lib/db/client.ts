@@ -16,6 +16,14 @@ export function createDb(connectionString: string, poolSize = 10): PrismaClient 
 
 const globalForDb = globalThis as unknown as { db?: PrismaClient };
 
+/**
+ * Replaces the process-wide client: the seed CLI and the tests use it to point the domain at
+ * the database they started. The app itself never calls it.
+ */
+export function useDb(client: PrismaClient): void {
+  globalForDb.db = client;
+}
+
 /** The process-wide client (kept across hot reloads in development). */
 export function db(): PrismaClient {
   if (!globalForDb.db) {

@@ -14,6 +14,7 @@ export type EmbeddedDatabase = {
   /** postgresql:// URL of the protocol server. */
   url: string;
   port: number;
+  pglite: PGlite;
   /** true when the data directory was created by this start. */
   isNew: boolean;
   stop: () => Promise<void>;
@@ -24,6 +25,8 @@ export async function startEmbeddedDatabase(options: {
   dataDir: string | null;
   port?: number;
   maxConnections?: number;
+  /** Start from a dump made with PGlite's dumpDataDir() (tests clone a migrated database). */
+  loadDataDir?: Blob;
 }): Promise<EmbeddedDatabase> {
   const clusterDir = options.dataDir === null ? null : path.join(options.dataDir, "pgdata");
   let isNew = true;
@@ -36,7 +39,7 @@ export async function startEmbeddedDatabase(options: {
 
   let pglite: PGlite;
   try {
-    pglite = await PGlite.create(clusterDir === null ? undefined : clusterDir);
+    pglite = await PGlite.create({ dataDir: clusterDir ?? undefined, loadDataDir: options.loadDataDir });
   } catch (error) {
     await releaseLock();
     throw new EmbeddedDatabaseError(
@@ -66,6 +69,7 @@ export async function startEmbeddedDatabase(options: {
   return {
     url: `postgresql://postgres@127.0.0.1:${actualPort}/postgres?sslmode=disable`,
     port: actualPort,
+    pglite,
     isNew,
     stop: async () => {
       if (stopped) return;

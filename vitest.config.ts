@@ -1,0 +1,40 @@
+import path from "node:path";
+import { defineConfig, type TestProjectInlineConfiguration } from "vitest/config";
+
+const root = import.meta.dirname;
+const shared = {
+  resolve: {
+    alias: {
+      "@": root,
+      // Domain code imports `server-only`; outside Next.js it is a no-op (see tsconfig.scripts.json).
+      "server-only": path.join(root, "lib/runtime/server-only-outside-next.ts"),
+    },
+  },
+};
+
+const integration = (name: string): TestProjectInlineConfiguration => ({
+  ...shared,
+  test: {
+    name,
+    include: ["tests/integration/**/*.test.ts"],
+    environment: "node",
+    globalSetup: ["tests/setup/global-setup.ts"],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+});
+
+// Integration tests run on the embedded PGlite always, and again on a real PostgreSQL server
+// when TEST_DATABASE_URL is set (CI sets it to the machine's server).
+const projects: TestProjectInlineConfiguration[] = [
+  { ...shared, test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node" } },
+  integration("integration-pglite"),
+];
+if (process.env.TEST_DATABASE_URL) projects.push(integration("integration-postgres"));
+
+export default defineConfig({
+  test: {
+    projects,
+    pool: "forks",
+  },
+});

@@ -123,13 +123,17 @@ function isProcessAlive(pid: number): boolean {
   }
 }
 
-export async function assertPortFree(port: number, host = "127.0.0.1"): Promise<void> {
+export async function assertPortFree(
+  port: number,
+  host = "127.0.0.1",
+  hint = "set EMBEDDED_DB_PORT to another port, or 0 to pick a free one",
+): Promise<void> {
   await new Promise<void>((resolve, reject) => {
     const probe = net.createServer();
     probe.once("error", (error: NodeJS.ErrnoException) => {
       reject(
         error.code === "EADDRINUSE"
-          ? new EmbeddedDatabaseError(`Port ${port} on ${host} is already in use. Stop what uses it or choose another port.`)
+          ? new EmbeddedDatabaseError(`Port ${port} on ${host} is already in use: stop what uses it, or ${hint}.`)
           : error,
       );
     });

@@ -1,0 +1,24 @@
+// The secret that signs session cookies. Several instances sharing one database must share it,
+// so with DATABASE_URL it has to be configured; on the embedded default (one instance, a demo)
+// one is generated once and kept in DATA_DIR so sessions survive restarts.
+import { randomBytes } from "node:crypto";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { EnvError, type Env } from "@/lib/env";
+
+export async function resolveAuthSecret(config: Env): Promise<string> {
+  if (config.AUTH_SECRET) return config.AUTH_SECRET;
+  if (config.DATABASE_URL && config.isProduction) {
+    throw new EnvError(
+      "AUTH_SECRET is required with DATABASE_URL in production (every instance needs the same one). " +
+        "Generate one with: openssl rand -base64 32",
+    );
+  }
+  const file = path.join(config.DATA_DIR, "auth-secret");
+  const existing = await readFile(file, "utf8").catch(() => null);
+  if (existing && existing.trim().length >= 32) return existing.trim();
+  const secret = randomBytes(32).toString("base64url");
+  await mkdir(config.DATA_DIR, { recursive: true });
+  await writeFile(file, secret, { mode: 0o600 });
+  return secret;
+}

@@ -1,0 +1,135 @@
+// `npm start` / `npm run dev`: everything a fresh clone needs to serve the portal.
+//   1. validate configuration (lib/env.ts);
+//   2. the database: DATABASE_URL's server, or else the embedded PGlite under DATA_DIR served
+//      over the PostgreSQL protocol on 127.0.0.1 (the app itself only ever sees a URL);
+//   3. migrate, and seed the demo data into an empty database (SEED_DEMO);
+//   4. build when there is no production build yet, then run Next.js as a child process;
+//   5. on Ctrl-C: stop Next.js, then shut PGlite down cleanly so its files stay consistent.
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { env, processEnvironment, type Env } from "@/lib/env";
+import { assertPortFree, startEmbeddedDatabase, type EmbeddedDatabase } from "@/lib/db/embedded";
+import { migrate } from "@/lib/db/migrate";
+import { assertDatabaseReachable } from "@/lib/db/reachability";
+import { runCli } from "@/lib/runtime/cli";
+import { resolveAuthSecret } from "@/lib/runtime/auth-secret";
+import { seedIfEmpty } from "@/lib/runtime/seed-if-empty";
+
+const isDev = process.argv.includes("--dev");
+const startedAt = performance.now();
+const nextBin = path.resolve("node_modules", "next", "dist", "bin", "next");
+
+function log(line: string): void {
+  console.log(`[start] ${line}`);
+}
+
+await runCli(async () => {
+  const config = env();
+  const authSecret = await resolveAuthSecret(config);
+  await assertPortFree(config.PORT, config.HOSTNAME, "set PORT to serve the app on another port");
+
+  let embedded: EmbeddedDatabase | null = null;
+  let databaseUrl: string;
+  if (config.DATABASE_URL) {
+    await assertDatabaseReachable(config.DATABASE_URL);
+    databaseUrl = config.DATABASE_URL;
+    log(`database: PostgreSQL at ${new URL(databaseUrl).host}`);
+  } else {
+    embedded = await startEmbeddedDatabase({ dataDir: config.DATA_DIR, port: config.EMBEDDED_DB_PORT });
+    databaseUrl = embedded.url;
+    log(`database: embedded PGlite in ${path.join(config.DATA_DIR, "pgdata")} (${embedded.isNew ? "new" : "existing"}), served on 127.0.0.1:${embedded.port}`);
+  }
+  const stopDatabase = async () => {
+    await embedded?.stop();
+  };
+
+  try {
+    const migrated = await migrate({ connectionString: databaseUrl, log: (line) => log(line) });
+    log(`migrations: ${migrated.applied.length} applied, ${migrated.alreadyApplied} already in place`);
+    const logins = config.SEED_DEMO ? await seedIfEmpty({ databaseUrl, log }) : [];
+
+    if (!isDev && !existsSync(path.resolve(".next", "BUILD_ID"))) {
+      log("no production build found: running `next build` (about a minute, once)");
+      await runToCompletion(spawn(process.execPath, [nextBin, "build"], { stdio: "inherit", env: childEnv(config, databaseUrl, authSecret) }));
+    }
+
+    const server = spawn(
+      process.execPath,
+      [nextBin, isDev ? "dev" : "start", "--port", String(config.PORT), "--hostname", config.HOSTNAME],
+      { stdio: "inherit", env: childEnv(config, databaseUrl, authSecret) },
+    );
+    handleShutdown(server, stopDatabase);
+    await waitUntilServing(config, server);
+    log(`ready in ${((performance.now() - startedAt) / 1000).toFixed(1)} s: ${config.APP_BASE_URL}`);
+    if (logins.length > 0) {
+      console.log("\nDemo logins:");
+      console.table(logins);
+    }
+  } catch (error) {
+    await stopDatabase();
+    throw error;
+  }
+});
+
+function childEnv(config: Env, databaseUrl: string, authSecret: string): NodeJS.ProcessEnv {
+  return {
+    ...processEnvironment(),
+    NODE_ENV: isDev ? "development" : "production",
+    DATABASE_URL: databaseUrl,
+    AUTH_SECRET: authSecret,
+    NEXTAUTH_SECRET: authSecret,
+    NEXTAUTH_URL: config.APP_BASE_URL,
+    APP_BASE_URL: config.APP_BASE_URL,
+    // The embedded database runs in this process: it is never the app's to start again.
+    EMBEDDED_DB_PORT: undefined,
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
+}
+
+function handleShutdown(server: ChildProcess, stopDatabase: () => Promise<void>): void {
+  let stopping = false;
+  const stop = async (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    log(`${signal}: stopping`);
+    if (server.exitCode === null) {
+      server.kill("SIGTERM");
+      await new Promise((resolve) => server.once("exit", resolve));
+    }
+    await stopDatabase();
+    log("stopped cleanly");
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void stop("SIGINT"));
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+  server.once("exit", (code) => {
+    if (stopping) return;
+    stopping = true;
+    void stopDatabase().then(() => {
+      console.error(`[start] the web server exited (code ${code}); database stopped.`);
+      process.exit(code ?? 1);
+    });
+  });
+}
+
+async function waitUntilServing(config: Env, server: ChildProcess): Promise<void> {
+  const url = `http://127.0.0.1:${config.PORT}/api/v1/health`;
+  const deadline = Date.now() + 180_000;
+  while (Date.now() < deadline && server.exitCode === null) {
+    try {
+      const response = await fetch(url);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  if (server.exitCode === null) log(`no answer from ${url} after 180 s; still waiting`);
+}
+
+function runToCompletion(child: ChildProcess): Promise<void> {
+  return new Promise((resolve, reject) => {
+    child.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`\`next build\` failed (exit code ${code})`))));
+  });
+}

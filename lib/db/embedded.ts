@@ -7,6 +7,7 @@ import net from "node:net";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { keepProtocolBatchesTogether } from "@/lib/db/pglite-socket-batches";
 
 export class EmbeddedDatabaseError extends Error {}
 
@@ -56,6 +57,7 @@ export async function startEmbeddedDatabase(options: {
     port,
     maxConnections: options.maxConnections ?? 64,
   });
+  keepProtocolBatchesTogether(server);
   try {
     await server.start();
   } catch (error) {

@@ -65,7 +65,7 @@ export async function migrate(options: {
       const result: MigrateResult = { applied: [], alreadyApplied: done.size };
       for (const migration of migrations) {
         if (done.has(migration.name)) continue;
-        await applyOne(client, migration);
+        if (!(await applyOne(client, migration))) continue;
         log(`applied migration ${migration.name}`);
         result.applied.push(migration.name);
       }
@@ -132,9 +132,22 @@ function verifyHistory(migrations: Migration[], applied: AppliedRow[]): void {
   }
 }
 
-async function applyOne(client: pg.Client, migration: Migration): Promise<void> {
+/** Returns false when another runner applied the migration first. */
+async function applyOne(client: pg.Client, migration: Migration): Promise<boolean> {
   await client.query("BEGIN");
   try {
+    // pglite-socket serves every connection from one backend session, where the session advisory
+    // lock is re-entrant and excludes nobody; PGlite runs one transaction at a time, so checking
+    // the history again inside this transaction is what keeps a second runner out there.
+    await client.query(`LOCK TABLE "_prisma_migrations" IN SHARE ROW EXCLUSIVE MODE`);
+    const { rowCount } = await client.query(
+      `SELECT 1 FROM "_prisma_migrations" WHERE migration_name = $1 AND finished_at IS NOT NULL AND rolled_back_at IS NULL`,
+      [migration.name],
+    );
+    if (rowCount) {
+      await client.query("COMMIT");
+      return false;
+    }
     const id = randomUUID();
     await client.query(
       `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at) VALUES ($1, $2, $3, now())`,
@@ -146,6 +159,7 @@ async function applyOne(client: pg.Client, migration: Migration): Promise<void> 
       [id],
     );
     await client.query("COMMIT");
+    return true;
   } catch (error) {
     await client.query("ROLLBACK");
     const reason = error instanceof Error ? error.message : String(error);

@@ -73,3 +73,46 @@ export function useTestDatabase(): TestDatabase {
   });
   return handle;
 }
+
+export type EmptyDatabase = {
+  kind: "pglite" | "postgres";
+  /** postgresql:// URL of the new, unmigrated database. */
+  url: string;
+  drop: () => Promise<void>;
+};
+
+/**
+ * A new database with nothing in it, not even `_prisma_migrations`, on the kind of database the
+ * running Vitest project stands for: the migration runner and the schema-drift test start from it.
+ */
+export async function createEmptyDatabase(): Promise<EmptyDatabase> {
+  const kind = inject("databaseKind");
+  if (kind === "postgres") {
+    const serverUrl = inject("postgresServerUrl");
+    const name = `lp_empty_${randomBytes(6).toString("hex")}`;
+    const admin = new pg.Client({ connectionString: databaseUrl(serverUrl, "postgres") });
+    await admin.connect();
+    try {
+      // template0, not the default template1: whatever someone added to template1 on this server
+      // would otherwise show up in the catalog comparisons.
+      await admin.query(`CREATE DATABASE "${name}" TEMPLATE template0`);
+    } finally {
+      await admin.end();
+    }
+    return {
+      kind,
+      url: databaseUrl(serverUrl, name),
+      drop: async () => {
+        const cleanup = new pg.Client({ connectionString: databaseUrl(serverUrl, "postgres") });
+        await cleanup.connect();
+        try {
+          await cleanup.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+        } finally {
+          await cleanup.end();
+        }
+      },
+    };
+  }
+  const embedded = await startEmbeddedDatabase({ dataDir: null });
+  return { kind, url: embedded.url, drop: () => embedded.stop() };
+}

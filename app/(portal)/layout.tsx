@@ -1,0 +1,26 @@
+import { getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
+import { AppShell } from "@/components/shell/app-shell";
+import type { NavItem } from "@/components/shell/portal-nav";
+import { canAccessBackoffice, canManageSoftware } from "@/lib/auth/permissions";
+import { requireSessionUser } from "@/app/session";
+
+export default async function PortalLayout({ children }: { children: ReactNode }) {
+  const user = await requireSessionUser();
+  const t = await getTranslations("nav");
+
+  // R11: "Software management" appears only for admins of the current company.
+  const navItems: NavItem[] = [
+    ...(canManageSoftware(user.currentMembership)
+      ? [{ href: "/software-management", label: t("softwareManagement"), icon: "software-management" } as const]
+      : []),
+    { href: "/my-software", label: t("mySoftware"), icon: "my-software" },
+    ...(canAccessBackoffice(user) ? [{ href: "/backoffice", label: t("backoffice"), icon: "backoffice" } as const] : []),
+  ];
+
+  return (
+    <AppShell user={user} navItems={navItems}>
+      {children}
+    </AppShell>
+  );
+}

@@ -1,0 +1,41 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { notFound } from "next/navigation";
+import { LicenseGroupSection } from "@/components/licenses/license-group-section";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { canManageSoftware } from "@/lib/auth/permissions";
+import { listLicenseGroups } from "@/lib/licenses/list-license-groups";
+import { requireSessionUser } from "@/app/session";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("softwareManagement");
+  return { title: t("title") };
+}
+
+export default async function SoftwareManagementPage() {
+  const user = await requireSessionUser();
+  const membership = user.currentMembership;
+  if (!membership || !canManageSoftware(membership)) notFound();
+
+  const [groups, t] = await Promise.all([
+    listLicenseGroups({ actor: user, companyId: membership.company.id }),
+    getTranslations("softwareManagement"),
+  ]);
+
+  return (
+    <>
+      <PageHeader title={t("title")} description={t("intro", { company: membership.company.name })} />
+      <h2 className="mb-4 text-sm font-semibold uppercase tracking-wide text-slate-500">{t("groupsHeading")}</h2>
+      {groups.length === 0 ? (
+        <EmptyState>{t("emptyGroups")}</EmptyState>
+      ) : (
+        <div className="space-y-8">
+          {groups.map((group) => (
+            <LicenseGroupSection key={group.id} group={group} />
+          ))}
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,86 @@
+// The one way to write a server action (STYLE.md §2): parse the input with zod → authenticate →
+// authorize on the resource → one domain call → revalidate, returning a typed result. Domain
+// errors become translated messages here; anything unexpected is logged and shown generically.
+import "server-only";
+import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
+import { z } from "zod";
+import type { CurrentUser } from "@/lib/auth/current-user";
+import { DomainError, isDomainError, type DomainErrorCode } from "@/lib/errors";
+import { getSessionUser } from "@/app/session";
+
+export type ActionError = {
+  code: DomainErrorCode | "UNEXPECTED";
+  message: string;
+  fieldErrors?: Record<string, string[]>;
+};
+export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: ActionError };
+
+type Revalidate = { path: string; type?: "layout" | "page" };
+
+type UserActionDefinition<Schema extends z.ZodType, Result> = {
+  input: Schema;
+  /** Throws a DomainError (NOT_FOUND / FORBIDDEN) unless the user may act on this resource. */
+  authorize: (context: { user: CurrentUser; input: z.output<Schema> }) => void | Promise<void>;
+  run: (context: { user: CurrentUser; input: z.output<Schema> }) => Promise<Result>;
+  revalidate?: Revalidate[];
+};
+
+type PublicActionDefinition<Schema extends z.ZodType, Result> = {
+  input: Schema;
+  /** `user` is null when nobody is signed in. */
+  run: (context: { user: CurrentUser | null; input: z.output<Schema> }) => Promise<Result>;
+  revalidate?: Revalidate[];
+};
+
+function toPlainInput(raw: unknown): unknown {
+  return raw instanceof FormData ? Object.fromEntries(raw) : raw;
+}
+
+async function failure(code: ActionError["code"], fieldErrors?: Record<string, string[]>): Promise<{ ok: false; error: ActionError }> {
+  const t = await getTranslations("errors");
+  return { ok: false, error: { code, message: t(code), ...(fieldErrors ? { fieldErrors } : {}) } };
+}
+
+async function execute<Schema extends z.ZodType, Result>(
+  schema: Schema,
+  rawInput: unknown,
+  step: (input: z.output<Schema>) => Promise<Result>,
+  revalidate: Revalidate[] = [],
+): Promise<ActionResult<Result>> {
+  const parsed = schema.safeParse(toPlainInput(rawInput));
+  if (!parsed.success) {
+    return failure("INVALID", z.flattenError(parsed.error).fieldErrors as Record<string, string[]>);
+  }
+  try {
+    const data = await step(parsed.data);
+    for (const { path, type } of revalidate) revalidatePath(path, type);
+    return { ok: true, data };
+  } catch (error) {
+    if (isDomainError(error)) return failure(error.code);
+    console.error("Unexpected error in server action", error);
+    return failure("UNEXPECTED");
+  }
+}
+
+/** An action for signed-in users; authorization on the resource is a required step. */
+export function userAction<Schema extends z.ZodType, Result>(definition: UserActionDefinition<Schema, Result>) {
+  return (rawInput: unknown): Promise<ActionResult<Result>> =>
+    execute(
+      definition.input,
+      rawInput,
+      async (input) => {
+        const user = await getSessionUser();
+        if (!user) throw new DomainError("UNAUTHENTICATED", "not signed in");
+        await definition.authorize({ user, input });
+        return definition.run({ user, input });
+      },
+      definition.revalidate,
+    );
+}
+
+/** An action anyone may call (e.g. the language switch on the sign-in page). */
+export function publicAction<Schema extends z.ZodType, Result>(definition: PublicActionDefinition<Schema, Result>) {
+  return (rawInput: unknown): Promise<ActionResult<Result>> =>
+    execute(definition.input, rawInput, async (input) => definition.run({ user: await getSessionUser(), input }), definition.revalidate);
+}

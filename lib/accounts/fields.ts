@@ -1,0 +1,36 @@
+// Small field schemas shared by forms (client) and use cases (server), so both validate alike
+// (STYLE.md §5). No server-only import: the browser bundle uses these too.
+import { z } from "zod";
+import type { Locale as LocaleValue, Title as TitleValue } from "@prisma/client";
+
+/** A missing value reads "required" (R14: the form names the missing mandatory fields). */
+const required = { error: (issue: { input: unknown }) => (issue.input === undefined || issue.input === null ? "required" : "invalid") };
+
+/** Stored trimmed and lower-cased (CHECK user_email_lowercase), so lookups are case-insensitive. */
+export const Email = z
+  .string(required)
+  .trim()
+  .toLowerCase()
+  .max(254, "too long")
+  .pipe(z.email("must be an email address"));
+
+export const PersonName = z.string(required).trim().min(1, "required").max(100, "too long");
+export const FirstName = PersonName;
+export const LastName = PersonName;
+export const Position = z.string(required).trim().min(1, "required").max(100, "too long");
+
+export const titles = ["MR", "MS", "MX", "DR"] as const satisfies readonly TitleValue[];
+export const Title = z.enum(titles, required);
+
+export const locales = ["nl", "en"] as const satisfies readonly LocaleValue[];
+export const Locale = z.enum(locales, required);
+
+/** A new password (R9 "meets the security rules"): length is what matters; no composition rules. */
+export const NewPassword = z.string(required).min(12, "at least 12 characters").max(200, "too long");
+
+// Compile-time guard: a value added to Prisma's enums must be added here too.
+type Exhausted<Listed, Declared> = [Declared] extends [Listed] ? true : never;
+const titlesAreComplete: Exhausted<(typeof titles)[number], TitleValue> = true;
+const localesAreComplete: Exhausted<(typeof locales)[number], LocaleValue> = true;
+void titlesAreComplete;
+void localesAreComplete;

@@ -1,0 +1,176 @@
+// R16/R18 "tick the boxes, Save, Yes": one change set of a license group's grid, applied in ONE
+// transaction, with R25 (seats), R26 (concurrent admins) and R28 (tenancy) enforced inside it.
+import "server-only";
+import type { LicenseType } from "@prisma/client";
+import type { Actor } from "@/lib/accounts/actor";
+import type { AuditEventInput } from "@/lib/audit/record-audit-event";
+import { recordAuditEvents } from "@/lib/audit/record-audit-event";
+import { systemClock, type Clock } from "@/lib/clock";
+import type { DbClient } from "@/lib/db/client";
+import { DomainError, notFound } from "@/lib/errors";
+import { requireCompanyAdmin } from "@/lib/memberships/require-company-admin";
+import { runInTransaction } from "@/lib/transactions/run-in-transaction";
+import { isRecordId } from "@/lib/validation/record-id";
+
+export type AssignmentChange = { licenseId: string; userId: string; assigned: boolean };
+export type SavedAssignments = { version: number; granted: number; revoked: number; unchanged: number };
+
+/** One grid can hold many users × licenses; a single save stays bounded. */
+const MAX_CHANGES_PER_SAVE = 10_000;
+
+// Named licenses count assignments against seats (R1). A node-locked license is one person's key
+// for one machine (R3), so it too may be assigned only as often as it has seats (one). Floating
+// licenses authorise any number of people; their seats are counted per lease (R2, R5).
+const assignmentsCountAgainstSeats: Record<LicenseType, boolean> = { NAMED_USER: true, NODE_LOCKED: true, FLOATING: false };
+
+type LockedLicense = { id: string; type: LicenseType; seats: number; productName: string };
+
+export async function saveAssignments(options: {
+  actor: Actor;
+  groupId: string;
+  /** LicenseGroup.version the admin's grid was built from (R26). */
+  expectedVersion: number;
+  changes: AssignmentChange[];
+  clock?: Clock;
+  db?: DbClient;
+}): Promise<SavedAssignments> {
+  const { actor, groupId, changes } = options;
+  validateChangeSet(options);
+  const now = (options.clock ?? systemClock).now();
+  const licenseIds = [...new Set(changes.map((change) => change.licenseId))];
+  const userIds = [...new Set(changes.map((change) => change.userId))];
+
+  return runInTransaction(options.db, async (transaction) => {
+    // R26: the group row lock serialises saves of one group on every app instance; the version
+    // read under it tells whether the admin's grid is still current.
+    const [group] = await transaction.$queryRaw<{ companyId: string; version: number }[]>`
+      SELECT "companyId", "version" FROM "LicenseGroup" WHERE "id" = ${groupId}::uuid FOR UPDATE`;
+    if (!group) throw notFound("License group");
+    // R28: the company comes from the group, never from the client.
+    await requireCompanyAdmin({ actor, companyId: group.companyId, db: transaction, resource: "License group" });
+    if (group.version !== options.expectedVersion) {
+      throw new DomainError("CONFLICT", "Someone else changed this license group; reload to see their changes", {
+        reason: "STALE_VERSION",
+        currentVersion: group.version,
+      });
+    }
+
+    // R25: lock the affected licenses (in id order, so concurrent writers cannot deadlock) before
+    // counting their seats; a license of another group is as unknown as a missing one (R28).
+    const licenses = await transaction.$queryRaw<LockedLicense[]>`
+      SELECT l."id", l."type", l."seats", p."name" AS "productName"
+      FROM "License" l JOIN "Product" p ON p."id" = l."productId"
+      WHERE l."id" = ANY(${licenseIds}::uuid[]) AND l."groupId" = ${groupId}::uuid
+      ORDER BY l."id" FOR UPDATE OF l`;
+    if (licenses.length !== licenseIds.length) throw notFound("License");
+    // Only the company's users can receive its licenses (R15).
+    const members = await transaction.membership.findMany({ where: { companyId: group.companyId, userId: { in: userIds } }, select: { userId: true } });
+    if (members.length !== userIds.length) throw notFound("User");
+
+    const active = await transaction.assignment.findMany({
+      where: { licenseId: { in: licenseIds }, userId: { in: userIds }, revokedAt: null },
+      select: { id: true, licenseId: true, userId: true },
+    });
+    const activeByPair = new Map(active.map((assignment) => [pairKey(assignment), assignment.id]));
+    const toRevoke = changes.filter((change) => !change.assigned && activeByPair.has(pairKey(change)));
+    const toGrant = changes.filter((change) => change.assigned && !activeByPair.has(pairKey(change)));
+    const auditEvents: AuditEventInput[] = [];
+    const audit = (event: Omit<AuditEventInput, "companyId" | "actorId" | "at">) =>
+      auditEvents.push({ ...event, companyId: group.companyId, actorId: actor.id, at: now });
+
+    if (toRevoke.length > 0) {
+      // R18: history is kept; revoking frees the seat at once.
+      await transaction.assignment.updateMany({
+        where: { id: { in: toRevoke.map((change) => activeByPair.get(pairKey(change))!) } },
+        data: { revokedAt: now, revokedById: actor.id },
+      });
+      for (const change of toRevoke) audit({ action: "assignment.revoked", licenseId: change.licenseId, subjectUserId: change.userId, data: { groupId } });
+      await endAccessOfRevoked({ transaction, revoked: toRevoke, actor, now, audit });
+    }
+
+    if (toGrant.length > 0) {
+      await assertSeatsAvailable({ transaction, licenses, toGrant });
+      await transaction.assignment.createMany({
+        data: toGrant.map((change) => ({ licenseId: change.licenseId, userId: change.userId, assignedById: actor.id, assignedAt: now })),
+      });
+      for (const change of toGrant) audit({ action: "assignment.granted", licenseId: change.licenseId, subjectUserId: change.userId, data: { groupId } });
+      // R17, R21, R27: the license and invitation emails will be enqueued here, in this transaction (outbox).
+    }
+
+    const { version } = await transaction.licenseGroup.update({ where: { id: groupId }, data: { version: { increment: 1 } }, select: { version: true } });
+    await recordAuditEvents({ db: transaction, events: auditEvents });
+    return { version, granted: toGrant.length, revoked: toRevoke.length, unchanged: changes.length - toGrant.length - toRevoke.length };
+  });
+}
+
+function validateChangeSet(options: { groupId: string; expectedVersion: number; changes: AssignmentChange[] }): void {
+  if (!isRecordId(options.groupId)) throw notFound("License group");
+  if (!Number.isInteger(options.expectedVersion) || options.expectedVersion < 0) throw new DomainError("INVALID", "expectedVersion must be a version number");
+  if (options.changes.length === 0) throw new DomainError("INVALID", "There are no changes to save");
+  if (options.changes.length > MAX_CHANGES_PER_SAVE) throw new DomainError("INVALID", `At most ${MAX_CHANGES_PER_SAVE} changes per save`);
+  const seen = new Set<string>();
+  for (const change of options.changes) {
+    if (!isRecordId(change.licenseId)) throw notFound("License");
+    if (!isRecordId(change.userId)) throw notFound("User");
+    if (seen.has(pairKey(change))) throw new DomainError("INVALID", "A license and user appear twice in one change set");
+    seen.add(pairKey(change));
+  }
+}
+
+/** R25: counted after FOR UPDATE on the license rows, so two instances cannot both take the last seat. */
+async function assertSeatsAvailable(options: { transaction: DbClient; licenses: LockedLicense[]; toGrant: AssignmentChange[] }): Promise<void> {
+  const counted = options.licenses.filter((license) => assignmentsCountAgainstSeats[license.type]);
+  if (counted.length === 0) return;
+  const assignedCounts = await options.transaction.assignment.groupBy({
+    by: ["licenseId"],
+    where: { licenseId: { in: counted.map((license) => license.id) }, revokedAt: null },
+    _count: { _all: true },
+  });
+  for (const license of counted) {
+    const requested = options.toGrant.filter((change) => change.licenseId === license.id).length;
+    const assigned = assignedCounts.find((row) => row.licenseId === license.id)?._count._all ?? 0;
+    if (requested > 0 && assigned + requested > license.seats) {
+      throw new DomainError("SEATS_EXHAUSTED", `${license.productName} has ${license.seats} seats; ${assigned} are assigned and ${requested} more were requested`, {
+        licenseId: license.id,
+        productName: license.productName,
+        seats: license.seats,
+        assigned,
+        requested,
+      });
+    }
+  }
+}
+
+/**
+ * R18: revoking a license revokes access to the software. A revoked user's activations of it end
+ * (so a node-locked key can move to the next user) and their floating seats are released.
+ */
+async function endAccessOfRevoked(options: {
+  transaction: DbClient;
+  revoked: AssignmentChange[];
+  actor: Actor;
+  now: Date;
+  audit: (event: Omit<AuditEventInput, "companyId" | "actorId" | "at">) => void;
+}): Promise<void> {
+  const pairs = options.revoked.map((change) => ({ licenseId: change.licenseId, userId: change.userId }));
+  const deactivated = await options.transaction.activation.updateManyAndReturn({
+    where: { deactivatedAt: null, OR: pairs },
+    data: { deactivatedAt: options.now, deactivatedById: options.actor.id, deactivationReason: "license revoked" },
+    select: { id: true, licenseId: true, userId: true, deviceId: true },
+  });
+  for (const activation of deactivated) {
+    options.audit({ action: "activation.deactivated", licenseId: activation.licenseId, subjectUserId: activation.userId, data: { activationId: activation.id, deviceId: activation.deviceId, reason: "license revoked" } });
+  }
+  const released = await options.transaction.floatingLease.updateManyAndReturn({
+    where: { releasedAt: null, OR: pairs },
+    data: { releasedAt: options.now, releaseReason: "license revoked" },
+    select: { id: true, licenseId: true, userId: true },
+  });
+  for (const lease of released) {
+    options.audit({ action: "lease.released", licenseId: lease.licenseId, subjectUserId: lease.userId, data: { leaseId: lease.id, reason: "license revoked" } });
+  }
+}
+
+function pairKey(pair: { licenseId: string; userId: string }): string {
+  return `${pair.licenseId}:${pair.userId}`;
+}

@@ -1,0 +1,96 @@
+// lib/env.ts: the defaults a fresh clone runs with, and errors that name the variable to fix.
+import path from "node:path";
+import { describe, expect, test } from "vitest";
+import { EnvError, parseEnv } from "@/lib/env";
+
+const SERVER_URL = "postgresql://portal@db.internal:5432/portal";
+
+function errorOf(source: Record<string, string | undefined>): EnvError {
+  try {
+    parseEnv(source);
+  } catch (error) {
+    if (error instanceof EnvError) return error;
+    throw error;
+  }
+  throw new Error(`parseEnv accepted ${JSON.stringify(source)}`);
+}
+
+describe("parseEnv defaults", () => {
+  test("an empty environment runs the embedded database on port 3000 with demo data", () => {
+    const env = parseEnv({});
+
+    expect(env).toMatchObject({
+      NODE_ENV: "development",
+      PORT: 3000,
+      HOSTNAME: "0.0.0.0",
+      EMBEDDED_DB_PORT: 0,
+      APP_BASE_URL: "http://localhost:3000",
+      SEED_DEMO: true,
+      TRUST_PROXY: false,
+      DATABASE_POOL_SIZE: 10,
+      LOG_LEVEL: "info",
+      isProduction: false,
+    });
+    expect(env.DATABASE_URL).toBeUndefined();
+    expect(env.AUTH_SECRET).toBeUndefined();
+    expect(env.DATA_DIR).toBe(path.resolve("data"));
+  });
+
+  test("with DATABASE_URL demo data is off unless asked for", () => {
+    expect(parseEnv({ DATABASE_URL: SERVER_URL })).toMatchObject({ DATABASE_URL: SERVER_URL, SEED_DEMO: false });
+    expect(parseEnv({ DATABASE_URL: SERVER_URL, SEED_DEMO: "true" }).SEED_DEMO).toBe(true);
+    expect(parseEnv({ SEED_DEMO: "0" }).SEED_DEMO).toBe(false);
+  });
+
+  test("APP_BASE_URL follows PORT unless set, without a trailing slash", () => {
+    expect(parseEnv({ PORT: "8080" }).APP_BASE_URL).toBe("http://localhost:8080");
+    expect(parseEnv({ PORT: "8080", APP_BASE_URL: "https://licenses.example.com/" }).APP_BASE_URL).toBe("https://licenses.example.com");
+  });
+
+  test("empty strings count as unset", () => {
+    const env = parseEnv({ PORT: "", DATABASE_URL: "", SEED_DEMO: "" });
+
+    expect(env).toMatchObject({ PORT: 3000, SEED_DEMO: true });
+    expect(env.DATABASE_URL).toBeUndefined();
+  });
+
+  test("values are coerced and DATA_DIR is made absolute", () => {
+    const env = parseEnv({ NODE_ENV: "production", PORT: "443", TRUST_PROXY: "yes", DATABASE_POOL_SIZE: "25", DATA_DIR: "var/portal" });
+
+    expect(env).toMatchObject({ isProduction: true, PORT: 443, TRUST_PROXY: true, DATABASE_POOL_SIZE: 25 });
+    expect(env.DATA_DIR).toBe(path.resolve("var/portal"));
+  });
+});
+
+describe("parseEnv errors", () => {
+  test.each([
+    ["PORT", { PORT: "eighty" }],
+    ["PORT", { PORT: "70000" }],
+    ["DATABASE_URL", { DATABASE_URL: "mysql://db.internal/portal" }],
+    ["APP_BASE_URL", { APP_BASE_URL: "not a url" }],
+    ["AUTH_SECRET", { AUTH_SECRET: "too-short" }],
+    ["SEED_DEMO", { SEED_DEMO: "maybe" }],
+    ["TRUST_PROXY", { TRUST_PROXY: "sometimes" }],
+    ["DATABASE_POOL_SIZE", { DATABASE_POOL_SIZE: "0" }],
+    ["EMBEDDED_DB_PORT", { EMBEDDED_DB_PORT: "-1" }],
+    ["LOG_LEVEL", { LOG_LEVEL: "verbose" }],
+    ["NODE_ENV", { NODE_ENV: "staging" }],
+  ])("an invalid %s is an EnvError naming it", (variable, source) => {
+    const error = errorOf(source);
+
+    expect(error.message).toMatch(new RegExp(`^\\s+${variable}: `, "m"));
+    expect(error.message).toContain("See .env.example.");
+  });
+
+  test("every invalid variable is named at once", () => {
+    const error = errorOf({ PORT: "x", LOG_LEVEL: "loud" });
+
+    expect(error.message).toMatch(/^\s+PORT: /m);
+    expect(error.message).toMatch(/^\s+LOG_LEVEL: /m);
+  });
+
+  test("a short AUTH_SECRET says how long it must be", () => {
+    expect(errorOf({ AUTH_SECRET: "x".repeat(31) }).message).toContain("AUTH_SECRET: must be at least 32 characters");
+    expect(parseEnv({ AUTH_SECRET: "x".repeat(32) }).AUTH_SECRET).toHaveLength(32);
+  });
+});

@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import en from "@/lib/i18n/messages/en.json";
+import nl from "@/lib/i18n/messages/nl.json";
+
+type Tree = { [key: string]: string | Tree };
+
+function flatten(tree: Tree, prefix = ""): Map<string, string> {
+  const entries = new Map<string, string>();
+  for (const [key, value] of Object.entries(tree)) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (typeof value === "string") entries.set(path, value);
+    else for (const [nested, text] of flatten(value, path)) entries.set(nested, text);
+  }
+  return entries;
+}
+
+const catalogues = { nl: flatten(nl), en: flatten(en) };
+
+describe("UI messages (R29)", () => {
+  it("has the same keys in Dutch and English", () => {
+    expect([...catalogues.en.keys()].sort()).toEqual([...catalogues.nl.keys()].sort());
+  });
+
+  it.each(Object.entries(catalogues))("has no empty %s message", (_locale, messages) => {
+    const empty = [...messages].filter(([, text]) => text.trim() === "").map(([key]) => key);
+    expect(empty).toEqual([]);
+  });
+
+  it.each(Object.entries(catalogues))("uses the same placeholders in %s as in Dutch", (_locale, messages) => {
+    const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
+    for (const [key, text] of messages) {
+      expect(placeholders(text), key).toEqual(placeholders(catalogues.nl.get(key) ?? ""));
+    }
+  });
+
+  it("uses the manual's vocabulary (SPEC §2)", () => {
+    expect(catalogues.nl.get("nav.softwareManagement")).toBe("Software Beheer");
+    expect(catalogues.en.get("nav.softwareManagement")).toBe("Software management");
+    expect(catalogues.nl.get("nav.mySoftware")).toBe("Mijn software");
+    expect(catalogues.en.get("nav.mySoftware")).toBe("My software");
+    expect(catalogues.nl.get("userMenu.changeCompany")).toBe("Wijzig bedrijf");
+    expect(catalogues.en.get("userMenu.changeCompany")).toBe("Change company");
+  });
+});

@@ -3,7 +3,7 @@ import createNextIntlPlugin from "next-intl/plugin";
 
 // next-intl without locale-prefixed routes: the locale comes from the NEXT_LOCALE cookie,
 // read in i18n/request.ts (see lib/i18n/locales.ts).
-const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
+const withNextIntl = createNextIntlPlugin("./app/i18n-request.ts");
 
 // Headers for every response. The pages' Content-Security-Policy carries a per-request nonce and
 // is set in proxy.ts; routes the proxy skips (API, static files) get this strict one instead.

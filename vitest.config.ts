@@ -12,11 +12,15 @@ const shared = {
   },
 };
 
-const integration = (name: string): TestProjectInlineConfiguration => ({
+// Files that start their own embedded database or launcher run once, in the PGlite project.
+const embeddedOnly = ["tests/integration/runtime/**", "tests/integration/db/embedded-socket.test.ts"];
+
+const integration = (name: string, exclude: string[] = []): TestProjectInlineConfiguration => ({
   ...shared,
   test: {
     name,
     include: ["tests/integration/**/*.test.ts"],
+    exclude,
     environment: "node",
     globalSetup: ["tests/setup/global-setup.ts"],
     testTimeout: 30_000,
@@ -30,7 +34,7 @@ const projects: TestProjectInlineConfiguration[] = [
   { ...shared, test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node" } },
   integration("integration-pglite"),
 ];
-if (process.env.TEST_DATABASE_URL) projects.push(integration("integration-postgres"));
+if (process.env.TEST_DATABASE_URL) projects.push(integration("integration-postgres", embeddedOnly));
 
 export default defineConfig({
   test: {

@@ -84,7 +84,7 @@ export async function startEmbeddedDatabase(options: {
   };
 }
 
-async function prepareDataDir(dataDir: string): Promise<void> {
+export async function prepareDataDir(dataDir: string): Promise<void> {
   try {
     await mkdir(dataDir, { recursive: true });
     await access(dataDir, constants.R_OK | constants.W_OK);

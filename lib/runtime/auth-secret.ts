@@ -2,8 +2,9 @@
 // so with DATABASE_URL it has to be configured; on the embedded default (one instance, a demo)
 // one is generated once and kept in DATA_DIR so sessions survive restarts.
 import { randomBytes } from "node:crypto";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { prepareDataDir } from "@/lib/db/embedded";
 import { EnvError, type Env } from "@/lib/env";
 
 export async function resolveAuthSecret(config: Env): Promise<string> {
@@ -14,11 +15,11 @@ export async function resolveAuthSecret(config: Env): Promise<string> {
         "Generate one with: openssl rand -base64 32",
     );
   }
+  await prepareDataDir(config.DATA_DIR);
   const file = path.join(config.DATA_DIR, "auth-secret");
   const existing = await readFile(file, "utf8").catch(() => null);
   if (existing && existing.trim().length >= 32) return existing.trim();
   const secret = randomBytes(32).toString("base64url");
-  await mkdir(config.DATA_DIR, { recursive: true });
   await writeFile(file, secret, { mode: 0o600 });
   return secret;
 }

@@ -1,4 +1,4 @@
-// next-intl's request configuration (wired in next.config.ts). It lives outside lib/ because it
+// next-intl's request configuration (wired in next.config.ts). It lives in app/ (not lib/) because it
 // reads the request's cookies through next/headers, and lib/ stays free of next/* imports.
 import { cookies } from "next/headers";
 import { getRequestConfig } from "next-intl/server";

@@ -1,0 +1,122 @@
+// How the app is run, end to end against the production build: several instances sharing one
+// PostgreSQL server, and the embedded database surviving a Ctrl-C and a restart. These start
+// their own launchers (besides the one playwright.config.ts starts) on ports 3101–3103.
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import pg from "pg";
+
+// The machine's PostgreSQL; .ci/run sets TEST_DATABASE_URL to it.
+const serverUrl = process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+const AUTH_SECRET = "e2e-deployment-secret-e2e-deployment-secret";
+
+type Launcher = { child: ChildProcess; output: () => string; exited: Promise<number | null> };
+
+function launch(env: Record<string, string>): Launcher {
+  const child = spawn(process.execPath, ["--import", "tsx", "lib/runtime/start.ts"], {
+    env: { ...process.env, TSX_TSCONFIG_PATH: "tsconfig.scripts.json", DATABASE_URL: "", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout!.on("data", (chunk) => (output += chunk));
+  child.stderr!.on("data", (chunk) => (output += chunk));
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  return { child, output: () => output, exited };
+}
+
+async function waitForHealth(port: number, launcher: Launcher): Promise<void> {
+  await expect
+    .poll(
+      async () => {
+        if (launcher.child.exitCode !== null) throw new Error(`launcher exited:\n${launcher.output()}`);
+        return fetch(`http://127.0.0.1:${port}/api/v1/health`).then((response) => response.status, () => 0);
+      },
+      { timeout: 120_000, intervals: [250] },
+    )
+    .toBe(200);
+  // The launcher reports readiness (and prints the demo logins) once it has seen the same.
+  await expect.poll(() => launcher.output(), { timeout: 30_000 }).toContain("[start] ready in");
+}
+
+async function stop(launcher: Launcher): Promise<number | null> {
+  if (launcher.child.exitCode === null) launcher.child.kill("SIGINT");
+  return launcher.exited;
+}
+
+test("two instances started together on one PostgreSQL both serve, migrating and seeding once", async () => {
+  test.setTimeout(240_000);
+  const name = `lp_e2e_instances_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}"`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const env = { DATABASE_URL: url.toString(), AUTH_SECRET, SEED_DEMO: "true" };
+  const instances = [launch({ ...env, PORT: "3101" }), launch({ ...env, PORT: "3102" })];
+  try {
+    await Promise.all([waitForHealth(3101, instances[0]!), waitForHealth(3102, instances[1]!)]);
+    for (const port of [3101, 3102]) {
+      const page = await fetch(`http://127.0.0.1:${port}/sign-in`);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain("Aanmelden");
+    }
+    const database = new pg.Client({ connectionString: url.toString() });
+    await database.connect();
+    try {
+      const migrations = await database.query(`SELECT migration_name, count(*)::int AS n FROM "_prisma_migrations" GROUP BY 1`);
+      expect(migrations.rows.length).toBeGreaterThanOrEqual(2);
+      expect(migrations.rows.every((row) => row.n === 1)).toBe(true);
+      const companies = await database.query(`SELECT count(*)::int AS n FROM "Company"`);
+      expect(companies.rows[0].n).toBe(2);
+    } finally {
+      await database.end();
+    }
+    // The embedded database is never started when DATABASE_URL is given.
+    for (const instance of instances) expect(instance.output()).not.toContain("embedded PGlite");
+  } finally {
+    await Promise.all(instances.map(stop));
+    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await admin.end();
+  }
+});
+
+test("Ctrl-C shuts the embedded database down cleanly and a restart keeps its data", async () => {
+  test.setTimeout(240_000);
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), "lp-e2e-embedded-"));
+  try {
+    const first = launch({ DATA_DIR: dataDir, PORT: "3103" });
+    try {
+      await waitForHealth(3103, first);
+      expect(first.output()).toContain("(new)");
+      expect(first.output()).toContain("admin@demo.example");
+    } finally {
+      expect(await stop(first)).toBe(0);
+    }
+    expect(first.output()).toContain("stopped cleanly");
+
+    const second = launch({ DATA_DIR: dataDir, PORT: "3103" });
+    try {
+      await waitForHealth(3103, second);
+      expect(second.output()).toContain("(existing)");
+      expect(second.output()).toContain("0 applied");
+      expect(second.output()).not.toContain("demo data seeded");
+      // The demo accounts from the first run still sign in: the data survived the restart.
+      const csrf = await fetch("http://127.0.0.1:3103/api/auth/csrf");
+      const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+      const cookie = csrf.headers.getSetCookie().map((value) => value.split(";")[0]).join("; ");
+      const signIn = await fetch("http://127.0.0.1:3103/api/auth/callback/credentials", {
+        method: "POST",
+        redirect: "manual",
+        headers: { "content-type": "application/x-www-form-urlencoded", cookie },
+        body: new URLSearchParams({ csrfToken, email: "admin@demo.example", password: "Demo-Password-2026", json: "true" }),
+      });
+      expect(signIn.headers.getSetCookie().some((value) => value.includes("session-token"))).toBe(true);
+    } finally {
+      expect(await stop(second)).toBe(0);
+    }
+  } finally {
+    await rm(dataDir, { recursive: true, force: true });
+  }
+});

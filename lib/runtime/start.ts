@@ -103,12 +103,15 @@ function handleShutdown(server: ChildProcess, stopDatabase: () => Promise<void>)
   };
   process.on("SIGINT", () => void stop("SIGINT"));
   process.on("SIGTERM", () => void stop("SIGTERM"));
-  server.once("exit", (code) => {
+  server.once("exit", (code, signal) => {
     if (stopping) return;
     stopping = true;
+    // Ctrl-C in a terminal signals the whole process group: Next.js may stop before we hear it.
+    const isInterrupt = signal === "SIGINT" || signal === "SIGTERM" || code === 0;
     void stopDatabase().then(() => {
-      console.error(`[start] the web server exited (code ${code}); database stopped.`);
-      process.exit(code ?? 1);
+      if (isInterrupt) log("stopped cleanly");
+      else console.error(`[start] the web server exited (code ${code}); database stopped.`);
+      process.exit(isInterrupt ? 0 : (code ?? 1));
     });
   });
 }

@@ -1,0 +1,56 @@
+// The closed set of transactional emails and the data each one needs (R7, R10, R17, R21, R27).
+// Shared contract between the domain (which enqueues), the outbox worker (which renders and
+// sends) and the templates in emails/. URLs in payloads are absolute, built with absoluteUrl()
+// (lib/email/absolute-url.ts) from APP_BASE_URL.
+export type EmailTemplatePayloads = {
+  /** R10: "Activate account"; continueToUrl set when registration began from a license email. */
+  "account-verification": { firstName: string; verifyUrl: string; expiresInHours: number };
+  "password-reset": { firstName: string; resetUrl: string; expiresInMinutes: number };
+  /** Sent instead of a verification mail when someone registers an address that has an account. */
+  "account-exists": { firstName: string; signInUrl: string; resetUrl: string };
+  /** R21 web apps: "Let's get started". */
+  "license-assigned-web": { firstName: string; productName: string; companyName: string; adminName: string; startUrl: string };
+  /** R21 desktop apps: "Download desktop software" and the activation key in the same mail. */
+  "license-assigned-desktop": {
+    firstName: string;
+    productName: string;
+    companyName: string;
+    adminName: string;
+    downloadUrl: string;
+    activationKey: string;
+  };
+  /** R17: a person without an account: register first, then the software. */
+  invitation: { firstName: string; productNames: string[]; companyName: string; adminName: string; registerUrl: string };
+  /** R7: "Let's get started" into Software management. */
+  "purchase-confirmation": {
+    firstName: string;
+    companyName: string;
+    orderNumber: string;
+    lines: { productName: string; licenseType: string; seats: number }[];
+    totalFormatted: string;
+    startUrl: string;
+  };
+};
+
+export type EmailTemplate = keyof EmailTemplatePayloads;
+
+export const emailTemplates = [
+  "account-verification",
+  "password-reset",
+  "account-exists",
+  "license-assigned-web",
+  "license-assigned-desktop",
+  "invitation",
+  "purchase-confirmation",
+] as const satisfies readonly EmailTemplate[];
+
+/**
+ * Payload fields that carry a secret (a one-time token inside a URL). The outbox keeps them only
+ * until the message is delivered or has failed for good, then blanks them: tokens are stored
+ * hashed everywhere else and are never logged.
+ */
+export const secretPayloadFields: { [T in EmailTemplate]?: (keyof EmailTemplatePayloads[T])[] } = {
+  "account-verification": ["verifyUrl"],
+  "password-reset": ["resetUrl"],
+  invitation: ["registerUrl"],
+};

@@ -1,0 +1,232 @@
+import { describe, expect, it } from "vitest";
+import { emailMessages } from "@/emails/messages/email-messages";
+import { emailTemplates, type EmailTemplate, type EmailTemplatePayloads } from "@/lib/email/email-templates";
+import { renderEmail, type RenderEmailInput } from "@/lib/email/render-email";
+import { locales, type Locale } from "@/lib/i18n/locales";
+
+// Query strings with "&" make sure URLs survive HTML escaping and plain-text conversion whole.
+const base = "https://portal.example.com";
+const payloads: { [T in EmailTemplate]: EmailTemplatePayloads[T] } = {
+  "account-verification": {
+    firstName: "Jan",
+    verifyUrl: `${base}/verify-email?token=vt_8f3a9c&continueTo=%2Fsoftware`,
+    expiresInHours: 24,
+  },
+  "password-reset": { firstName: "Jan", resetUrl: `${base}/reset-password?token=rt_77b1e2`, expiresInMinutes: 30 },
+  "account-exists": { firstName: "Jan", signInUrl: `${base}/sign-in?from=register`, resetUrl: `${base}/forgot-password` },
+  "license-assigned-web": {
+    firstName: "Jan",
+    productName: "PROFIS Engineering",
+    companyName: "Bouwbedrijf Jansen B.V.",
+    adminName: "Anna de Vries",
+    startUrl: `${base}/software/profis-engineering?company=c_123&lang=nl`,
+  },
+  "license-assigned-desktop": {
+    firstName: "Jan",
+    productName: "PROFIS Layout Office",
+    companyName: "Bouwbedrijf Jansen B.V.",
+    adminName: "Anna de Vries",
+    downloadUrl: `${base}/software/profis-layout-office/download?company=c_123&os=windows`,
+    activationKey: "PLO-7K3M-Q9XW-2HTD-84RN",
+  },
+  invitation: {
+    firstName: "Piet",
+    productNames: ["PROFIS Engineering", "PROFIS Detection Office"],
+    companyName: "Bouwbedrijf Jansen B.V.",
+    adminName: "Anna de Vries",
+    registerUrl: `${base}/register?invitation=inv_5d2c&email=piet%40jansen.example`,
+  },
+  "purchase-confirmation": {
+    firstName: "Anna",
+    companyName: "Bouwbedrijf Jansen B.V.",
+    orderNumber: "ORD-2025-000417",
+    lines: [
+      { productName: "PROFIS Engineering", licenseType: "NAMED_USER", seats: 5 },
+      { productName: "PROFIS Layout Office", licenseType: "NODE_LOCKED", seats: 2 },
+    ],
+    totalFormatted: "€ 4.250,00",
+    startUrl: `${base}/software-management?order=ORD-2025-000417&welcome=1`,
+  },
+};
+
+// A few function words per language; a subject in the wrong language matches neither or both.
+const languageWords: Record<Locale, RegExp> = {
+  nl: /\b(u|uw|voor|door|van|bij|nodigt|bestelling|wachtwoord|Licentieportaal)\b/i,
+  en: /\b(you|your|for|has|invited|order|password|License portal)\b/i,
+};
+
+const cases = emailTemplates.flatMap((template) => locales.map((locale) => [template, locale] as const));
+
+function render<T extends EmailTemplate>(template: T, locale: Locale, payload: EmailTemplatePayloads[T]) {
+  return renderEmail({ template, locale, payload } as RenderEmailInput<T>);
+}
+
+function urlsOf(payload: object): string[] {
+  return Object.entries(payload)
+    .filter(([key, value]) => key.endsWith("Url") && typeof value === "string")
+    .map(([, value]) => value as string);
+}
+
+function hrefsOf(html: string): string[] {
+  return [...html.matchAll(/href="([^"]*)"/g)].map((match) => (match[1] ?? "").replaceAll("&amp;", "&"));
+}
+
+function stringFields(payload: object): Record<string, string> {
+  return Object.fromEntries(Object.entries(payload).filter(([, value]) => typeof value === "string"));
+}
+
+describe.each(cases)("email %s (%s)", (template, locale) => {
+  const payload = payloads[template];
+  const rendered = render(template, locale, payload);
+  const otherLocale: Locale = locale === "nl" ? "en" : "nl";
+
+  it("has a subject in the recipient's language", async () => {
+    const { subject } = await rendered;
+    expect(subject.trim()).not.toBe("");
+    expect(subject).toMatch(languageWords[locale]);
+    expect(subject).not.toMatch(languageWords[otherLocale]);
+  });
+
+  it("declares the language on <html> and has a preheader", async () => {
+    const { html } = await rendered;
+    expect(html).toMatch(new RegExp(`<html[^>]*\\blang="${locale}"`));
+    expect(html).toContain(emailMessages[locale].common.brand);
+    // React Email's <Preview>: hidden text that inbox lists show after the subject.
+    expect(html).toMatch(/<div[^>]*data-skip-in-text="true"[^>]*>[^<]{20,}/);
+  });
+
+  it("links every payload URL, absolute and whole, in HTML and plain text", async () => {
+    const { html, text } = await rendered;
+    const urls = urlsOf(payload);
+    expect(urls.length).toBeGreaterThan(0);
+    const hrefs = hrefsOf(html);
+    for (const url of urls) {
+      expect(hrefs).toContain(url);
+      expect(text).toContain(url);
+    }
+    for (const href of hrefs) expect(href).toMatch(/^https:\/\//);
+    // Every URL in the text part is one of the payload's, i.e. none was cut or wrapped.
+    for (const [found] of text.matchAll(/https?:\/\/\S+/g)) expect(urls).toContain(found);
+  });
+
+  it("leaves no placeholder or markup behind", async () => {
+    const { subject, html, text } = await rendered;
+    for (const part of [subject, html, text]) expect(part).not.toMatch(/\{\w+\}/);
+    expect(text).not.toMatch(/<\/?[a-z][^>]*>/i);
+    expect(text).toContain(emailMessages[locale].common.closing);
+  });
+
+  it("names the people, company and products the reader expects", async () => {
+    const { subject, html, text } = await rendered;
+    const fields = stringFields(payload);
+    for (const key of ["firstName", "adminName", "companyName", "productName", "orderNumber"]) {
+      const value = fields[key];
+      if (value === undefined) continue;
+      expect(html, key).toContain(value);
+      expect(text, key).toContain(value);
+    }
+    if ("productNames" in payload) {
+      for (const name of payload.productNames) {
+        expect(html).toContain(name);
+        expect(text).toContain(name);
+        expect(subject).toContain(name);
+      }
+    }
+    if ("adminName" in payload) expect(subject).toContain(payload.adminName);
+    if ("productName" in payload) expect(subject).toContain(payload.productName);
+  });
+
+  it("escapes names that contain markup, and keeps the subject on one line", async () => {
+    const hostile = '<script>alert("x")</script>\r\nBcc: victim@example.com';
+    const hostilePayload = Object.fromEntries(
+      Object.entries(payload).map(([key, value]) => [key, key.endsWith("Name") ? hostile : value]),
+    ) as typeof payload;
+    const { subject, html } = await render(template, locale, hostilePayload);
+    expect(html).not.toContain("<script>");
+    if (Object.keys(payload).some((key) => key.endsWith("Name") && key !== "firstName")) {
+      expect(html).toContain("&lt;script&gt;");
+    }
+    expect(subject).not.toMatch(/[\r\n]/);
+  });
+});
+
+describe("template-specific content", () => {
+  it.each(locales)("shows the activation key in HTML and text of the desktop mail (%s)", async (locale) => {
+    const payload = payloads["license-assigned-desktop"];
+    const { html, text } = await render("license-assigned-desktop", locale, payload);
+    expect(html).toMatch(new RegExp(`<code[^>]*>${payload.activationKey}</code>`));
+    expect(text).toContain(payload.activationKey);
+    expect(text).toContain(emailMessages[locale].licenseAssignedDesktop.keyLabel);
+  });
+
+  it.each(locales)("uses the manual's button labels (%s)", async (locale) => {
+    const labels = {
+      "account-verification": { nl: "Account activeren", en: "Activate account" },
+      "license-assigned-web": { nl: "Laten we beginnen", en: "Let's get started" },
+      "license-assigned-desktop": { nl: "Download desktop software", en: "Download desktop software" },
+      "purchase-confirmation": { nl: "Laten we beginnen", en: "Let's get started" },
+    } as const;
+    for (const [template, label] of Object.entries(labels) as [keyof typeof labels, Record<Locale, string>][]) {
+      const { html, text } = await render(template, locale, payloads[template]);
+      const button = new RegExp(`<a[^>]*href="[^"]+"[^>]*>[\\s\\S]*?${label[locale].replace("'", "(?:'|&#x27;|&#39;)")}`);
+      expect(html, template).toMatch(button);
+      expect(text, template).toContain(label[locale]);
+    }
+  });
+
+  it("lists the order lines with translated license types and the total", async () => {
+    const payload = payloads["purchase-confirmation"];
+    const { html, text } = await render("purchase-confirmation", "nl", payload);
+    for (const part of [html, text]) {
+      expect(part).toContain("Benoemde gebruiker");
+      expect(part).toContain("Gekoppeld aan één computer");
+      expect(part).toContain(payload.totalFormatted);
+    }
+  });
+
+  it("does not sound an alarm in the account-exists mail", async () => {
+    for (const locale of locales) {
+      const { subject, text } = await render("account-exists", locale, payloads["account-exists"]);
+      expect(`${subject} ${text}`).not.toMatch(/someone|iemand|attempt|poging|suspicious|verdacht|warning|waarschuwing/i);
+    }
+  });
+
+  it("rejects an unknown template", async () => {
+    await expect(
+      renderEmail({ template: "no-such-mail", locale: "nl", payload: {} } as unknown as RenderEmailInput),
+    ).rejects.toThrow(/Unknown email template/);
+  });
+});
+
+type Tree = { [key: string]: string | Tree };
+
+function flatten(tree: Tree, prefix = ""): Map<string, string> {
+  const entries = new Map<string, string>();
+  for (const [key, value] of Object.entries(tree)) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (typeof value === "string") entries.set(path, value);
+    else for (const [nested, text] of flatten(value, path)) entries.set(nested, text);
+  }
+  return entries;
+}
+
+describe("email dictionaries (R29)", () => {
+  const nl = flatten(emailMessages.nl);
+  const en = flatten(emailMessages.en);
+
+  it("have the same keys in Dutch and English", () => {
+    expect([...en.keys()].sort()).toEqual([...nl.keys()].sort());
+  });
+
+  it.each([
+    ["nl", nl],
+    ["en", en],
+  ] as const)("have no empty %s text", (_locale, messages) => {
+    expect([...messages].filter(([, text]) => text.trim() === "").map(([key]) => key)).toEqual([]);
+  });
+
+  it("use the same placeholders in both languages", () => {
+    const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
+    for (const [key, text] of en) expect(placeholders(text), key).toEqual(placeholders(nl.get(key) ?? ""));
+  });
+});

@@ -7,6 +7,10 @@ const baseURL = `http://127.0.0.1:${PORT}`;
 // A fresh embedded database per run, seeded with the demo data by `npm start`. Workers load this
 // file too; only the main process (no TEST_WORKER_INDEX) may remove the directory.
 const dataDir = path.resolve("data", "e2e-playwright");
+// The embedded database listens on a fixed port so specs can seed through the domain
+// (tests/e2e/support/identity.ts); workers inherit the variable.
+const EMBEDDED_DB_PORT = PORT + 1;
+process.env.E2E_DATABASE_URL ??= `postgresql://postgres@127.0.0.1:${EMBEDDED_DB_PORT}/postgres?sslmode=disable`;
 if (process.env.TEST_WORKER_INDEX === undefined) rmSync(dataDir, { recursive: true, force: true });
 
 export default defineConfig({
@@ -52,6 +56,6 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",
-    env: { PORT: String(PORT), DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: "1" },
+    env: { PORT: String(PORT), DATA_DIR: dataDir, EMBEDDED_DB_PORT: String(EMBEDDED_DB_PORT), NEXT_TELEMETRY_DISABLED: "1" },
   },
 });

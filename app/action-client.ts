@@ -37,9 +37,18 @@ function toPlainInput(raw: unknown): unknown {
   return raw instanceof FormData ? Object.fromEntries(raw) : raw;
 }
 
-async function failure(code: ActionError["code"], fieldErrors?: Record<string, string[]>): Promise<{ ok: false; error: ActionError }> {
+async function failure(code: ActionError["code"], fieldErrors?: Record<string, string[]>, details: Record<string, unknown> = {}): Promise<{ ok: false; error: ActionError }> {
   const t = await getTranslations("errors");
-  return { ok: false, error: { code, message: t(code), ...(fieldErrors ? { fieldErrors } : {}) } };
+  // RATE_LIMITED states the wait (issue 4): whole minutes, at least one.
+  const minutes = Math.max(1, Math.ceil(Number(details.retryAfterSeconds ?? 60) / 60));
+  return { ok: false, error: { code, message: t(code, { minutes }), ...(fieldErrors ? { fieldErrors } : {}) } };
+}
+
+/** A DomainError's `details.fields` ({ field: problem }) in the shape of zod's field errors. */
+function domainFieldErrors(details: Record<string, unknown>): Record<string, string[]> | undefined {
+  const fields = details.fields;
+  if (!fields || typeof fields !== "object") return undefined;
+  return Object.fromEntries(Object.entries(fields).map(([field, problem]) => [field, [String(problem)]]));
 }
 
 async function execute<Schema extends z.ZodType, Result>(
@@ -57,7 +66,7 @@ async function execute<Schema extends z.ZodType, Result>(
     for (const { path, type } of revalidate) revalidatePath(path, type);
     return { ok: true, data };
   } catch (error) {
-    if (isDomainError(error)) return failure(error.code);
+    if (isDomainError(error)) return failure(error.code, domainFieldErrors(error.details), error.details);
     console.error("Unexpected error in server action", error);
     return failure("UNEXPECTED");
   }

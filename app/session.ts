@@ -2,10 +2,15 @@
 // app/ because next-auth's getServerSession reads the request through next/headers.
 import "server-only";
 import { getServerSession } from "next-auth";
+import { encode } from "next-auth/jwt";
+import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { getAuthOptions } from "@/lib/auth/options";
+import { clientIpFromHeaders } from "@/lib/auth/client-ip";
+import { getAuthOptions, SESSION_MAX_AGE_SECONDS } from "@/lib/auth/options";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/current-user";
-import { parseSessionClaims } from "@/lib/auth/session-claims";
+import { parseSessionClaims, type SessionClaims } from "@/lib/auth/session-claims";
+import { sessionCookie } from "@/lib/auth/session-cookie";
+import { env } from "@/lib/env";
 
 /** The signed-in user, or null (no session, ended session, disabled or unverified user). */
 export async function getSessionUser(): Promise<CurrentUser | null> {
@@ -18,4 +23,24 @@ export async function requireSessionUser(): Promise<CurrentUser> {
   const user = await getSessionUser();
   if (!user) redirect("/sign-in");
   return user;
+}
+
+/**
+ * Replaces this browser's session cookie with one for new claims. After a password change the
+ * raised sessionVersion ends every other session; this one continues under the new version.
+ */
+export async function reissueSession(claims: SessionClaims): Promise<void> {
+  const config = env();
+  const cookie = sessionCookie(config);
+  const token = await encode({
+    token: { sub: claims.userId, ...claims },
+    secret: getAuthOptions().secret as string,
+    maxAge: SESSION_MAX_AGE_SECONDS,
+  });
+  (await cookies()).set(cookie.name, token, { ...cookie.options, maxAge: SESSION_MAX_AGE_SECONDS });
+}
+
+/** The client's address for rate limits and the audit trail (see lib/auth/client-ip.ts). */
+export async function requestIpAddress(): Promise<string | null> {
+  return clientIpFromHeaders(await headers());
 }

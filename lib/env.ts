@@ -7,6 +7,15 @@ const booleanFlag = z
   .enum(["true", "false", "1", "0", "yes", "no", ""])
   .transform((value) => value === "true" || value === "1" || value === "yes");
 
+const onOffFlag = z
+  .enum(["on", "off", "true", "false", "1", "0", "yes", "no"])
+  .transform((value) => value === "on" || value === "true" || value === "1" || value === "yes");
+
+const smtpUrl = z
+  .string()
+  .trim()
+  .refine((value) => /^smtps?:\/\//.test(value), "must be an smtp:// or smtps:// URL");
+
 const postgresUrl = z
   .string()
   .trim()
@@ -36,14 +45,43 @@ const schema = z
     /** Connections in each app instance's pool. */
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+    /** Set by the launcher for the Next.js child when the database is the embedded PGlite (not for people to set). */
+    DATABASE_IS_EMBEDDED: booleanFlag.default(false),
+    /** Outgoing mail server, smtp://user:pass@host:587 (STARTTLS when offered) or smtps://…:465 (TLS). */
+    SMTP_URL: smtpUrl.optional(),
+    /** From header of every email. Defaults to "License Portal" <no-reply@host of APP_BASE_URL>. */
+    SMTP_FROM: z.string().trim().min(3).optional(),
+    /** Refuse to send unless the connection is upgraded with STARTTLS. */
+    SMTP_REQUIRE_TLS: booleanFlag.default(false),
+    /** Verify the mail server's certificate; false only for a test server with a self-signed one. */
+    SMTP_TLS_REJECT_UNAUTHORIZED: booleanFlag.default(true),
+    /** Parallel connections of the pooled SMTP transport. */
+    SMTP_POOL_SIZE: z.coerce.number().int().min(1).max(50).default(5),
+    /** smtp | mailbox. Default: smtp when SMTP_URL is set, else the local mailbox under DATA_DIR/mailbox. */
+    EMAIL_TRANSPORT: z.enum(["smtp", "mailbox"]).optional(),
+    /** Run the email delivery worker inside the web app: on | off (off when `npm run worker` runs it). */
+    EMAIL_WORKER: onOffFlag.default(true),
+    /** How often the worker looks for due emails, in milliseconds. */
+    EMAIL_WORKER_POLL_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(5000),
+    /** Emails the worker claims and sends per round. */
+    EMAIL_WORKER_BATCH_SIZE: z.coerce.number().int().min(1).max(500).default(20),
   })
-  .transform((raw) => ({
-    ...raw,
-    DATA_DIR: path.resolve(raw.DATA_DIR),
-    APP_BASE_URL: (raw.APP_BASE_URL ?? `http://localhost:${raw.PORT}`).replace(/\/+$/, ""),
-    SEED_DEMO: raw.SEED_DEMO ?? raw.DATABASE_URL === undefined,
-    isProduction: raw.NODE_ENV === "production",
-  }));
+  .refine((raw) => raw.EMAIL_TRANSPORT !== "smtp" || raw.SMTP_URL !== undefined, {
+    path: ["EMAIL_TRANSPORT"],
+    message: "is smtp, but SMTP_URL is not set",
+  })
+  .transform((raw) => {
+    const appBaseUrl = (raw.APP_BASE_URL ?? `http://localhost:${raw.PORT}`).replace(/\/+$/, "");
+    return {
+      ...raw,
+      DATA_DIR: path.resolve(raw.DATA_DIR),
+      APP_BASE_URL: appBaseUrl,
+      SEED_DEMO: raw.SEED_DEMO ?? raw.DATABASE_URL === undefined,
+      EMAIL_TRANSPORT: raw.EMAIL_TRANSPORT ?? (raw.SMTP_URL ? "smtp" : "mailbox"),
+      SMTP_FROM: raw.SMTP_FROM ?? `"License Portal" <no-reply@${new URL(appBaseUrl).hostname}>`,
+      isProduction: raw.NODE_ENV === "production",
+    };
+  });
 
 export type Env = z.infer<typeof schema>;
 

@@ -1,6 +1,6 @@
 "use client";
 
-import { Building2, ChevronDown, LogOut } from "lucide-react";
+import { Building2, ChevronDown, LogOut, UserRound } from "lucide-react";
 import { signOut } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import Link from "next/link";
@@ -81,6 +81,16 @@ export function UserMenu({ name, email, companyLine, canChangeCompany }: UserMen
                 </Link>
               </li>
             ) : null}
+            <li>
+              <Link
+                href="/profile"
+                onClick={() => setIsOpen(false)}
+                className="flex items-center gap-2 rounded-md px-3 py-2 text-sm text-slate-800 hover:bg-slate-100"
+              >
+                <UserRound className="size-4 text-slate-500" aria-hidden="true" />
+                {t("profile")}
+              </Link>
+            </li>
             <li className="flex items-center justify-between gap-2 px-3 py-2 text-sm text-slate-800">
               <span>{t("language")}</span>
               <LanguageSwitch />

@@ -10,6 +10,16 @@ export const auditActions = [
   "activation.created",
   "activation.deactivated",
   "lease.released",
+  // Identity and company context (issue 4): sign-ins, lockouts and credential changes are kept
+  // with the acting user; company switches with the company switched into.
+  "auth.signed-in",
+  "auth.sign-in-failed",
+  "auth.locked-out",
+  "auth.password-changed",
+  "auth.signed-out-everywhere",
+  "account.registered",
+  "account.verified",
+  "company.switched",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

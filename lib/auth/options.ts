@@ -2,29 +2,50 @@
 import "server-only";
 import type { AuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { authenticateWithPassword } from "@/lib/auth/authenticate";
+import { signInWithPassword } from "@/lib/auth/authenticate";
+import { clientIpFromHeaders } from "@/lib/auth/client-ip";
 import { parseSessionClaims } from "@/lib/auth/session-claims";
+import { sessionCookie } from "@/lib/auth/session-cookie";
 import { env } from "@/lib/env";
 
-const SESSION_MAX_AGE_SECONDS = 60 * 60 * 24 * 7;
+export const SESSION_MAX_AGE_SECONDS = 60 * 60 * 24 * 7;
+
+/**
+ * Errors authorize() reports to the sign-in form (next-auth passes the message on as `error`).
+ * Known and unknown addresses get the same ones; "unverified" only follows a correct password.
+ */
+export const signInErrors = { unverified: "UNVERIFIED", rateLimitedPrefix: "RATE_LIMITED:" } as const;
 
 /** Built per request, so `next build` needs no secret; a server started without one fails loudly. */
 export function getAuthOptions(): AuthOptions {
-  const secret = env().AUTH_SECRET;
+  const config = env();
+  const secret = config.AUTH_SECRET;
   if (!secret) {
     throw new Error("AUTH_SECRET is not set (at least 32 characters): start the app with `npm start`, which provides it.");
   }
+  const cookie = sessionCookie(config);
   return {
     secret,
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS, updateAge: 60 * 60 * 24 },
+    useSecureCookies: cookie.options.secure,
+    cookies: { sessionToken: { name: cookie.name, options: cookie.options } },
     pages: { signIn: "/sign-in", error: "/sign-in" },
     providers: [
       CredentialsProvider({
         name: "credentials",
         credentials: { email: { type: "email" }, password: { type: "password" } },
-        async authorize(credentials) {
-          const claims = await authenticateWithPassword(credentials);
-          return claims ? { id: claims.userId, sessionVersion: claims.sessionVersion } : null;
+        async authorize(credentials, request) {
+          const result = await signInWithPassword({ credentials, ipAddress: clientIpFromHeaders(request?.headers ?? {}) });
+          switch (result.status) {
+            case "signed-in":
+              return { id: result.claims.userId, sessionVersion: result.claims.sessionVersion };
+            case "unverified":
+              throw new Error(signInErrors.unverified);
+            case "rate-limited":
+              throw new Error(`${signInErrors.rateLimitedPrefix}${result.retryAfterSeconds}`);
+            default:
+              return null;
+          }
         },
       }),
     ],

@@ -8,6 +8,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { env, processEnvironment, type Env } from "@/lib/env";
 import { assertPortFree, startEmbeddedDatabase, type EmbeddedDatabase } from "@/lib/db/embedded";
 import { migrate } from "@/lib/db/migrate";
@@ -51,13 +52,13 @@ await runCli(async () => {
 
     if (!isDev && !existsSync(path.resolve(".next", "BUILD_ID"))) {
       log("no production build found: running `next build` (about a minute, once)");
-      await runToCompletion(spawn(process.execPath, [nextBin, "build"], { stdio: "inherit", env: childEnv(config, databaseUrl, authSecret) }));
+      await runToCompletion(spawn(process.execPath, [nextBin, "build"], { stdio: "inherit", env: childEnv(config, databaseUrl, authSecret, embedded !== null) }));
     }
 
     const server = spawn(
       process.execPath,
-      [nextBin, isDev ? "dev" : "start", "--port", String(config.PORT), "--hostname", config.HOSTNAME],
-      { stdio: "inherit", env: childEnv(config, databaseUrl, authSecret) },
+      [...forwardedForGuard(config), nextBin, isDev ? "dev" : "start", "--port", String(config.PORT), "--hostname", config.HOSTNAME],
+      { stdio: "inherit", env: childEnv(config, databaseUrl, authSecret, embedded !== null) },
     );
     handleShutdown(server, stopDatabase);
     await waitUntilServing(config, server);
@@ -72,7 +73,12 @@ await runCli(async () => {
   }
 });
 
-function childEnv(config: Env, databaseUrl: string, authSecret: string): NodeJS.ProcessEnv {
+/** Without a trusted proxy, a client's own X-Forwarded-For is dropped (see the guard's comment). */
+function forwardedForGuard(config: Env): string[] {
+  return config.TRUST_PROXY ? [] : ["--import", pathToFileURL(path.resolve("lib", "runtime", "forwarded-for-guard.mjs")).href];
+}
+
+function childEnv(config: Env, databaseUrl: string, authSecret: string, isEmbedded: boolean): NodeJS.ProcessEnv {
   return {
     ...processEnvironment(),
     NODE_ENV: isDev ? "development" : "production",
@@ -83,6 +89,8 @@ function childEnv(config: Env, databaseUrl: string, authSecret: string): NodeJS.
     APP_BASE_URL: config.APP_BASE_URL,
     // The embedded database runs in this process: it is never the app's to start again.
     EMBEDDED_DB_PORT: undefined,
+    // The app cannot tell the embedded socket's URL from a server's; the demo mailbox page needs to (lib/email/mailbox-access.ts).
+    DATABASE_IS_EMBEDDED: isEmbedded ? "true" : "false",
     NEXT_TELEMETRY_DISABLED: "1",
   };
 }

@@ -94,3 +94,32 @@ describe("parseEnv errors", () => {
     expect(parseEnv({ AUTH_SECRET: "x".repeat(32) }).AUTH_SECRET).toHaveLength(32);
   });
 });
+
+describe("email configuration (R27)", () => {
+  test("without SMTP_URL mail goes to the local mailbox; with it, over SMTP; the worker runs in the app by default", () => {
+    expect(parseEnv({})).toMatchObject({
+      EMAIL_TRANSPORT: "mailbox",
+      EMAIL_WORKER: true,
+      EMAIL_WORKER_POLL_INTERVAL_MS: 5000,
+      EMAIL_WORKER_BATCH_SIZE: 20,
+      SMTP_FROM: '"License Portal" <no-reply@localhost>',
+      SMTP_TLS_REJECT_UNAUTHORIZED: true,
+      DATABASE_IS_EMBEDDED: false,
+    });
+    expect(parseEnv({ SMTP_URL: "smtps://user:pass@mail.example.com:465", APP_BASE_URL: "https://licenses.example.com" })).toMatchObject({
+      EMAIL_TRANSPORT: "smtp",
+      SMTP_FROM: '"License Portal" <no-reply@licenses.example.com>',
+    });
+    expect(parseEnv({ EMAIL_WORKER: "off" }).EMAIL_WORKER).toBe(false);
+  });
+
+  test.each([
+    ["SMTP_URL", { SMTP_URL: "http://mail.example.com" }],
+    ["EMAIL_TRANSPORT", { EMAIL_TRANSPORT: "smtp" }],
+    ["EMAIL_TRANSPORT", { EMAIL_TRANSPORT: "carrier-pigeon" }],
+    ["EMAIL_WORKER", { EMAIL_WORKER: "sometimes" }],
+    ["EMAIL_WORKER_POLL_INTERVAL_MS", { EMAIL_WORKER_POLL_INTERVAL_MS: "10" }],
+  ])("an invalid %s is an EnvError naming it", (variable, source) => {
+    expect(errorOf(source).message).toMatch(new RegExp(`^\\s+${variable}: `, "m"));
+  });
+});

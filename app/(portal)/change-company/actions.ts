@@ -2,6 +2,7 @@
 
 import { z } from "zod";
 import { userAction, type ActionResult } from "@/app/action-client";
+import { requestIpAddress } from "@/app/session";
 import { setCurrentCompany } from "@/lib/accounts/set-current-company";
 import { requireMembership } from "@/lib/auth/permissions";
 import { RecordId } from "@/lib/validation/record-id";
@@ -9,7 +10,7 @@ import { RecordId } from "@/lib/validation/record-id";
 const changeCompany = userAction({
   input: z.object({ companyId: RecordId }),
   authorize: ({ user, input }) => void requireMembership(user, input.companyId),
-  run: ({ user, input }) => setCurrentCompany({ actor: user, companyId: input.companyId }),
+  run: async ({ user, input }) => setCurrentCompany({ actor: user, companyId: input.companyId, ipAddress: await requestIpAddress() }),
   revalidate: [{ path: "/", type: "layout" }],
 });
 

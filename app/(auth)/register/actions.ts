@@ -1,0 +1,30 @@
+"use server";
+
+import { z } from "zod";
+import { publicAction, type ActionResult } from "@/app/action-client";
+import { requestIpAddress } from "@/app/session";
+import { ContinueToProduct } from "@/lib/accounts/continue-to";
+import { Email, NewPassword } from "@/lib/accounts/fields";
+import { registerAccount } from "@/lib/accounts/register-account";
+import { locales } from "@/lib/i18n/locales";
+
+const RegisterInput = z.object({
+  email: Email,
+  password: NewPassword,
+  firstName: z.string().trim().max(100).optional(),
+  lastName: z.string().trim().max(100).optional(),
+  // R9: acceptance of the terms is required; a checkbox sends "on".
+  acceptTerms: z.union([z.literal("on"), z.literal(true)], { error: "required" }).transform(() => true as const),
+  language: z.enum(locales),
+  continueTo: ContinueToProduct.optional().catch(undefined),
+});
+
+const register = publicAction({
+  input: RegisterInput,
+  run: async ({ input }) => registerAccount({ ...input, ipAddress: await requestIpAddress() }),
+});
+
+/** R9 "Register now". Succeeds the same way for a new and an already registered address. */
+export async function registerAction(input: FormData | Record<string, unknown>): Promise<ActionResult<void>> {
+  return register(input);
+}

@@ -1,0 +1,16 @@
+"use server";
+
+import { z } from "zod";
+import { publicAction, type ActionResult } from "@/app/action-client";
+import { requestIpAddress } from "@/app/session";
+import { NewPassword } from "@/lib/accounts/fields";
+import { resetPassword } from "@/lib/accounts/reset-password";
+
+const reset = publicAction({
+  input: z.object({ token: z.string().max(100), password: NewPassword }),
+  run: async ({ input }) => resetPassword({ token: input.token, password: input.password, ipAddress: await requestIpAddress() }),
+});
+
+export async function resetPasswordAction(input: { token: string; password: string }): Promise<ActionResult<void>> {
+  return reset(input);
+}

@@ -1,0 +1,89 @@
+"use client";
+
+import { useLocale, useTranslations } from "next-intl";
+import { useState, type FormEvent } from "react";
+import { registerAction } from "@/app/(auth)/register/actions";
+import { Button } from "@/components/ui/button";
+import { FormAlert, FormField, useFieldError } from "@/components/ui/form-field";
+
+/** R9: email, password, terms, "Register now"; then the same "check your email" screen for every address. */
+export function RegisterForm({ continueTo }: { continueTo: string | null }) {
+  const t = useTranslations("register");
+  const locale = useLocale();
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string[]> | undefined>();
+  const [message, setMessage] = useState<string | null>(null);
+  const [registeredEmail, setRegisteredEmail] = useState<string | null>(null);
+  const [isSubmitting, setIsSubmitting] = useState(false);
+  const errorOf = useFieldError(fieldErrors);
+  const tField = useTranslations("fieldErrors");
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    form.set("language", locale);
+    if (continueTo) form.set("continueTo", continueTo);
+    setIsSubmitting(true);
+    const result = await registerAction(Object.fromEntries(form));
+    setIsSubmitting(false);
+    if (result.ok) {
+      setRegisteredEmail(String(form.get("email") ?? "").trim().toLowerCase());
+      return;
+    }
+    setFieldErrors(result.error.fieldErrors);
+    setMessage(result.error.fieldErrors ? null : result.error.message);
+  }
+
+  if (registeredEmail) {
+    return (
+      <section aria-labelledby="check-email" className="mt-6 space-y-2">
+        <h2 id="check-email" className="text-lg font-semibold text-slate-900">
+          {t("checkEmailTitle")}
+        </h2>
+        <p className="text-sm text-slate-700">{t("checkEmail", { email: registeredEmail })}</p>
+      </section>
+    );
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="mt-6 space-y-4">
+      {message ? <FormAlert>{message}</FormAlert> : null}
+      <FormField id="email" type="email" autoComplete="email" required label={t("email")} error={errorOf("email")} />
+      <FormField
+        id="password"
+        type="password"
+        autoComplete="new-password"
+        required
+        minLength={12}
+        label={t("password")}
+        hint={t("passwordHint")}
+        error={errorOf("password")}
+      />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <FormField id="firstName" autoComplete="given-name" label={t("firstName")} error={errorOf("firstName")} />
+        <FormField id="lastName" autoComplete="family-name" label={t("lastName")} error={errorOf("lastName")} />
+      </div>
+      <div>
+        <label className="flex items-start gap-2 text-sm text-slate-800">
+          <input
+            id="acceptTerms"
+            name="acceptTerms"
+            type="checkbox"
+            required
+            aria-invalid={errorOf("acceptTerms") ? true : undefined}
+            aria-describedby={errorOf("acceptTerms") ? "acceptTerms-error" : undefined}
+            className="mt-0.5 size-4 rounded border-slate-300"
+          />
+          {t("acceptTerms")}
+        </label>
+        {errorOf("acceptTerms") ? (
+          <p id="acceptTerms-error" className="mt-1 text-sm text-red-700">
+            {tField("acceptTerms")}
+          </p>
+        ) : null}
+      </div>
+      <Button type="submit" className="w-full" disabled={isSubmitting}>
+        {isSubmitting ? t("submitting") : t("submit")}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,44 @@
+// Profile: change the password. Needs the current one; raises sessionVersion so every other
+// session of the user ends (lib/auth/current-user.ts compares it per request). Returns the new
+// version, with which the caller re-issues the current session so it stays signed in.
+import "server-only";
+import type { Actor } from "@/lib/accounts/actor";
+import { assertAcceptablePassword } from "@/lib/accounts/password-field-errors";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { systemClock, type Clock } from "@/lib/clock";
+import { db as processDb, type DbClient } from "@/lib/db/client";
+import { DomainError } from "@/lib/errors";
+import { runInTransaction } from "@/lib/transactions/run-in-transaction";
+
+export async function changePassword(options: {
+  actor: Actor;
+  currentPassword: string;
+  newPassword: string;
+  ipAddress?: string | null;
+  db?: DbClient;
+  clock?: Clock;
+}): Promise<{ sessionVersion: number }> {
+  const client = options.db ?? processDb();
+  const user = await client.user.findUnique({ where: { id: options.actor.id }, select: { email: true, passwordHash: true } });
+  if (!user?.passwordHash) throw new DomainError("UNAUTHENTICATED", "not signed in");
+  if (!(await verifyPassword(user.passwordHash, options.currentPassword))) {
+    throw new DomainError("INVALID", "The current password is wrong", { fields: { currentPassword: "wrong" } });
+  }
+  assertAcceptablePassword(options.newPassword, user.email, "newPassword");
+  const passwordHash = await hashPassword(options.newPassword);
+  const now = (options.clock ?? systemClock).now();
+
+  return runInTransaction(options.db, async (db) => {
+    const updated = await db.user.update({
+      where: { id: options.actor.id },
+      data: { passwordHash, sessionVersion: { increment: 1 } },
+      select: { sessionVersion: true },
+    });
+    await recordAuditEvent({
+      db,
+      event: { action: "auth.password-changed", companyId: null, actorId: options.actor.id, subjectUserId: options.actor.id, data: { via: "profile" }, ipAddress: options.ipAddress ?? null, at: now },
+    });
+    return updated;
+  });
+}

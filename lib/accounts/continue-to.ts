@@ -1,0 +1,30 @@
+// R10: after "Activate account" the success screen offers "Continue to" the portal, or to the
+// software when registration began from a license email. The choice travels in the verification
+// token's data as a product code (never a URL from the client), and becomes a link only here.
+import "server-only";
+import { z } from "zod";
+import type { DbClient } from "@/lib/db/client";
+import { productCodes } from "@/lib/products/ensure-product-catalogue";
+
+export const ContinueToProduct = z.enum(productCodes);
+export type ContinueToProduct = z.infer<typeof ContinueToProduct>;
+
+export type ContinueTarget = { kind: "portal" } | { kind: "software"; productName: string; url: string };
+
+/** The product code stored in a token's data, or null. */
+export function continueToOf(data: unknown): ContinueToProduct | null {
+  const parsed = z.object({ continueTo: ContinueToProduct }).safeParse(data);
+  return parsed.success ? parsed.data.continueTo : null;
+}
+
+export async function resolveContinueTarget(options: { db: DbClient; productCode: ContinueToProduct | null }): Promise<ContinueTarget> {
+  if (!options.productCode) return { kind: "portal" };
+  const product = await options.db.product.findUnique({
+    where: { code: options.productCode },
+    select: { name: true, kind: true, launchUrl: true },
+  });
+  if (!product) return { kind: "portal" };
+  // Web apps open directly (R22); desktop apps are downloaded from My software with their key (R23).
+  const url = product.kind === "WEB" && product.launchUrl ? product.launchUrl : "/my-software";
+  return { kind: "software", productName: product.name, url };
+}

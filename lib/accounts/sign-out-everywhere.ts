@@ -1,0 +1,13 @@
+// "Sign out everywhere": raising sessionVersion ends every session of the user at its next request.
+import "server-only";
+import type { Actor } from "@/lib/accounts/actor";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import type { DbClient } from "@/lib/db/client";
+import { runInTransaction } from "@/lib/transactions/run-in-transaction";
+
+export async function signOutEverywhere(options: { actor: Actor; ipAddress?: string | null; db?: DbClient }): Promise<void> {
+  await runInTransaction(options.db, async (db) => {
+    await db.user.update({ where: { id: options.actor.id }, data: { sessionVersion: { increment: 1 } } });
+    await recordAuditEvent({ db, event: { action: "auth.signed-out-everywhere", companyId: null, actorId: options.actor.id, subjectUserId: options.actor.id, ipAddress: options.ipAddress ?? null } });
+  });
+}

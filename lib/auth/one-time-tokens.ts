@@ -1,0 +1,73 @@
+// Single-use secrets sent by email (R10 verification, password reset, later R17 invitations).
+// 256 random bits, base64url in the link; only the SHA-256 hash is stored (Token.tokenHash), so a
+// database leak yields no usable link. Consumption is one conditional UPDATE … RETURNING: of two
+// parallel uses exactly one finds `usedAt IS NULL`, and an expired token matches nothing.
+// Tokens are never logged: no function here logs, and errors carry no token.
+import "server-only";
+import { createHash, randomBytes } from "node:crypto";
+import type { Prisma, TokenPurpose } from "@prisma/client";
+import { systemClock, type Clock } from "@/lib/clock";
+import type { DbClient } from "@/lib/db/client";
+
+export const VERIFICATION_TOKEN_TTL_MS = 24 * 60 * 60 * 1000;
+export const PASSWORD_RESET_TOKEN_TTL_MS = 60 * 60 * 1000;
+
+const TOKEN_BYTES = 32;
+
+export function hashToken(token: string): string {
+  return createHash("sha256").update(token, "utf8").digest("hex");
+}
+
+/** A shape check before any database work: base64url of 32 bytes is 43 characters. */
+export function isWellFormedToken(token: unknown): token is string {
+  return typeof token === "string" && /^[A-Za-z0-9_-]{43}$/.test(token);
+}
+
+/**
+ * Issues a token for the user, replacing the user's unused tokens of the same purpose: only the
+ * newest link works, so an older mail that leaked is worthless.
+ */
+export async function issueToken(options: {
+  db: DbClient;
+  purpose: TokenPurpose;
+  userId: string;
+  ttlMs: number;
+  data?: Prisma.InputJsonObject;
+  clock?: Clock;
+}): Promise<{ token: string; expiresAt: Date }> {
+  const now = (options.clock ?? systemClock).now();
+  const token = randomBytes(TOKEN_BYTES).toString("base64url");
+  const expiresAt = new Date(now.getTime() + options.ttlMs);
+  await options.db.token.deleteMany({ where: { userId: options.userId, purpose: options.purpose, usedAt: null } });
+  await options.db.token.create({
+    data: { purpose: options.purpose, tokenHash: hashToken(token), userId: options.userId, expiresAt, data: options.data ?? undefined },
+  });
+  return { token, expiresAt };
+}
+
+export type ConsumedToken = { userId: string; data: Prisma.JsonValue };
+
+/** Marks the token used and returns it, or null when it is unknown, used, expired or of another purpose. */
+export async function consumeToken(options: { db: DbClient; purpose: TokenPurpose; token: string; clock?: Clock }): Promise<ConsumedToken | null> {
+  if (!isWellFormedToken(options.token)) return null;
+  const now = (options.clock ?? systemClock).now();
+  const rows = await options.db.$queryRaw<{ userId: string; data: Prisma.JsonValue }[]>`
+    UPDATE "Token" SET "usedAt" = ${now}
+    WHERE "tokenHash" = ${hashToken(options.token)}
+      AND "purpose" = ${options.purpose}::"TokenPurpose"
+      AND "usedAt" IS NULL
+      AND "expiresAt" > ${now}
+    RETURNING "userId"::text AS "userId", "data"`;
+  return rows[0] ?? null;
+}
+
+/** The user a usable token belongs to, without using it (to check a new password before a reset). */
+export async function findUsableToken(options: { db: DbClient; purpose: TokenPurpose; token: string; clock?: Clock }): Promise<ConsumedToken | null> {
+  if (!isWellFormedToken(options.token)) return null;
+  const now = (options.clock ?? systemClock).now();
+  const row = await options.db.token.findFirst({
+    where: { tokenHash: hashToken(options.token), purpose: options.purpose, usedAt: null, expiresAt: { gt: now } },
+    select: { userId: true, data: true },
+  });
+  return row ?? null;
+}

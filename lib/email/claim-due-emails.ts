@@ -1,0 +1,42 @@
+// R27: the worker's claim. One statement marks a batch of due messages SENDING with a lease, so
+// any number of workers (app instances, `npm run worker`) can poll the same outbox:
+//   - FOR UPDATE SKIP LOCKED: concurrent claimers pass over each other's rows instead of waiting,
+//     and no row is claimed twice — in the normal case no message is sent twice;
+//   - a SENDING row whose lease ended belongs to a worker that crashed or hung; it is due again,
+//     and the resend carries the same Message-ID.
+// Attempts are counted when claimed, so a message that crashes its worker every time still
+// reaches MAX_DELIVERY_ATTEMPTS and ends FAILED (deliver-email.ts).
+import "server-only";
+import type { DbClient } from "@/lib/db/client";
+import type { Locale } from "@/lib/i18n/locales";
+import type { Prisma } from "@prisma/client";
+
+export type ClaimedEmail = {
+  id: string;
+  messageId: string;
+  template: string;
+  toAddress: string;
+  locale: Locale;
+  payload: Prisma.JsonValue;
+  /** Including this attempt. */
+  attempts: number;
+  /** End of this worker's lease; the claim's token when recording the outcome. */
+  lockedUntil: Date;
+};
+
+export async function claimDueEmails(options: { db: DbClient; now: Date; leaseMs: number; batchSize: number }): Promise<ClaimedEmail[]> {
+  const { db, now, leaseMs, batchSize } = options;
+  const lockedUntil = new Date(now.getTime() + leaseMs);
+  return db.$queryRaw<ClaimedEmail[]>`
+    UPDATE "EmailMessage"
+    SET "status" = 'SENDING', "lockedUntil" = ${lockedUntil}, "attempts" = "attempts" + 1
+    WHERE "id" IN (
+      SELECT "id" FROM "EmailMessage"
+      WHERE ("status" = 'PENDING' AND "nextAttemptAt" <= ${now})
+         OR ("status" = 'SENDING' AND "lockedUntil" < ${now})
+      ORDER BY "nextAttemptAt"
+      LIMIT ${batchSize}
+      FOR UPDATE SKIP LOCKED
+    )
+    RETURNING "id", "messageId", "template", "toAddress", "locale"::text AS "locale", "payload", "attempts", "lockedUntil"`;
+}

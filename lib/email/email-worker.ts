@@ -1,0 +1,104 @@
+// R27: the outbox's delivery worker. Runs inside every app instance (instrumentation.ts) and as
+// its own process (`npm run worker`); any number may run at once, since claims skip each other's
+// rows (claim-due-emails.ts). stop() lets the sends in flight finish and record their outcome,
+// so a deploy does not leave messages SENDING until their lease runs out.
+import "server-only";
+import { systemClock, type Clock } from "@/lib/clock";
+import { db as defaultDb, type DbClient } from "@/lib/db/client";
+import { claimDueEmails } from "@/lib/email/claim-due-emails";
+import { deliverEmail, type DeliveryOutcome } from "@/lib/email/deliver-email";
+import { CLAIM_LEASE_MS } from "@/lib/email/delivery-policy";
+import type { EmailTransport } from "@/lib/email/email-transport";
+import { renderEmail } from "@/lib/email/render-email";
+
+export type EmailWorkerOptions = {
+  transport: EmailTransport;
+  clock?: Clock;
+  batchSize?: number;
+  pollIntervalMs?: number;
+  /** Defaults to the process-wide client, looked up when first needed. */
+  db?: DbClient;
+  /** Defaults to the React Email templates in emails/. */
+  render?: typeof renderEmail;
+  /** For jitter; tests may fix it. */
+  random?: () => number;
+  log?: (line: string) => void;
+};
+
+export type DeliveryRound = { claimed: number } & Record<DeliveryOutcome, number>;
+
+export class EmailWorker {
+  private readonly options: Required<Omit<EmailWorkerOptions, "db" | "random">> & Pick<EmailWorkerOptions, "db" | "random">;
+  private loop: Promise<void> | null = null;
+  private isStopping = false;
+  private wake: (() => void) | null = null;
+
+  constructor(options: EmailWorkerOptions) {
+    this.options = {
+      clock: systemClock,
+      batchSize: 20,
+      pollIntervalMs: 5000,
+      render: renderEmail,
+      log: (line) => console.log(`[email] ${line}`),
+      ...options,
+    };
+  }
+
+  /** Claims one batch of due messages and delivers them; resolves when every outcome is recorded. */
+  async runOnce(): Promise<DeliveryRound> {
+    const { transport, clock, batchSize, render, random } = this.options;
+    const db = this.options.db ?? defaultDb();
+    const claimed = await claimDueEmails({ db, now: clock.now(), leaseMs: CLAIM_LEASE_MS, batchSize });
+    const round: DeliveryRound = { claimed: claimed.length, sent: 0, retry: 0, failed: 0 };
+    // All at once: the pooled SMTP transport queues them over its few connections, and one slow
+    // or rejected recipient does not hold up the rest of the batch.
+    const outcomes = await Promise.all(claimed.map((message) => deliverEmail({ db, message, transport, render, clock, random })));
+    for (const outcome of outcomes) round[outcome] += 1;
+    return round;
+  }
+
+  /** Polls until stop(); a full batch is followed at once by the next one. */
+  start(): void {
+    if (this.loop) return;
+    this.isStopping = false;
+    this.loop = this.poll();
+  }
+
+  /** Graceful: the round in flight finishes and records its outcomes before this resolves. */
+  async stop(): Promise<void> {
+    this.isStopping = true;
+    this.wake?.();
+    await this.loop;
+    this.loop = null;
+  }
+
+  private async poll(): Promise<void> {
+    const { batchSize, pollIntervalMs, log } = this.options;
+    while (!this.isStopping) {
+      let isBatchFull = false;
+      try {
+        const round = await this.runOnce();
+        isBatchFull = round.claimed === batchSize;
+        if (round.claimed > 0) log(`sent ${round.sent}, retrying ${round.retry}, failed ${round.failed}`);
+      } catch (error) {
+        // The database may be briefly unreachable (a restart, a failover): try again next round.
+        log(`delivery round failed: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      if (!isBatchFull && !this.isStopping) await this.sleep(pollIntervalMs);
+    }
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wake = () => {
+        this.wake = null;
+        done();
+      };
+    });
+  }
+}

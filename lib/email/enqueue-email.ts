@@ -1,0 +1,59 @@
+// R27: an email is a row in the outbox, written with the caller's transaction client in the same
+// transaction as the change that causes it. An assignment that commits always has its email; one
+// that rolls back never does. Delivery happens later, in the worker (deliver-due-emails.ts).
+import "server-only";
+import { randomUUID } from "node:crypto";
+import type { EmailMessage, Prisma } from "@prisma/client";
+import { z } from "zod";
+import { systemClock, type Clock } from "@/lib/clock";
+import type { DbClient } from "@/lib/db/client";
+import { emailTemplates, type EmailTemplate, type EmailTemplatePayloads } from "@/lib/email/email-templates";
+import { env } from "@/lib/env";
+import { DomainError } from "@/lib/errors";
+import type { Locale } from "@/lib/i18n/locales";
+
+const EmailAddress = z.email().max(254);
+
+export type EnqueueEmailOptions<T extends EmailTemplate> = {
+  /** The caller's transaction client (or the plain client when the email is the only write). */
+  db: DbClient;
+  template: T;
+  to: string;
+  /** R29: the recipient's language; the worker renders the template in it. */
+  locale: Locale;
+  payload: EmailTemplatePayloads[T];
+  userId?: string | null;
+  companyId?: string | null;
+  /** Due at once; claims compare with the same (app) clock, so tests move it instead of waiting. */
+  clock?: Clock;
+};
+
+export async function enqueueEmail<T extends EmailTemplate>(options: EnqueueEmailOptions<T>): Promise<Pick<EmailMessage, "id" | "messageId">> {
+  const { db, template, locale, payload } = options;
+  const to = options.to.trim().toLowerCase();
+  if (!EmailAddress.safeParse(to).success) throw new DomainError("INVALID", "Not a valid email address", { field: "to" });
+  if (!(emailTemplates as readonly string[]).includes(template)) throw new DomainError("INVALID", `Unknown email template ${template}`, { field: "template" });
+
+  return db.emailMessage.create({
+    data: {
+      messageId: newMessageId(),
+      template,
+      toAddress: to,
+      locale,
+      payload: payload as Prisma.InputJsonValue,
+      userId: options.userId ?? null,
+      companyId: options.companyId ?? null,
+      nextAttemptAt: (options.clock ?? systemClock).now(),
+    },
+    select: { id: true, messageId: true },
+  });
+}
+
+/**
+ * RFC 5322 Message-ID, fixed when the message is enqueued: every attempt, including a resend
+ * after a worker crashed between sending and recording, carries the same id, so the resend is
+ * recognisable (and mail clients thread or drop the duplicate).
+ */
+function newMessageId(): string {
+  return `<${randomUUID()}@${new URL(env().APP_BASE_URL).hostname}>`;
+}

@@ -1,0 +1,23 @@
+// Starts the delivery worker from configuration: in the web app (instrumentation.ts) and in
+// `npm run worker` (lib/runtime/worker.ts). Returns a stop function that lets the sends in
+// flight finish, then closes the transport's connections.
+import "server-only";
+import { createEmailTransport } from "@/lib/email/create-email-transport";
+import { EmailWorker } from "@/lib/email/email-worker";
+import type { Env } from "@/lib/env";
+
+export function startEmailWorker(config: Env, log: (line: string) => void = (line) => console.log(`[email] ${line}`)): () => Promise<void> {
+  const transport = createEmailTransport(config);
+  const worker = new EmailWorker({
+    transport,
+    batchSize: config.EMAIL_WORKER_BATCH_SIZE,
+    pollIntervalMs: config.EMAIL_WORKER_POLL_INTERVAL_MS,
+    log,
+  });
+  worker.start();
+  log(`delivery worker started (${transport.kind}${transport.kind === "mailbox" ? ` in ${config.DATA_DIR}/mailbox` : ""}, every ${config.EMAIL_WORKER_POLL_INTERVAL_MS} ms)`);
+  return async () => {
+    await worker.stop();
+    await transport.close();
+  };
+}

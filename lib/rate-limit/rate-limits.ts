@@ -1,0 +1,116 @@
+// Rate limits shared by every app instance: the counters live in PostgreSQL (table RateLimit,
+// rate-limiter-flexible's RateLimiterPrisma), so a second instance or a restart does not reset
+// them. Keys are SHA-256 hashes: the table never holds an email or IP address in clear text.
+// Counting runs on the root client, outside the caller's transaction, so an attempt counts
+// even when the use case then fails and rolls back.
+import "server-only";
+import { createHash } from "node:crypto";
+import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
+import { db as processDb, type DbClient } from "@/lib/db/client";
+import { DomainError } from "@/lib/errors";
+
+export type RateLimitName =
+  | "sign-in-ip"
+  | "sign-in-account"
+  | "registration-ip"
+  | "registration-email"
+  | "password-reset-ip"
+  | "password-reset-email"
+  | "verification-resend-ip"
+  | "verification-resend-email";
+
+/** `points` attempts per `durationSeconds` window, counted from the window's first attempt. */
+export type RateLimitPolicy = { points: number; durationSeconds: number };
+
+const MINUTE = 60;
+const HOUR = 60 * MINUTE;
+
+export const defaultRateLimitPolicies: Record<RateLimitName, RateLimitPolicy> = {
+  // Generous per IP: a company's offices often share one address.
+  "sign-in-ip": { points: 50, durationSeconds: 15 * MINUTE },
+  // Failed sign-ins only; the fifth locks the account for the rest of the window.
+  "sign-in-account": { points: 5, durationSeconds: 15 * MINUTE },
+  "registration-ip": { points: 10, durationSeconds: HOUR },
+  // Each attempt sends a mail to the address: a low limit keeps the portal from mail-bombing it.
+  "registration-email": { points: 3, durationSeconds: HOUR },
+  "password-reset-ip": { points: 10, durationSeconds: HOUR },
+  "password-reset-email": { points: 3, durationSeconds: HOUR },
+  "verification-resend-ip": { points: 10, durationSeconds: HOUR },
+  "verification-resend-email": { points: 3, durationSeconds: HOUR },
+};
+
+export type RateLimits = {
+  /** Counts one attempt; throws RATE_LIMITED (details.retryAfterSeconds) once the limit is passed. */
+  consume(name: RateLimitName, key: string): Promise<{ remaining: number }>;
+  /** Seconds until the key may try again when its points are used up, else null. Counts nothing. */
+  blockedFor(name: RateLimitName, key: string): Promise<number | null>;
+  /** Forgets the key's attempts (a successful sign-in clears its failures). */
+  reset(name: RateLimitName, key: string): Promise<void>;
+};
+
+export function rateLimitedError(retryAfterSeconds: number): DomainError {
+  return new DomainError("RATE_LIMITED", "Too many attempts", { retryAfterSeconds: Math.max(1, Math.ceil(retryAfterSeconds)) });
+}
+
+function hashedKey(key: string): string {
+  return createHash("sha256").update(key.trim().toLowerCase()).digest("hex");
+}
+
+export function createRateLimits(options: {
+  db: DbClient;
+  policies?: Partial<Record<RateLimitName, RateLimitPolicy>>;
+  /** Delete expired rows every five minutes (the app's instance does; tests need no timer). */
+  clearExpired?: boolean;
+}): RateLimits {
+  const limiters = new Map<RateLimitName, RateLimiterPrisma>();
+  const policyOf = (name: RateLimitName) => options.policies?.[name] ?? defaultRateLimitPolicies[name];
+  const limiter = (name: RateLimitName) => {
+    let existing = limiters.get(name);
+    if (!existing) {
+      const policy = policyOf(name);
+      existing = new RateLimiterPrisma({
+        storeClient: options.db,
+        // The Prisma client's property for model RateLimit.
+        tableName: "rateLimit",
+        keyPrefix: name,
+        points: policy.points,
+        duration: policy.durationSeconds,
+        clearExpiredByTimeout: options.clearExpired ?? false,
+      });
+      limiters.set(name, existing);
+    }
+    return existing;
+  };
+
+  return {
+    async consume(name, key) {
+      try {
+        const result = await limiter(name).consume(hashedKey(key), 1);
+        return { remaining: result.remainingPoints };
+      } catch (rejection) {
+        // The library rejects with a RateLimiterRes when the limit is passed, with an Error otherwise.
+        if (rejection instanceof RateLimiterRes) throw rateLimitedError(rejection.msBeforeNext / 1000);
+        throw rejection;
+      }
+    },
+    async blockedFor(name, key) {
+      const result = await limiter(name).get(hashedKey(key));
+      if (!result || result.consumedPoints < policyOf(name).points) return null;
+      return Math.max(1, Math.ceil(result.msBeforeNext / 1000));
+    },
+    async reset(name, key) {
+      await limiter(name).delete(hashedKey(key));
+    },
+  };
+}
+
+const globalForRateLimits = globalThis as unknown as { rateLimits?: { db: DbClient; limits: RateLimits } };
+
+/** The process-wide limits on the process-wide client (re-created when tests swap the client). */
+export function defaultRateLimits(): RateLimits {
+  const client = processDb();
+  if (globalForRateLimits.rateLimits?.db !== client) {
+    globalForRateLimits.rateLimits = { db: client, limits: createRateLimits({ db: client, clearExpired: true }) };
+  }
+  return globalForRateLimits.rateLimits.limits;
+}

@@ -1,0 +1,129 @@
+// R9, R10 end to end in the domain: register → verification mail in the outbox → activate → sign in.
+import { expect, test } from "vitest";
+import { registerAccount } from "@/lib/accounts/register-account";
+import { resendVerification } from "@/lib/accounts/resend-verification";
+import { verifyEmail } from "@/lib/accounts/verify-email";
+import { signInWithPassword } from "@/lib/auth/authenticate";
+import { fixedClock } from "@/lib/clock";
+import { createRateLimits } from "@/lib/rate-limit/rate-limits";
+import { ensureProductCatalogue } from "@/lib/products/ensure-product-catalogue";
+import { createTestAccount, TEST_PASSWORD, uniqueName } from "../../fixtures/tenant";
+import { useTestDatabase } from "../../setup/test-database";
+
+const database = useTestDatabase();
+const PASSWORD = "correct horse battery staple";
+
+function newEmail(): string {
+  return `${uniqueName("reg")}@test.example`;
+}
+
+async function lastMailTo(to: string) {
+  return database.db.emailMessage.findFirst({ where: { toAddress: to }, orderBy: { createdAt: "desc" } });
+}
+
+async function verificationTokenFor(to: string): Promise<string> {
+  const mail = await lastMailTo(to);
+  expect(mail?.template).toBe("account-verification");
+  const url = new URL((mail!.payload as { verifyUrl: string }).verifyUrl);
+  expect(url.pathname).toBe("/verify-email");
+  return url.searchParams.get("token")!;
+}
+
+test("register → verification mail → activate → sign in; terms version and time are stored", async () => {
+  const clock = fixedClock("2026-04-01T08:00:00Z");
+  const email = newEmail();
+  await registerAccount({ email, password: PASSWORD, firstName: "Eva", lastName: "Jansen", acceptTerms: true, language: "en", clock });
+
+  const user = await database.db.user.findUniqueOrThrow({ where: { email } });
+  expect(user).toMatchObject({ emailVerifiedAt: null, termsVersion: expect.any(String), termsAcceptedAt: new Date("2026-04-01T08:00:00Z"), language: "en" });
+  const mail = await lastMailTo(email);
+  expect(mail).toMatchObject({ template: "account-verification", locale: "en", userId: user.id, payload: { firstName: "Eva", expiresInHours: 24 } });
+
+  // Only the token's hash is stored.
+  const token = await verificationTokenFor(email);
+  expect(token.length).toBeGreaterThanOrEqual(43);
+  const stored = await database.db.token.findFirstOrThrow({ where: { userId: user.id } });
+  expect(stored.tokenHash).not.toContain(token);
+  expect(stored.expiresAt).toEqual(new Date("2026-04-02T08:00:00Z"));
+
+  // Unverified: the right password is answered with "unverified", never with a session.
+  expect(await signInWithPassword({ credentials: { email, password: PASSWORD } })).toEqual({ status: "unverified" });
+
+  expect(await verifyEmail({ token, clock })).toEqual({ kind: "portal" });
+  const signedIn = await signInWithPassword({ credentials: { email, password: PASSWORD } });
+  expect(signedIn).toMatchObject({ status: "signed-in", language: "en", claims: { userId: user.id } });
+});
+
+test("a registration that began from a license email continues to that software", async () => {
+  await ensureProductCatalogue();
+  const email = newEmail();
+  await registerAccount({ email, password: PASSWORD, acceptTerms: true, language: "nl", continueTo: "PROFIS_ENGINEERING" });
+  const target = await verifyEmail({ token: await verificationTokenFor(email) });
+  expect(target).toMatchObject({ kind: "software", productName: "PROFIS Engineering", url: expect.any(String) });
+});
+
+test("registering a registered address answers the same and sends 'account-exists' instead", async () => {
+  const existing = await createTestAccount();
+  const result = await registerAccount({ email: existing.email.toUpperCase(), password: PASSWORD, acceptTerms: true, language: "nl" });
+  expect(result).toBeUndefined();
+  const mail = await lastMailTo(existing.email);
+  expect(mail).toMatchObject({ template: "account-exists", userId: existing.id });
+  // Nothing about the account changed: the old password still works.
+  expect(await signInWithPassword({ credentials: { email: existing.email, password: TEST_PASSWORD } })).toMatchObject({ status: "signed-in" });
+  expect(await signInWithPassword({ credentials: { email: existing.email, password: PASSWORD } })).toEqual({ status: "invalid" });
+});
+
+test("terms must be accepted and the password must meet the policy", async () => {
+  const email = newEmail();
+  await expect(registerAccount({ email, password: PASSWORD, acceptTerms: false, language: "nl" })).rejects.toMatchObject({ code: "INVALID", details: { fields: { acceptTerms: "required" } } });
+  await expect(registerAccount({ email, password: "qwerty123456", acceptTerms: true, language: "nl" })).rejects.toMatchObject({ details: { fields: { password: "common" } } });
+  await expect(registerAccount({ email, password: email, acceptTerms: true, language: "nl" })).rejects.toMatchObject({ details: { fields: { password: "contains-email" } } });
+  expect(await database.db.user.findUnique({ where: { email } })).toBeNull();
+});
+
+test("an expired verification link is refused; a new one can be requested", async () => {
+  const clock = fixedClock("2026-04-01T08:00:00Z");
+  const email = newEmail();
+  await registerAccount({ email, password: PASSWORD, acceptTerms: true, language: "nl", clock });
+  const token = await verificationTokenFor(email);
+  clock.advance(24 * 60 * 60 * 1000 + 1);
+  await expect(verifyEmail({ token, clock })).rejects.toMatchObject({ code: "INVALID" });
+
+  await resendVerification({ email, clock });
+  const fresh = await verificationTokenFor(email);
+  expect(fresh).not.toBe(token);
+  await expect(verifyEmail({ token: fresh, clock })).resolves.toEqual({ kind: "portal" });
+});
+
+test("a verification link works once, also when used twice at the same moment", async () => {
+  const email = newEmail();
+  await registerAccount({ email, password: PASSWORD, acceptTerms: true, language: "nl" });
+  const token = await verificationTokenFor(email);
+  const results = await Promise.allSettled([verifyEmail({ token }), verifyEmail({ token })]);
+  expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
+  expect(results.filter((result) => result.status === "rejected")).toHaveLength(1);
+  await expect(verifyEmail({ token })).rejects.toMatchObject({ code: "INVALID" });
+  expect(await database.db.auditEvent.count({ where: { action: "account.verified", subjectUserId: (await database.db.user.findUniqueOrThrow({ where: { email } })).id } })).toBe(1);
+});
+
+test("someone registering an invited contact's address cannot set its password without the mailbox", async () => {
+  const email = newEmail();
+  const contact = await database.db.user.create({ data: { email, firstName: "Invited", lastName: "Contact" } });
+  await registerAccount({ email, password: PASSWORD, acceptTerms: true, language: "nl" });
+  // The password waits in the token; the account still has none.
+  expect((await database.db.user.findUniqueOrThrow({ where: { id: contact.id } })).passwordHash).toBeNull();
+  expect(await signInWithPassword({ credentials: { email, password: PASSWORD } })).toEqual({ status: "invalid" });
+  await verifyEmail({ token: await verificationTokenFor(email) });
+  expect(await signInWithPassword({ credentials: { email, password: PASSWORD } })).toMatchObject({ status: "signed-in" });
+});
+
+test("registration is rate limited per address, with the wait time", async () => {
+  const rateLimits = createRateLimits({ db: database.db, policies: { "registration-email": { points: 2, durationSeconds: 60 } } });
+  const email = newEmail();
+  await registerAccount({ email, password: PASSWORD, acceptTerms: true, language: "nl", rateLimits });
+  await registerAccount({ email, password: PASSWORD, acceptTerms: true, language: "nl", rateLimits });
+  await expect(registerAccount({ email, password: PASSWORD, acceptTerms: true, language: "nl", rateLimits })).rejects.toMatchObject({
+    code: "RATE_LIMITED",
+    details: { retryAfterSeconds: expect.any(Number) },
+  });
+});

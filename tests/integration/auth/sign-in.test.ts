@@ -1,0 +1,82 @@
+// Sign-in (R8) with issue 4's rules: one answer for unknown and known addresses, lockout per
+// account, limit per IP, both shared through PostgreSQL; audit events for each outcome.
+import { setTimeout as sleep } from "node:timers/promises";
+import { expect, test } from "vitest";
+import { signInWithPassword } from "@/lib/auth/authenticate";
+import { createRateLimits } from "@/lib/rate-limit/rate-limits";
+import { createTestAccount, TEST_PASSWORD, uniqueName } from "../../fixtures/tenant";
+import { useTestDatabase } from "../../setup/test-database";
+
+const database = useTestDatabase();
+
+test("a wrong password and an unknown address get the same answer", async () => {
+  const user = await createTestAccount();
+  const wrong = await signInWithPassword({ credentials: { email: user.email, password: "not the password" } });
+  const unknown = await signInWithPassword({ credentials: { email: `${uniqueName("nobody")}@test.example`, password: "not the password" } });
+  expect(wrong).toEqual({ status: "invalid" });
+  expect(unknown).toEqual(wrong);
+});
+
+test("sign-in, failed sign-in and lockout are audit events", async () => {
+  const user = await createTestAccount();
+  await signInWithPassword({ credentials: { email: user.email, password: "not the password" }, ipAddress: "192.0.2.10" });
+  await signInWithPassword({ credentials: { email: user.email, password: TEST_PASSWORD }, ipAddress: "192.0.2.10" });
+  const events = await database.db.auditEvent.findMany({ where: { subjectUserId: user.id }, orderBy: { createdAt: "asc" } });
+  expect(events.map((event) => event.action)).toEqual(["auth.sign-in-failed", "auth.signed-in"]);
+  expect(events[1]).toMatchObject({ actorId: user.id, ipAddress: "192.0.2.10" });
+});
+
+test("a disabled account cannot sign in and answers like a wrong password", async () => {
+  const user = await createTestAccount();
+  await database.db.user.update({ where: { id: user.id }, data: { disabledAt: new Date() } });
+  expect(await signInWithPassword({ credentials: { email: user.email, password: TEST_PASSWORD } })).toEqual({ status: "invalid" });
+});
+
+test("failed sign-ins lock the account, known or unknown alike, and the lock ends with the window", async () => {
+  const rateLimits = createRateLimits({ db: database.db, policies: { "sign-in-account": { points: 3, durationSeconds: 2 } } });
+  const user = await createTestAccount();
+  const unknownEmail = `${uniqueName("nobody")}@test.example`;
+
+  for (const email of [user.email, unknownEmail]) {
+    const answers = [];
+    for (let attempt = 0; attempt < 4; attempt += 1) {
+      answers.push(await signInWithPassword({ credentials: { email, password: "guess" }, rateLimits }));
+    }
+    expect(answers.slice(0, 2)).toEqual([{ status: "invalid" }, { status: "invalid" }]);
+    expect(answers[2]).toMatchObject({ status: "rate-limited", retryAfterSeconds: expect.any(Number) });
+    expect(answers[3]).toMatchObject({ status: "rate-limited" });
+  }
+  // While locked even the right password is not checked.
+  expect(await signInWithPassword({ credentials: { email: user.email, password: TEST_PASSWORD }, rateLimits })).toMatchObject({ status: "rate-limited" });
+  expect(await database.db.auditEvent.count({ where: { action: "auth.locked-out", subjectUserId: user.id } })).toBe(1);
+
+  await sleep(2_100);
+  expect(await signInWithPassword({ credentials: { email: user.email, password: TEST_PASSWORD }, rateLimits })).toMatchObject({ status: "signed-in" });
+});
+
+test("a successful sign-in clears the account's failures", async () => {
+  const rateLimits = createRateLimits({ db: database.db, policies: { "sign-in-account": { points: 3, durationSeconds: 60 } } });
+  const user = await createTestAccount();
+  for (let round = 0; round < 3; round += 1) {
+    await signInWithPassword({ credentials: { email: user.email, password: "guess" }, rateLimits });
+    await signInWithPassword({ credentials: { email: user.email, password: "guess" }, rateLimits });
+    expect(await signInWithPassword({ credentials: { email: user.email, password: TEST_PASSWORD }, rateLimits })).toMatchObject({ status: "signed-in" });
+  }
+});
+
+test("attempts per IP are limited across accounts; counters are shared by every instance", async () => {
+  const policies = { "sign-in-ip": { points: 3, durationSeconds: 60 } };
+  // Two limiters on one database stand for two app instances.
+  const instanceA = createRateLimits({ db: database.db, policies });
+  const instanceB = createRateLimits({ db: database.db, policies });
+  const ipAddress = `198.51.100.${Math.floor(Math.random() * 200) + 1}`;
+  const attempt = (rateLimits: typeof instanceA) =>
+    signInWithPassword({ credentials: { email: `${uniqueName("spray")}@test.example`, password: "guess" }, ipAddress, rateLimits });
+  expect(await attempt(instanceA)).toEqual({ status: "invalid" });
+  expect(await attempt(instanceB)).toEqual({ status: "invalid" });
+  expect(await attempt(instanceA)).toEqual({ status: "invalid" });
+  expect(await attempt(instanceB)).toMatchObject({ status: "rate-limited" });
+  // No address is stored in clear text.
+  const keys = await database.db.rateLimit.findMany({ select: { key: true } });
+  expect(keys.some((row) => row.key.includes(ipAddress) || row.key.includes("@"))).toBe(false);
+});

@@ -1,0 +1,36 @@
+import { expect, test } from "vitest";
+import { checkNewPassword, PASSWORD_MAX_LENGTH } from "@/lib/auth/password-policy";
+
+const email = "jan.de.vries@bouwbedrijf.example";
+
+test("length is what counts: at least 12 characters, no composition rules", () => {
+  expect(checkNewPassword("kort-genoeg", { email })).toBe("too-short");
+  expect(checkNewPassword("twaalf tekens", { email })).toBeNull();
+  // Only lower-case letters and spaces: accepted, no class rules.
+  expect(checkNewPassword("paard batterij nietje", { email })).toBeNull();
+});
+
+test("counts characters, not bytes or UTF-16 units", () => {
+  expect(checkNewPassword("ëëëëëëëëëëë", { email })).toBe("too-short");
+  expect(checkNewPassword("🔑🔑🔑🔑🔑🔑🔑🔑🔑🔑🔑🔑", { email })).toBeNull();
+});
+
+test("accepts at least 128 characters and refuses beyond the maximum", () => {
+  expect(PASSWORD_MAX_LENGTH).toBeGreaterThanOrEqual(128);
+  expect(checkNewPassword("a lengthy passphrase ".repeat(7).slice(0, 128), { email })).toBeNull();
+  expect(checkNewPassword("x".repeat(PASSWORD_MAX_LENGTH + 1), { email })).toBe("too-long");
+});
+
+test("refuses passwords from the shipped common-password list, in any case", () => {
+  for (const common of ["qwerty123456", "1qaz2wsx3edc", "123qweasdzxc", "passwordpassword", "Administrator"]) {
+    expect.soft(checkNewPassword(common, { email }), common).toBe("common");
+  }
+  expect(checkNewPassword("QWERTY123456", { email })).toBe("common");
+});
+
+test("refuses the email address itself, or its name part", () => {
+  expect(checkNewPassword(email, { email })).toBe("contains-email");
+  expect(checkNewPassword(email.toUpperCase(), { email })).toBe("contains-email");
+  expect(checkNewPassword(`my ${email} pass`, { email })).toBe("contains-email");
+  expect(checkNewPassword("Jan-De-Vries!", { email: "jandevries@x.example" })).toBe("contains-email");
+});

@@ -1,0 +1,48 @@
+// The data of one license group's page (R13–R18): the company's users × the group's licenses.
+// Shared contract between lib/assignments/get-license-group-grid.ts (which builds it) and the
+// grid UI (components/data-grid/, app/(portal)/software-management/[groupId]/). Dates are ISO
+// strings so the value crosses the server/client boundary unchanged.
+import type { LicenseEdition, LicenseType, MembershipRole, ProductKind, Title } from "@prisma/client";
+
+export type GridLicense = {
+  id: string;
+  productCode: string;
+  productName: string;
+  productKind: ProductKind;
+  type: LicenseType;
+  edition: LicenseEdition;
+  seats: number;
+  /** Active assignments (for NAMED_USER and NODE_LOCKED they count against seats, R1/R3/R25). */
+  assignedCount: number;
+  /** FLOATING only: who holds a seat right now (live leases), else []. */
+  seatHolders: { userId: string; expiresAt: string; holder: "browser" | "device" }[];
+  validFrom: string;
+  validUntil: string;
+  isExpired: boolean;
+};
+
+/** Delivery of the latest invitation mail of an unregistered user (R17). */
+export type InvitationStatus = { status: "PENDING" | "SENT" | "FAILED"; at: string; lastError: string | null };
+
+export type GridUser = {
+  id: string;
+  email: string;
+  title: Title | null;
+  firstName: string;
+  lastName: string;
+  position: string;
+  role: MembershipRole;
+  /** Has a verified account; otherwise an invited contact (R14, R17). */
+  isRegistered: boolean;
+  /** Set for unregistered users who were sent an invitation. */
+  invitation: InvitationStatus | null;
+  /** Licenses of this group the user holds now. */
+  assignedLicenseIds: string[];
+};
+
+export type LicenseGroupGrid = {
+  group: { id: string; name: string; sapAccountNumber: string; orderReference: string | null; version: number };
+  company: { id: string; name: string; country: string };
+  licenses: GridLicense[];
+  users: GridUser[];
+};

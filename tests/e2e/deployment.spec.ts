@@ -39,6 +39,20 @@ async function waitForHealth(port: number, launcher: Launcher): Promise<void> {
   }
 }
 
+/** Signs in through next-auth's credentials endpoint, as the sign-in form does; true when a session cookie is set. */
+async function signsIn(port: number, email: string, password = "Demo-Password-2026"): Promise<boolean> {
+  const csrf = await fetch(`http://127.0.0.1:${port}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const cookie = csrf.headers.getSetCookie().map((value) => value.split(";")[0]).join("; ");
+  const response = await fetch(`http://127.0.0.1:${port}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie },
+    body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
+  });
+  return response.headers.getSetCookie().some((value) => value.includes("session-token"));
+}
+
 async function stop(launcher: Launcher): Promise<number | null> {
   if (launcher.child.exitCode === null) launcher.child.kill("SIGINT");
   return launcher.exited;
@@ -60,6 +74,10 @@ test("two instances started together on one PostgreSQL both serve, migrating and
       const page = await fetch(`http://127.0.0.1:${port}/sign-in`);
       expect(page.status).toBe(200);
       expect(await page.text()).toContain("Aanmelden");
+      // Both instances share sessions' secret and database: the demo admin signs in on each,
+      // and a wrong password does not.
+      expect(await signsIn(port, "admin@demo.example")).toBe(true);
+      expect(await signsIn(port, "admin@demo.example", "not-the-password")).toBe(false);
     }
     const database = new pg.Client({ connectionString: url.toString() });
     await database.connect();
@@ -102,16 +120,7 @@ test("Ctrl-C shuts the embedded database down cleanly and a restart keeps its da
       expect(second.output()).toContain("0 applied");
       expect(second.output()).not.toContain("demo data seeded");
       // The demo accounts from the first run still sign in: the data survived the restart.
-      const csrf = await fetch("http://127.0.0.1:3183/api/auth/csrf");
-      const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-      const cookie = csrf.headers.getSetCookie().map((value) => value.split(";")[0]).join("; ");
-      const signIn = await fetch("http://127.0.0.1:3183/api/auth/callback/credentials", {
-        method: "POST",
-        redirect: "manual",
-        headers: { "content-type": "application/x-www-form-urlencoded", cookie },
-        body: new URLSearchParams({ csrfToken, email: "admin@demo.example", password: "Demo-Password-2026", json: "true" }),
-      });
-      expect(signIn.headers.getSetCookie().some((value) => value.includes("session-token"))).toBe(true);
+      expect(await signsIn(3183, "admin@demo.example")).toBe(true);
     } finally {
       expect(await stop(second)).toBe(0);
     }

@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { rmSync } from "node:fs";
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
@@ -12,6 +13,35 @@ const dataDir = path.resolve("data", "e2e-playwright");
 const EMBEDDED_DB_PORT = PORT + 1;
 process.env.E2E_DATABASE_URL ??= `postgresql://postgres@127.0.0.1:${EMBEDDED_DB_PORT}/postgres?sslmode=disable`;
 if (process.env.TEST_WORKER_INDEX === undefined) rmSync(dataDir, { recursive: true, force: true });
+
+// With TEST_DATABASE_URL (CI sets it), the specs run a second time against the same build on a
+// PostgreSQL server: a fresh database per run (the previous run's is dropped first).
+const POSTGRES_PORT = 3200;
+const serverUrl = process.env.TEST_DATABASE_URL;
+if (serverUrl && process.env.TEST_WORKER_INDEX === undefined) {
+  const name = `lp_e2e_run_${Date.now()}`;
+  const sql = (statement: string) => execFileSync("psql", [serverUrl, "-qtAc", statement], { encoding: "utf8" });
+  for (const stale of sql(`SELECT datname FROM pg_database WHERE datname LIKE 'lp_e2e_run_%'`).split("\n").filter(Boolean)) {
+    sql(`DROP DATABASE IF EXISTS "${stale}" WITH (FORCE)`);
+  }
+  sql(`CREATE DATABASE "${name}"`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  process.env.E2E_POSTGRES_DATABASE_URL = url.toString();
+}
+const postgresDatabaseUrl = process.env.E2E_POSTGRES_DATABASE_URL;
+const chromiumLaunchOptions = {
+  executablePath: "/usr/bin/chromium",
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+  ],
+};
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -31,31 +61,52 @@ export default defineConfig({
   projects: [
     {
       name: "chromium",
-      use: {
-        ...devices["Desktop Chrome"],
-        // Debian's Chromium: Playwright's own browser download cannot reach its host here.
-        launchOptions: {
-          executablePath: "/usr/bin/chromium",
-          args: [
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-            "--disable-quic",
-          ],
-        },
-      },
+      // Debian's Chromium: Playwright's own browser download cannot reach its host here.
+      use: { ...devices["Desktop Chrome"], launchOptions: chromiumLaunchOptions },
+      metadata: { databaseUrl: process.env.E2E_DATABASE_URL, mailboxNeedsStaff: false },
     },
+    ...(postgresDatabaseUrl
+      ? [
+          {
+            name: "chromium-postgres",
+            // deployment.spec.ts starts its own instances on PostgreSQL already.
+            testIgnore: ["deployment.spec.ts"],
+            use: { ...devices["Desktop Chrome"], launchOptions: chromiumLaunchOptions, baseURL: `http://127.0.0.1:${POSTGRES_PORT}` },
+            // In production on a server database the in-app mailbox is for back-office staff only.
+            metadata: { databaseUrl: postgresDatabaseUrl, mailboxNeedsStaff: true },
+          },
+        ]
+      : []),
   ],
-  webServer: {
-    command: "npm start",
-    url: `${baseURL}/api/v1/health`,
-    timeout: 180_000,
-    reuseExistingServer: false,
-    stdout: "pipe",
-    stderr: "pipe",
-    env: { PORT: String(PORT), DATA_DIR: dataDir, EMBEDDED_DB_PORT: String(EMBEDDED_DB_PORT), NEXT_TELEMETRY_DISABLED: "1" },
-  },
+  webServer: [
+    {
+      command: "npm start",
+      url: `${baseURL}/api/v1/health`,
+      timeout: 180_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+      stderr: "pipe",
+      env: { PORT: String(PORT), DATA_DIR: dataDir, EMBEDDED_DB_PORT: String(EMBEDDED_DB_PORT), NEXT_TELEMETRY_DISABLED: "1" },
+    },
+    ...(postgresDatabaseUrl
+      ? [
+          {
+            command: "npm start",
+            url: `http://127.0.0.1:${POSTGRES_PORT}/api/v1/health`,
+            timeout: 180_000,
+            reuseExistingServer: false,
+            stdout: "pipe" as const,
+            stderr: "pipe" as const,
+            env: {
+              PORT: String(POSTGRES_PORT),
+              DATABASE_URL: postgresDatabaseUrl,
+              AUTH_SECRET: "e2e-postgres-secret-e2e-postgres-secret-0123",
+              SEED_DEMO: "true",
+              DATA_DIR: path.resolve("data", "e2e-playwright-postgres"),
+              NEXT_TELEMETRY_DISABLED: "1",
+            },
+          },
+        ]
+      : []),
+  ],
 });

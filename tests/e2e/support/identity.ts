@@ -1,6 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { expect, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
+import { signIn, STAFF_EMAIL } from "./demo";
 
 /** A new address per run and test: specs stay independent of each other and of earlier runs. */
 export function uniqueEmail(prefix: string): string {
@@ -13,23 +14,36 @@ export function uniqueEmail(prefix: string): string {
  * sends every few seconds, so the list is reloaded until the mail is there.
  */
 export async function openMailLink(page: Page, email: string, linkPath: string): Promise<string> {
-  await expect(async () => {
-    await page.goto("/mailbox");
-    await expect(page.getByRole("row").filter({ hasText: email })).toHaveCount(1, { timeout: 1_000 });
-  }).toPass({ timeout: 30_000 });
-  await page.getByRole("row").filter({ hasText: email }).getByRole("link").click();
-  const hrefs = await page.locator("a[href*='token=']").evaluateAll((links) => links.map((link) => link.getAttribute("href") ?? ""));
-  const href = hrefs.find((candidate) => new URL(candidate).pathname === linkPath);
-  expect(href, `a ${linkPath} link in the mail`).toBeDefined();
-  const url = new URL(href!);
-  // The mail's links use APP_BASE_URL; the test browser stays on its own base URL.
-  return `${url.pathname}${url.search}`;
+  // On a production server database the mailbox is for back-office staff (lib/email/mailbox-access.ts):
+  // read it in a separate, staff-signed-in context so the page under test stays signed out.
+  const needsStaff = test.info().project.metadata.mailboxNeedsStaff === true;
+  const context = needsStaff ? await page.context().browser()!.newContext({ baseURL: test.info().project.use.baseURL }) : null;
+  const reader = context ? await context.newPage() : page;
+  try {
+    if (context) await signIn(reader, STAFF_EMAIL);
+    await expect(async () => {
+      await reader.goto("/mailbox");
+      await expect(reader.getByRole("row").filter({ hasText: email })).toHaveCount(1, { timeout: 1_000 });
+    }).toPass({ timeout: 30_000 });
+    await reader.getByRole("row").filter({ hasText: email }).getByRole("link").click();
+    // The message page lists the mail's links; wait for it before reading them.
+    await expect(reader.locator("a[href*='token=']").first()).toBeAttached();
+    const hrefs = await reader.locator("a[href*='token=']").evaluateAll((links) => links.map((link) => link.getAttribute("href") ?? ""));
+    const href = hrefs.find((candidate) => new URL(candidate).pathname === linkPath);
+    expect(href, `a ${linkPath} link in the mail`).toBeDefined();
+    const url = new URL(href!);
+    // The mail's links use APP_BASE_URL; the test browser stays on its own base URL.
+    return `${url.pathname}${url.search}`;
+  } finally {
+    await context?.close();
+  }
 }
 
 /** Adds the identity to both demo companies, as the back office would (see add-to-demo-companies.ts). */
 export function addToDemoCompanies(email: string): void {
-  const databaseUrl = process.env.E2E_DATABASE_URL;
-  if (!databaseUrl) throw new Error("E2E_DATABASE_URL is not set (playwright.config.ts sets it)");
+  // The database behind the project's server (playwright.config.ts: embedded or PostgreSQL).
+  const databaseUrl = test.info().project.metadata.databaseUrl as string | undefined;
+  if (!databaseUrl) throw new Error("the Playwright project has no metadata.databaseUrl (playwright.config.ts sets it)");
   execFileSync(process.execPath, ["--import", "tsx", "tests/e2e/support/add-to-demo-companies.ts", email], {
     env: { ...process.env, DATABASE_URL: databaseUrl, TSX_TSCONFIG_PATH: "tsconfig.scripts.json" },
     stdio: "inherit",

@@ -1,5 +1,6 @@
 import { clsx } from "clsx";
 import { getFormatter, getTranslations } from "next-intl/server";
+import Link from "next/link";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { LicenseGroupSummary } from "@/lib/licenses/list-license-groups";
 
@@ -13,7 +14,10 @@ export async function LicenseGroupSection({ group }: { group: LicenseGroupSummar
     <section aria-labelledby={headingId} className="overflow-hidden rounded-lg border border-slate-200 bg-white shadow-sm">
       <div className="flex flex-wrap items-baseline justify-between gap-2 border-b border-slate-200 px-5 py-4">
         <h3 id={headingId} className="text-base font-semibold text-slate-900">
-          {group.name}
+          {/* R12: clicking a group opens it. */}
+          <Link href={`/software-management/${group.id}`} className="rounded text-brand-700 underline-offset-4 hover:text-brand-600 hover:underline">
+            {group.name}
+          </Link>
         </h3>
         <p className="text-xs text-slate-500">
           {t("softwareManagement.sapAccount", { number: group.sapAccountNumber })}

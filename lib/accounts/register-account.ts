@@ -4,12 +4,12 @@
 // password is hashed before the address is looked up, so both paths take the same time.
 import "server-only";
 import type { Prisma } from "@prisma/client";
-import type { ContinueToProduct } from "@/lib/accounts/continue-to";
+import { continueToOf, resolveContinueTarget, type ContinueTarget, type ContinueToProduct } from "@/lib/accounts/continue-to";
 import { Email, FirstName, LastName, Locale } from "@/lib/accounts/fields";
 import { assertAcceptablePassword } from "@/lib/accounts/password-field-errors";
 import { CURRENT_TERMS_VERSION } from "@/lib/accounts/terms";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { issueToken, VERIFICATION_TOKEN_TTL_MS } from "@/lib/auth/one-time-tokens";
+import { consumeToken, findUsableToken, issueToken, VERIFICATION_TOKEN_TTL_MS } from "@/lib/auth/one-time-tokens";
 import { hashPassword } from "@/lib/auth/password";
 import { systemClock, type Clock } from "@/lib/clock";
 import type { DbClient } from "@/lib/db/client";
@@ -31,13 +31,21 @@ export type RegisterAccountOptions = {
   language: LocaleValue;
   /** Registration that began from a license email continues to that software (R10). */
   continueTo?: ContinueToProduct | null;
+  /** R17: the single-use token of an invitation link (decision 007). */
+  invitationToken?: string | null;
   ipAddress?: string | null;
   db?: DbClient;
   clock?: Clock;
   rateLimits?: RateLimits;
 };
 
-export async function registerAccount(options: RegisterAccountOptions): Promise<void> {
+/**
+ * VERIFICATION_SENT for every ordinary registration, whatever the address (no enumeration);
+ * ACTIVATED only for the holder of a valid invitation token of that address (decision 007).
+ */
+export type RegistrationOutcome = { status: "VERIFICATION_SENT" } | { status: "ACTIVATED"; continueTo: ContinueTarget };
+
+export async function registerAccount(options: RegisterAccountOptions): Promise<RegistrationOutcome> {
   const email = Email.safeParse(options.email);
   if (!email.success) throw new DomainError("INVALID", "Invalid email", { fields: { email: "invalid" } });
   if (options.acceptTerms !== true) throw new DomainError("INVALID", "Terms not accepted", { fields: { acceptTerms: "required" } });
@@ -58,11 +66,26 @@ export async function registerAccount(options: RegisterAccountOptions): Promise<
   });
 
   try {
-    await runInTransaction(options.db, async (db) => {
+    return await runInTransaction(options.db, async (db): Promise<RegistrationOutcome> => {
       const existing = await db.user.findUnique({
         where: { email: email.data },
         select: { id: true, firstName: true, language: true, emailVerifiedAt: true, passwordHash: true },
       });
+
+      if (existing && !(existing.emailVerifiedAt && existing.passwordHash) && options.invitationToken) {
+        const invited = await acceptInvitation({ db, userId: existing.id, token: options.invitationToken, passwordHash, now, clock: options.clock });
+        if (invited) {
+          await db.user.update({
+            where: { id: existing.id },
+            data: { termsVersion: CURRENT_TERMS_VERSION, termsAcceptedAt: now, language, ...(existing.firstName ? {} : { firstName, lastName }) },
+          });
+          for (const action of ["account.registered", "account.verified"] as const) {
+            await recordAuditEvent({ db, event: { action, companyId: invited.companyId, actorId: existing.id, subjectUserId: existing.id, ipAddress: options.ipAddress ?? null, at: now } });
+          }
+          return { status: "ACTIVATED", continueTo: await resolveContinueTarget({ db, productCode: continueToOf(invited.data) ?? options.continueTo ?? null }) };
+        }
+        // An old, used or foreign invitation link: the ordinary path below, with a verification mail.
+      }
 
       if (existing?.emailVerifiedAt && existing.passwordHash) {
         // Registered already: tell the owner of the address, change nothing.
@@ -74,7 +97,7 @@ export async function registerAccount(options: RegisterAccountOptions): Promise<
           payload: { firstName: existing.firstName, signInUrl: absoluteUrl("/sign-in"), resetUrl: absoluteUrl("/forgot-password") },
           userId: existing.id,
         });
-        return;
+        return { status: "VERIFICATION_SENT" };
       }
 
       let userId: string;
@@ -114,11 +137,42 @@ export async function registerAccount(options: RegisterAccountOptions): Promise<
         userId,
       });
       await recordAuditEvent({ db, event: { action: "account.registered", companyId: null, actorId: userId, subjectUserId: userId, ipAddress: options.ipAddress ?? null, at: now } });
+      return { status: "VERIFICATION_SENT" };
     });
   } catch (error) {
     // Two registrations of one new address at the same moment: the other one created the user
     // and sent the mail; this one answers the same way.
-    if (isUniqueViolation(error)) return;
+    if (isUniqueViolation(error)) return { status: "VERIFICATION_SENT" };
     throw error;
   }
+}
+
+/**
+ * R17, decision 007: the invitation link was mailed only to this address, so whoever opens it
+ * controls the mailbox — the same proof "Activate account" gives (R10). Its token is consumed
+ * and the identity becomes registered and verified at once: no second mail round trip before the
+ * invited user can use the license waiting for them. The token must belong to the user of the
+ * address typed in the form; a link forwarded together with a different address proves nothing.
+ */
+async function acceptInvitation(options: {
+  db: DbClient;
+  userId: string;
+  token: string;
+  passwordHash: string;
+  now: Date;
+  clock?: Clock;
+}): Promise<{ companyId: string | null; data: Prisma.JsonValue } | null> {
+  const { db } = options;
+  const usable = await findUsableToken({ db, purpose: "INVITATION", token: options.token, clock: options.clock });
+  if (!usable || usable.userId !== options.userId) return null;
+  const consumed = await consumeToken({ db, purpose: "INVITATION", token: options.token, clock: options.clock });
+  if (!consumed) return null;
+  await db.user.update({
+    where: { id: options.userId },
+    // A password set here ends any session an earlier, unverified password might have made.
+    data: { passwordHash: options.passwordHash, emailVerifiedAt: options.now, sessionVersion: { increment: 1 } },
+  });
+  // The invitation's own data says which company invited the person (for the audit trail).
+  const companyId = typeof (consumed.data as { companyId?: unknown } | null)?.companyId === "string" ? (consumed.data as { companyId: string }).companyId : null;
+  return { companyId, data: consumed.data };
 }

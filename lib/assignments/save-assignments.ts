@@ -3,6 +3,7 @@
 import "server-only";
 import type { LicenseType } from "@prisma/client";
 import type { Actor } from "@/lib/accounts/actor";
+import { enqueueAssignmentEmails, type MailedLicense } from "@/lib/assignments/assignment-emails";
 import type { AuditEventInput } from "@/lib/audit/record-audit-event";
 import { recordAuditEvents } from "@/lib/audit/record-audit-event";
 import { systemClock, type Clock } from "@/lib/clock";
@@ -23,7 +24,7 @@ const MAX_CHANGES_PER_SAVE = 10_000;
 // licenses authorise any number of people; their seats are counted per lease (R2, R5).
 const assignmentsCountAgainstSeats: Record<LicenseType, boolean> = { NAMED_USER: true, NODE_LOCKED: true, FLOATING: false };
 
-type LockedLicense = { id: string; type: LicenseType; seats: number; productName: string };
+type LockedLicense = MailedLicense & { type: LicenseType; seats: number };
 
 export async function saveAssignments(options: {
   actor: Actor;
@@ -58,7 +59,8 @@ export async function saveAssignments(options: {
     // R25: lock the affected licenses (in id order, so concurrent writers cannot deadlock) before
     // counting their seats; a license of another group is as unknown as a missing one (R28).
     const licenses = await transaction.$queryRaw<LockedLicense[]>`
-      SELECT l."id", l."type", l."seats", p."name" AS "productName"
+      SELECT l."id", l."type", l."seats", l."activationKey", p."code" AS "productCode", p."name" AS "productName",
+        p."kind" AS "productKind", p."downloadUrl"
       FROM "License" l JOIN "Product" p ON p."id" = l."productId"
       WHERE l."id" = ANY(${licenseIds}::uuid[]) AND l."groupId" = ${groupId}::uuid
       ORDER BY l."id" FOR UPDATE OF l`;
@@ -94,7 +96,8 @@ export async function saveAssignments(options: {
         data: toGrant.map((change) => ({ licenseId: change.licenseId, userId: change.userId, assignedById: actor.id, assignedAt: now })),
       });
       for (const change of toGrant) audit({ action: "assignment.granted", licenseId: change.licenseId, subjectUserId: change.userId, data: { groupId } });
-      // R17, R21, R27: the license and invitation emails will be enqueued here, in this transaction (outbox).
+      // R17, R21, R27: the license and invitation mails commit with the assignments or not at all (outbox).
+      await enqueueAssignmentEmails({ transaction, actor, companyId: group.companyId, granted: toGrant, licenses, clock: options.clock });
     }
 
     const { version } = await transaction.licenseGroup.update({ where: { id: groupId }, data: { version: { increment: 1 } }, select: { version: true } });

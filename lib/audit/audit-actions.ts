@@ -10,6 +10,7 @@ export const auditActions = [
   "activation.created",
   "activation.deactivated",
   "lease.released",
+  "invitation.resent",
   // Identity and company context (issue 4): sign-ins, lockouts and credential changes are kept
   // with the acting user; company switches with the company switched into.
   "auth.signed-in",

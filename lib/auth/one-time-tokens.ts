@@ -11,6 +11,8 @@ import type { DbClient } from "@/lib/db/client";
 
 export const VERIFICATION_TOKEN_TTL_MS = 24 * 60 * 60 * 1000;
 export const PASSWORD_RESET_TOKEN_TTL_MS = 60 * 60 * 1000;
+/** R17: an invitation waits for a busy colleague longer than a verification link (decision 007). */
+export const INVITATION_TOKEN_TTL_MS = 14 * 24 * 60 * 60 * 1000;
 
 const TOKEN_BYTES = 32;
 
@@ -43,6 +45,31 @@ export async function issueToken(options: {
     data: { purpose: options.purpose, tokenHash: hashToken(token), userId: options.userId, expiresAt, data: options.data ?? undefined },
   });
   return { token, expiresAt };
+}
+
+/**
+ * issueToken for many users at once (R17: one save can invite hundreds of contacts): the same
+ * replacement rule, in two statements whatever the number. Returns each user's token.
+ */
+export async function issueTokens(options: {
+  db: DbClient;
+  purpose: TokenPurpose;
+  ttlMs: number;
+  tokens: { userId: string; data?: Prisma.InputJsonObject }[];
+  clock?: Clock;
+}): Promise<Map<string, string>> {
+  const issued = new Map<string, string>();
+  if (options.tokens.length === 0) return issued;
+  const expiresAt = new Date((options.clock ?? systemClock).now().getTime() + options.ttlMs);
+  const userIds = options.tokens.map((entry) => entry.userId);
+  await options.db.token.deleteMany({ where: { userId: { in: userIds }, purpose: options.purpose, usedAt: null } });
+  const rows = options.tokens.map((entry) => {
+    const token = randomBytes(TOKEN_BYTES).toString("base64url");
+    issued.set(entry.userId, token);
+    return { purpose: options.purpose, tokenHash: hashToken(token), userId: entry.userId, expiresAt, data: entry.data ?? undefined };
+  });
+  await options.db.token.createMany({ data: rows });
+  return issued;
 }
 
 export type ConsumedToken = { userId: string; data: Prisma.JsonValue };

@@ -29,24 +29,38 @@ export type EnqueueEmailOptions<T extends EmailTemplate> = {
 };
 
 export async function enqueueEmail<T extends EmailTemplate>(options: EnqueueEmailOptions<T>): Promise<Pick<EmailMessage, "id" | "messageId">> {
-  const { db, template, locale, payload } = options;
+  return options.db.emailMessage.create({ data: outboxRow(options, (options.clock ?? systemClock).now()), select: { id: true, messageId: true } });
+}
+
+/** One message of a batch: any template with its own payload. */
+export type OutboxMessage = { [T in EmailTemplate]: Omit<EnqueueEmailOptions<T>, "db" | "clock"> }[EmailTemplate];
+
+/**
+ * Many messages in one statement, in the caller's transaction: a saved grid change set can grant
+ * hundreds of licenses (R16, R21), and one INSERT per message would dominate its transaction.
+ */
+export async function enqueueEmails(options: { db: DbClient; messages: OutboxMessage[]; clock?: Clock }): Promise<number> {
+  if (options.messages.length === 0) return 0;
+  const now = (options.clock ?? systemClock).now();
+  const { count } = await options.db.emailMessage.createMany({ data: options.messages.map((message) => outboxRow(message, now)) });
+  return count;
+}
+
+function outboxRow(options: Omit<EnqueueEmailOptions<EmailTemplate>, "db" | "clock">, now: Date): Prisma.EmailMessageCreateManyInput {
+  const { template, locale, payload } = options;
   const to = options.to.trim().toLowerCase();
   if (!EmailAddress.safeParse(to).success) throw new DomainError("INVALID", "Not a valid email address", { field: "to" });
   if (!(emailTemplates as readonly string[]).includes(template)) throw new DomainError("INVALID", `Unknown email template ${template}`, { field: "template" });
-
-  return db.emailMessage.create({
-    data: {
-      messageId: newMessageId(),
-      template,
-      toAddress: to,
-      locale,
-      payload: payload as Prisma.InputJsonValue,
-      userId: options.userId ?? null,
-      companyId: options.companyId ?? null,
-      nextAttemptAt: (options.clock ?? systemClock).now(),
-    },
-    select: { id: true, messageId: true },
-  });
+  return {
+    messageId: newMessageId(),
+    template,
+    toAddress: to,
+    locale,
+    payload: payload as Prisma.InputJsonValue,
+    userId: options.userId ?? null,
+    companyId: options.companyId ?? null,
+    nextAttemptAt: now,
+  };
 }
 
 /**

@@ -5,7 +5,7 @@ import { publicAction, type ActionResult } from "@/app/action-client";
 import { requestIpAddress } from "@/app/session";
 import { ContinueToProduct } from "@/lib/accounts/continue-to";
 import { Email, NewPassword } from "@/lib/accounts/fields";
-import { registerAccount } from "@/lib/accounts/register-account";
+import { registerAccount, type RegistrationOutcome } from "@/lib/accounts/register-account";
 import { locales } from "@/lib/i18n/locales";
 
 const RegisterInput = z.object({
@@ -17,6 +17,8 @@ const RegisterInput = z.object({
   acceptTerms: z.union([z.literal("on"), z.literal(true)], { error: "required" }).transform(() => true as const),
   language: z.enum(locales),
   continueTo: ContinueToProduct.optional().catch(undefined),
+  // R17: the invitation link's token; a malformed one is simply ignored (ordinary registration).
+  invitationToken: z.string().max(100).optional().catch(undefined),
 });
 
 const register = publicAction({
@@ -24,7 +26,10 @@ const register = publicAction({
   run: async ({ input }) => registerAccount({ ...input, ipAddress: await requestIpAddress() }),
 });
 
-/** R9 "Register now". Succeeds the same way for a new and an already registered address. */
-export async function registerAction(input: FormData | Record<string, unknown>): Promise<ActionResult<void>> {
+/**
+ * R9 "Register now". Succeeds the same way for a new and an already registered address; only the
+ * holder of a valid invitation link is activated at once (R17, decision 007).
+ */
+export async function registerAction(input: FormData | Record<string, unknown>): Promise<ActionResult<RegistrationOutcome>> {
   return register(input);
 }

@@ -1,7 +1,10 @@
+import { ScrollText } from "lucide-react";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { LicenseGroupSection } from "@/components/licenses/license-group-section";
+import { buttonClassName } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { canManageSoftware } from "@/lib/auth/permissions";
@@ -18,14 +21,25 @@ export default async function SoftwareManagementPage() {
   const membership = user.currentMembership;
   if (!membership || !canManageSoftware(membership)) notFound();
 
-  const [groups, t] = await Promise.all([
+  const [groups, t, tAudit] = await Promise.all([
     listLicenseGroups({ actor: user, companyId: membership.company.id }),
     getTranslations("softwareManagement"),
+    getTranslations("audit"),
   ]);
 
   return (
     <>
-      <PageHeader title={t("title")} description={t("intro", { company: membership.company.name })} />
+      <PageHeader
+        title={t("title")}
+        description={t("intro", { company: membership.company.name })}
+        actions={
+          // R24: the company's audit trail, for the same admins.
+          <Link href="/software-management/audit" className={buttonClassName("secondary")}>
+            <ScrollText className="size-4" aria-hidden="true" />
+            {tAudit("link")}
+          </Link>
+        }
+      />
       <h2 className="mb-4 text-sm font-semibold uppercase tracking-wide text-slate-500">{t("groupsHeading")}</h2>
       {groups.length === 0 ? (
         <EmptyState>{t("emptyGroups")}</EmptyState>

@@ -49,3 +49,22 @@ export function addToDemoCompanies(email: string): void {
     stdio: "inherit",
   });
 }
+
+function runSupportScript(script: string, args: string[]): void {
+  const databaseUrl = test.info().project.metadata.databaseUrl as string | undefined;
+  if (!databaseUrl) throw new Error("the Playwright project has no metadata.databaseUrl (playwright.config.ts sets it)");
+  execFileSync(process.execPath, ["--import", "tsx", `tests/e2e/support/${script}`, ...args], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, TSX_TSCONFIG_PATH: "tsconfig.scripts.json" },
+    stdio: "inherit",
+  });
+}
+
+/** A registered identity in no company yet, with the demo password (see register-identity.ts). */
+export function registerIdentity(email: string, firstName: string, lastName: string): void {
+  runSupportScript("register-identity.ts", [email, firstName, lastName]);
+}
+
+/** Activates a free node-locked license of the Dutch group 1 on a machine so named (see activate-demo-device.ts). */
+export function activateDemoDevice(hostname: string): void {
+  runSupportScript("activate-demo-device.ts", [hostname]);
+}

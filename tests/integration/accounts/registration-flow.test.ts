@@ -65,7 +65,8 @@ test("a registration that began from a license email continues to that software"
 test("registering a registered address answers the same and sends 'account-exists' instead", async () => {
   const existing = await createTestAccount();
   const result = await registerAccount({ email: existing.email.toUpperCase(), password: PASSWORD, acceptTerms: true, language: "nl" });
-  expect(result).toBeUndefined();
+  // The same answer as for a new address (no enumeration); only an invitation link activates (decision 007).
+  expect(result).toEqual({ status: "VERIFICATION_SENT" });
   const mail = await lastMailTo(existing.email);
   expect(mail).toMatchObject({ template: "account-exists", userId: existing.id });
   // Nothing about the account changed: the old password still works.

@@ -1,0 +1,45 @@
+import { ArrowLeft } from "lucide-react";
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { AddUserForm } from "@/components/users/add-user-form";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireSoftwareManager } from "@/lib/auth/permissions";
+import { isDomainError } from "@/lib/errors";
+import { getLicenseGroupCompanyId } from "@/lib/licenses/get-license-group-company";
+import { requireSessionUser } from "@/app/session";
+
+type PageProps = { params: Promise<{ groupId: string }> };
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("addUser");
+  return { title: t("heading") };
+}
+
+/** R14: Add user to the group's company. A foreign or missing group and a non-admin get the same 404 (R28). */
+export default async function AddUserPage({ params }: PageProps) {
+  const { groupId } = await params;
+  const user = await requireSessionUser();
+  try {
+    requireSoftwareManager(user, await getLicenseGroupCompanyId({ groupId }));
+  } catch (error) {
+    if (isDomainError(error, "NOT_FOUND") || isDomainError(error, "FORBIDDEN")) notFound();
+    throw error;
+  }
+  const t = await getTranslations("addUser");
+  const groupPath = `/software-management/${groupId}`;
+
+  return (
+    <>
+      <Link href={groupPath} className="mb-4 inline-flex items-center gap-1.5 text-sm font-medium text-slate-600 hover:text-slate-900">
+        <ArrowLeft className="size-4" aria-hidden="true" />
+        {t("back")}
+      </Link>
+      <PageHeader title={t("heading")} description={t("intro")} />
+      <div className="max-w-xl">
+        <AddUserForm groupId={groupId} groupPath={groupPath} />
+      </div>
+    </>
+  );
+}

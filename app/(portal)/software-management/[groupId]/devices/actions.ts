@@ -1,0 +1,33 @@
+"use server";
+
+import { z } from "zod";
+import { userAction, type ActionResult } from "@/app/action-client";
+import { deactivateActivation } from "@/lib/activations/deactivate-activation";
+import { requireSoftwareManager } from "@/lib/auth/permissions";
+import { getLicenseGroupCompanyId } from "@/lib/licenses/get-license-group-company";
+import { RecordId } from "@/lib/validation/record-id";
+
+const DeactivateDeviceInput = z.object({
+  groupId: RecordId,
+  activationId: RecordId,
+  // R4: a reason is required; the domain checks it too and records it in the audit trail (R24).
+  reason: z.string().trim().min(1, "required").max(500, "too long"),
+});
+
+const deactivate = userAction({
+  input: DeactivateDeviceInput,
+  // R28: only admins of the group's company; the domain checks the activation is in that company.
+  authorize: async ({ user, input }) => {
+    requireSoftwareManager(user, await getLicenseGroupCompanyId({ groupId: input.groupId }));
+  },
+  run: async ({ user, input }) => {
+    const { wasActive } = await deactivateActivation({ actor: user, activationId: input.activationId, reason: input.reason });
+    return { wasActive };
+  },
+  revalidate: [{ path: "/software-management", type: "layout" }],
+});
+
+/** R4: an admin removes a license from a lost device, giving a reason (audited). */
+export async function deactivateDeviceAction(input: { groupId: string; activationId: string; reason: string }): Promise<ActionResult<{ wasActive: boolean }>> {
+  return deactivate(input);
+}

@@ -1,0 +1,25 @@
+"use server";
+
+import { z } from "zod";
+import { userAction, type ActionResult } from "@/app/action-client";
+import { resendInvitation } from "@/lib/assignments/resend-invitation";
+import { requireSoftwareManager } from "@/lib/auth/permissions";
+import { getLicenseGroupCompanyId } from "@/lib/licenses/get-license-group-company";
+import { RecordId } from "@/lib/validation/record-id";
+
+const ResendInvitationInput = z.object({ groupId: RecordId, userId: RecordId });
+
+const resend = userAction({
+  input: ResendInvitationInput,
+  // R28: the company comes from the group; the domain checks the user belongs to it.
+  authorize: async ({ user, input }) => {
+    requireSoftwareManager(user, await getLicenseGroupCompanyId({ groupId: input.groupId }));
+  },
+  run: ({ user, input }) => resendInvitation({ actor: user, groupId: input.groupId, userId: input.userId }),
+  revalidate: [{ path: "/software-management", type: "layout" }],
+});
+
+/** R17: "Resend invitation" next to an unregistered user's label (e.g. after "delivery failed"). */
+export async function resendInvitationAction(input: { groupId: string; userId: string }): Promise<ActionResult<void>> {
+  return resend(input);
+}

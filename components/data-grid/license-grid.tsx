@@ -1,0 +1,159 @@
+"use client";
+
+import { useLocale, useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { startTransition, useCallback, useDeferredValue, useMemo, useRef, useState, useTransition } from "react";
+import type { AssignmentFilter } from "@/lib/assignments/grid-filters";
+import type { LicenseGroupGrid } from "@/lib/assignments/license-group-grid";
+import { computeSeatUsage } from "@/lib/assignments/seat-usage";
+import { summarizeChangeSet } from "@/lib/assignments/summarize-change-set";
+import { saveAssignmentsAction } from "@/app/(portal)/software-management/[groupId]/actions";
+import { ConfirmSaveDialog, useSummaryText } from "@/components/data-grid/confirm-save-dialog";
+import { GridActionBar, type GridNotice } from "@/components/data-grid/grid-action-bar";
+import { GridBody } from "@/components/data-grid/grid-body";
+import { buildGridColumns, buildGridRows } from "@/components/data-grid/grid-model";
+import { GridToolbar } from "@/components/data-grid/grid-toolbar";
+import { useGridTable, NAME_COLUMN_ID, type GridSorting } from "@/components/data-grid/use-grid-table";
+import { useLeaveGuard } from "@/components/data-grid/use-leave-guard";
+import { usePendingChanges } from "@/components/data-grid/use-pending-changes";
+
+/**
+ * A license group's users × licenses (R13–R18): tick boxes, see the seat counters move, Save,
+ * confirm the summary with Yes. Pending ticks survive a reload caused by another admin's save (R26).
+ */
+export function LicenseGrid({ grid }: { grid: LicenseGroupGrid }) {
+  const t = useTranslations("grid");
+  const tType = useTranslations("licenseType");
+  const locale = useLocale();
+  const router = useRouter();
+
+  const rows = useMemo(() => buildGridRows(grid), [grid]);
+  const columns = useMemo(() => buildGridColumns(grid.licenses, (license) => tType(license.type)), [grid.licenses, tType]);
+  const registered = useMemo(() => new Map(grid.users.map((user) => [user.id, user.isRegistered])), [grid.users]);
+  const seatHolders = useMemo(
+    () => new Map(grid.licenses.map((license) => [license.id, new Set(license.seatHolders.map((holder) => holder.userId))])),
+    [grid.licenses],
+  );
+
+  const [query, setQuery] = useState("");
+  const [filter, setFilter] = useState<AssignmentFilter>("all");
+  const [sorting, setSorting] = useState<GridSorting>([{ id: NAME_COLUMN_ID, desc: false }]);
+  // Typing stays responsive with 10,000 rows: the row model follows the query a frame later.
+  const deferredQuery = useDeferredValue(query);
+  const filterValue = useMemo(() => ({ query: deferredQuery, filter }), [deferredQuery, filter]);
+  const visibleRows = useGridTable({ rows, licenses: grid.licenses, locale, filter: filterValue, sorting });
+
+  const { pending, toggle, clear } = usePendingChanges(grid);
+  const usage = useMemo(() => computeSeatUsage(grid.licenses, pending), [grid.licenses, pending]);
+  const summary = useMemo(() => summarizeChangeSet(pending.values(), (userId) => registered.get(userId) ?? true), [pending, registered]);
+  const summaryText = useSummaryText();
+
+  const [announcement, setAnnouncement] = useState("");
+  const [lastToggled, setLastToggled] = useState<string | null>(null);
+  const [notice, setNotice] = useState<GridNotice | null>(null);
+  const [isDialogOpen, setDialogOpen] = useState(false);
+  const [isSaving, startSaving] = useTransition();
+  const saveButtonRef = useRef<HTMLButtonElement>(null);
+
+  useLeaveGuard(pending.size > 0, t("leaveConfirm"));
+
+  const onToggle = useCallback(
+    (licenseId: string, userId: string) => {
+      toggle(licenseId, userId);
+      setLastToggled(licenseId);
+      setAnnouncement("");
+      setNotice(null);
+    },
+    [toggle],
+  );
+
+  const onSort = useCallback((columnId: string) => {
+    setSorting(([current]) => [{ id: columnId, desc: current?.id === columnId ? !current.desc : false }]);
+  }, []);
+
+  function discard() {
+    clear();
+    setNotice(null);
+    setAnnouncement(t("announceDiscarded"));
+  }
+
+  function closeDialog() {
+    setDialogOpen(false);
+    saveButtonRef.current?.focus();
+  }
+
+  function confirmSave() {
+    const changes = [...pending.values()];
+    startSaving(async () => {
+      const result = await saveAssignmentsAction({ groupId: grid.group.id, expectedVersion: grid.group.version, changes });
+      startTransition(() => {
+        setDialogOpen(false);
+        if (result.ok) {
+          clear();
+          const text = t("saved", { summary: summaryText({ granted: result.data.granted, revoked: result.data.revoked, invitations: summary.invitations }) });
+          // The notice is itself a status region (R32); the counter's live region stays quiet.
+          setNotice({ tone: "success", text });
+          setAnnouncement("");
+        } else {
+          // R26: nothing is overwritten; the grid reloads and keeps the changes that still apply.
+          setNotice({ tone: "error", text: result.error.message });
+          setAnnouncement("");
+          if (result.shouldReload) router.refresh();
+        }
+      });
+      saveButtonRef.current?.focus();
+    });
+  }
+
+  // The live region speaks the seat counter of the column just ticked (R32).
+  const toggledColumn = lastToggled ? columns.find((column) => column.license.id === lastToggled) : undefined;
+  const toggledUsage = toggledColumn ? usage.get(toggledColumn.license.id) : undefined;
+  const counterAnnouncement =
+    toggledColumn && toggledUsage
+      ? toggledUsage.countsAgainstSeats
+        ? t("announceSeats", { license: toggledColumn.label, assigned: toggledUsage.assigned, seats: toggledUsage.seats })
+        : t("announceFloating", { license: toggledColumn.label, assigned: toggledUsage.assigned })
+      : "";
+  const sortedColumn = columns.find((column) => column.license.id === sorting[0]?.id);
+
+  return (
+    // Zero width, full minimum: the wide grid scrolls inside its own box instead of widening the page.
+    <div className="w-0 min-w-full">
+      <GridToolbar
+        query={query}
+        onQueryChange={setQuery}
+        filter={filter}
+        onFilterChange={setFilter}
+        sortColumnId={sorting[0]?.id ?? NAME_COLUMN_ID}
+        sortedLicenseLabel={sortedColumn?.label ?? null}
+        onSortChange={(columnId) => setSorting([{ id: columnId, desc: false }])}
+        shown={visibleRows.length}
+        total={rows.length}
+      />
+      <GridBody
+        label={t("label", { group: grid.group.name })}
+        rows={visibleRows}
+        columns={columns}
+        pending={pending}
+        usage={usage}
+        seatHolders={seatHolders}
+        sorting={sorting}
+        onSort={onSort}
+        onToggle={onToggle}
+      />
+      <GridActionBar
+        pendingCount={pending.size}
+        isSaving={isSaving}
+        notice={notice}
+        onDiscard={discard}
+        onSave={() => setDialogOpen(true)}
+        saveButtonRef={saveButtonRef}
+      />
+      <ConfirmSaveDialog isOpen={isDialogOpen} summary={summary} isSaving={isSaving} onConfirm={confirmSave} onClose={closeDialog} />
+      <p role="status" aria-live="polite" className="sr-only">
+        {announcement || counterAnnouncement}
+      </p>
+    </div>
+  );
+}
+

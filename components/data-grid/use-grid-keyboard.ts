@@ -1,0 +1,91 @@
+"use client";
+
+// R32, the ARIA grid pattern: one tab stop for the whole grid (roving tabindex), arrow keys move
+// between cells, Home/End to the row's ends (with Ctrl: the grid's), PageUp/PageDown by a screen.
+// Rows are virtualised, so a move first scrolls the target row into the DOM, then focuses it.
+import { useCallback, useEffect, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent, type RefObject } from "react";
+
+/** row -1 is the header row; column 0 the name column. */
+export type GridPosition = { row: number; column: number };
+
+export function cellKey(position: GridPosition): string {
+  return `${position.row}:${position.column}`;
+}
+
+export function useGridKeyboard(options: {
+  rowCount: number;
+  columnCount: number;
+  /** Rows per screen, for PageUp/PageDown (read when the key is pressed). */
+  getPageSize: () => number;
+  gridRef: RefObject<HTMLElement | null>;
+  scrollToRow: (row: number) => void;
+}) {
+  const { rowCount, columnCount, getPageSize, gridRef, scrollToRow } = options;
+  const [position, setPosition] = useState<GridPosition>({ row: 0, column: 1 });
+  const shouldFocus = useRef(false);
+
+  // Filtering can shrink the grid under the remembered position.
+  const active = useMemo<GridPosition>(
+    () => ({ row: Math.min(position.row, rowCount - 1), column: Math.min(position.column, columnCount - 1) }),
+    [position, rowCount, columnCount],
+  );
+
+  const moveTo = useCallback(
+    (row: number, column: number) => {
+      const next = { row: Math.max(-1, Math.min(row, rowCount - 1)), column: Math.max(0, Math.min(column, columnCount - 1)) };
+      shouldFocus.current = true;
+      if (next.row >= 0) scrollToRow(next.row);
+      setPosition(next);
+    },
+    [rowCount, columnCount, scrollToRow],
+  );
+
+  useEffect(() => {
+    if (!shouldFocus.current) return;
+    let frame = 0;
+    let attempts = 0;
+    const key = cellKey(active);
+    const focus = () => {
+      const target = gridRef.current?.querySelector<HTMLElement>(`[data-cell="${key}"]`);
+      if (target) {
+        shouldFocus.current = false;
+        target.focus();
+      } else if (attempts++ < 20) {
+        frame = requestAnimationFrame(focus);
+      }
+    };
+    focus();
+    return () => cancelAnimationFrame(frame);
+  });
+
+  const onKeyDown = useCallback(
+    (event: KeyboardEvent<HTMLElement>) => {
+      const { row, column } = active;
+      const moves: Record<string, () => void> = {
+        ArrowDown: () => moveTo(row + 1, column),
+        ArrowUp: () => moveTo(row - 1, column),
+        ArrowRight: () => moveTo(row, column + 1),
+        ArrowLeft: () => moveTo(row, column - 1),
+        Home: () => (event.ctrlKey ? moveTo(0, 0) : moveTo(row, 0)),
+        End: () => (event.ctrlKey ? moveTo(rowCount - 1, columnCount - 1) : moveTo(row, columnCount - 1)),
+        PageDown: () => moveTo(Math.max(row, 0) + getPageSize(), column),
+        PageUp: () => moveTo(Math.max(row - getPageSize(), 0), column),
+      };
+      const move = moves[event.key];
+      if (!move) return;
+      event.preventDefault();
+      move();
+    },
+    [active, moveTo, rowCount, columnCount, getPageSize],
+  );
+
+  /** A click or Tab onto a cell makes it the grid's tab stop. */
+  const onFocus = useCallback((event: FocusEvent<HTMLElement>) => {
+    const key = (event.target as HTMLElement).closest<HTMLElement>("[data-cell]")?.dataset.cell;
+    if (!key) return;
+    const [row, column] = key.split(":").map(Number) as [number, number];
+    setPosition((current) => (current.row === row && current.column === column ? current : { row, column }));
+  }, []);
+
+  return { active, onKeyDown, onFocus };
+}

@@ -1,0 +1,149 @@
+// R17, R21, R27: the mails a saved change set sends, written to the outbox by the caller's
+// transaction so they commit (or roll back) with the assignments themselves. A registered user
+// gets one license mail per newly granted license; an unregistered contact gets ONE invitation
+// per save naming every product newly assigned to them, with a single-use registration link.
+import "server-only";
+import type { Locale, ProductKind } from "@prisma/client";
+import type { Actor } from "@/lib/accounts/actor";
+import { INVITATION_TOKEN_TTL_MS, issueTokens } from "@/lib/auth/one-time-tokens";
+import type { Clock } from "@/lib/clock";
+import type { DbClient } from "@/lib/db/client";
+import { absoluteUrl } from "@/lib/email/absolute-url";
+import { enqueueEmails, type OutboxMessage } from "@/lib/email/enqueue-email";
+
+/** What a license mail needs to know about the license (read with the license row lock). */
+export type MailedLicense = {
+  id: string;
+  productCode: string;
+  productName: string;
+  productKind: ProductKind;
+  downloadUrl: string | null;
+  activationKey: string | null;
+};
+
+type Recipient = { id: string; email: string; firstName: string; language: Locale; isRegistered: boolean };
+
+/** The token's data: which company invited the person to which products (decision 007). */
+export type InvitationData = { companyId: string; productCodes: string[]; continueTo: string };
+
+export async function enqueueAssignmentEmails(options: {
+  transaction: DbClient;
+  actor: Actor;
+  companyId: string;
+  granted: { licenseId: string; userId: string }[];
+  licenses: MailedLicense[];
+  clock?: Clock;
+}): Promise<void> {
+  const { transaction, granted } = options;
+  if (granted.length === 0) return;
+  const sender = await senderNames(transaction, options.actor, options.companyId);
+  const recipients = await listRecipients(transaction, [...new Set(granted.map((grant) => grant.userId))]);
+  const licenseById = new Map(options.licenses.map((license) => [license.id, license]));
+
+  const messages: OutboxMessage[] = [];
+  const invitedProducts = new Map<string, MailedLicense[]>();
+  for (const grant of granted) {
+    const recipient = recipients.get(grant.userId)!;
+    const license = licenseById.get(grant.licenseId)!;
+    if (recipient.isRegistered) {
+      messages.push(licenseMail(recipient, license, sender, options.companyId));
+    } else {
+      const products = invitedProducts.get(recipient.id) ?? [];
+      if (!products.some((product) => product.productCode === license.productCode)) products.push(license);
+      invitedProducts.set(recipient.id, products);
+    }
+  }
+
+  const invitees = [...invitedProducts].map(([userId, products]) => ({ recipient: recipients.get(userId)!, products }));
+  messages.push(...(await invitationMails({ transaction, companyId: options.companyId, sender, invitees, clock: options.clock })));
+  await enqueueEmails({ db: transaction, messages, clock: options.clock });
+}
+
+/** R17: invitations with fresh single-use tokens; an older, unused invitation link stops working. */
+export async function invitationMails(options: {
+  transaction: DbClient;
+  companyId: string;
+  sender: SenderNames;
+  invitees: { recipient: Recipient; products: Pick<MailedLicense, "productCode" | "productName">[] }[];
+  clock?: Clock;
+}): Promise<OutboxMessage[]> {
+  const invitees = options.invitees.map(({ recipient, products }) => ({
+    recipient,
+    products: products.toSorted((left, right) => left.productName.localeCompare(right.productName)),
+  }));
+  const tokens = await issueTokens({
+    db: options.transaction,
+    purpose: "INVITATION",
+    ttlMs: INVITATION_TOKEN_TTL_MS,
+    tokens: invitees.map(({ recipient, products }) => ({
+      userId: recipient.id,
+      data: { companyId: options.companyId, productCodes: products.map((product) => product.productCode), continueTo: products[0]!.productCode } satisfies InvitationData,
+    })),
+    clock: options.clock,
+  });
+  return invitees.map(({ recipient, products }) => ({
+    template: "invitation",
+    to: recipient.email,
+    locale: recipient.language,
+    userId: recipient.id,
+    companyId: options.companyId,
+    payload: {
+      firstName: recipient.firstName,
+      productNames: products.map((product) => product.productName),
+      companyName: options.sender.companyName,
+      adminName: options.sender.adminName,
+      registerUrl: absoluteUrl(
+        `/register?${new URLSearchParams({ email: recipient.email, invitation: tokens.get(recipient.id)!, product: products[0]!.productCode })}`,
+      ),
+    },
+  }));
+}
+
+/** R21: web apps "Let's get started"; desktop apps the download link and the key in one mail. */
+function licenseMail(recipient: Recipient, license: MailedLicense, sender: SenderNames, companyId: string): OutboxMessage {
+  const common = { to: recipient.email, locale: recipient.language, userId: recipient.id, companyId };
+  const names = { firstName: recipient.firstName, productName: license.productName, ...sender };
+  if (license.productKind === "WEB") {
+    // The launch route (issue 6) signs the user in to the product, so the mail names the route, not the product's URL.
+    return { ...common, template: "license-assigned-web", payload: { ...names, startUrl: absoluteUrl(`/launch/${launchSlug(license.productCode)}`) } };
+  }
+  return {
+    ...common,
+    template: "license-assigned-desktop",
+    payload: { ...names, downloadUrl: downloadUrlOf(license.downloadUrl), activationKey: license.activationKey ?? "" },
+  };
+}
+
+/** PROFIS_ENGINEERING → profis-engineering. */
+export function launchSlug(productCode: string): string {
+  return productCode.toLowerCase().replaceAll("_", "-");
+}
+
+function downloadUrlOf(downloadUrl: string | null): string {
+  if (!downloadUrl) return absoluteUrl("/my-software");
+  return /^https?:\/\//i.test(downloadUrl) ? downloadUrl : absoluteUrl(downloadUrl);
+}
+
+export type SenderNames = { adminName: string; companyName: string };
+
+/** Mails name the admin who acted and the company they acted for (R17, R21). */
+export async function senderNames(transaction: DbClient, actor: Actor, companyId: string): Promise<SenderNames> {
+  const admin = await transaction.user.findUniqueOrThrow({ where: { id: actor.id }, select: { firstName: true, lastName: true, email: true } });
+  const company = await transaction.company.findUniqueOrThrow({ where: { id: companyId }, select: { name: true } });
+  const adminName = `${admin.firstName} ${admin.lastName}`.trim() || admin.email;
+  return { adminName, companyName: company.name };
+}
+
+export async function listRecipients(transaction: DbClient, userIds: string[]): Promise<Map<string, Recipient>> {
+  const users = await transaction.user.findMany({
+    where: { id: { in: userIds } },
+    select: { id: true, email: true, firstName: true, language: true, passwordHash: true, emailVerifiedAt: true },
+  });
+  return new Map(
+    users.map((user) => [
+      user.id,
+      // The same "registered" as the grid's label (R17): a password and a proven address.
+      { id: user.id, email: user.email, firstName: user.firstName, language: user.language, isRegistered: user.passwordHash !== null && user.emailVerifiedAt !== null },
+    ]),
+  );
+}

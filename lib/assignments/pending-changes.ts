@@ -1,0 +1,45 @@
+// R16/R18: ticks in the grid are pending until Save. One map keyed "licenseId:userId" holds the
+// admin's intended state of each touched box; a box ticked back to its saved state is no change.
+import type { AssignmentChange } from "@/lib/assignments/save-assignments";
+import type { LicenseGroupGrid } from "@/lib/assignments/license-group-grid";
+
+export type PendingChanges = ReadonlyMap<string, AssignmentChange>;
+
+export function pairKey(pair: { licenseId: string; userId: string }): string {
+  return `${pair.licenseId}:${pair.userId}`;
+}
+
+/** "licenseId:userId" of every saved assignment of the grid. */
+export function savedAssignmentKeys(grid: Pick<LicenseGroupGrid, "users">): Set<string> {
+  const keys = new Set<string>();
+  for (const user of grid.users) for (const licenseId of user.assignedLicenseIds) keys.add(pairKey({ licenseId, userId: user.id }));
+  return keys;
+}
+
+/** The box's state after a click: flips the intended state; back to saved drops the change. */
+export function togglePendingChange(pending: PendingChanges, pair: { licenseId: string; userId: string }, isSavedAssigned: boolean): PendingChanges {
+  const key = pairKey(pair);
+  const current = pending.get(key)?.assigned ?? isSavedAssigned;
+  const next = new Map(pending);
+  if (!current === isSavedAssigned) next.delete(key);
+  else next.set(key, { licenseId: pair.licenseId, userId: pair.userId, assigned: !current });
+  return next;
+}
+
+/**
+ * R26: after a reload (another admin saved first) the admin's changes stay where they still
+ * apply: a change the other admin already made, or one for a license or user that is gone, is
+ * dropped; everything else is kept for the next Save. Returns the same map when nothing changed.
+ */
+export function reconcilePendingChanges(pending: PendingChanges, grid: Pick<LicenseGroupGrid, "users" | "licenses">, saved = savedAssignmentKeys(grid)): PendingChanges {
+  if (pending.size === 0) return pending;
+  const licenseIds = new Set(grid.licenses.map((license) => license.id));
+  const userIds = new Set(grid.users.map((user) => user.id));
+  const next = new Map<string, AssignmentChange>();
+  for (const [key, change] of pending) {
+    if (!licenseIds.has(change.licenseId) || !userIds.has(change.userId)) continue;
+    if (saved.has(key) === change.assigned) continue;
+    next.set(key, change);
+  }
+  return next.size === pending.size ? pending : next;
+}

@@ -1,0 +1,59 @@
+// R1/R3/R25 in the grid: the seat counter of each license column ("3 / 5") counts saved
+// assignments plus the admin's pending ticks, and a counted license that is full takes no more
+// ticks. The server checks the same rule again under a row lock (save-assignments.ts); this is
+// the explanation the admin sees before trying.
+import type { LicenseType } from "@prisma/client";
+import type { GridLicense } from "@/lib/assignments/license-group-grid";
+import type { PendingChanges } from "@/lib/assignments/pending-changes";
+
+// Same rule as save-assignments.ts: named and node-locked assignments take a seat each; floating
+// licenses authorise any number of people and count seats per live lease instead (R2, R5).
+export const assignmentsCountAgainstSeats: Record<LicenseType, boolean> = { NAMED_USER: true, NODE_LOCKED: true, FLOATING: false };
+
+export type SeatUsage = {
+  seats: number;
+  /** Saved assignments plus pending grants minus pending revocations. */
+  assigned: number;
+  pendingGrants: number;
+  pendingRevocations: number;
+  countsAgainstSeats: boolean;
+  /** A counted license with every seat assigned (pending ticks included). */
+  isFull: boolean;
+  /** FLOATING: people holding a seat right now (live leases). */
+  inUseNow: number;
+};
+
+export function computeSeatUsage(licenses: readonly GridLicense[], pending: PendingChanges): Map<string, SeatUsage> {
+  const deltas = new Map<string, { grants: number; revocations: number }>();
+  for (const change of pending.values()) {
+    const delta = deltas.get(change.licenseId) ?? { grants: 0, revocations: 0 };
+    if (change.assigned) delta.grants += 1;
+    else delta.revocations += 1;
+    deltas.set(change.licenseId, delta);
+  }
+  const usage = new Map<string, SeatUsage>();
+  for (const license of licenses) {
+    const delta = deltas.get(license.id) ?? { grants: 0, revocations: 0 };
+    const assigned = license.assignedCount + delta.grants - delta.revocations;
+    const countsAgainstSeats = assignmentsCountAgainstSeats[license.type];
+    usage.set(license.id, {
+      seats: license.seats,
+      assigned,
+      pendingGrants: delta.grants,
+      pendingRevocations: delta.revocations,
+      countsAgainstSeats,
+      isFull: countsAgainstSeats && assigned >= license.seats,
+      inUseNow: license.seatHolders.length,
+    });
+  }
+  return usage;
+}
+
+/** Why an unticked box cannot be ticked, or null when it can. Unticking is always possible (R18). */
+export type AssignBlock = "expired" | "full" | null;
+
+export function assignBlock(license: Pick<GridLicense, "isExpired">, usage: Pick<SeatUsage, "isFull">): AssignBlock {
+  if (license.isExpired) return "expired";
+  if (usage.isFull) return "full";
+  return null;
+}

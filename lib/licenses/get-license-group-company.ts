@@ -1,0 +1,13 @@
+// R28: a server action on a license group learns the group's company from the database, never
+// from the client. A missing group and a malformed id both answer NOT_FOUND.
+import "server-only";
+import { db as processDb, type DbClient } from "@/lib/db/client";
+import { notFound } from "@/lib/errors";
+import { isRecordId } from "@/lib/validation/record-id";
+
+export async function getLicenseGroupCompanyId(options: { groupId: string; db?: DbClient }): Promise<string> {
+  if (!isRecordId(options.groupId)) throw notFound("License group");
+  const group = await (options.db ?? processDb()).licenseGroup.findUnique({ where: { id: options.groupId }, select: { companyId: true } });
+  if (!group) throw notFound("License group");
+  return group.companyId;
+}

@@ -56,7 +56,13 @@ export function ConfirmSaveDialog({ isOpen, summary, isSaving, onConfirm, onClos
       onClose={onClose}
       onCancel={(event) => {
         // Escape closes, but not while the save is on its way.
-        if (isSaving) event.preventDefault();
+        if (isSaving) {
+          event.preventDefault();
+          return;
+        }
+        // Tell the grid now, in the key event itself: the "close" event follows as a separate
+        // task, and a Save pressed before it arrives would find the dialog still "open".
+        onClose();
       }}
       className="m-auto w-full max-w-md rounded-xl border border-slate-200 bg-white p-6 text-slate-900 shadow-xl backdrop:bg-slate-900/40 backdrop:backdrop-blur-[1px]"
     >

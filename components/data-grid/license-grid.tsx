@@ -79,7 +79,10 @@ export function LicenseGrid({ grid }: { grid: LicenseGroupGrid }) {
 
   function closeDialog() {
     setDialogOpen(false);
-    saveButtonRef.current?.focus();
+    // Focus goes back to Save (R32) — unless the person has already moved on: the dialog's
+    // "close" event can arrive after they focused something else, and must not pull focus back.
+    const active = document.activeElement;
+    if (!active || active === document.body || active.closest("dialog")) saveButtonRef.current?.focus();
   }
 
   function confirmSave() {

@@ -53,7 +53,11 @@ export function ConfirmSaveDialog({ isOpen, summary, isSaving, onConfirm, onClos
       ref={dialogRef}
       aria-labelledby={`${id}-title`}
       aria-describedby={`${id}-summary`}
-      onClose={onClose}
+      onClose={(event) => {
+        // The "close" event is queued as a task: when Escape is followed quickly by Save (or Enter
+        // in the grid), it arrives after the dialog reopened and must not close it again.
+        if (!event.currentTarget.open) onClose();
+      }}
       onCancel={(event) => {
         // Escape closes, but not while the save is on its way.
         if (isSaving) {

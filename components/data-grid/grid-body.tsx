@@ -31,6 +31,11 @@ type GridBodyProps = {
   sorting: GridSorting;
   onSort: (columnId: string) => void;
   onToggle: (licenseId: string, userId: string) => void;
+  /** Enter on a data cell: open the Save confirmation (R32). */
+  onEnter: () => void;
+  onResend: (userId: string) => void;
+  /** The user whose invitation is being resent right now, or null. */
+  resendingUserId: string | null;
 };
 
 const OVERSCAN = 8;
@@ -40,7 +45,8 @@ const OVERSCAN = 8;
  * view are in the DOM; aria-rowcount and aria-rowindex tell assistive technology the full size),
  * with a sticky header row and a sticky name column.
  */
-export function GridBody({ label, rows, columns, pending, usage, seatHolders, sorting, onSort, onToggle }: GridBodyProps) {
+export function GridBody(props: GridBodyProps) {
+  const { label, rows, columns, pending, usage, seatHolders, sorting, onSort, onToggle, onEnter, onResend, resendingUserId } = props;
   const t = useTranslations("grid");
   const scrollRef = useRef<HTMLDivElement>(null);
   const templateColumns = gridTemplateColumns(columns.length);
@@ -60,7 +66,7 @@ export function GridBody({ label, rows, columns, pending, usage, seatHolders, so
   });
   const scrollToRow = useCallback((row: number) => virtualizer.scrollToIndex(row, { align: "auto" }), [virtualizer]);
   const getPageSize = useCallback(() => Math.max(1, Math.floor(((scrollRef.current?.clientHeight ?? 600) - HEADER_HEIGHT) / ROW_HEIGHT) - 1), []);
-  const keyboard = useGridKeyboard({ rowCount: rows.length, columnCount: columns.length + 1, getPageSize, gridRef: scrollRef, scrollToRow });
+  const keyboard = useGridKeyboard({ rowCount: rows.length, columnCount: columns.length + 1, getPageSize, gridRef: scrollRef, scrollToRow, onEnter });
 
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
@@ -116,6 +122,8 @@ export function GridBody({ label, rows, columns, pending, usage, seatHolders, so
                 tabStopColumn={tabStop.row === item.index ? tabStop.column : null}
                 labels={labels}
                 onToggle={onToggle}
+                isResending={resendingUserId === row.original.user.id}
+                onResend={onResend}
               />
             );
           })}
@@ -134,6 +142,7 @@ export function GridBody({ label, rows, columns, pending, usage, seatHolders, so
 
 function useRowLabels(): RowLabels {
   const t = useTranslations("grid");
+  const tInvitations = useTranslations("invitations");
   return useMemo(
     () => ({
       pendingNew: t("pendingNew"),
@@ -144,8 +153,10 @@ function useRowLabels(): RowLabels {
       invitationSent: t("invitationSent"),
       invitationFailed: t("invitationFailed"),
       notRegistered: t("notRegistered"),
+      resend: tInvitations("resend"),
+      resending: tInvitations("resending"),
       assignLabel: (license: string, user: string) => t("assignLabel", { license, user }),
     }),
-    [t],
+    [t, tInvitations],
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { clsx } from "clsx";
+import { RotateCw } from "lucide-react";
 import { memo } from "react";
 import type { PendingChanges } from "@/lib/assignments/pending-changes";
 import { pairKey } from "@/lib/assignments/pending-changes";
@@ -14,6 +15,8 @@ export type RowLabels = CellLabels & {
   invitationSent: string;
   invitationFailed: string;
   notRegistered: string;
+  resend: string;
+  resending: string;
   assignLabel: (license: string, user: string) => string;
 };
 
@@ -30,11 +33,13 @@ type GridRowProps = {
   tabStopColumn: number | null;
   labels: RowLabels;
   onToggle: (licenseId: string, userId: string) => void;
+  isResending: boolean;
+  onResend: (userId: string) => void;
 };
 
 /** One user of the grid: the sticky name cell (R13, R17 label) and a box per license. */
 export const GridRow = memo(function GridRow(props: GridRowProps) {
-  const { data, row, columns, templateColumns, pending, usage, seatHolders, tabStopColumn, labels, onToggle } = props;
+  const { data, row, columns, templateColumns, pending, usage, seatHolders, tabStopColumn, labels, onToggle, isResending, onResend } = props;
   const { user } = data;
   // R17: unregistered assignees carry the invitation label; a failed delivery says so instead, and
   // a contact who was never sent one is marked as not registered yet.
@@ -71,6 +76,22 @@ export const GridRow = memo(function GridRow(props: GridRowProps) {
             >
               {invitationLabel}
             </span>
+          ) : null}
+          {user.invitation ? (
+            // R17: resend next to the label. Not a tab stop of its own (the grid keeps one, R32):
+            // Enter on this row header presses it (use-grid-keyboard), a click works as usual.
+            <button
+              type="button"
+              data-cell-action=""
+              tabIndex={-1}
+              disabled={isResending}
+              aria-label={isResending ? labels.resending : labels.resend}
+              title={labels.resend}
+              onClick={() => onResend(user.id)}
+              className="inline-flex size-6 shrink-0 items-center justify-center rounded-full text-slate-600 hover:bg-slate-100 hover:text-brand-700 disabled:cursor-wait"
+            >
+              <RotateCw className={clsx("size-3.5", isResending && "animate-spin")} aria-hidden="true" />
+            </button>
           ) : null}
         </span>
         <span className="truncate text-xs text-slate-500">{user.email}</span>

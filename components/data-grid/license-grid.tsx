@@ -8,6 +8,7 @@ import type { LicenseGroupGrid } from "@/lib/assignments/license-group-grid";
 import { computeSeatUsage } from "@/lib/assignments/seat-usage";
 import { summarizeChangeSet } from "@/lib/assignments/summarize-change-set";
 import { saveAssignmentsAction } from "@/app/(portal)/software-management/[groupId]/actions";
+import { resendInvitationAction } from "@/app/(portal)/software-management/[groupId]/invitations/actions";
 import { ConfirmSaveDialog, useSummaryText } from "@/components/data-grid/confirm-save-dialog";
 import { GridActionBar, type GridNotice } from "@/components/data-grid/grid-action-bar";
 import { GridBody } from "@/components/data-grid/grid-body";
@@ -23,6 +24,7 @@ import { usePendingChanges } from "@/components/data-grid/use-pending-changes";
  */
 export function LicenseGrid({ grid }: { grid: LicenseGroupGrid }) {
   const t = useTranslations("grid");
+  const tInvitations = useTranslations("invitations");
   const tType = useTranslations("licenseType");
   const locale = useLocale();
   const router = useRouter();
@@ -54,6 +56,7 @@ export function LicenseGrid({ grid }: { grid: LicenseGroupGrid }) {
   const [isDialogOpen, setDialogOpen] = useState(false);
   const [isSaving, startSaving] = useTransition();
   const saveButtonRef = useRef<HTMLButtonElement>(null);
+  const [resendingUserId, setResendingUserId] = useState<string | null>(null);
 
   useLeaveGuard(pending.size > 0, t("leaveConfirm"));
 
@@ -65,6 +68,27 @@ export function LicenseGrid({ grid }: { grid: LicenseGroupGrid }) {
       setNotice(null);
     },
     [toggle],
+  );
+
+  const hasPending = pending.size > 0;
+  // R32: Enter on a cell does what Save does — and nothing without pending changes.
+  const openSaveDialog = useCallback(() => {
+    if (hasPending && !isSaving) setDialogOpen(true);
+  }, [hasPending, isSaving]);
+
+  // R17: the result is spoken by the grid's status region; the row's label follows on refresh.
+  const groupId = grid.group.id;
+  const emails = useMemo(() => new Map(grid.users.map((user) => [user.id, user.email])), [grid.users]);
+  const onResend = useCallback(
+    (userId: string) => {
+      setResendingUserId(userId);
+      setAnnouncement(tInvitations("resending"));
+      void resendInvitationAction({ groupId, userId }).then((result) => {
+        setResendingUserId(null);
+        setAnnouncement(result.ok ? tInvitations("resent", { email: emails.get(userId) ?? "" }) : result.error.message);
+      });
+    },
+    [groupId, emails, tInvitations],
   );
 
   const onSort = useCallback((columnId: string) => {
@@ -143,13 +167,16 @@ export function LicenseGrid({ grid }: { grid: LicenseGroupGrid }) {
         sorting={sorting}
         onSort={onSort}
         onToggle={onToggle}
+        onEnter={openSaveDialog}
+        onResend={onResend}
+        resendingUserId={resendingUserId}
       />
       <GridActionBar
         pendingCount={pending.size}
         isSaving={isSaving}
         notice={notice}
         onDiscard={discard}
-        onSave={() => setDialogOpen(true)}
+        onSave={openSaveDialog}
         saveButtonRef={saveButtonRef}
       />
       <ConfirmSaveDialog isOpen={isDialogOpen} summary={summary} isSaving={isSaving} onConfirm={confirmSave} onClose={closeDialog} />

@@ -19,8 +19,10 @@ export function useGridKeyboard(options: {
   getPageSize: () => number;
   gridRef: RefObject<HTMLElement | null>;
   scrollToRow: (row: number) => void;
+  /** Enter on a data cell (R32: Enter saves). */
+  onEnter: () => void;
 }) {
-  const { rowCount, columnCount, getPageSize, gridRef, scrollToRow } = options;
+  const { rowCount, columnCount, getPageSize, gridRef, scrollToRow, onEnter } = options;
   const [position, setPosition] = useState<GridPosition>({ row: 0, column: 1 });
   const shouldFocus = useRef(false);
 
@@ -61,6 +63,18 @@ export function useGridKeyboard(options: {
   const onKeyDown = useCallback(
     (event: KeyboardEvent<HTMLElement>) => {
       const { row, column } = active;
+      if (event.key === "Enter") {
+        const cell = event.target as HTMLElement;
+        // Only on a data cell itself: a header's sort button and a widget inside a cell (the
+        // resend button, reached by mouse) keep their own Enter.
+        if (!cell.dataset.cell || cell.dataset.cell.startsWith("-1:")) return;
+        event.preventDefault();
+        // A cell's own action (R17: resend the invitation) comes first; elsewhere Enter saves.
+        const action = cell.querySelector<HTMLButtonElement>("button[data-cell-action]:not(:disabled)");
+        if (action) action.click();
+        else onEnter();
+        return;
+      }
       const moves: Record<string, () => void> = {
         ArrowDown: () => moveTo(row + 1, column),
         ArrowUp: () => moveTo(row - 1, column),
@@ -76,7 +90,7 @@ export function useGridKeyboard(options: {
       event.preventDefault();
       move();
     },
-    [active, moveTo, rowCount, columnCount, getPageSize],
+    [active, moveTo, rowCount, columnCount, getPageSize, onEnter],
   );
 
   /** A click or Tab onto a cell makes it the grid's tab stop. */

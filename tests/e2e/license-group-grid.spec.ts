@@ -1,7 +1,8 @@
 // R12–R19, R25, R26, R32 on the group page: the user × license grid, Save with confirmation,
-// revoke with the X, full columns, the keyboard, and two admins saving the same group.
+// revoke with the X, full columns, the keyboard, resending an invitation, and two admins saving
+// the same group.
 // The specs share one demo database: every test restores what it changes and uses people no
-// other spec touches (Gerrit Kramer, registered; Noë van Dam, invited; Mirjam Bosman).
+// other spec touches (Gerrit Kramer, registered; Noë van Dam and Özlem Yılmaz, invited; Mirjam Bosman).
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { ADMIN_EMAIL, chooseCompany, DUTCH_COMPANY, signIn, USER_EMAIL } from "./support/demo";
 
@@ -130,11 +131,12 @@ test("R16: Discard drops the pending changes; leaving with pending changes asks 
   await expect(page).toHaveURL(/\/software-management$/);
 });
 
-test("R32: keyboard only — Tab into the grid, arrows, Space, Save, Enter on Yes; Escape closes the dialog", async ({ page }) => {
+test("R32: keyboard only — Tab into the grid, arrows, Space, Enter saves from a cell, Save, Enter on Yes; Escape closes the dialog", async ({ page }) => {
   await openGroup(page);
   await search(page, "gerrit kramer");
   await expect(grid(page).getByRole("row")).toHaveCount(2);
   const namedColumn = Number(await grid(page).getByRole("columnheader", { name: new RegExp(NAMED) }).getAttribute("aria-colindex"));
+  const dialog = page.getByRole("dialog", { name: "Wijzigingen bevestigen" });
 
   // Search → filter → sort → the grid's single tab stop (first license box of the first row).
   await page.getByRole("searchbox", { name: "Zoeken" }).focus();
@@ -146,6 +148,10 @@ test("R32: keyboard only — Tab into the grid, arrows, Space, Save, Enter on Ye
   await expect(page.locator(":focus")).toHaveRole("rowheader");
   for (let i = 1; i < namedColumn; i++) await page.keyboard.press("ArrowRight");
   await expect(page.locator(":focus")).toHaveAccessibleName(`${NAMED} toewijzen aan Gerrit Kramer`);
+  // Without pending changes Enter does nothing.
+  await page.keyboard.press("Enter");
+  await expect(dialog).toBeHidden();
+  await expectChecked(box(page, NAMED, "Gerrit Kramer"), false);
   await page.keyboard.press("ArrowUp");
   await expect(page.locator(":focus")).toHaveAttribute("data-cell", `-1:${namedColumn - 1}`);
   await page.keyboard.press("ArrowDown");
@@ -153,13 +159,21 @@ test("R32: keyboard only — Tab into the grid, arrows, Space, Save, Enter on Ye
   await expectChecked(box(page, NAMED, "Gerrit Kramer"), true);
   await expect(page.getByRole("status").filter({ hasText: `${NAMED}: 5 van 5 toegewezen` })).toBeAttached();
 
+  // With a pending change, Enter on the cell opens the confirmation, as Save does.
+  await page.keyboard.press("Enter");
+  await expect(dialog).toBeVisible();
+  await expect(page.locator(":focus")).toHaveText("Ja");
+  await page.keyboard.press("Escape");
+  await expect(dialog).toBeHidden();
+  await expectChecked(box(page, NAMED, "Gerrit Kramer"), true);
+
   // Out of the grid in one Tab: Discard, then Save.
+  await box(page, NAMED, "Gerrit Kramer").focus();
   await page.keyboard.press("Tab");
   await expect(page.locator(":focus")).toHaveText("Verwerpen");
   await page.keyboard.press("Tab");
   await expect(page.locator(":focus")).toHaveText("Opslaan");
   await page.keyboard.press("Enter");
-  const dialog = page.getByRole("dialog", { name: "Wijzigingen bevestigen" });
   await expect(dialog).toBeVisible();
   await page.keyboard.press("Escape");
   await expect(dialog).toBeHidden();
@@ -169,15 +183,25 @@ test("R32: keyboard only — Tab into the grid, arrows, Space, Save, Enter on Ye
   await page.keyboard.press("Enter");
   await expect(page.getByRole("status").filter({ hasText: "Opgeslagen" })).toBeVisible();
 
-  // Restore, by keyboard too.
+  // Restore, by keyboard too: Space, then Enter from the cell, Enter on Yes.
   await box(page, NAMED, "Gerrit Kramer").focus();
   await page.keyboard.press("Space");
   await expect(page.locator(":focus")).toHaveAttribute("aria-checked", "false");
-  await page.getByRole("button", { name: "Opslaan", exact: true }).focus();
   await page.keyboard.press("Enter");
   await expect(page.locator(":focus")).toHaveText("Ja");
   await page.keyboard.press("Enter");
   await expect(page.getByRole("status").filter({ hasText: "Opgeslagen" })).toBeVisible();
+});
+
+test("R17/R32: Enter on an invited colleague's name resends the invitation; the grid announces it", async ({ page }) => {
+  await openGroup(page);
+  await search(page, "yilmaz");
+  const name = grid(page).getByRole("rowheader", { name: /Özlem Yılmaz/ });
+  await expect(name.getByRole("button", { name: "Uitnodiging opnieuw versturen" })).toBeAttached();
+  await name.focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("status").filter({ hasText: /Er is een nieuwe uitnodiging naar \S+@\S+ verstuurd\./ })).toBeAttached();
+  await expect(name).toContainText(/Uitnodiging verstuurd|Bezorging mislukt/);
 });
 
 test("R26: the second of two admins gets the conflict message; the grid reloads and keeps their change", async ({ page, browser }) => {

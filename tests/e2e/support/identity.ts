@@ -10,10 +10,12 @@ export function uniqueEmail(prefix: string): string {
 
 /**
  * Opens the newest mail to `email` in the app's local mailbox (the embedded default delivers
- * there) and returns the path of its first link whose path is `linkPath`. The outbox worker
+ * there) and returns the path of its first link whose path is `linkPath` and which carries the
+ * one-time `linkParameter` (an invitation's is `invitation`, decision 007). The outbox worker
  * sends every few seconds, so the list is reloaded until the mail is there.
  */
-export async function openMailLink(page: Page, email: string, linkPath: string): Promise<string> {
+export async function openMailLink(page: Page, email: string, linkPath: string, linkParameter = "token"): Promise<string> {
+  const linkSelector = `a[href*='${linkParameter}=']`;
   // On a production server database the mailbox is for back-office staff (lib/email/mailbox-access.ts):
   // read it in a separate, staff-signed-in context so the page under test stays signed out.
   const needsStaff = test.info().project.metadata.mailboxNeedsStaff === true;
@@ -27,8 +29,8 @@ export async function openMailLink(page: Page, email: string, linkPath: string):
     }).toPass({ timeout: 30_000 });
     await reader.getByRole("row").filter({ hasText: email }).getByRole("link").click();
     // The message page lists the mail's links; wait for it before reading them.
-    await expect(reader.locator("a[href*='token=']").first()).toBeAttached();
-    const hrefs = await reader.locator("a[href*='token=']").evaluateAll((links) => links.map((link) => link.getAttribute("href") ?? ""));
+    await expect(reader.locator(linkSelector).first()).toBeAttached();
+    const hrefs = await reader.locator(linkSelector).evaluateAll((links) => links.map((link) => link.getAttribute("href") ?? ""));
     const href = hrefs.find((candidate) => new URL(candidate).pathname === linkPath);
     expect(href, `a ${linkPath} link in the mail`).toBeDefined();
     const url = new URL(href!);

@@ -1,0 +1,481 @@
+// Server side of the license-group page (issue 5, R13–R18): the grid's data and a large save, each
+// as a ratio against a reference doing the same reads and writes as plain SQL through `pg`, in the
+// same invocation and on the same database.
+//
+//   npm run bench:grid-server      (BENCH_RUNS, default 7; BENCH_DATABASE_URL: also run on that
+//                                   PostgreSQL server, in a database this bench creates and drops)
+//
+// Seeded with bulk SQL: companies of 10,000 and 1,000 members (about 70 % registered, the rest
+// invited contacts with their invitation mail), each with one group of 20 licenses (named, floating,
+// node-locked; one expired), assignments, revoked history, live floating leases and activations.
+//
+// read   getLicenseGroupGrid vs the same five statements through a pg pool (users and seat holders
+//        in parallel, as the app does); the row counts must match
+// save   saveAssignments with 1,000 changes (500 grants of free seats, 500 revocations) vs one pg
+//        transaction with the same locks, reads, updates, inserts, audit events and version bump.
+//        saveAssignments also writes the outbox mails and invitation tokens; the reference does not.
+//        Runs alternate between the two change sets (grant A/revoke B, then grant B/revoke A), so
+//        every run does the same amount of work.
+import os from "node:os";
+import pg from "pg";
+import type { PrismaClient } from "@prisma/client";
+import { getLicenseGroupGrid } from "@/lib/assignments/get-license-group-grid";
+import { saveAssignments, type AssignmentChange } from "@/lib/assignments/save-assignments";
+import { createDb, useDb } from "@/lib/db/client";
+import { startEmbeddedDatabase } from "@/lib/db/embedded";
+import { migrate } from "@/lib/db/migrate";
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const serverUrl = process.env.BENCH_DATABASE_URL;
+const COMPANY_SIZES = [10_000, 1_000] as const;
+const LICENSES_PER_GROUP = 20;
+const SAVE_SIZE = 1_000;
+
+type SeededCompany = { size: number; companyId: string; groupId: string; adminId: string };
+type Timing = { app: number; reference: number };
+type KindResult = { kind: string; reads: Map<number, Timing & { users: number; payloadMiB: number }>; save: Timing & { appRuns: number[] } };
+
+// ---------------------------------------------------------------- seed
+
+async function seed(pool: pg.Pool): Promise<SeededCompany[]> {
+  await pool.query(`
+    INSERT INTO "Product" ("code", "name", "kind", "launchUrl", "downloadUrl") VALUES
+      ('PROFIS_ENGINEERING', 'PROFIS Engineering', 'WEB', 'https://profis.example/', NULL),
+      ('PROFIS_ANCHOR', 'PROFIS Anchor', 'DESKTOP', NULL, 'https://download.example/anchor'),
+      ('PROFIS_INSTALLATION', 'PROFIS Installation', 'DESKTOP', NULL, 'https://download.example/installation'),
+      ('DOCUMENTATION_MANAGER', 'Documentation Manager', 'WEB', 'https://docs.example/', NULL),
+      ('FIRESTOP_DESIGNER', 'Firestop Designer', 'DESKTOP', NULL, 'https://download.example/firestop')`);
+  const companies: SeededCompany[] = [];
+  for (const size of COMPANY_SIZES) companies.push(await seedCompany(pool, size));
+  await pool.query("ANALYZE");
+  return companies;
+}
+
+async function seedCompany(pool: pg.Pool, size: number): Promise<SeededCompany> {
+  const tag = `c${size}`;
+  const {
+    rows: [company],
+  } = await pool.query<{ id: string }>(
+    `INSERT INTO "Company" ("name", "country", "sapAccountNumber", "updatedAt") VALUES ($1, 'NL', $2, now()) RETURNING "id"`,
+    [`Bench ${size} BV`, `SAP-${tag}`],
+  );
+  const companyId = company!.id;
+  // Users: index 1 is the admin; every 10th (from 3) is invited-only (no password), plus every 10th from 7 → ~20–30 % invited.
+  await pool.query(
+    `INSERT INTO "User" ("email", "passwordHash", "emailVerifiedAt", "title", "firstName", "lastName", "position", "language", "updatedAt")
+     SELECT 'user' || i || '.' || $2 || '@bench.example',
+       CASE WHEN i % 10 IN (3, 7) THEN NULL ELSE '$argon2id$bench' END,
+       CASE WHEN i % 10 IN (3, 7) THEN NULL ELSE now() END,
+       (ARRAY['MR','MS','MX','DR'])[1 + i % 4]::"Title",
+       (ARRAY['José','Jan','Anna','Émile','Piet','Sofía','Lars','Noor','Zoë','Ömer'])[1 + i % 10],
+       (ARRAY['Jansen','de Vries','Müller','Bakker','Visser','Smit','Meijer','Øster','de Boer','Mulder'])[1 + (i / 10) % 10] || ' ' || i,
+       'Engineer', (CASE WHEN i % 2 = 0 THEN 'nl' ELSE 'en' END)::"Locale", now()
+     FROM generate_series(1, $1::int) AS i`,
+    [size, tag],
+  );
+  await pool.query(
+    `INSERT INTO "Membership" ("userId", "companyId", "role", "invitedAt", "updatedAt")
+     SELECT u."id", $1::uuid, CASE WHEN u."email" = 'user1.' || $2 || '@bench.example' THEN 'ADMIN' ELSE 'USER' END::"MembershipRole",
+       CASE WHEN u."passwordHash" IS NULL THEN now() END, now()
+     FROM "User" u WHERE u."email" LIKE '%.' || $2 || '@bench.example'`,
+    [companyId, tag],
+  );
+  const {
+    rows: [admin],
+  } = await pool.query<{ id: string }>(`SELECT "id" FROM "User" WHERE "email" = $1`, [`user1.${tag}@bench.example`]);
+  const {
+    rows: [group],
+  } = await pool.query<{ id: string }>(
+    `INSERT INTO "LicenseGroup" ("companyId", "name", "sapAccountNumber", "updatedAt") VALUES ($1, 'Engineering', $2, now()) RETURNING "id"`,
+    [companyId, `SAP-${tag}`],
+  );
+  const groupId = group!.id;
+  // 20 licenses: k 1–12 named (seats from 40 % to 100 % of the company; k 12 expired), 13–17 floating, 18–20 node-locked.
+  await pool.query(
+    `INSERT INTO "License" ("groupId", "productId", "edition", "type", "seats", "validFrom", "validUntil", "activationKey", "updatedAt")
+     SELECT $1::uuid, p."id", (ARRAY['STANDARD','PREMIUM','ENTERPRISE'])[1 + k % 3]::"LicenseEdition",
+       (CASE WHEN k <= 12 THEN 'NAMED_USER' WHEN k <= 17 THEN 'FLOATING' ELSE 'NODE_LOCKED' END)::"LicenseType",
+       CASE WHEN k <= 12 THEN ($2::int * (40 + 5 * k)) / 100 WHEN k <= 17 THEN 25 ELSE 1 END,
+       now() - interval '200 days',
+       CASE WHEN k = 12 THEN now() - interval '1 day' ELSE now() + (k || ' months')::interval END,
+       CASE WHEN p."kind" = 'DESKTOP' THEN 'KEY-' || $3 || '-' || k END, now()
+     FROM generate_series(1, ${LICENSES_PER_GROUP}) AS k
+     JOIN LATERAL (SELECT "id", "kind" FROM "Product" ORDER BY "code" OFFSET (k % 5) LIMIT 1) p ON true`,
+    [groupId, size, tag],
+  );
+  // Assignments: a named license is held by ~85 % of its seats,
+  // a floating one by 30 %, a node-locked one by one person; plus revoked history for 5 %.
+  await pool.query(
+    `WITH lic AS (SELECT "id", "type", "seats", row_number() OVER (ORDER BY "id") AS k FROM "License" WHERE "groupId" = $1::uuid),
+          mem AS (SELECT "userId", row_number() OVER (ORDER BY "userId") AS i FROM "Membership" WHERE "companyId" = $2::uuid)
+     INSERT INTO "Assignment" ("licenseId", "userId", "assignedById", "assignedAt", "revokedById", "revokedAt")
+     SELECT lic."id", mem."userId", $3::uuid, now() - interval '30 days',
+       CASE WHEN (mem.i * 13 + lic.k) % 100 >= 95 THEN $3::uuid END,
+       CASE WHEN (mem.i * 13 + lic.k) % 100 >= 95 THEN now() - interval '10 days' END
+     FROM lic JOIN mem ON CASE lic."type"
+       WHEN 'NAMED_USER' THEN (mem.i * 7 + lic.k * 11) % 100 < (lic."seats" * 85) / $4::int OR (mem.i * 13 + lic.k) % 100 >= 95
+       WHEN 'FLOATING' THEN (mem.i * 7 + lic.k * 11) % 100 < 30
+       ELSE mem.i = lic.k * 17 END`,
+    [groupId, companyId, admin!.id, size],
+  );
+  // The invitation mail of every invited contact who holds a license (R17): sent, failed or pending.
+  await pool.query(
+    `INSERT INTO "EmailMessage" ("messageId", "template", "toAddress", "locale", "payload", "status", "sentAt", "lastError", "userId", "companyId", "createdAt")
+     SELECT '<bench-' || gen_random_uuid() || '@localhost>', 'invitation', u."email", u."language", '{}'::jsonb,
+       s.status::"EmailStatus", CASE WHEN s.status = 'SENT' THEN now() END, CASE WHEN s.status = 'FAILED' THEN '550 mailbox unavailable' END,
+       u."id", $1::uuid, now() - interval '20 days'
+     FROM "User" u JOIN "Membership" m ON m."userId" = u."id" AND m."companyId" = $1::uuid
+     CROSS JOIN LATERAL (SELECT (ARRAY['SENT','SENT','SENT','FAILED','PENDING'])[1 + abs(hashtext(u."email")) % 5] AS status) s
+     WHERE u."passwordHash" IS NULL`,
+    [companyId],
+  );
+  // Devices for 5 % of the members, activations of the floating and node-locked licenses they hold,
+  // and live browser leases on the floating licenses (the column's "who holds a seat now").
+  await pool.query(
+    `INSERT INTO "Device" ("userId", "fingerprint", "hostname")
+     SELECT m."userId", 'fp-' || m."userId", 'WS-' || left(m."userId"::text, 8) FROM "Membership" m
+     WHERE m."companyId" = $1::uuid AND abs(hashtext(m."userId"::text)) % 20 = 0`,
+    [companyId],
+  );
+  await pool.query(
+    `INSERT INTO "Activation" ("licenseId", "licenseType", "deviceId", "userId")
+     SELECT a."licenseId", l."type", d."id", a."userId"
+     FROM "Assignment" a JOIN "License" l ON l."id" = a."licenseId" AND l."groupId" = $1::uuid AND l."type" IN ('FLOATING', 'NODE_LOCKED')
+     JOIN "Device" d ON d."userId" = a."userId"
+     WHERE a."revokedAt" IS NULL`,
+    [groupId],
+  );
+  await pool.query(
+    `INSERT INTO "FloatingLease" ("licenseId", "userId", "browserSessionId", "expiresAt")
+     SELECT a."licenseId", a."userId", 'session-' || a."id", now() + interval '1 hour'
+     FROM "Assignment" a JOIN "License" l ON l."id" = a."licenseId" AND l."groupId" = $1::uuid AND l."type" = 'FLOATING'
+     WHERE a."revokedAt" IS NULL AND abs(hashtext(a."id"::text)) % 50 = 0`,
+    [groupId],
+  );
+  return { size, companyId, groupId, adminId: admin!.id };
+}
+
+// ---------------------------------------------------------------- read: the reference
+
+/** The statements of getLicenseGroupGrid, verbatim in effect, through pg. */
+async function referenceGrid(pool: pg.Pool, groupId: string, actorId: string): Promise<{ users: number; licenses: number; assigned: number; seatHolders: number }> {
+  const now = new Date();
+  const {
+    rows: [group],
+  } = await pool.query(
+    `SELECT g."id", g."name", g."sapAccountNumber", g."orderReference", g."version", c."id" AS "companyId", c."name" AS "companyName", c."country"
+     FROM "LicenseGroup" g JOIN "Company" c ON c."id" = g."companyId" WHERE g."id" = $1`,
+    [groupId],
+  );
+  const { rows: actor } = await pool.query(
+    `SELECT u."isStaff", u."disabledAt", m."role" FROM "User" u LEFT JOIN "Membership" m ON m."userId" = u."id" AND m."companyId" = $2 WHERE u."id" = $1`,
+    [actorId, group.companyId],
+  );
+  if (actor[0]?.role !== "ADMIN") throw new Error("reference: the actor is not an admin");
+  const { rows: licenses } = await pool.query(
+    `SELECT l."id"::text AS "id", p."code" AS "productCode", p."name" AS "productName", p."kind"::text AS "productKind",
+      l."type"::text AS "type", l."edition"::text AS "edition", l."seats", l."validFrom", l."validUntil",
+      (SELECT count(*)::int FROM "Assignment" a WHERE a."licenseId" = l."id" AND a."revokedAt" IS NULL) AS "assignedCount"
+     FROM "License" l JOIN "Product" p ON p."id" = l."productId"
+     WHERE l."groupId" = $1::uuid
+     ORDER BY p."name", l."type", l."validUntil", l."id"`,
+    [groupId],
+  );
+  const licenseIds = licenses.map((license) => license.id as string);
+  const floatingIds = licenses.filter((license) => license.type === "FLOATING").map((license) => license.id as string);
+  const [users, seatHolders] = await Promise.all([
+    pool.query(
+      `WITH "held" AS (
+        SELECT a."userId", array_agg(a."licenseId"::text ORDER BY a."licenseId") AS "licenseIds"
+        FROM "Assignment" a WHERE a."licenseId" = ANY($1::uuid[]) AND a."revokedAt" IS NULL GROUP BY a."userId"
+      ), "members" AS (
+        SELECT u."id", u."email", u."title", u."firstName", u."lastName", u."position", m."role",
+          (u."passwordHash" IS NOT NULL AND u."emailVerifiedAt" IS NOT NULL) AS "isRegistered"
+        FROM "Membership" m JOIN "User" u ON u."id" = m."userId" WHERE m."companyId" = $2::uuid
+      )
+      SELECT m."id"::text AS "id", m."email", m."title"::text AS "title", m."firstName", m."lastName", m."position",
+        m."role"::text AS "role", m."isRegistered", COALESCE(h."licenseIds", ARRAY[]::text[]) AS "assignedLicenseIds",
+        i."status"::text AS "invitationStatus", COALESCE(i."sentAt", i."createdAt") AS "invitationAt", i."lastError" AS "invitationError"
+      FROM "members" m LEFT JOIN "held" h ON h."userId" = m."id"
+      LEFT JOIN LATERAL (
+        SELECT e."status", e."sentAt", e."createdAt", e."lastError" FROM "EmailMessage" e
+        WHERE NOT m."isRegistered" AND e."userId" = m."id" AND e."template" = 'invitation' AND e."companyId" = $2::uuid
+        ORDER BY e."createdAt" DESC, e."id" DESC LIMIT 1
+      ) i ON true
+      ORDER BY lower(m."lastName"), lower(m."firstName"), m."email"`,
+      [licenseIds, group.companyId],
+    ),
+    floatingIds.length === 0
+      ? Promise.resolve({ rows: [] })
+      : pool.query(
+          `SELECT "licenseId"::text AS "licenseId", "userId"::text AS "userId", "expiresAt", ("deviceId" IS NOT NULL) AS "isDevice"
+           FROM "FloatingLease" WHERE "licenseId" = ANY($1::uuid[]) AND "releasedAt" IS NULL AND "expiresAt" > $2
+           ORDER BY "licenseId", "expiresAt"`,
+          [floatingIds, now],
+        ),
+  ]);
+  const assigned = users.rows.reduce((sum, user) => sum + (user.assignedLicenseIds as string[]).length, 0);
+  return { users: users.rows.length, licenses: licenses.length, assigned, seatHolders: seatHolders.rows.length };
+}
+
+// ---------------------------------------------------------------- save: the reference
+
+/** The writes of saveAssignments in one pg transaction, without the outbox mails and tokens. */
+async function referenceSave(pool: pg.Pool, options: { groupId: string; actorId: string; expectedVersion: number; changes: AssignmentChange[] }): Promise<{ granted: number; revoked: number }> {
+  const { groupId, actorId, changes } = options;
+  const licenseIds = [...new Set(changes.map((change) => change.licenseId))];
+  const userIds = [...new Set(changes.map((change) => change.userId))];
+  const client = await pool.connect();
+  try {
+    await client.query("BEGIN");
+    const {
+      rows: [group],
+    } = await client.query(`SELECT "companyId", "version" FROM "LicenseGroup" WHERE "id" = $1::uuid FOR UPDATE`, [groupId]);
+    const { rows: actor } = await client.query(`SELECT "role" FROM "Membership" WHERE "userId" = $1 AND "companyId" = $2`, [actorId, group.companyId]);
+    if (actor[0]?.role !== "ADMIN" || group.version !== options.expectedVersion) throw new Error("reference: not allowed or stale");
+    const { rows: licenses } = await client.query(
+      `SELECT l."id"::text AS "id", l."type"::text AS "type", l."seats" FROM "License" l JOIN "Product" p ON p."id" = l."productId"
+       WHERE l."id" = ANY($1::uuid[]) AND l."groupId" = $2::uuid ORDER BY l."id" FOR UPDATE OF l`,
+      [licenseIds, groupId],
+    );
+    if (licenses.length !== licenseIds.length) throw new Error("reference: unknown license");
+    const { rows: members } = await client.query(`SELECT count(*)::int AS n FROM "Membership" WHERE "companyId" = $1 AND "userId" = ANY($2::uuid[])`, [group.companyId, userIds]);
+    if (members[0].n !== userIds.length) throw new Error("reference: unknown user");
+    const { rows: active } = await client.query(
+      `SELECT "id"::text AS "id", "licenseId"::text AS "licenseId", "userId"::text AS "userId" FROM "Assignment"
+       WHERE "licenseId" = ANY($1::uuid[]) AND "userId" = ANY($2::uuid[]) AND "revokedAt" IS NULL`,
+      [licenseIds, userIds],
+    );
+    const activeByPair = new Map(active.map((row) => [`${row.licenseId}:${row.userId}`, row.id as string]));
+    const toRevoke = changes.filter((change) => !change.assigned && activeByPair.has(`${change.licenseId}:${change.userId}`));
+    const toGrant = changes.filter((change) => change.assigned && !activeByPair.has(`${change.licenseId}:${change.userId}`));
+    const now = new Date();
+    const audit: { action: string; licenseId: string; userId: string }[] = [];
+    if (toRevoke.length > 0) {
+      await client.query(`UPDATE "Assignment" SET "revokedAt" = $2, "revokedById" = $3 WHERE "id" = ANY($1::uuid[])`, [
+        toRevoke.map((change) => activeByPair.get(`${change.licenseId}:${change.userId}`)),
+        now,
+        actorId,
+      ]);
+      for (const change of toRevoke) audit.push({ action: "assignment.revoked", licenseId: change.licenseId, userId: change.userId });
+      const pairs = [toRevoke.map((change) => change.licenseId), toRevoke.map((change) => change.userId)];
+      const { rows: deactivated } = await client.query(
+        `UPDATE "Activation" SET "deactivatedAt" = $3, "deactivatedById" = $4, "deactivationReason" = 'license revoked'
+         WHERE "deactivatedAt" IS NULL AND ("licenseId", "userId") IN (SELECT * FROM unnest($1::uuid[], $2::uuid[]))
+         RETURNING "licenseId"::text AS "licenseId", "userId"::text AS "userId"`,
+        [...pairs, now, actorId],
+      );
+      for (const row of deactivated) audit.push({ action: "activation.deactivated", licenseId: row.licenseId, userId: row.userId });
+      const { rows: released } = await client.query(
+        `UPDATE "FloatingLease" SET "releasedAt" = $3, "releaseReason" = 'license revoked'
+         WHERE "releasedAt" IS NULL AND ("licenseId", "userId") IN (SELECT * FROM unnest($1::uuid[], $2::uuid[]))
+         RETURNING "licenseId"::text AS "licenseId", "userId"::text AS "userId"`,
+        [...pairs, now],
+      );
+      for (const row of released) audit.push({ action: "lease.released", licenseId: row.licenseId, userId: row.userId });
+    }
+    if (toGrant.length > 0) {
+      const counted = licenses.filter((license) => license.type !== "FLOATING");
+      const { rows: counts } = await client.query(
+        `SELECT "licenseId"::text AS "licenseId", count(*)::int AS n FROM "Assignment" WHERE "licenseId" = ANY($1::uuid[]) AND "revokedAt" IS NULL GROUP BY "licenseId"`,
+        [counted.map((license) => license.id)],
+      );
+      for (const license of counted) {
+        const requested = toGrant.filter((change) => change.licenseId === license.id).length;
+        const assigned = counts.find((row) => row.licenseId === license.id)?.n ?? 0;
+        if (requested > 0 && assigned + requested > license.seats) throw new Error("reference: seats exhausted");
+      }
+      await client.query(
+        `INSERT INTO "Assignment" ("licenseId", "userId", "assignedById", "assignedAt") SELECT l, u, $3::uuid, $4 FROM unnest($1::uuid[], $2::uuid[]) AS t(l, u)`,
+        [toGrant.map((change) => change.licenseId), toGrant.map((change) => change.userId), actorId, now],
+      );
+      for (const change of toGrant) audit.push({ action: "assignment.granted", licenseId: change.licenseId, userId: change.userId });
+    }
+    await client.query(`UPDATE "LicenseGroup" SET "version" = "version" + 1, "updatedAt" = $2 WHERE "id" = $1::uuid RETURNING "version"`, [groupId, now]);
+    await client.query(
+      `INSERT INTO "AuditEvent" ("action", "companyId", "actorId", "subjectUserId", "licenseId", "data", "createdAt")
+       SELECT a, $4::uuid, $5::uuid, u, l, jsonb_build_object('groupId', $6::text), $7 FROM unnest($1::text[], $2::uuid[], $3::uuid[]) AS t(a, u, l)`,
+      [audit.map((event) => event.action), audit.map((event) => event.userId), audit.map((event) => event.licenseId), group.companyId, actorId, groupId, now],
+    );
+    await client.query("COMMIT");
+    return { granted: toGrant.length, revoked: toRevoke.length };
+  } catch (error) {
+    await client.query("ROLLBACK");
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+/**
+ * Two disjoint change sets of SAVE_SIZE / 2 pairs: A = pairs not held now, on licenses with enough
+ * free seats (floating, or named with room); B = pairs held now. Saving "grant A, revoke B" and then
+ * "grant B, revoke A" returns to the start, with the same seat headroom each time.
+ */
+async function pickChangeSets(pool: pg.Pool, company: SeededCompany): Promise<{ unheld: AssignmentChange[]; held: AssignmentChange[] }> {
+  const half = SAVE_SIZE / 2;
+  const { rows: unheld } = await pool.query(
+    `WITH lic AS (
+       SELECT l."id", l."type", l."seats" - (SELECT count(*) FROM "Assignment" a WHERE a."licenseId" = l."id" AND a."revokedAt" IS NULL) AS free
+       FROM "License" l WHERE l."groupId" = $1::uuid AND l."type" <> 'NODE_LOCKED' AND l."validUntil" > now()
+     ), candidates AS (
+       SELECT lic."id"::text AS "licenseId", m."userId"::text AS "userId",
+         row_number() OVER (PARTITION BY lic."id" ORDER BY md5(m."userId"::text || lic."id"::text)) AS n, lic."type", lic.free
+       FROM lic JOIN "Membership" m ON m."companyId" = $2::uuid
+       WHERE NOT EXISTS (SELECT 1 FROM "Assignment" a WHERE a."licenseId" = lic."id" AND a."userId" = m."userId" AND a."revokedAt" IS NULL)
+     )
+     SELECT "licenseId", "userId" FROM candidates WHERE n <= 50 AND ("type" = 'FLOATING' OR free >= 120) ORDER BY md5("licenseId" || "userId") LIMIT $3`,
+    [company.groupId, company.companyId, half],
+  );
+  const { rows: held } = await pool.query(
+    `SELECT a."licenseId"::text AS "licenseId", a."userId"::text AS "userId" FROM "Assignment" a
+     JOIN "License" l ON l."id" = a."licenseId" AND l."groupId" = $1::uuid AND l."type" <> 'NODE_LOCKED'
+     WHERE a."revokedAt" IS NULL AND a."userId" <> $2::uuid ORDER BY md5(a."id"::text) LIMIT $3`,
+    [company.groupId, company.adminId, half],
+  );
+  if (unheld.length !== half || held.length !== half) throw new Error(`could not pick ${half} + ${half} changes (${unheld.length}, ${held.length})`);
+  const key = (pair: { licenseId: string; userId: string }) => `${pair.licenseId}:${pair.userId}`;
+  const heldKeys = new Set(held.map(key));
+  if (unheld.some((pair) => heldKeys.has(key(pair)))) throw new Error("change sets overlap");
+  return { unheld, held };
+}
+
+// ---------------------------------------------------------------- measuring
+
+async function measureKind(kind: string, url: string): Promise<KindResult> {
+  const log = (line: string) => console.error(`[${kind}] ${line}`);
+  await migrate({ connectionString: url });
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  pool.on("error", () => {}); // an idle connection ended by DROP DATABASE … WITH (FORCE) after a failure
+  const prisma: PrismaClient = createDb(url, 10);
+  useDb(prisma);
+  try {
+    const seedStartedAt = performance.now();
+    const companies = await seed(pool);
+    log(`seeded ${COMPANY_SIZES.join(" + ")} members × ${LICENSES_PER_GROUP} licenses in ${((performance.now() - seedStartedAt) / 1000).toFixed(1)} s`);
+
+    const reads = new Map<number, Timing & { users: number; payloadMiB: number }>();
+    for (const company of companies) {
+      const actor = { id: company.adminId };
+      const app = () => getLicenseGroupGrid({ actor, groupId: company.groupId });
+      const reference = () => referenceGrid(pool, company.groupId, company.adminId);
+      const grid = await app(); // warm-up (and the counts)
+      const expected = await reference();
+      const assigned = grid.users.reduce((sum, user) => sum + user.assignedLicenseIds.length, 0);
+      const seatHolders = grid.licenses.reduce((sum, license) => sum + license.seatHolders.length, 0);
+      const actual = { users: grid.users.length, licenses: grid.licenses.length, assigned, seatHolders };
+      if (JSON.stringify(actual) !== JSON.stringify(expected)) throw new Error(`row counts differ: app ${JSON.stringify(actual)}, reference ${JSON.stringify(expected)}`);
+      const appTimes: number[] = [];
+      const referenceTimes: number[] = [];
+      for (let run = 0; run < RUNS; run++) {
+        // Interleaved, so background load hits both sides alike.
+        appTimes.push(await time(app));
+        referenceTimes.push(await time(reference));
+      }
+      const payloadMiB = Buffer.byteLength(JSON.stringify(grid)) / 2 ** 20;
+      reads.set(company.size, { app: median(appTimes), reference: median(referenceTimes), users: grid.users.length, payloadMiB });
+      log(`read ${company.size}: ${JSON.stringify(actual)}; app ${fmt(appTimes)}; reference ${fmt(referenceTimes)}`);
+    }
+
+    const company = companies.find((candidate) => candidate.size === 10_000)!;
+    const { unheld, held } = await pickChangeSets(pool, company);
+    const forward = [...unheld.map((pair) => ({ ...pair, assigned: true })), ...held.map((pair) => ({ ...pair, assigned: false }))];
+    const backward = [...held.map((pair) => ({ ...pair, assigned: true })), ...unheld.map((pair) => ({ ...pair, assigned: false }))];
+    const version = async () => (await pool.query<{ version: number }>(`SELECT "version" FROM "LicenseGroup" WHERE "id" = $1`, [company.groupId])).rows[0]!.version;
+    const appSaveTimes: number[] = [];
+    const referenceSaveTimes: number[] = [];
+    // Run 0 is the warm-up. Each run does "grant A, revoke B" once and "grant B, revoke A" once,
+    // which returns to the start; app and reference take turns at going first.
+    const saveWithApp = async (changes: AssignmentChange[]) => {
+      const expectedVersion = await version();
+      return time(async () => {
+        const saved = await saveAssignments({ actor: { id: company.adminId }, groupId: company.groupId, expectedVersion, changes });
+        if (saved.granted !== SAVE_SIZE / 2 || saved.revoked !== SAVE_SIZE / 2) throw new Error(`app save did ${JSON.stringify(saved)}`);
+      });
+    };
+    const saveWithReference = async (changes: AssignmentChange[]) => {
+      const expectedVersion = await version();
+      return time(async () => {
+        const saved = await referenceSave(pool, { groupId: company.groupId, actorId: company.adminId, expectedVersion, changes });
+        if (saved.granted !== SAVE_SIZE / 2 || saved.revoked !== SAVE_SIZE / 2) throw new Error(`reference save did ${JSON.stringify(saved)}`);
+      });
+    };
+    for (let run = 0; run <= RUNS; run++) {
+      let appSeconds: number;
+      let referenceSeconds: number;
+      if (run % 2 === 0) {
+        appSeconds = await saveWithApp(forward);
+        referenceSeconds = await saveWithReference(backward);
+      } else {
+        referenceSeconds = await saveWithReference(forward);
+        appSeconds = await saveWithApp(backward);
+      }
+      if (run === 0) continue;
+      appSaveTimes.push(appSeconds);
+      referenceSaveTimes.push(referenceSeconds);
+    }
+    log(`save: app ${fmt(appSaveTimes)}; reference ${fmt(referenceSaveTimes)}`);
+    return { kind, reads, save: { app: median(appSaveTimes), reference: median(referenceSaveTimes), appRuns: appSaveTimes } };
+  } finally {
+    await prisma.$disconnect();
+    await pool.end();
+  }
+}
+
+async function withPostgresDatabase<T>(baseUrl: string, work: (url: string) => Promise<T>): Promise<T> {
+  const name = `lp_bench_grid_${process.pid}`;
+  const admin = new pg.Client({ connectionString: baseUrl });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE "${name}"`);
+    const url = new URL(baseUrl);
+    url.pathname = `/${name}`;
+    return await work(url.toString());
+  } finally {
+    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await admin.end();
+  }
+}
+
+async function time(work: () => Promise<unknown>): Promise<number> {
+  const startedAt = performance.now();
+  await work();
+  return performance.now() - startedAt;
+}
+
+function median(values: number[]): number {
+  const sorted = values.toSorted((left, right) => left - right);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+function fmt(milliseconds: number[]): string {
+  return milliseconds.map((value) => value.toFixed(0)).join("/") + " ms";
+}
+
+async function main(): Promise<void> {
+  const results: KindResult[] = [];
+  const embedded = await startEmbeddedDatabase({ dataDir: null });
+  try {
+    results.push(await measureKind("PGlite", embedded.url));
+  } finally {
+    await embedded.stop();
+  }
+  if (serverUrl) results.push(await withPostgresDatabase(serverUrl, (url) => measureKind("PostgreSQL", url)));
+
+  const load = os.loadavg()[0]!.toFixed(1);
+  console.log(`\nlicense-group page, server side: median of ${RUNS} after a warm-up (machine: ${os.cpus().length} cores, load ${load})`);
+  console.log(`${"database".padEnd(11)} ${"measure".padEnd(40)} ${"app".padStart(9)} ${"pg SQL".padStart(9)}   ratio`);
+  const line = (kind: string, measure: string, timing: Timing) =>
+    console.log(`${kind.padEnd(11)} ${measure.padEnd(40)} ${`${timing.app.toFixed(0)} ms`.padStart(9)} ${`${timing.reference.toFixed(0)} ms`.padStart(9)}   ×${(timing.app / timing.reference).toFixed(2)}`);
+  for (const result of results) {
+    for (const [size, read] of [...result.reads].sort(([left], [right]) => left - right)) {
+      line(result.kind, `grid data, ${size.toLocaleString("en")} users (${read.payloadMiB.toFixed(1)} MiB JSON)`, read);
+    }
+    line(result.kind, `save ${SAVE_SIZE} changes (500+ / 500−)`, result.save);
+  }
+  console.log("The reference save writes no outbox mails or invitation tokens; saveAssignments does (≈1 row per grant).");
+}
+
+await main();

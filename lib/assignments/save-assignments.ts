@@ -10,6 +10,7 @@ import { systemClock, type Clock } from "@/lib/clock";
 import type { DbClient } from "@/lib/db/client";
 import { DomainError, notFound } from "@/lib/errors";
 import { requireCompanyAdmin } from "@/lib/memberships/require-company-admin";
+import { assignmentsCountAgainstSeats } from "@/lib/assignments/seat-usage";
 import { runInTransaction } from "@/lib/transactions/run-in-transaction";
 import { isRecordId } from "@/lib/validation/record-id";
 
@@ -18,11 +19,6 @@ export type SavedAssignments = { version: number; granted: number; revoked: numb
 
 /** One grid can hold many users × licenses; a single save stays bounded. */
 const MAX_CHANGES_PER_SAVE = 10_000;
-
-// Named licenses count assignments against seats (R1). A node-locked license is one person's key
-// for one machine (R3), so it too may be assigned only as often as it has seats (one). Floating
-// licenses authorise any number of people; their seats are counted per lease (R2, R5).
-const assignmentsCountAgainstSeats: Record<LicenseType, boolean> = { NAMED_USER: true, NODE_LOCKED: true, FLOATING: false };
 
 type LockedLicense = MailedLicense & { type: LicenseType; seats: number };
 

@@ -6,8 +6,10 @@ import type { LicenseType } from "@prisma/client";
 import type { GridLicense } from "@/lib/assignments/license-group-grid";
 import type { PendingChanges } from "@/lib/assignments/pending-changes";
 
-// Same rule as save-assignments.ts: named and node-locked assignments take a seat each; floating
-// licenses authorise any number of people and count seats per live lease instead (R2, R5).
+// The one statement of which assignments take a seat, used by the grid and by save-assignments.ts:
+// named users hold a seat each (R1); a node-locked license is one person's key for one machine
+// (R3), so it too is assigned only as often as it has seats (one); floating licenses authorise any
+// number of people and count seats per live lease instead (R2, R5).
 export const assignmentsCountAgainstSeats: Record<LicenseType, boolean> = { NAMED_USER: true, NODE_LOCKED: true, FLOATING: false };
 
 export type SeatUsage = {

@@ -2,6 +2,7 @@
 // (STYLE.md §5). No server-only import: the browser bundle uses these too.
 import { z } from "zod";
 import type { Locale as LocaleValue, Title as TitleValue } from "@prisma/client";
+import { locales } from "@/lib/i18n/locales";
 
 /** A missing value reads "required" (R14: the form names the missing mandatory fields). */
 const required = { error: (issue: { input: unknown }) => (issue.input === undefined || issue.input === null ? "required" : "invalid") };
@@ -22,7 +23,8 @@ export const Position = z.string(required).trim().min(1, "required").max(100, "t
 export const titles = ["MR", "MS", "MX", "DR"] as const satisfies readonly TitleValue[];
 export const Title = z.enum(titles, required);
 
-export const locales = ["nl", "en"] as const satisfies readonly LocaleValue[];
+// The UI languages are declared once, in lib/i18n/locales.ts (R29).
+export { locales };
 export const Locale = z.enum(locales, required);
 
 /** A new password (R9 "meets the security rules"): length is what matters; no composition rules. */

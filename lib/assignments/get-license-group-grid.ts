@@ -2,7 +2,7 @@
 // licenses — built in a fixed handful of queries whatever the company's size (10,000 users × 20
 // licenses is the benchmark), never one query per user or license.
 import "server-only";
-import type { EmailStatus, LicenseEdition, LicenseType, MembershipRole, ProductKind, Title } from "@prisma/client";
+import type { EmailStatus, MembershipRole, Title } from "@prisma/client";
 import type { Actor } from "@/lib/accounts/actor";
 import type { GridLicense, GridUser, LicenseGroupGrid } from "@/lib/assignments/license-group-grid";
 import { systemClock, type Clock } from "@/lib/clock";
@@ -11,18 +11,8 @@ import { notFound } from "@/lib/errors";
 import { requireCompanyAdmin } from "@/lib/memberships/require-company-admin";
 import { isRecordId } from "@/lib/validation/record-id";
 
-type LicenseRow = {
-  id: string;
-  productCode: string;
-  productName: string;
-  productKind: ProductKind;
-  type: LicenseType;
-  edition: LicenseEdition;
-  seats: number;
-  assignedCount: number;
-  validFrom: Date;
-  validUntil: Date;
-};
+/** A license as the query returns it: GridLicense before dates become strings and leases are added. */
+type LicenseRow = Omit<GridLicense, "validFrom" | "validUntil" | "seatHolders" | "isExpired"> & { validFrom: Date; validUntil: Date };
 
 type UserRow = {
   id: string;

@@ -5,6 +5,7 @@
 // other spec touches (Gerrit Kramer, registered; Noë van Dam and Özlem Yılmaz, invited; Mirjam Bosman).
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { ADMIN_EMAIL, chooseCompany, DUTCH_COMPANY, signIn, USER_EMAIL } from "./support/demo";
+import { saveAndConfirm } from "./support/grid";
 
 const GROUP = "Licentiegroep 1";
 const NAMED = "PROFIS Engineering Named user";
@@ -25,16 +26,6 @@ const namedCounter = (page: Page) => grid(page).getByRole("columnheader", { name
 
 async function search(page: Page, query: string): Promise<void> {
   await page.getByRole("searchbox", { name: "Zoeken" }).fill(query);
-}
-
-/** Save → the confirmation shows `summary` → Yes → the success status. */
-async function saveAndConfirm(page: Page, summary: string): Promise<void> {
-  await page.getByRole("button", { name: "Opslaan", exact: true }).click();
-  const dialog = page.getByRole("dialog", { name: "Wijzigingen bevestigen" });
-  await expect(dialog).toContainText(summary);
-  await dialog.getByRole("button", { name: "Ja" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Opgeslagen" })).toBeVisible();
-  await expect(dialog).toBeHidden();
 }
 
 async function expectChecked(checkbox: Locator, checked: boolean): Promise<void> {

@@ -7,6 +7,7 @@
 import { randomBytes } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import { ADMIN_EMAIL, chooseCompany, DUTCH_COMPANY, signIn, userMenuButton } from "./support/demo";
+import { saveAndConfirm } from "./support/grid";
 import { openMailLink, uniqueEmail } from "./support/identity";
 
 const GROUP = "Licentiegroep 1";
@@ -20,16 +21,6 @@ async function openGroupFromNavigation(page: Page, navigationName: string, softw
   await page.getByRole("link", { name: GROUP, exact: true }).click();
   await expect(page).toHaveURL(/\/software-management\/[0-9a-f-]{36}$/);
   await expect(grid(page)).toBeVisible();
-}
-
-/** Opslaan → the confirmation summarises the change set → Ja → "Opgeslagen". */
-async function saveAndConfirm(page: Page, summary: string): Promise<void> {
-  await page.getByRole("button", { name: "Opslaan", exact: true }).click();
-  const dialog = page.getByRole("dialog", { name: "Wijzigingen bevestigen" });
-  await expect(dialog).toContainText(summary);
-  await dialog.getByRole("button", { name: "Ja" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Opgeslagen" })).toBeVisible();
-  await expect(dialog).toBeHidden();
 }
 
 test.beforeEach(async ({ page }) => {

@@ -1,25 +1,15 @@
 // R21/R27/R29: the outbox worker renders the real templates and delivers them over real SMTP.
-import { afterAll, beforeAll, beforeEach, expect, test } from "vitest";
+import { expect, test } from "vitest";
 import { fixedClock } from "@/lib/clock";
 import { db } from "@/lib/db/client";
 import { enqueueEmail } from "@/lib/email/enqueue-email";
 import { runInTransaction } from "@/lib/transactions/run-in-transaction";
-import { startTestSmtpServer, type TestSmtpServer } from "../../setup/smtp-server";
 import { useTestDatabase } from "../../setup/test-database";
-import { drain, recipient, smtpWorker } from "./email-helpers";
+import { drain, recipient, smtpWorker, useSmtpServerAndEmptyOutbox } from "./email-helpers";
 
 useTestDatabase();
 
-let smtp: TestSmtpServer;
-beforeAll(async () => {
-  smtp = await startTestSmtpServer();
-});
-afterAll(async () => {
-  await smtp?.close();
-});
-beforeEach(async () => {
-  await db().emailMessage.deleteMany();
-});
+const smtp = useSmtpServerAndEmptyOutbox();
 
 const START = new Date(Date.now() + 60_000);
 

@@ -1,28 +1,17 @@
 // R27: delivery never loses a message. A mail server outage is retried with backoff (time moved
 // by the injected clock, not waited for), a message that can never be sent ends FAILED after the
 // bounded attempts, and workers running side by side send each message once.
-import { afterAll, beforeAll, beforeEach, expect, test } from "vitest";
+import { expect, test } from "vitest";
 import { fixedClock } from "@/lib/clock";
 import { db } from "@/lib/db/client";
 import { CLAIM_LEASE_MS, MAX_DELIVERY_ATTEMPTS, MAX_RETRY_DELAY_MS } from "@/lib/email/delivery-policy";
 import { enqueueEmail } from "@/lib/email/enqueue-email";
-import { startTestSmtpServer, type TestSmtpServer } from "../../setup/smtp-server";
 import { useTestDatabase } from "../../setup/test-database";
-import { drain, recipient, smtpWorker } from "./email-helpers";
+import { drain, recipient, smtpWorker, useSmtpServerAndEmptyOutbox } from "./email-helpers";
 
 useTestDatabase();
 
-let smtp: TestSmtpServer;
-beforeAll(async () => {
-  smtp = await startTestSmtpServer();
-});
-afterAll(async () => {
-  await smtp?.close();
-});
-beforeEach(async () => {
-  await db().emailMessage.deleteMany();
-  await smtp.start();
-});
+const smtp = useSmtpServerAndEmptyOutbox();
 
 const START = new Date(Date.now() + 60_000);
 

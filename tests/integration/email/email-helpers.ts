@@ -4,7 +4,9 @@ import type { Clock } from "@/lib/clock";
 import { createSmtpTransport } from "@/lib/email/create-smtp-transport";
 import { EmailWorker, type DeliveryRound } from "@/lib/email/email-worker";
 import { uniqueName } from "../../fixtures/tenant";
-import type { TestSmtpServer } from "../../setup/smtp-server";
+import { afterAll, beforeAll, beforeEach } from "vitest";
+import { db } from "@/lib/db/client";
+import { startTestSmtpServer, type TestSmtpServer } from "../../setup/smtp-server";
 
 export const TEST_FROM = '"License Portal" <no-reply@localhost>';
 
@@ -25,3 +27,23 @@ export async function drain(worker: EmailWorker): Promise<DeliveryRound> {
 }
 
 export const recipient = (prefix = "person") => `${uniqueName(prefix)}@mail.example`;
+
+/**
+ * A test SMTP server for the file, running (again) before each test, with an empty outbox: the
+ * returned object's fields are filled in before the first test, as useTestDatabase() does.
+ */
+export function useSmtpServerAndEmptyOutbox(): TestSmtpServer {
+  const handle = {} as TestSmtpServer;
+  beforeAll(async () => {
+    Object.assign(handle, await startTestSmtpServer());
+  });
+  afterAll(async () => {
+    await handle.close?.();
+  });
+  beforeEach(async () => {
+    await db().emailMessage.deleteMany();
+    // A test may have stopped it to simulate an outage.
+    await handle.start();
+  });
+  return handle;
+}

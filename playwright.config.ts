@@ -3,11 +3,13 @@ import { rmSync } from "node:fs";
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 
-const PORT = 3100;
+// E2E_PORT moves every port this config uses (app, embedded database, PostgreSQL project), so two
+// copies of the tree can run their suites side by side.
+const PORT = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${PORT}`;
 // A fresh embedded database per run, seeded with the demo data by `npm start`. Workers load this
 // file too; only the main process (no TEST_WORKER_INDEX) may remove the directory.
-const dataDir = path.resolve("data", "e2e-playwright");
+const dataDir = path.resolve("data", `e2e-playwright-${PORT}`);
 // The embedded database listens on a fixed port so specs can seed through the domain
 // (tests/e2e/support/identity.ts); workers inherit the variable.
 const EMBEDDED_DB_PORT = PORT + 1;
@@ -16,12 +18,12 @@ if (process.env.TEST_WORKER_INDEX === undefined) rmSync(dataDir, { recursive: tr
 
 // With TEST_DATABASE_URL (CI sets it), the specs run a second time against the same build on a
 // PostgreSQL server: a fresh database per run (the previous run's is dropped first).
-const POSTGRES_PORT = 3200;
+const POSTGRES_PORT = PORT + 100;
 const serverUrl = process.env.TEST_DATABASE_URL;
 if (serverUrl && process.env.TEST_WORKER_INDEX === undefined) {
-  const name = `lp_e2e_run_${Date.now()}`;
+  const name = `lp_e2e_run_${PORT}_${Date.now()}`;
   const sql = (statement: string) => execFileSync("psql", [serverUrl, "-qtAc", statement], { encoding: "utf8" });
-  for (const stale of sql(`SELECT datname FROM pg_database WHERE datname LIKE 'lp_e2e_run_%'`).split("\n").filter(Boolean)) {
+  for (const stale of sql(`SELECT datname FROM pg_database WHERE datname LIKE 'lp_e2e_run_${PORT}_%'`).split("\n").filter(Boolean)) {
     sql(`DROP DATABASE IF EXISTS "${stale}" WITH (FORCE)`);
   }
   sql(`CREATE DATABASE "${name}"`);
@@ -102,7 +104,7 @@ export default defineConfig({
               DATABASE_URL: postgresDatabaseUrl,
               AUTH_SECRET: "e2e-postgres-secret-e2e-postgres-secret-0123",
               SEED_DEMO: "true",
-              DATA_DIR: path.resolve("data", "e2e-playwright-postgres"),
+              DATA_DIR: path.resolve("data", `e2e-playwright-postgres-${PORT}`),
               NEXT_TELEMETRY_DISABLED: "1",
             },
           },

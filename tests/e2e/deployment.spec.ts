@@ -1,7 +1,7 @@
 // How the app is run, end to end against the production build: several instances sharing one
 // PostgreSQL server, and the embedded database surviving a Ctrl-C and a restart. These start
 // their own launchers (besides the one playwright.config.ts starts on 3100, with its database on 3101)
-// on ports 3181–3183.
+// on ports 3181–3183 (moved with E2E_PORT like the rest of playwright.config.ts).
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
@@ -11,6 +11,7 @@ import pg from "pg";
 
 // The machine's PostgreSQL; .ci/run sets TEST_DATABASE_URL to it.
 const serverUrl = process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+const [firstPort, secondPort, embeddedPort] = [81, 82, 83].map((offset) => Number(process.env.E2E_PORT ?? 3100) + offset) as [number, number, number];
 const AUTH_SECRET = "e2e-deployment-secret-e2e-deployment-secret";
 
 type Launcher = { child: ChildProcess; output: () => string; exited: Promise<number | null> };
@@ -67,10 +68,10 @@ test("two instances started together on one PostgreSQL both serve, migrating and
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   const env = { DATABASE_URL: url.toString(), AUTH_SECRET, SEED_DEMO: "true" };
-  const instances = [launch({ ...env, PORT: "3181" }), launch({ ...env, PORT: "3182" })];
+  const instances = [launch({ ...env, PORT: String(firstPort) }), launch({ ...env, PORT: String(secondPort) })];
   try {
-    await Promise.all([waitForHealth(3181, instances[0]!), waitForHealth(3182, instances[1]!)]);
-    for (const port of [3181, 3182]) {
+    await Promise.all([waitForHealth(firstPort, instances[0]!), waitForHealth(secondPort, instances[1]!)]);
+    for (const port of [firstPort, secondPort]) {
       const page = await fetch(`http://127.0.0.1:${port}/sign-in`);
       expect(page.status).toBe(200);
       expect(await page.text()).toContain("Aanmelden");
@@ -103,9 +104,9 @@ test("Ctrl-C shuts the embedded database down cleanly and a restart keeps its da
   test.setTimeout(240_000);
   const dataDir = await mkdtemp(path.join(os.tmpdir(), "lp-e2e-embedded-"));
   try {
-    const first = launch({ DATA_DIR: dataDir, PORT: "3183" });
+    const first = launch({ DATA_DIR: dataDir, PORT: String(embeddedPort) });
     try {
-      await waitForHealth(3183, first);
+      await waitForHealth(embeddedPort, first);
       expect(first.output()).toContain("(new)");
       expect(first.output()).toContain("admin@demo.example");
     } finally {
@@ -113,14 +114,14 @@ test("Ctrl-C shuts the embedded database down cleanly and a restart keeps its da
     }
     expect(first.output()).toContain("stopped cleanly");
 
-    const second = launch({ DATA_DIR: dataDir, PORT: "3183" });
+    const second = launch({ DATA_DIR: dataDir, PORT: String(embeddedPort) });
     try {
-      await waitForHealth(3183, second);
+      await waitForHealth(embeddedPort, second);
       expect(second.output()).toContain("(existing)");
       expect(second.output()).toContain("0 applied");
       expect(second.output()).not.toContain("demo data seeded");
       // The demo accounts from the first run still sign in: the data survived the restart.
-      expect(await signsIn(3183, "admin@demo.example")).toBe(true);
+      expect(await signsIn(embeddedPort, "admin@demo.example")).toBe(true);
     } finally {
       expect(await stop(second)).toBe(0);
     }

@@ -3,6 +3,10 @@ import { defineConfig, type TestProjectInlineConfiguration } from "vitest/config
 
 const root = import.meta.dirname;
 const shared = {
+  test: {
+    // Signing keys rest encrypted with a key derived from AUTH_SECRET (lib/signing/key-encryption.ts).
+    env: { AUTH_SECRET: process.env.AUTH_SECRET ?? "vitest-auth-secret-vitest-auth-secret-0123" },
+  },
   resolve: {
     alias: {
       "@": root,
@@ -18,6 +22,7 @@ const embeddedOnly = ["tests/integration/runtime/**", "tests/integration/db/embe
 const integration = (name: string, exclude: string[] = []): TestProjectInlineConfiguration => ({
   ...shared,
   test: {
+    ...shared.test,
     name,
     include: ["tests/integration/**/*.test.ts"],
     exclude,
@@ -31,7 +36,7 @@ const integration = (name: string, exclude: string[] = []): TestProjectInlineCon
 // Integration tests run on the embedded PGlite always, and again on a real PostgreSQL server
 // when TEST_DATABASE_URL is set (CI sets it to the machine's server).
 const projects: TestProjectInlineConfiguration[] = [
-  { ...shared, test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node" } },
+  { ...shared, test: { ...shared.test, name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node" } },
   integration("integration-pglite"),
 ];
 if (process.env.TEST_DATABASE_URL) projects.push(integration("integration-postgres", embeddedOnly));

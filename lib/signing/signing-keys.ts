@@ -1,0 +1,110 @@
+// The Ed25519 keys of the licensing service (issue 6): launch tokens, API access tokens, license
+// files and lease receipts are all signed with the newest unretired key; the JWKS publishes every
+// key that may still have valid signatures, each with its key id, so keys can rotate.
+import "server-only";
+import { createPrivateKey, createPublicKey, generateKeyPairSync, randomUUID, type KeyObject } from "node:crypto";
+import type { JsonWebKey } from "node:crypto";
+import type { Prisma } from "@prisma/client";
+import { systemClock, type Clock } from "@/lib/clock";
+import { db as processDb, type DbClient } from "@/lib/db/client";
+import { decryptPrivateKey, encryptPrivateKey } from "@/lib/signing/key-encryption";
+import { runInTransaction } from "@/lib/transactions/run-in-transaction";
+
+/** A retired key stays published this long: longer than anything it signed can be valid (license files: 30 days). */
+export const RETIRED_KEY_PUBLISHED_MS = 45 * 24 * 60 * 60 * 1000;
+/** Instances re-read the keys this often, so a rotation on one reaches the others. */
+const CACHE_MS = 60_000;
+
+export type PublicSigningKey = { kid: string; publicKey: KeyObject; jwk: PublishedJwk; retiredAt: Date | null };
+export type ActiveSigningKey = PublicSigningKey & { privateKey: KeyObject };
+export type PublishedJwk = { kty: "OKP"; crv: "Ed25519"; x: string; kid: string; alg: "EdDSA"; use: "sig" };
+
+type KeyRow = { kid: string; publicJwk: Prisma.JsonValue; privateKeyEncrypted: string; createdAt: Date; retiredAt: Date | null };
+type KeyCache = { loadedAt: number; rows: KeyRow[] };
+const globalForKeys = globalThis as unknown as { signingKeyCache?: WeakMap<object, KeyCache> };
+
+/** The key that signs now; the first call on an empty database creates it (once, whatever the concurrency). */
+export async function activeSigningKey(options: { db?: DbClient } = {}): Promise<ActiveSigningKey> {
+  const client = options.db ?? processDb();
+  let newest = (await cachedKeyRows(client)).find((row) => row.retiredAt === null);
+  if (!newest) {
+    await createSigningKey({ db: client, onlyIfNone: true });
+    newest = (await cachedKeyRows(client, { reload: true })).find((row) => row.retiredAt === null)!;
+  }
+  return { ...toPublicKey(newest), privateKey: createPrivateKey(decryptPrivateKey(newest.privateKeyEncrypted)) };
+}
+
+/** A published key by id, for verifying this service's own signatures (access tokens). */
+export async function publicSigningKey(kid: string, options: { db?: DbClient; clock?: Clock } = {}): Promise<PublicSigningKey | null> {
+  const client = options.db ?? processDb();
+  const find = (rows: KeyRow[]) => rows.find((row) => row.kid === kid);
+  // An unknown kid may be a key another instance created a moment ago: read again once.
+  const row = find(await cachedKeyRows(client)) ?? find(await cachedKeyRows(client, { reload: true }));
+  if (!row || !isPublished(row, (options.clock ?? systemClock).now())) return null;
+  return toPublicKey(row);
+}
+
+/** The JWKS document of /api/v1/signing-keys: the signing key first, then retired ones still published. */
+export async function publishedJwks(options: { db?: DbClient; clock?: Clock } = {}): Promise<{ keys: PublishedJwk[] }> {
+  const client = options.db ?? processDb();
+  await activeSigningKey({ db: client });
+  const now = (options.clock ?? systemClock).now();
+  return { keys: (await cachedKeyRows(client)).filter((row) => isPublished(row, now)).map((row) => toPublicKey(row).jwk) };
+}
+
+/** Starts signing with a new key; the old one keeps verifying until RETIRED_KEY_PUBLISHED_MS has passed. */
+export async function rotateSigningKey(options: { db?: DbClient; clock?: Clock } = {}): Promise<{ kid: string }> {
+  const client = options.db ?? processDb();
+  const now = (options.clock ?? systemClock).now();
+  const created = await runInTransaction(client, async (transaction) => {
+    await transaction.signingKey.updateMany({ where: { retiredAt: null }, data: { retiredAt: now } });
+    return createSigningKey({ db: transaction, onlyIfNone: false, clock: options.clock });
+  });
+  await cachedKeyRows(client, { reload: true });
+  return created;
+}
+
+async function createSigningKey(options: { db: DbClient; onlyIfNone: boolean; clock?: Clock }): Promise<{ kid: string }> {
+  return runInTransaction(options.db, async (transaction) => {
+    // Instances starting together on an empty database create one key between them.
+    await transaction.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('license-portal:signing-key'))`;
+    if (options.onlyIfNone) {
+      const existing = await transaction.signingKey.findFirst({ where: { retiredAt: null }, select: { kid: true } });
+      if (existing) return existing;
+    }
+    const { publicKey, privateKey } = generateKeyPairSync("ed25519");
+    const kid = randomUUID();
+    const jwk = publicKey.export({ format: "jwk" }) as JsonWebKey;
+    await transaction.signingKey.create({
+      data: {
+        kid,
+        publicJwk: { kty: "OKP", crv: "Ed25519", x: jwk.x!, kid, alg: "EdDSA", use: "sig" } satisfies PublishedJwk,
+        privateKeyEncrypted: encryptPrivateKey(privateKey.export({ format: "pem", type: "pkcs8" }).toString()),
+        ...(options.clock ? { createdAt: options.clock.now() } : {}),
+      },
+    });
+    return { kid };
+  });
+}
+
+async function cachedKeyRows(client: DbClient, options: { reload?: boolean } = {}): Promise<KeyRow[]> {
+  globalForKeys.signingKeyCache ??= new WeakMap();
+  const cached = globalForKeys.signingKeyCache.get(client);
+  if (cached && !options.reload && Date.now() - cached.loadedAt < CACHE_MS) return cached.rows;
+  const rows = await client.signingKey.findMany({
+    select: { kid: true, publicJwk: true, privateKeyEncrypted: true, createdAt: true, retiredAt: true },
+    // Unretired (newest first) before retired (most recently retired first).
+    orderBy: [{ retiredAt: { sort: "desc", nulls: "first" } }, { createdAt: "desc" }],
+  });
+  globalForKeys.signingKeyCache.set(client, { loadedAt: Date.now(), rows });
+  return rows;
+}
+
+function isPublished(row: KeyRow, now: Date): boolean {
+  return row.retiredAt === null || now.getTime() - row.retiredAt.getTime() < RETIRED_KEY_PUBLISHED_MS;
+}
+
+function toPublicKey(row: KeyRow): PublicSigningKey {
+  const jwk = row.publicJwk as PublishedJwk;
+  return { kid: row.kid, jwk, retiredAt: row.retiredAt, publicKey: createPublicKey({ key: { kty: "OKP", crv: "Ed25519", x: jwk.x }, format: "jwk" }) };
+}

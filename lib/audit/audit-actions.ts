@@ -21,6 +21,17 @@ export const auditActions = [
   "account.registered",
   "account.verified",
   "company.switched",
+  // Licensing service (issue 6): seats, activations, trials, launches and API sessions; refusals
+  // are kept too, so admins see when people were turned away (usage history).
+  "lease.acquired",
+  "lease.refused",
+  "lease.expired",
+  "activation.refused",
+  "trial.started",
+  "launch.opened",
+  "api.signed-in",
+  "api.signed-out",
+  "api.refresh-token-reused",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

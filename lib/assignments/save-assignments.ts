@@ -62,13 +62,14 @@ export async function saveAssignments(options: {
       ORDER BY l."id" FOR UPDATE OF l`;
     if (licenses.length !== licenseIds.length) throw notFound("License");
     // Only the company's users can receive its licenses (R15).
-    const members = await transaction.membership.findMany({ where: { companyId: group.companyId, userId: { in: userIds } }, select: { userId: true } });
-    if (members.length !== userIds.length) throw notFound("User");
+    // Ids travel as arrays (= ANY), not as one parameter per id: a save can name thousands.
+    const [{ members }] = await transaction.$queryRaw<[{ members: number }]>`
+      SELECT count(*)::int AS "members" FROM "Membership" WHERE "companyId" = ${group.companyId}::uuid AND "userId" = ANY(${userIds}::uuid[])`;
+    if (members !== userIds.length) throw notFound("User");
 
-    const active = await transaction.assignment.findMany({
-      where: { licenseId: { in: licenseIds }, userId: { in: userIds }, revokedAt: null },
-      select: { id: true, licenseId: true, userId: true },
-    });
+    const active = await transaction.$queryRaw<{ id: string; licenseId: string; userId: string }[]>`
+      SELECT "id"::text AS "id", "licenseId"::text AS "licenseId", "userId"::text AS "userId" FROM "Assignment"
+      WHERE "licenseId" = ANY(${licenseIds}::uuid[]) AND "userId" = ANY(${userIds}::uuid[]) AND "revokedAt" IS NULL`;
     const activeByPair = new Map(active.map((assignment) => [pairKey(assignment), assignment.id]));
     const toRevoke = changes.filter((change) => !change.assigned && activeByPair.has(pairKey(change)));
     const toGrant = changes.filter((change) => change.assigned && !activeByPair.has(pairKey(change)));
@@ -78,19 +79,20 @@ export async function saveAssignments(options: {
 
     if (toRevoke.length > 0) {
       // R18: history is kept; revoking frees the seat at once.
-      await transaction.assignment.updateMany({
-        where: { id: { in: toRevoke.map((change) => activeByPair.get(pairKey(change))!) } },
-        data: { revokedAt: now, revokedById: actor.id },
-      });
+      const revokedIds = toRevoke.map((change) => activeByPair.get(pairKey(change))!);
+      await transaction.$executeRaw`
+        UPDATE "Assignment" SET "revokedAt" = ${now}, "revokedById" = ${actor.id}::uuid WHERE "id" = ANY(${revokedIds}::uuid[])`;
       for (const change of toRevoke) audit({ action: "assignment.revoked", licenseId: change.licenseId, subjectUserId: change.userId, data: { groupId } });
       await endAccessOfRevoked({ transaction, revoked: toRevoke, actor, now, audit });
     }
 
     if (toGrant.length > 0) {
       await assertSeatsAvailable({ transaction, licenses, toGrant });
-      await transaction.assignment.createMany({
-        data: toGrant.map((change) => ({ licenseId: change.licenseId, userId: change.userId, assignedById: actor.id, assignedAt: now })),
-      });
+      // One array per column through unnest: a fixed four parameters however many grants (bench/grid-server.ts).
+      await transaction.$executeRaw`
+        INSERT INTO "Assignment" ("licenseId", "userId", "assignedById", "assignedAt")
+        SELECT g."licenseId", g."userId", ${actor.id}::uuid, ${now}
+        FROM unnest(${toGrant.map((change) => change.licenseId)}::uuid[], ${toGrant.map((change) => change.userId)}::uuid[]) AS g("licenseId", "userId")`;
       for (const change of toGrant) audit({ action: "assignment.granted", licenseId: change.licenseId, subjectUserId: change.userId, data: { groupId } });
       // R17, R21, R27: the license and invitation mails commit with the assignments or not at all (outbox).
       await enqueueAssignmentEmails({ transaction, actor, companyId: group.companyId, granted: toGrant, licenses, clock: options.clock });
@@ -151,20 +153,24 @@ async function endAccessOfRevoked(options: {
   now: Date;
   audit: (event: Omit<AuditEventInput, "companyId" | "actorId" | "at">) => void;
 }): Promise<void> {
-  const pairs = options.revoked.map((change) => ({ licenseId: change.licenseId, userId: change.userId }));
-  const deactivated = await options.transaction.activation.updateManyAndReturn({
-    where: { deactivatedAt: null, OR: pairs },
-    data: { deactivatedAt: options.now, deactivatedById: options.actor.id, deactivationReason: "license revoked" },
-    select: { id: true, licenseId: true, userId: true, deviceId: true },
-  });
+  const { transaction, now, actor } = options;
+  // The revoked pairs as two parallel arrays, joined with unnest: one statement per table for
+  // any number of pairs, where a Prisma OR of pairs grows with the change set.
+  const licenseIds = options.revoked.map((change) => change.licenseId);
+  const userIds = options.revoked.map((change) => change.userId);
+  const deactivated = await transaction.$queryRaw<{ id: string; licenseId: string; userId: string; deviceId: string }[]>`
+    UPDATE "Activation" a SET "deactivatedAt" = ${now}, "deactivatedById" = ${actor.id}::uuid, "deactivationReason" = 'license revoked'
+    FROM unnest(${licenseIds}::uuid[], ${userIds}::uuid[]) AS r("licenseId", "userId")
+    WHERE a."licenseId" = r."licenseId" AND a."userId" = r."userId" AND a."deactivatedAt" IS NULL
+    RETURNING a."id"::text AS "id", a."licenseId"::text AS "licenseId", a."userId"::text AS "userId", a."deviceId"::text AS "deviceId"`;
   for (const activation of deactivated) {
     options.audit({ action: "activation.deactivated", licenseId: activation.licenseId, subjectUserId: activation.userId, data: { activationId: activation.id, deviceId: activation.deviceId, reason: "license revoked" } });
   }
-  const released = await options.transaction.floatingLease.updateManyAndReturn({
-    where: { releasedAt: null, OR: pairs },
-    data: { releasedAt: options.now, releaseReason: "license revoked" },
-    select: { id: true, licenseId: true, userId: true },
-  });
+  const released = await transaction.$queryRaw<{ id: string; licenseId: string; userId: string }[]>`
+    UPDATE "FloatingLease" f SET "releasedAt" = ${now}, "releaseReason" = 'license revoked'
+    FROM unnest(${licenseIds}::uuid[], ${userIds}::uuid[]) AS r("licenseId", "userId")
+    WHERE f."licenseId" = r."licenseId" AND f."userId" = r."userId" AND f."releasedAt" IS NULL
+    RETURNING f."id"::text AS "id", f."licenseId"::text AS "licenseId", f."userId"::text AS "userId"`;
   for (const lease of released) {
     options.audit({ action: "lease.released", licenseId: lease.licenseId, subjectUserId: lease.userId, data: { leaseId: lease.id, reason: "license revoked" } });
   }

@@ -5,7 +5,7 @@ import { saveAssignments } from "@/lib/assignments/save-assignments";
 import { db } from "@/lib/db/client";
 import { createTestTenant } from "../../fixtures/tenant";
 import { useTestDatabase } from "../../setup/test-database";
-import { readGroupVersion, saveRetryingOnConflict, useSecondPool } from "./fixtures";
+import { readGroupVersion, saveRetryingOnConflict, useSecondPool, WAIT_LIKE_THE_APP } from "./fixtures";
 
 const database = useTestDatabase();
 const secondInstance = useSecondPool(database);
@@ -25,7 +25,7 @@ test(`${SAVES} parallel saves from two pools, each adding another user to a ${SE
   let mostActiveSeen = 0;
   const watcher = (async () => {
     while (isRunning) {
-      const active = await db().$transaction((transaction) => transaction.assignment.count({ where: { licenseId: named.id, revokedAt: null } }));
+      const active = await db().$transaction((transaction) => transaction.assignment.count({ where: { licenseId: named.id, revokedAt: null } }), WAIT_LIKE_THE_APP);
       mostActiveSeen = Math.max(mostActiveSeen, active);
     }
   })();

@@ -32,6 +32,13 @@ if (serverUrl && process.env.TEST_WORKER_INDEX === undefined) {
   process.env.E2E_POSTGRES_DATABASE_URL = url.toString();
 }
 const postgresDatabaseUrl = process.env.E2E_POSTGRES_DATABASE_URL;
+// The PostgreSQL project's app delivers its mail over real SMTP, as production does, to a capture
+// server that the run starts (tests/e2e/support/smtp-capture-server.ts); the specs read what
+// arrived from its HTTP port (tests/e2e/support/mail.ts). The embedded project keeps the in-app
+// mailbox, the demo's default.
+const SMTP_CAPTURE_PORT = PORT + 150;
+const SMTP_CAPTURE_HTTP_PORT = PORT + 151;
+const mailCaptureUrl = `http://127.0.0.1:${SMTP_CAPTURE_HTTP_PORT}`;
 const chromiumLaunchOptions = {
   executablePath: "/usr/bin/chromium",
   args: [
@@ -65,7 +72,7 @@ export default defineConfig({
       name: "chromium",
       // Debian's Chromium: Playwright's own browser download cannot reach its host here.
       use: { ...devices["Desktop Chrome"], launchOptions: chromiumLaunchOptions },
-      metadata: { databaseUrl: process.env.E2E_DATABASE_URL, mailboxNeedsStaff: false },
+      metadata: { databaseUrl: process.env.E2E_DATABASE_URL },
     },
     ...(postgresDatabaseUrl
       ? [
@@ -74,8 +81,7 @@ export default defineConfig({
             // deployment.spec.ts starts its own instances on PostgreSQL already.
             testIgnore: ["deployment.spec.ts"],
             use: { ...devices["Desktop Chrome"], launchOptions: chromiumLaunchOptions, baseURL: `http://127.0.0.1:${POSTGRES_PORT}` },
-            // In production on a server database the in-app mailbox is for back-office staff only.
-            metadata: { databaseUrl: postgresDatabaseUrl, mailboxNeedsStaff: true },
+            metadata: { databaseUrl: postgresDatabaseUrl, mailCaptureUrl },
           },
         ]
       : []),
@@ -92,6 +98,17 @@ export default defineConfig({
     },
     ...(postgresDatabaseUrl
       ? [
+          // Listed before the app it serves: Playwright starts web servers in order and waits for
+          // each, so the app's first delivery finds the mail server up.
+          {
+            command: "node --import tsx tests/e2e/support/smtp-capture-server.ts",
+            url: `${mailCaptureUrl}/health`,
+            timeout: 30_000,
+            reuseExistingServer: false,
+            stdout: "pipe" as const,
+            stderr: "pipe" as const,
+            env: { SMTP_CAPTURE_PORT: String(SMTP_CAPTURE_PORT), SMTP_CAPTURE_HTTP_PORT: String(SMTP_CAPTURE_HTTP_PORT), TSX_TSCONFIG_PATH: "tsconfig.scripts.json" },
+          },
           {
             command: "npm start",
             url: `http://127.0.0.1:${POSTGRES_PORT}/api/v1/health`,
@@ -104,6 +121,9 @@ export default defineConfig({
               DATABASE_URL: postgresDatabaseUrl,
               AUTH_SECRET: "e2e-postgres-secret-e2e-postgres-secret-0123",
               SEED_DEMO: "true",
+              SMTP_URL: `smtp://127.0.0.1:${SMTP_CAPTURE_PORT}`,
+              // Mail arrives within a second instead of the default five.
+              EMAIL_WORKER_POLL_INTERVAL_MS: "250",
               DATA_DIR: path.resolve("data", `e2e-playwright-postgres-${PORT}`),
               NEXT_TELEMETRY_DISABLED: "1",
             },

@@ -4,7 +4,7 @@ import "server-only";
 import type { Actor } from "@/lib/accounts/actor";
 import type { AuditAction } from "@/lib/audit/audit-actions";
 import { listAuditEvents, type AuditFilters } from "@/lib/audit/list-audit-events";
-import { csvRow, UTF8_BOM } from "@/lib/csv/to-csv";
+import { csvRow, UTF8_BOM, type CsvSeparator } from "@/lib/csv/to-csv";
 
 export type AuditCsvLabels = {
   columns: [when: string, action: string, actorName: string, actorEmail: string, subjectName: string, subjectEmail: string, product: string, licenseType: string, licenseId: string, reason: string, details: string];
@@ -18,17 +18,24 @@ const BATCH = 1_000;
  * The CSV text in chunks. The first query runs before the first chunk, so a stranger's request
  * fails (NOT_FOUND) before any byte of the response is sent.
  */
-export async function auditLogCsvChunks(options: { actor: Actor; companyId: string; filters: AuditFilters; labels: AuditCsvLabels }): Promise<AsyncGenerator<string>> {
-  const { labels } = options;
+export async function auditLogCsvChunks(options: {
+  actor: Actor;
+  companyId: string;
+  filters: AuditFilters;
+  labels: AuditCsvLabels;
+  /** The reader's list separator (csvSeparatorFor their language). */
+  separator: CsvSeparator;
+}): Promise<AsyncGenerator<string>> {
+  const { labels, separator } = options;
   const first = await listAuditEvents({ actor: options.actor, companyId: options.companyId, filters: options.filters, limit: BATCH });
   async function* chunks(): AsyncGenerator<string> {
-    yield UTF8_BOM + csvRow(labels.columns);
+    yield UTF8_BOM + csvRow(labels.columns, separator);
     let page = first;
     for (;;) {
       yield page.events
         .map((event) => {
           const { reason, ...details } = event.data;
-          return csvRow([
+          const cells = [
             event.at,
             labels.actionName(event.action),
             event.actor?.name,
@@ -40,7 +47,8 @@ export async function auditLogCsvChunks(options: { actor: Actor; companyId: stri
             event.license?.id,
             typeof reason === "string" ? reason : null,
             Object.keys(details).length > 0 ? JSON.stringify(details) : null,
-          ]);
+          ];
+          return csvRow(cells, separator);
         })
         .join("");
       if (!page.nextCursor) return;

@@ -1,7 +1,7 @@
 // Issue 5: the group's grid as CSV — one row per user of the company, one column per license of
 // the group, "x" where the user holds it now. Same escaping as every export (lib/csv/to-csv.ts).
 import type { LicenseGroupGrid } from "@/lib/assignments/license-group-grid";
-import { toCsv } from "@/lib/csv/to-csv";
+import { toCsv, type CsvSeparator } from "@/lib/csv/to-csv";
 
 export type GridCsvLabels = {
   columns: [lastName: string, firstName: string, email: string, position: string, role: string, status: string];
@@ -13,7 +13,8 @@ export type GridCsvLabels = {
   assigned: string;
 };
 
-export function licenseGroupGridCsv(grid: LicenseGroupGrid, labels: GridCsvLabels): string {
+/** `separator`: the reader's list separator (csvSeparatorFor their language). */
+export function licenseGroupGridCsv(grid: LicenseGroupGrid, labels: GridCsvLabels, separator: CsvSeparator): string {
   const header = [...labels.columns, ...grid.licenses.map(labels.licenseColumn)];
   const rows = grid.users.map((user) => {
     const held = new Set(user.assignedLicenseIds);
@@ -27,5 +28,5 @@ export function licenseGroupGridCsv(grid: LicenseGroupGrid, labels: GridCsvLabel
       ...grid.licenses.map((license) => (held.has(license.id) ? labels.assigned : "")),
     ];
   });
-  return toCsv(header, rows);
+  return toCsv(header, rows, separator);
 }

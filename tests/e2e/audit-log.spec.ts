@@ -31,10 +31,11 @@ test("R24: filter by action and user, then download the filtered CSV", async ({ 
   const download = await downloading;
   expect(download.suggestedFilename()).toMatch(/^audit-log-\d{4}-\d\d-\d\d\.csv$/);
   const csv = await readFile((await download.path())!, "utf8");
-  expect(csv.startsWith("\uFEFFWanneer,Actie,Door,")).toBe(true);
+  // Dutch Excel's list separator is the semicolon; the BOM makes it read the accents as UTF-8.
+  expect(csv.startsWith("\uFEFFWanneer;Actie;Door;")).toBe(true);
   const lines = csv.trim().split("\r\n").slice(1);
   expect(lines.length).toBeGreaterThan(0);
-  for (const line of lines) expect(line).toContain(",Licentie toegewezen,");
+  for (const line of lines) expect(line).toContain(";Licentie toegewezen;");
   expect(csv).toContain("user@demo.example");
 
   await filters.getByRole("link", { name: "Wissen" }).click();
@@ -50,9 +51,18 @@ test("the grid exports as CSV; another group's or a plain user's export is a 404
   const response = await page.request.get(`${groupPath}/export.csv`);
   expect(response.status()).toBe(200);
   expect(response.headers()["content-type"]).toContain("text/csv");
+  expect(response.headers()["content-disposition"]).toMatch(/^attachment; filename="Licentiegroep-1-\d{4}-\d\d-\d\d\.csv"$/);
   const csv = await response.text();
-  expect(csv.startsWith("\uFEFFAchternaam,Voornaam,E-mailadres,Functie,Rol,Status,PROFIS ")).toBe(true);
-  expect(csv).toMatch(/\r\nJansen,Jan,user@demo\.example,Constructeur,Gebruiker,Geregistreerd,.*x/);
+  expect(csv.startsWith("\uFEFFAchternaam;Voornaam;E-mailadres;Functie;Rol;Status;PROFIS ")).toBe(true);
+  expect(csv).toMatch(/\r\nJansen;Jan;user@demo\.example;Constructeur;Gebruiker;Geregistreerd;.*x/);
+
+  // In English (the NEXT_LOCALE cookie, R29) the same export uses commas. The cookie goes with
+  // this one request only, so the browser stays Dutch for the other specs.
+  const cookies = (await page.context().cookies(page.url())).filter((cookie) => cookie.name !== "NEXT_LOCALE");
+  const cookie = [...cookies.map((entry) => `${entry.name}=${entry.value}`), "NEXT_LOCALE=en"].join("; ");
+  const english = await (await page.request.get(`${groupPath}/export.csv`, { headers: { cookie } })).text();
+  expect(english.startsWith("\uFEFFLast name,First name,Email address,")).toBe(true);
+  expect(english).toMatch(/\r\nJansen,Jan,user@demo\.example,Constructeur,/);
 
   expect((await page.request.get("/software-management/00000000-0000-4000-8000-000000000000/export.csv")).status()).toBe(404);
   const user = await browser.newPage({ locale: "nl-NL" });

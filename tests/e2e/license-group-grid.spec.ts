@@ -238,3 +238,59 @@ test("R28: a missing group and a non-admin get the same 404", async ({ page, bro
   expect((await user.goto(groupUrl))?.status()).toBe(404);
   await user.close();
 });
+
+test("R16: the browser's Back button asks too; Cancel keeps the pending change, OK goes back; after a Save Back needs no answer and one press", async ({ page }) => {
+  await openGroup(page);
+  await search(page, "mirjam bosman");
+  const mirjam = box(page, FLOATING, "Mirjam Bosman");
+  await expectChecked(mirjam, false);
+  await mirjam.click();
+  await expect(actionBar(page)).toHaveText("1 wijziging nog niet opgeslagen");
+
+  const questions: string[] = [];
+  page.once("dialog", (dialog) => {
+    questions.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await page.goBack();
+  await expect.poll(() => questions).toHaveLength(1);
+  expect(questions[0]).toContain("nog niet zijn opgeslagen");
+  await expect(page).toHaveURL(/\/software-management\/[0-9a-f-]{36}$/);
+  await expectChecked(mirjam, true);
+  await expect(actionBar(page)).toHaveText("1 wijziging nog niet opgeslagen");
+
+  page.once("dialog", (dialog) => {
+    questions.push(dialog.message());
+    void dialog.accept();
+  });
+  await page.goBack();
+  await expect(page).toHaveURL(/\/software-management$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Software Beheer" })).toBeVisible();
+  expect(questions).toHaveLength(2);
+
+  // Saved (assign, then revoke again: the demo data stays as it was): nothing is pending, so
+  // Back leaves at once — no question, and no extra history entry to step through.
+  await page.getByRole("link", { name: GROUP, exact: true }).click();
+  await expect(grid(page)).toBeVisible();
+  const ownEntry = await historyIndex(page);
+  await search(page, "mirjam bosman");
+  await mirjam.click();
+  await saveAndConfirm(page, "1 nieuwe toegewezen licentie");
+  await mirjam.click();
+  await saveAndConfirm(page, "1 ingetrokken");
+  await expectChecked(mirjam, false);
+  // The browser is back on the page's own history entry (Chromium's Navigation API tells the index).
+  await expect.poll(() => historyIndex(page)).toBe(ownEntry);
+  page.on("dialog", (dialog) => {
+    questions.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await page.goBack();
+  await expect(page).toHaveURL(/\/software-management$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Software Beheer" })).toBeVisible();
+  expect(questions).toHaveLength(2);
+});
+
+function historyIndex(page: Page): Promise<number> {
+  return page.evaluate(() => (window as unknown as { navigation: { currentEntry: { index: number } } }).navigation.currentEntry.index);
+}

@@ -8,7 +8,8 @@ import { randomBytes } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import { ADMIN_EMAIL, chooseCompany, DUTCH_COMPANY, signIn, userMenuButton } from "./support/demo";
 import { saveAndConfirm } from "./support/grid";
-import { openMailLink, uniqueEmail } from "./support/identity";
+import { uniqueEmail } from "./support/identity";
+import { mailCaptureUrl, newestSmtpMail, openMailLink } from "./support/mail";
 
 const GROUP = "Licentiegroep 1";
 const FLOATING = "PROFIS Engineering Multi-user (floating)";
@@ -66,8 +67,21 @@ test("handleiding R12–R19: gebruiker toevoegen, licentie toewijzen, uitnodigin
   await expect(row).toContainText("Uitnodiging verstuurd");
   await expect(floating).toHaveAttribute("aria-checked", "true");
 
-  // R17: the invitation arrives (over SMTP into the in-app mailbox) and its link opens the
-  // registration with the address filled in (decision 007) — in the invitee's own, signed-out browser.
+  // R17: the invitation arrives — over real SMTP where the project's app has a mail server
+  // (playwright.config.ts), else in the in-app mailbox — and its link opens the registration with
+  // the address filled in (decision 007), in the invitee's own, signed-out browser.
+  if (mailCaptureUrl()) {
+    const invitation = await newestSmtpMail(email);
+    // The SMTP envelope: the server was asked to deliver to the invitee, from the portal.
+    expect(invitation.envelope.to).toEqual([email]);
+    expect(invitation.envelope.from).toMatch(/^no-reply@/);
+    expect(invitation.headers.from).toContain("License Portal");
+    // Decision 005: the Message-ID fixed at enqueue, on the host of APP_BASE_URL.
+    expect(invitation.messageId).toMatch(/^<[0-9a-f-]{36}@[^>]+>$/);
+    expect(invitation.subject).toContain("nodigt u uit om PROFIS Engineering te gebruiken bij Bouwbedrijf De Vries B.V.");
+    // Both parts carry the registration link, so a text-only mail client can follow it as well.
+    expect(invitation.textLinks.map((link) => new URL(link).pathname)).toContain("/register");
+  }
   const registerLink = await openMailLink(page, email, "/register", "invitation");
   const invitee = await browser.newContext({ baseURL: test.info().project.use.baseURL });
   try {
@@ -82,6 +96,8 @@ test("handleiding R12–R19: gebruiker toevoegen, licentie toewijzen, uitnodigin
   // R18: back to the group; the check mark turns into an X on hover → Opslaan → Ja revokes it.
   await page.goto(groupPath);
   await page.getByRole("searchbox", { name: "Zoeken" }).fill(lastName);
+  // The label stays once the invitation has been delivered (only a failed delivery changes it).
+  await expect(row).toContainText("Uitnodiging verstuurd");
   await expect(floating).toHaveAttribute("aria-checked", "true");
   await floating.hover();
   await expect(floating.locator("svg.lucide-x")).toBeVisible();

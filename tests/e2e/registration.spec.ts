@@ -2,7 +2,8 @@
 // change company, in Dutch and in English (R8–R11, R29).
 import { expect, test } from "@playwright/test";
 import { BELGIAN_COMPANY, DUTCH_COMPANY, userMenuButton } from "./support/demo";
-import { addToDemoCompanies, openMailLink, uniqueEmail } from "./support/identity";
+import { addToDemoCompanies, uniqueEmail } from "./support/identity";
+import { openMailLink } from "./support/mail";
 
 const PASSWORD = "a long and private passphrase";
 

@@ -1,12 +1,17 @@
-// A real SMTP server for the email tests (smtp-server on 127.0.0.1, a free port), parsing what it
-// receives with mailparser. It can be stopped and started again on the same port (a mail server
-// outage, R27) and told to reject chosen recipients with a 550 and a reason.
+// A real SMTP server for the email tests (smtp-server on 127.0.0.1, a free port unless one is
+// given), parsing what it receives with mailparser. It can be stopped and started again on the
+// same port (a mail server outage, R27) and told to reject chosen recipients with a 550 and a
+// reason. The e2e run's PostgreSQL project delivers to it too (tests/e2e/support/smtp-capture-server.ts).
 import type { AddressInfo } from "node:net";
 import { simpleParser, type AddressObject } from "mailparser";
 import { SMTPServer } from "smtp-server";
 
 export type ReceivedMail = {
+  /** The SMTP envelope (MAIL FROM, RCPT TO), lower-cased: what the server was asked to deliver. */
+  envelope: { from: string; to: string[] };
   to: string[];
+  /** The From header as text. */
+  from: string;
   subject: string;
   html: string;
   text: string;
@@ -18,6 +23,7 @@ export type ReceivedMail = {
   textLinks: string[];
   messageId: string;
   headers: Map<string, unknown>;
+  receivedAt: Date;
 };
 
 export type TestSmtpServer = {
@@ -37,11 +43,11 @@ export type TestSmtpServer = {
   close: () => Promise<void>;
 };
 
-export async function startTestSmtpServer(): Promise<TestSmtpServer> {
+export async function startTestSmtpServer(options: { port?: number } = {}): Promise<TestSmtpServer> {
   const received: ReceivedMail[] = [];
   const rejected = new Map<string, string>();
   let server: SMTPServer | null = null;
-  let port = 0;
+  let port = options.port ?? 0;
 
   const listen = async () => {
     const instance = new SMTPServer({
@@ -57,10 +63,14 @@ export async function startTestSmtpServer(): Promise<TestSmtpServer> {
         const error = Object.assign(new Error(reason), { responseCode: 550 });
         return callback(error);
       },
-      onData(stream, _session, callback) {
+      onData(stream, session, callback) {
+        const envelope = {
+          from: session.envelope.mailFrom ? session.envelope.mailFrom.address.toLowerCase() : "",
+          to: session.envelope.rcptTo.map((recipient) => recipient.address.toLowerCase()),
+        };
         simpleParser(stream)
           .then((parsed) => {
-            received.push(toReceivedMail(parsed));
+            received.push(toReceivedMail(parsed, envelope));
             callback();
           })
           .catch((error: Error) => callback(error));
@@ -101,13 +111,15 @@ export async function startTestSmtpServer(): Promise<TestSmtpServer> {
   };
 }
 
-function toReceivedMail(parsed: Awaited<ReturnType<typeof simpleParser>>): ReceivedMail {
+function toReceivedMail(parsed: Awaited<ReturnType<typeof simpleParser>>, envelope: ReceivedMail["envelope"]): ReceivedMail {
   const html = typeof parsed.html === "string" ? parsed.html : "";
   const text = parsed.text ?? "";
   const htmlLinks = unique([...html.matchAll(/href="([^"]+)"/g)].map((match) => decodeHtml(match[1]!)).filter(isWebLink));
   const textLinks = unique([...text.matchAll(/https?:\/\/[^\s<>"\])]+/g)].map((match) => match[0]));
   return {
+    envelope,
     to: addresses(parsed.to),
+    from: parsed.from?.text ?? "",
     subject: parsed.subject ?? "",
     html,
     text,
@@ -116,6 +128,7 @@ function toReceivedMail(parsed: Awaited<ReturnType<typeof simpleParser>>): Recei
     textLinks,
     messageId: parsed.messageId ?? "",
     headers: parsed.headers,
+    receivedAt: new Date(),
   };
 }
 

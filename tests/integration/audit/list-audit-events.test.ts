@@ -102,12 +102,16 @@ test("R24: the CSV export applies the filters, guards formula cells and refuses 
     licenseTypeName: (type: string) => type,
   };
 
-  let csv = "";
-  for await (const chunk of await auditLogCsvChunks({ actor: a.admin, companyId: a.company.id, filters: { action: "assignment.granted" }, labels })) csv += chunk;
-  const lines = csv.split("\r\n").filter(Boolean);
-  expect(lines[0]).toBe("\uFEFFwhen,action,actor,actorEmail,subject,subjectEmail,product,type,licenseId,reason,details");
-  expect(lines).toHaveLength(2);
-  expect(lines[1]).toContain(`,<assignment.granted>,Admin Person,${a.admin.email},'=HYPERLINK(1),${user.email},PROFIS Engineering,NAMED_USER,${named.id},,`);
+  // Dutch readers get semicolons, English ones commas (the list separator Excel expects there).
+  for (const separator of [";", ","] as const) {
+    let csv = "";
+    for await (const chunk of await auditLogCsvChunks({ actor: a.admin, companyId: a.company.id, filters: { action: "assignment.granted" }, labels, separator })) csv += chunk;
+    const lines = csv.split("\r\n").filter(Boolean);
+    expect(lines[0]).toBe(`\uFEFF${labels.columns.join(separator)}`);
+    expect(lines).toHaveLength(2);
+    const cells = ["<assignment.granted>", "Admin Person", a.admin.email, "'=HYPERLINK(1)", user.email, "PROFIS Engineering", "NAMED_USER", named.id, ""];
+    expect(lines[1]).toContain(`${separator}${cells.join(separator)}${separator}`);
+  }
 
-  await expect(auditLogCsvChunks({ actor: b.admin, companyId: a.company.id, filters: {}, labels })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  await expect(auditLogCsvChunks({ actor: b.admin, companyId: a.company.id, filters: {}, labels, separator: ";" })).rejects.toMatchObject({ code: "NOT_FOUND" });
 });

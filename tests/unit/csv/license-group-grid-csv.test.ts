@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { LicenseGroupGrid } from "@/lib/assignments/license-group-grid";
-import { licenseGroupGridCsv } from "@/lib/csv/license-group-grid-csv";
+import { licenseGroupGridCsv, type GridCsvLabels } from "@/lib/csv/license-group-grid-csv";
 import { UTF8_BOM } from "@/lib/csv/to-csv";
 
 const license = (id: string, productName: string): LicenseGroupGrid["licenses"][number] => ({
@@ -40,17 +40,23 @@ describe("licenseGroupGridCsv", () => {
       licenses: [license("a", "Web, premium"), license("b", "Desktop")],
       users: [user({ id: "1", assignedLicenseIds: ["b"] }), user({ id: "2", lastName: "=cmd|' /C calc'!A0", position: "Boss, \"big\"", isRegistered: false, assignedLicenseIds: ["a", "b"] })],
     };
-    const csv = licenseGroupGridCsv(grid, {
-      columns: ["Last", "First", "Email", "Position", "Role", "Status"],
-      licenseColumn: (column) => column.productName,
-      role: (role) => role.toLowerCase(),
-      status: (row) => (row.isRegistered ? "registered" : "invited"),
+    const labels = {
+      columns: ["Last", "First", "Email", "Position", "Role", "Status"] as GridCsvLabels["columns"],
+      licenseColumn: (column: LicenseGroupGrid["licenses"][number]) => column.productName,
+      role: (role: string) => role.toLowerCase(),
+      status: (row: LicenseGroupGrid["users"][number]) => (row.isRegistered ? "registered" : "invited"),
       assigned: "x",
-    });
-    expect(csv).toBe(
+    };
+    expect(licenseGroupGridCsv(grid, labels, ",")).toBe(
       `${UTF8_BOM}Last,First,Email,Position,Role,Status,"Web, premium",Desktop\r\n` +
         "Jansen,Jan,jan@example.com,Engineer,user,registered,,x\r\n" +
         `'=cmd|' /C calc'!A0,Jan,jan@example.com,"Boss, ""big""",user,invited,x,x\r\n`,
+    );
+    // Dutch Excel: semicolons; a comma inside a cell needs no quotes then, a quote still does.
+    expect(licenseGroupGridCsv(grid, labels, ";")).toBe(
+      `${UTF8_BOM}Last;First;Email;Position;Role;Status;Web, premium;Desktop\r\n` +
+        "Jansen;Jan;jan@example.com;Engineer;user;registered;;x\r\n" +
+        `'=cmd|' /C calc'!A0;Jan;jan@example.com;"Boss, ""big""";user;invited;x;x\r\n`,
     );
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { csvCell, csvRow, toCsv, UTF8_BOM } from "@/lib/csv/to-csv";
+import { csvCell, csvFileName, csvRow, csvSeparatorFor, toCsv, UTF8_BOM } from "@/lib/csv/to-csv";
 
 describe("csvCell (RFC 4180)", () => {
   it("writes plain text, numbers, booleans and empty values as they are", () => {
@@ -19,17 +19,34 @@ describe("csvCell (RFC 4180)", () => {
     expect(csvCell("a\r\nb")).toBe('"a\r\nb"');
   });
 
+  it("quotes the separator in use, and only that one", () => {
+    expect(csvCell("Jansen; Jan", ";")).toBe('"Jansen; Jan"');
+    expect(csvCell("Jansen, Jan", ";")).toBe("Jansen, Jan");
+    expect(csvCell("Jansen; Jan", ",")).toBe("Jansen; Jan");
+    expect(csvCell('say "hi"; bye', ";")).toBe('"say ""hi""; bye"');
+    expect(csvCell("line one\nline two", ";")).toBe('"line one\nline two"');
+  });
+
   it("writes dates as ISO 8601", () => {
     expect(csvCell(new Date("2026-04-01T08:00:00Z"))).toBe("2026-04-01T08:00:00.000Z");
   });
 
-  it.each(["=SUM(A1:A9)", "+31 6 1234", "-2+3", "@cmd", "\t=1", "\r=1"])("guards %j against formula injection", (text) => {
-    const cell = csvCell(text);
-    expect(cell.replace(/^"/, "").startsWith("'")).toBe(true);
+  it.each(["=SUM(A1:A9)", "+31 6 1234", "-2+3", "@cmd", "\t=1", "\r=1"])("guards %j against formula injection with either separator", (text) => {
+    for (const separator of [",", ";"] as const) {
+      const cell = csvCell(text, separator);
+      expect(cell.replace(/^"/, "").startsWith("'")).toBe(true);
+    }
+  });
+
+  it("guards only the start of a cell, not a sign inside it", () => {
+    expect(csvCell("Jan-Willem")).toBe("Jan-Willem");
+    expect(csvCell("a=b", ";")).toBe("a=b");
+    expect(csvCell("jan@example.com")).toBe("jan@example.com");
   });
 
   it("guards and quotes together", () => {
     expect(csvCell('=HYPERLINK("http://evil","x")')).toBe(`"'=HYPERLINK(""http://evil"",""x"")"`);
+    expect(csvCell("=1;2", ";")).toBe(`"'=1;2"`);
   });
 
   it("keeps non-ASCII text (the BOM tells Excel it is UTF-8)", () => {
@@ -37,9 +54,35 @@ describe("csvCell (RFC 4180)", () => {
   });
 });
 
+describe("csvSeparatorFor", () => {
+  it("gives Dutch readers a semicolon (their Excel's list separator) and English readers a comma", () => {
+    expect(csvSeparatorFor("nl")).toBe(";");
+    expect(csvSeparatorFor("en")).toBe(",");
+  });
+});
+
+describe("csvFileName", () => {
+  const date = new Date("2026-11-28T23:30:00Z");
+  it("ends with the date (UTC) and .csv", () => {
+    expect(csvFileName("audit-log", date)).toBe("audit-log-2026-11-28.csv");
+  });
+  it("reduces the stem to safe characters for the Content-Disposition header", () => {
+    expect(csvFileName("Licentiegroep 1", date)).toBe("Licentiegroep-1-2026-11-28.csv");
+    expect(csvFileName('Groep "Zuid" / België', date)).toBe("Groep-Zuid-Belgi-2026-11-28.csv");
+    expect(csvFileName("ñ", date)).toBe("export-2026-11-28.csv");
+  });
+});
+
 describe("toCsv", () => {
   it("starts with the UTF-8 BOM, ends every row with CRLF", () => {
     expect(toCsv(["name", "seats"], [["Zoë", 2], ["=evil", null]])).toBe(`${UTF8_BOM}name,seats\r\nZoë,2\r\n'=evil,\r\n`);
     expect(csvRow(["a", "b,c"])).toBe('a,"b,c"\r\n');
+  });
+
+  it("separates with semicolons for Dutch Excel, quoting what contains one", () => {
+    expect(toCsv(["naam", "licenties"], [["Jansen; Jan", 2], ["de Vries, Anna", null], ["@SUM(1)", 0]], ";")).toBe(
+      `${UTF8_BOM}naam;licenties\r\n"Jansen; Jan";2\r\nde Vries, Anna;\r\n'@SUM(1);0\r\n`,
+    );
+    expect(csvRow(["a", "b;c", "d,e"], ";")).toBe('a;"b;c";d,e\r\n');
   });
 });

@@ -1,7 +1,9 @@
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { getLicenseGroupGrid } from "@/lib/assignments/get-license-group-grid";
-import { licenseGroupGridCsv } from "@/lib/csv/license-group-grid-csv";
+import { licenseGroupGridCsv, type GridCsvLabels } from "@/lib/csv/license-group-grid-csv";
+import { csvFileName, csvSeparatorFor } from "@/lib/csv/to-csv";
 import { isDomainError } from "@/lib/errors";
+import { resolveLocale } from "@/lib/i18n/locales";
 import { getSessionUser } from "@/app/session";
 
 /** The group's users × licenses as CSV. R28: a foreign or missing group and a non-admin get the same 404. */
@@ -15,16 +17,18 @@ export async function GET(_request: Request, { params }: { params: Promise<{ gro
     if (isDomainError(error, "NOT_FOUND") || isDomainError(error, "FORBIDDEN")) return new Response("Not found", { status: 404 });
     throw error;
   }
-  const [t, tType] = await Promise.all([getTranslations("audit.gridCsv"), getTranslations("licenseType")]);
-  const csv = licenseGroupGridCsv(grid, {
+  const [t, tType, locale] = await Promise.all([getTranslations("audit.gridCsv"), getTranslations("licenseType"), getLocale()]);
+  const labels: GridCsvLabels = {
     columns: [t("lastName"), t("firstName"), t("email"), t("position"), t("role"), t("status")],
     licenseColumn: (license) => `${license.productName} · ${tType(license.type)} · ${license.validUntil.slice(0, 10)}`,
     role: (role) => (role === "ADMIN" ? t("roleAdmin") : t("roleUser")),
     status: (gridUser) =>
       gridUser.isRegistered ? t("registered") : gridUser.invitation?.status === "FAILED" ? t("deliveryFailed") : gridUser.invitation ? t("invitationSent") : t("notInvited"),
     assigned: "x",
-  });
-  const fileName = `${grid.group.name.replace(/[^\w.-]+/g, "-")}-${new Date().toISOString().slice(0, 10)}.csv`;
+  };
+  // The separator Excel expects where the reader's language is spoken (lib/csv/to-csv.ts).
+  const csv = licenseGroupGridCsv(grid, labels, csvSeparatorFor(resolveLocale(locale)));
+  const fileName = csvFileName(grid.group.name, new Date());
   return new Response(csv, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",

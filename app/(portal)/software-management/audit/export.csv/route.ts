@@ -1,8 +1,10 @@
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { parseAuditSearchParams, auditActionMessageKey } from "@/lib/audit/audit-search-params";
 import { canManageSoftware } from "@/lib/auth/permissions";
 import { auditLogCsvChunks } from "@/lib/csv/audit-log-csv";
+import { csvFileName, csvSeparatorFor } from "@/lib/csv/to-csv";
 import { isDomainError } from "@/lib/errors";
+import { resolveLocale } from "@/lib/i18n/locales";
 import { getSessionUser } from "@/app/session";
 
 /** R24: the current company's audit trail as CSV, with the page's filters; admins only (404 otherwise). */
@@ -11,7 +13,7 @@ export async function GET(request: Request): Promise<Response> {
   const membership = user?.currentMembership;
   if (!user || !membership || !canManageSoftware(membership)) return new Response("Not found", { status: 404 });
   const { filters } = parseAuditSearchParams(new URL(request.url).searchParams);
-  const [t, tType] = await Promise.all([getTranslations("audit"), getTranslations("licenseType")]);
+  const [t, tType, locale] = await Promise.all([getTranslations("audit"), getTranslations("licenseType"), getLocale()]);
 
   let chunks: AsyncGenerator<string>;
   try {
@@ -24,6 +26,8 @@ export async function GET(request: Request): Promise<Response> {
         actionName: (action) => t(`actions.${auditActionMessageKey(action)}`),
         licenseTypeName: (type) => tType(type),
       },
+      // The separator Excel expects where the reader's language is spoken (lib/csv/to-csv.ts).
+      separator: csvSeparatorFor(resolveLocale(locale)),
     });
   } catch (error) {
     if (isDomainError(error, "NOT_FOUND") || isDomainError(error, "FORBIDDEN")) return new Response("Not found", { status: 404 });
@@ -43,7 +47,7 @@ export async function GET(request: Request): Promise<Response> {
   return new Response(body, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="audit-log-${new Date().toISOString().slice(0, 10)}.csv"`,
+      "Content-Disposition": `attachment; filename="${csvFileName("audit-log", new Date())}"`,
       "Cache-Control": "no-store",
     },
   });

@@ -18,6 +18,13 @@ function licenseTypeLabel(messages: EmailMessages, licenseType: string): string 
     : licenseType;
 }
 
+/** "PROFIS Engineering", or with what the line bought when it was not a new license. */
+function productLabel(text: EmailMessages["purchaseConfirmation"], line: Props["payload"]["lines"][number]): string {
+  if (line.kind === "ADD_SEATS") return `${line.productName} (${text.kindAddSeats})`;
+  if (line.kind === "RENEWAL") return `${line.productName} (${text.kindRenewal})`;
+  return line.productName;
+}
+
 export function PurchaseConfirmationEmail({ locale, messages, payload }: Props) {
   const text = messages.purchaseConfirmation;
   return (
@@ -55,11 +62,27 @@ export function PurchaseConfirmationEmail({ locale, messages, payload }: Props) 
           <tbody>
             {payload.lines.map((line, index) => (
               <tr key={index}>
-                <td style={styles.tableCell}>{line.productName}</td>
+                <td style={styles.tableCell}>{productLabel(text, line)}</td>
                 <td style={styles.tableCell}>{licenseTypeLabel(messages, line.licenseType)}</td>
                 <td style={{ ...styles.tableCell, ...lastColumn }}>{line.seats}</td>
               </tr>
             ))}
+            {payload.netFormatted !== undefined && payload.vatFormatted !== undefined ? (
+              <>
+                <tr>
+                  <td style={styles.tableCell} colSpan={2}>
+                    {text.net}
+                  </td>
+                  <td style={{ ...styles.tableCell, ...lastColumn }}>{payload.netFormatted}</td>
+                </tr>
+                <tr>
+                  <td style={styles.tableCell} colSpan={2}>
+                    {text.vat}
+                  </td>
+                  <td style={{ ...styles.tableCell, ...lastColumn }}>{payload.vatFormatted}</td>
+                </tr>
+              </>
+            ) : null}
             <tr>
               <td style={styles.tableTotal} colSpan={2}>
                 {text.total}

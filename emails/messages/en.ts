@@ -104,10 +104,25 @@ export const en: EmailMessages = {
     columnProduct: "Product",
     columnLicenseType: "License type",
     columnSeats: "Seats",
+    kindAddSeats: "additional seats",
+    kindRenewal: "renewal for one year",
+    net: "Subtotal excl. VAT",
+    vat: "VAT",
     total: "Total",
     next: "Click Let's get started to go to Software management. There you can see your licenses and assign them to yourself and your colleagues.",
     button: "Let's get started",
     footer:
       "You are receiving this email because you bought software for {companyName} with this email address. Please keep this email as confirmation of your order.",
+  },
+  licenseExpiring: {
+    subject: "Your {productName} license ends on {date}",
+    preview: "Renew your {productName} license in time, so your colleagues can keep working without interruption.",
+    heading: "Your license ends in {days}",
+    intro: "The {productName} license of {companyName} ends on {date}.",
+    details: "License type: {licenseType} · seats: {seats}.",
+    next: "After that date the users it is assigned to no longer have access. You renew the license in Software management, in the license group.",
+    button: "Renew license",
+    footer:
+      "You are receiving this email because you are a software administrator of {companyName}. This reminder is sent once per end date.",
   },
 };

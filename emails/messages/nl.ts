@@ -103,11 +103,26 @@ export const nl = {
     columnProduct: "Product",
     columnLicenseType: "Licentietype",
     columnSeats: "Aantal",
+    kindAddSeats: "extra plaatsen",
+    kindRenewal: "verlenging met een jaar",
+    net: "Subtotaal excl. btw",
+    vat: "Btw",
     total: "Totaal",
     next: "Klik op Laten we beginnen om naar Software Beheer te gaan. Daar ziet u uw licenties en wijst u ze toe aan uzelf en uw collega's.",
     button: "Laten we beginnen",
     footer:
       "U ontvangt deze e-mail omdat u met dit e-mailadres software voor {companyName} heeft gekocht. Bewaar deze e-mail als bevestiging van uw bestelling.",
+  },
+  licenseExpiring: {
+    subject: "Uw licentie voor {productName} verloopt op {date}",
+    preview: "Verleng uw licentie voor {productName} op tijd, zodat uw collega's zonder onderbreking kunnen doorwerken.",
+    heading: "Uw licentie verloopt over {days}",
+    intro: "De licentie voor {productName} van {companyName} loopt af op {date}.",
+    details: "Licentietype: {licenseType} · aantal plaatsen: {seats}.",
+    next: "Na die datum hebben de gebruikers aan wie de licentie is toegewezen geen toegang meer. U verlengt de licentie in Software Beheer, in de licentiegroep.",
+    button: "Licentie verlengen",
+    footer:
+      "U ontvangt deze e-mail omdat u softwarebeheerder bent van {companyName}. Deze herinnering wordt één keer per einddatum verstuurd.",
   },
 };
 

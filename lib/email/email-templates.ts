@@ -26,9 +26,25 @@ export type EmailTemplatePayloads = {
     firstName: string;
     companyName: string;
     orderNumber: string;
-    lines: { productName: string; licenseType: string; seats: number }[];
+    /** kind: what the line bought (a new license when absent); licenseType: the LicenseType code. */
+    lines: { productName: string; licenseType: string; seats: number; kind?: "NEW_LICENSE" | "ADD_SEATS" | "RENEWAL" }[];
+    /** Excluding VAT, and the VAT (issue 7); absent in mails enqueued before they existed. */
+    netFormatted?: string;
+    vatFormatted?: string;
     totalFormatted: string;
     startUrl: string;
+  };
+  /** Issue 7: to each of the company's admins, 30 days before a license ends. */
+  "license-expiring": {
+    firstName: string;
+    companyName: string;
+    productName: string;
+    licenseType: string;
+    seats: number;
+    /** ISO 8601 instant the license ends; the template writes the date in the reader's language. */
+    validUntil: string;
+    daysLeft: number;
+    renewUrl: string;
   };
 };
 
@@ -42,6 +58,7 @@ export const emailTemplates = [
   "license-assigned-desktop",
   "invitation",
   "purchase-confirmation",
+  "license-expiring",
 ] as const satisfies readonly EmailTemplate[];
 
 /**

@@ -8,6 +8,7 @@ import type { EmailDefinition } from "@/emails/email-definition";
 import { invitation } from "@/emails/invitation";
 import { licenseAssignedDesktop } from "@/emails/license-assigned-desktop";
 import { licenseAssignedWeb } from "@/emails/license-assigned-web";
+import { licenseExpiring } from "@/emails/license-expiring";
 import { emailMessages } from "@/emails/messages/email-messages";
 import { toSubjectLine } from "@/emails/messages/format-message";
 import { passwordReset } from "@/emails/password-reset";
@@ -33,6 +34,7 @@ const definitions: { [T in EmailTemplate]: EmailDefinition<T> } = {
   "license-assigned-desktop": licenseAssignedDesktop,
   invitation,
   "purchase-confirmation": purchaseConfirmation,
+  "license-expiring": licenseExpiring,
 };
 
 /** Block elements leave runs of blank lines behind; one blank line between paragraphs reads best. */

@@ -1,10 +1,11 @@
-// Starts the delivery worker from configuration: in the web app (instrumentation.ts) and in
+// Starts the delivery worker, and the expiry reminders that feed it, from configuration: in the web app (instrumentation.ts) and in
 // `npm run worker` (lib/runtime/worker.ts). Returns a stop function that lets the sends in
 // flight finish, then closes the transport's connections.
 import "server-only";
 import { createEmailTransport } from "@/lib/email/create-email-transport";
 import { EmailWorker } from "@/lib/email/email-worker";
 import type { Env } from "@/lib/env";
+import { startExpiryReminders } from "@/lib/licenses/send-expiry-reminders";
 
 export function startEmailWorker(config: Env, log: (line: string) => void = (line) => console.log(`[email] ${line}`)): () => Promise<void> {
   const transport = createEmailTransport(config);
@@ -16,7 +17,10 @@ export function startEmailWorker(config: Env, log: (line: string) => void = (lin
   });
   worker.start();
   log(`delivery worker started (${transport.kind}${transport.kind === "mailbox" ? ` in ${config.DATA_DIR}/mailbox` : ""}, every ${config.EMAIL_WORKER_POLL_INTERVAL_MS} ms)`);
+  // Issue 7: the 30-day expiry reminders ride along with delivery (every few minutes).
+  const stopExpiryReminders = startExpiryReminders();
   return async () => {
+    stopExpiryReminders();
     await worker.stop();
     await transport.close();
   };

@@ -47,6 +47,16 @@ const payloads: { [T in EmailTemplate]: EmailTemplatePayloads[T] } = {
     totalFormatted: "€ 4.250,00",
     startUrl: `${base}/software-management?order=ORD-2025-000417&welcome=1`,
   },
+  "license-expiring": {
+    firstName: "Anna",
+    companyName: "Bouwbedrijf Jansen B.V.",
+    productName: "PROFIS Layout Office",
+    licenseType: "FLOATING",
+    seats: 5,
+    validUntil: "2026-12-28T10:00:00.000Z",
+    daysLeft: 30,
+    renewUrl: `${base}/software-management/0b6f5c1e-3d2a-4e8f-9c71-5a4b3c2d1e0f?renew=1&from=mail`,
+  },
 };
 
 // A few function words per language; a subject in the wrong language matches neither or both.
@@ -181,6 +191,39 @@ describe("template-specific content", () => {
       expect(part).toContain("Benoemde gebruiker");
       expect(part).toContain("Gekoppeld aan één computer");
       expect(part).toContain(payload.totalFormatted);
+    }
+  });
+
+  it("shows what each order line bought, and the amounts excluding VAT and the VAT", async () => {
+    const payload: EmailTemplatePayloads["purchase-confirmation"] = {
+      ...payloads["purchase-confirmation"],
+      lines: [
+        { productName: "PROFIS Engineering", licenseType: "FLOATING", seats: 2, kind: "ADD_SEATS" },
+        { productName: "PROFIS Layout Office", licenseType: "NODE_LOCKED", seats: 1, kind: "RENEWAL" },
+      ],
+      netFormatted: "€ 1.000,00",
+      vatFormatted: "€ 210,00",
+      totalFormatted: "€ 1.210,00",
+    };
+    const { html, text } = await render("purchase-confirmation", "en", payload);
+    for (const part of [html, text]) {
+      expect(part).toContain("PROFIS Engineering (additional seats)");
+      expect(part).toContain("PROFIS Layout Office (renewal for one year)");
+      expect(part).toContain("Subtotal excl. VAT");
+      for (const amount of ["€ 1.000,00", "€ 210,00", "€ 1.210,00"]) expect(part).toContain(amount);
+    }
+  });
+
+  it.each([
+    ["nl", "28 december 2026", "30 dagen", "Meerdere gebruikers (floating)"],
+    ["en", "December 28, 2026", "30 days", "Multi-user (floating)"],
+  ] as const)("writes the end date, days left and license type of the expiring license in %s", async (locale, date, days, type) => {
+    const { subject, html, text } = await render("license-expiring", locale, payloads["license-expiring"]);
+    expect(subject).toContain(date);
+    for (const part of [html, text]) {
+      expect(part).toContain(date);
+      expect(part).toContain(days);
+      expect(part).toContain(type);
     }
   });
 

@@ -1,0 +1,127 @@
+// Issue 7: 30 days before a license ends, every ADMIN of its company gets one reminder, in their
+// own language (R29), through the outbox (R27). A license is claimed by setting
+// expiryReminderSentAt in one UPDATE … WHERE expiryReminderSentAt IS NULL … RETURNING, with
+// FOR UPDATE SKIP LOCKED: of two workers (app instances, `npm run worker`) each license goes to
+// exactly one, and the claim commits together with the mails and the audit events. A renewal
+// clears the mark (lib/shop/place-order.ts), so the new end date gets its own reminder.
+import "server-only";
+import type { LicenseType } from "@prisma/client";
+import { recordAuditEvents } from "@/lib/audit/record-audit-event";
+import { systemClock, type Clock } from "@/lib/clock";
+import type { DbClient } from "@/lib/db/client";
+import { absoluteUrl } from "@/lib/email/absolute-url";
+import { enqueueEmails, type OutboxMessage } from "@/lib/email/enqueue-email";
+import { runInTransaction } from "@/lib/transactions/run-in-transaction";
+
+export const EXPIRY_REMINDER_DAYS = 30;
+/** How often each instance looks; a reminder may go out up to this much later than 30 days before. */
+export const EXPIRY_REMINDER_INTERVAL_MS = 5 * 60 * 1000;
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+type ClaimedLicense = { id: string; groupId: string; productId: string; type: LicenseType; seats: number; validUntil: Date };
+
+/** One round: claims up to `batchSize` licenses due a reminder and enqueues their mails. Returns how many licenses. */
+export async function sendExpiryReminders(options: { clock?: Clock; db?: DbClient; batchSize?: number } = {}): Promise<number> {
+  const now = (options.clock ?? systemClock).now();
+  const horizon = new Date(now.getTime() + EXPIRY_REMINDER_DAYS * DAY_MS);
+  const batchSize = options.batchSize ?? 100;
+
+  return runInTransaction(options.db, async (transaction) => {
+    // Not yet ended (an expired license gets no "will expire" mail) and ending within 30 days.
+    const claimed = await transaction.$queryRaw<ClaimedLicense[]>`
+      UPDATE "License" SET "expiryReminderSentAt" = ${now}
+      WHERE "id" IN (
+        SELECT "id" FROM "License"
+        WHERE "expiryReminderSentAt" IS NULL AND "validUntil" > ${now} AND "validUntil" <= ${horizon}
+        ORDER BY "validUntil"
+        LIMIT ${batchSize}
+        FOR UPDATE SKIP LOCKED
+      ) AND "expiryReminderSentAt" IS NULL
+      RETURNING "id", "groupId", "productId", "type", "seats", "validUntil"`;
+    if (claimed.length === 0) return 0;
+
+    const groups = await transaction.licenseGroup.findMany({
+      where: { id: { in: [...new Set(claimed.map((license) => license.groupId))] } },
+      select: {
+        id: true,
+        company: {
+          select: {
+            id: true,
+            name: true,
+            memberships: {
+              where: { role: "ADMIN", user: { disabledAt: null } },
+              select: { user: { select: { id: true, email: true, firstName: true, language: true } } },
+            },
+          },
+        },
+      },
+    });
+    const groupById = new Map(groups.map((group) => [group.id, group]));
+    const products = await transaction.product.findMany({ where: { id: { in: [...new Set(claimed.map((license) => license.productId))] } }, select: { id: true, name: true } });
+    const productName = new Map(products.map((product) => [product.id, product.name]));
+
+    const messages: OutboxMessage[] = [];
+    for (const license of claimed) {
+      const group = groupById.get(license.groupId)!;
+      for (const { user } of group.company.memberships) {
+        messages.push({
+          template: "license-expiring",
+          to: user.email,
+          locale: user.language,
+          userId: user.id,
+          companyId: group.company.id,
+          payload: {
+            firstName: user.firstName,
+            companyName: group.company.name,
+            productName: productName.get(license.productId) ?? "",
+            licenseType: license.type,
+            seats: license.seats,
+            validUntil: license.validUntil.toISOString(),
+            daysLeft: Math.ceil((license.validUntil.getTime() - now.getTime()) / DAY_MS),
+            renewUrl: absoluteUrl(`/software-management/${group.id}`),
+          },
+        });
+      }
+    }
+    await enqueueEmails({ db: transaction, messages, clock: options.clock });
+    await recordAuditEvents({
+      db: transaction,
+      events: claimed.map((license) => ({
+        action: "license.expiry-reminded" as const,
+        companyId: groupById.get(license.groupId)!.company.id,
+        actorId: null,
+        licenseId: license.id,
+        data: { validUntil: license.validUntil.toISOString(), admins: groupById.get(license.groupId)!.company.memberships.length },
+        at: now,
+      })),
+    });
+    return claimed.length;
+  });
+}
+
+/**
+ * Runs rounds on an interval next to the email worker (lib/email/start-email-worker.ts), until all
+ * due licenses are claimed; a failed round is logged and the next one tries again. Returns a stop function.
+ */
+export function startExpiryReminders(options: { intervalMs?: number; log?: (line: string) => void } = {}): () => void {
+  const log = options.log ?? ((line: string) => console.log(`[expiry] ${line}`));
+  let isRunning = false;
+  const round = async () => {
+    if (isRunning) return;
+    isRunning = true;
+    try {
+      let sent = 0;
+      for (let claimed = await sendExpiryReminders(); claimed > 0; claimed = await sendExpiryReminders()) sent += claimed;
+      if (sent > 0) log(`sent expiry reminders for ${sent} license(s)`);
+    } catch (error) {
+      console.error("[expiry] reminder round failed", error);
+    } finally {
+      isRunning = false;
+    }
+  };
+  const timer = setInterval(() => void round(), options.intervalMs ?? EXPIRY_REMINDER_INTERVAL_MS);
+  // Never keeps a process alive on its own.
+  timer.unref();
+  return () => clearInterval(timer);
+}

@@ -1,0 +1,75 @@
+// R6: what the shop sells, with demo prices. Shared by the shop pages (no server-only) and by
+// placeOrder, which prices every line from here and never from the client. Prices are per seat
+// for one year (TERM_DAYS), in euro cents, excluding VAT (lib/shop/vat.ts adds it per buyer).
+// PROFIS Engineering Enterprise is listed so the shop can show it, but is not purchasable: it is
+// sold by the back office only and the shop offers "Contact sales" (lib/shop/create-sales-lead.ts).
+import type { LicenseEdition, LicenseType, ProductKind } from "@prisma/client";
+import type { ProductCode } from "@/lib/products/ensure-product-catalogue";
+
+/** Every license bought online runs for one year from the purchase (or from its old end, R31 renewals). */
+export const TERM_DAYS = 365;
+
+/** Upper bound of seats on one order line; larger deals go through sales. */
+export const MAX_SEATS_PER_LINE = 1_000;
+
+/** A node-locked license is one machine with one seat (CHECK license_node_locked_single_seat); more seats are more licenses. */
+export const MAX_NODE_LOCKED_PER_LINE = 50;
+
+export type CatalogueOffer = { type: LicenseType; unitPriceCents: number };
+
+export type CatalogueEdition =
+  | { edition: LicenseEdition; purchasable: true; offers: CatalogueOffer[] }
+  | { edition: LicenseEdition; purchasable: false; types: LicenseType[] };
+
+export type CatalogueProduct = { code: ProductCode; name: string; kind: ProductKind; editions: CatalogueEdition[] };
+
+export const shopCatalogue: readonly CatalogueProduct[] = [
+  {
+    code: "PROFIS_ENGINEERING",
+    name: "PROFIS Engineering",
+    kind: "WEB",
+    editions: [
+      { edition: "STANDARD", purchasable: true, offers: [{ type: "NAMED_USER", unitPriceCents: 49_000 }, { type: "FLOATING", unitPriceCents: 89_000 }] },
+      { edition: "PREMIUM", purchasable: true, offers: [{ type: "NAMED_USER", unitPriceCents: 79_000 }, { type: "FLOATING", unitPriceCents: 139_000 }] },
+      // R6: back office only.
+      { edition: "ENTERPRISE", purchasable: false, types: ["NAMED_USER", "FLOATING"] },
+    ],
+  },
+  {
+    code: "PROFIS_LAYOUT_OFFICE",
+    name: "PROFIS Layout Office",
+    kind: "DESKTOP",
+    editions: [
+      { edition: "STANDARD", purchasable: true, offers: [{ type: "NODE_LOCKED", unitPriceCents: 59_000 }, { type: "FLOATING", unitPriceCents: 99_000 }] },
+      { edition: "PREMIUM", purchasable: true, offers: [{ type: "NODE_LOCKED", unitPriceCents: 89_000 }, { type: "FLOATING", unitPriceCents: 149_000 }] },
+    ],
+  },
+  {
+    code: "PROFIS_DETECTION_OFFICE",
+    name: "PROFIS Detection Office",
+    kind: "DESKTOP",
+    editions: [{ edition: "STANDARD", purchasable: true, offers: [{ type: "NODE_LOCKED", unitPriceCents: 39_000 }, { type: "FLOATING", unitPriceCents: 69_000 }] }],
+  },
+];
+
+export const shopProductCodes = shopCatalogue.map((product) => product.code) as [ProductCode, ...ProductCode[]];
+
+export function findCatalogueProduct(code: string): CatalogueProduct | undefined {
+  return shopCatalogue.find((product) => product.code === code);
+}
+
+/** True when the edition may not be bought online (R6: Enterprise), whatever the product. */
+export function isSoldBySalesOnly(edition: LicenseEdition): boolean {
+  return edition === "ENTERPRISE";
+}
+
+/**
+ * The price of one seat for one year, or null when the combination is not sold online (unknown
+ * product, edition or type, or a sales-only edition).
+ */
+export function unitPriceCents(productCode: string, edition: LicenseEdition, type: LicenseType): number | null {
+  if (isSoldBySalesOnly(edition)) return null;
+  const catalogueEdition = findCatalogueProduct(productCode)?.editions.find((entry) => entry.edition === edition);
+  if (!catalogueEdition?.purchasable) return null;
+  return catalogueEdition.offers.find((offer) => offer.type === type)?.unitPriceCents ?? null;
+}

@@ -1,0 +1,319 @@
+// R6, R7: checkout and fulfilment. One transaction holds the whole purchase — the company (when the
+// buyer has none), the license group, the licenses and their activation keys, added seats and
+// renewals, the order with its priced lines, the buyer's ADMIN role, the audit events (R24) and the
+// confirmation email in the outbox (R27) — so a failure at any step leaves nothing behind.
+//
+// Idempotency: a checkout sends a key made once per checkout page. The unique index on
+// Order.idempotencyKey decides: the same key again returns the first order; of two concurrent
+// requests with one key the second blocks on the index until the first commits, then fails with a
+// unique violation, rolls back everything it did, and answers with the first order.
+//
+// License group (R12, "a set of licenses bought within the same SAP account"): new licenses go into
+// the company's oldest group whose SAP account is the company's own; a company without one gets a
+// new group, named after the company. Orders of one company are serialised by a lock on the company
+// row, so two concurrent first orders cannot both create that group.
+import "server-only";
+import { randomInt, randomUUID } from "node:crypto";
+import type { Company, License, LicenseEdition, LicenseGroup, LicenseType, Order, OrderLine, OrderLineKind, Product } from "@prisma/client";
+import type { Actor } from "@/lib/accounts/actor";
+import { fieldErrors } from "@/lib/accounts/account-schemas";
+import { recordAuditEvents, type AuditEventInput } from "@/lib/audit/record-audit-event";
+import { systemClock, type Clock } from "@/lib/clock";
+import { db as processDb, type DbClient } from "@/lib/db/client";
+import { DomainError, notFound } from "@/lib/errors";
+import { generateActivationKey } from "@/lib/licenses/activation-key";
+import { isSoldBySalesOnly, MAX_NODE_LOCKED_PER_LINE, TERM_DAYS, unitPriceCents } from "@/lib/shop/catalogue";
+import { enqueuePurchaseConfirmation } from "@/lib/shop/purchase-confirmation-email";
+import { PlaceOrderInput, type NewCompanyInput, type OrderLineInput } from "@/lib/shop/order-input";
+import { orderAmounts, vatRateDecimal, vatRuleFor } from "@/lib/shop/vat";
+import { runInTransaction } from "@/lib/transactions/run-in-transaction";
+import { isUniqueViolation } from "@/lib/transactions/unique-violation";
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const IDEMPOTENCY_INDEX = "Order_idempotencyKey_key";
+
+export type PlacedOrder = { order: Order & { lines: OrderLine[] }; isReplay: boolean };
+
+export type PlaceOrderOptions = PlaceOrderInput & { actor: Actor; clock?: Clock; db?: DbClient };
+
+export async function placeOrder(options: PlaceOrderOptions): Promise<PlacedOrder> {
+  refuseEnterprise(options.lines);
+  const parsed = PlaceOrderInput.safeParse({
+    companyId: options.companyId,
+    newCompany: options.newCompany,
+    lines: options.lines,
+    idempotencyKey: options.idempotencyKey,
+  });
+  if (!parsed.success) throw new DomainError("INVALID", "Invalid order", { fields: fieldErrors(parsed.error) });
+  const input = parsed.data;
+  checkNewLicenseLines(input.lines);
+  const now = (options.clock ?? systemClock).now();
+  const client = options.db ?? processDb();
+
+  const earlier = await findOrderByKey(client, input.idempotencyKey, options.actor);
+  if (earlier) return { order: earlier, isReplay: true };
+  try {
+    const order = await runInTransaction(options.db, (transaction) =>
+      fulfilOrder(transaction, { actor: options.actor, input, now, clock: options.clock }),
+    );
+    return { order, isReplay: false };
+  } catch (error) {
+    if (!isUniqueViolation(error, IDEMPOTENCY_INDEX)) throw error;
+    // A concurrent request with the same key committed first; this one rolled back entirely.
+    const winner = await findOrderByKey(client, input.idempotencyKey, options.actor);
+    if (!winner) throw error;
+    return { order: winner, isReplay: true };
+  }
+}
+
+/** R6: Enterprise is sold by the back office only, whatever line kind or spelling carries it. */
+function refuseEnterprise(lines: unknown): void {
+  if (!Array.isArray(lines)) return;
+  for (const line of lines as unknown[]) {
+    const edition = typeof line === "object" && line !== null ? (line as { edition?: unknown }).edition : undefined;
+    if (typeof edition === "string" && edition.trim().toUpperCase() === "ENTERPRISE") throw enterpriseRefused();
+  }
+}
+
+function enterpriseRefused(): DomainError {
+  return new DomainError("FORBIDDEN", "PROFIS Engineering Enterprise is sold by our sales team only", { reason: "ENTERPRISE_NOT_SOLD_ONLINE" });
+}
+
+/** Each new license must be a combination the catalogue sells, with a seat count the type allows. */
+function checkNewLicenseLines(lines: OrderLineInput[]): void {
+  const fields: Record<string, string> = {};
+  lines.forEach((line, index) => {
+    if (line.kind !== "NEW_LICENSE") return;
+    if (unitPriceCents(line.productCode, line.edition, line.type) === null) fields[`lines.${index}.type`] = "invalid";
+    else if (line.type === "NODE_LOCKED" && line.seats > MAX_NODE_LOCKED_PER_LINE) fields[`lines.${index}.seats`] = "too large";
+  });
+  if (Object.keys(fields).length > 0) throw new DomainError("INVALID", "The order contains an item the shop does not sell", { fields });
+}
+
+async function findOrderByKey(client: DbClient, idempotencyKey: string, actor: Actor): Promise<PlacedOrder["order"] | null> {
+  const order = await client.order.findUnique({ where: { idempotencyKey }, include: { lines: true } });
+  if (!order) return null;
+  // Keys are random per checkout; someone else's key is never an answer to this buyer (R28).
+  if (order.buyerId !== actor.id) throw new DomainError("CONFLICT", "This checkout was already used", { reason: "IDEMPOTENCY_KEY_REUSED" });
+  return order;
+}
+
+type Fulfilment = { actor: Actor; input: ReturnType<typeof PlaceOrderInput.parse>; now: Date; clock?: Clock };
+
+type PricedLine = {
+  kind: OrderLineKind;
+  productId: string;
+  edition: LicenseEdition;
+  type: LicenseType;
+  seats: number;
+  unitPriceCents: number;
+  licenseId: string;
+  productName: string;
+};
+
+async function fulfilOrder(transaction: DbClient, { actor, input, now, clock }: Fulfilment): Promise<PlacedOrder["order"]> {
+  const buyer = await transaction.user.findUnique({ where: { id: actor.id }, select: { id: true, email: true, firstName: true, language: true, disabledAt: true } });
+  if (!buyer || buyer.disabledAt) throw new DomainError("FORBIDDEN", "The acting user cannot buy");
+  const orderId = randomUUID();
+  const events: AuditEventInput[] = [];
+  const audit = (event: Omit<AuditEventInput, "actorId" | "at">) => events.push({ ...event, actorId: buyer.id, at: now });
+
+  // PlaceOrderInput guarantees exactly one of the two.
+  const company = input.newCompany
+    ? await createBuyerCompany(transaction, input.newCompany, audit)
+    : await lockMemberCompany(transaction, input.companyId ?? "", buyer.id);
+  await makeBuyerAdmin(transaction, company.id, buyer.id, audit);
+
+  const products = new Map((await transaction.product.findMany()).map((product) => [product.code, product]));
+  let group: LicenseGroup | null = null;
+  const priced: PricedLine[] = [];
+  for (const [index, line] of input.lines.entries()) {
+    if (line.kind === "NEW_LICENSE") {
+      group ??= await findOrCreateGroup(transaction, company, audit);
+      priced.push(...(await createLicenses(transaction, { line, group, product: products.get(line.productCode), now, orderId, audit })));
+      continue;
+    }
+    const license = await lockCompanyLicense(transaction, line.licenseId, company.id);
+    const unitPrice = unitPriceCents(license.product.code, license.edition, license.type);
+    if (unitPrice === null) throw new DomainError("INVALID", "This license cannot be extended online", { reason: "NOT_SOLD_ONLINE", fields: { [`lines.${index}.licenseId`]: "invalid" } });
+    group ??= await transaction.licenseGroup.findUniqueOrThrow({ where: { id: license.groupId } });
+    const common = { kind: line.kind, productId: license.productId, edition: license.edition, type: license.type, unitPriceCents: unitPrice, licenseId: license.id, productName: license.product.name };
+    if (line.kind === "ADD_SEATS") {
+      await addSeats(transaction, { license, companyId: company.id, seats: line.seats, index, now, orderId, audit });
+      priced.push({ ...common, seats: line.seats });
+    } else {
+      if (license.seats < 1) throw new DomainError("INVALID", "A license without seats cannot be renewed", { fields: { [`lines.${index}.licenseId`]: "invalid" } });
+      await renewLicense(transaction, { license, companyId: company.id, now, orderId, audit });
+      priced.push({ ...common, seats: license.seats });
+    }
+  }
+
+  const amounts = orderAmounts(
+    priced.reduce((sum, line) => sum + line.unitPriceCents * line.seats, 0),
+    vatRuleFor(company),
+  );
+  // A concurrent request with the same key makes this insert wait, then fail (see the top).
+  const order = await transaction.order.create({
+    data: {
+      id: orderId,
+      companyId: company.id,
+      buyerId: buyer.id,
+      licenseGroupId: group?.id ?? null,
+      idempotencyKey: input.idempotencyKey,
+      netCents: amounts.netCents,
+      vatCents: amounts.vatCents,
+      totalCents: amounts.totalCents,
+      vatRate: vatRateDecimal(amounts.rateBasisPoints),
+      createdAt: now,
+      lines: {
+        create: priced.map((line) => ({ kind: line.kind, productId: line.productId, edition: line.edition, type: line.type, seats: line.seats, unitPriceCents: line.unitPriceCents, licenseId: line.licenseId })),
+      },
+    },
+    include: { lines: true },
+  });
+  audit({
+    action: "order.placed",
+    companyId: company.id,
+    data: { orderId, lines: priced.length, netCents: amounts.netCents, vatCents: amounts.vatCents, totalCents: amounts.totalCents, vatTreatment: amounts.treatment },
+  });
+  await recordAuditEvents({ db: transaction, events });
+  await enqueuePurchaseConfirmation({ db: transaction, buyer, company, order, groupId: group?.id ?? null, lines: priced, clock });
+  return order;
+}
+
+type Audit = (event: Omit<AuditEventInput, "actorId" | "at">) => void;
+
+async function lockMemberCompany(transaction: DbClient, companyId: string, buyerId: string): Promise<Company> {
+  const membership = await transaction.membership.findUnique({ where: { userId_companyId: { userId: buyerId, companyId } }, select: { id: true } });
+  // R28: a company the buyer does not belong to does not exist for them (and is not locked by them).
+  if (!membership) throw notFound("Company");
+  // Serialises this company's orders (the group rule above).
+  const [company] = await transaction.$queryRaw<Company[]>`SELECT * FROM "Company" WHERE "id" = ${companyId}::uuid FOR UPDATE`;
+  if (!company) throw notFound("Company");
+  return company;
+}
+
+/**
+ * The buyer's new company. Its SAP account number is assigned here: ten digits starting with 9
+ * (the range the shop owns; the back office types its numbers), drawn at random and inserted with
+ * ON CONFLICT DO NOTHING, so a taken number is simply drawn again.
+ */
+async function createBuyerCompany(transaction: DbClient, newCompany: NewCompanyInput, audit: Audit): Promise<Company> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const sapAccountNumber = `9${String(randomInt(0, 1_000_000_000)).padStart(9, "0")}`;
+    const [company] = await transaction.company.createManyAndReturn({
+      data: [{ name: newCompany.name, country: newCompany.country, vatNumber: newCompany.vatNumber ?? null, sapAccountNumber }],
+      skipDuplicates: true,
+    });
+    if (company) {
+      audit({ action: "company.created", companyId: company.id, data: { name: company.name, country: company.country, via: "shop" } });
+      return company;
+    }
+  }
+  throw new Error("Could not draw a free SAP account number");
+}
+
+async function makeBuyerAdmin(transaction: DbClient, companyId: string, buyerId: string, audit: Audit): Promise<void> {
+  const membership = await transaction.membership.findUnique({ where: { userId_companyId: { userId: buyerId, companyId } } });
+  if (membership?.role === "ADMIN") return;
+  if (membership) {
+    await transaction.membership.update({ where: { id: membership.id }, data: { role: "ADMIN" } });
+    audit({ action: "member.made-admin", companyId, subjectUserId: buyerId, data: { via: "order" } });
+    return;
+  }
+  await transaction.membership.create({ data: { userId: buyerId, companyId, role: "ADMIN", addedById: buyerId } });
+  audit({ action: "member.added", companyId, subjectUserId: buyerId, data: { role: "ADMIN", isNewContact: false, isInvited: false, via: "order" } });
+}
+
+async function findOrCreateGroup(transaction: DbClient, company: Company, audit: Audit): Promise<LicenseGroup> {
+  const existing = await transaction.licenseGroup.findFirst({
+    where: { companyId: company.id, sapAccountNumber: company.sapAccountNumber },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+  });
+  if (existing) return existing;
+  const group = await transaction.licenseGroup.create({ data: { companyId: company.id, sapAccountNumber: company.sapAccountNumber, name: company.name } });
+  audit({ action: "license-group.created", companyId: company.id, data: { groupId: group.id, name: group.name, via: "shop" } });
+  return group;
+}
+
+async function createLicenses(
+  transaction: DbClient,
+  options: { line: Extract<OrderLineInput, { kind: "NEW_LICENSE" }>; group: LicenseGroup; product: Product | undefined; now: Date; orderId: string; audit: Audit },
+): Promise<PricedLine[]> {
+  const { line, group, product, now } = options;
+  if (!product) throw notFound("Product");
+  const unitPrice = unitPriceCents(line.productCode, line.edition, line.type)!;
+  // R3: a node-locked license is one machine, so n node-locked seats are n licenses of one seat.
+  const seatsPerLicense = line.type === "NODE_LOCKED" ? Array.from({ length: line.seats }, () => 1) : [line.seats];
+  const lines: PricedLine[] = [];
+  for (const seats of seatsPerLicense) {
+    const license = await transaction.license.create({
+      data: {
+        groupId: group.id,
+        productId: product.id,
+        edition: line.edition,
+        type: line.type,
+        seats,
+        validFrom: now,
+        validUntil: new Date(now.getTime() + TERM_DAYS * DAY_MS),
+        // R21: desktop licenses carry an activation key; web licenses never do.
+        activationKey: product.kind === "DESKTOP" ? generateActivationKey() : null,
+      },
+    });
+    options.audit({
+      action: "license.created",
+      companyId: group.companyId,
+      licenseId: license.id,
+      data: { product: product.code, type: license.type, seats, edition: license.edition, orderId: options.orderId },
+    });
+    lines.push({ kind: "NEW_LICENSE", productId: product.id, edition: line.edition, type: line.type, seats, unitPriceCents: unitPrice, licenseId: license.id, productName: product.name });
+  }
+  return lines;
+}
+
+type CompanyLicense = License & { product: Product };
+
+async function lockCompanyLicense(transaction: DbClient, licenseId: string, companyId: string): Promise<CompanyLicense> {
+  // The row lock keeps a concurrent back-office edit of seats or validity from being overwritten.
+  await transaction.$queryRaw`SELECT "id" FROM "License" WHERE "id" = ${licenseId}::uuid FOR UPDATE`;
+  const license = await transaction.license.findFirst({ where: { id: licenseId, group: { companyId } }, include: { product: true } });
+  // R28: another company's license is answered like a missing one.
+  if (!license) throw notFound("License");
+  if (isSoldBySalesOnly(license.edition)) throw enterpriseRefused();
+  return license;
+}
+
+async function addSeats(
+  transaction: DbClient,
+  options: { license: CompanyLicense; companyId: string; seats: number; index: number; now: Date; orderId: string; audit: Audit },
+): Promise<void> {
+  const { license, seats, index } = options;
+  if (license.type === "NODE_LOCKED") {
+    throw new DomainError("INVALID", "A node-locked license has one seat; buy another license instead", { reason: "NODE_LOCKED_SINGLE_SEAT", fields: { [`lines.${index}.seats`]: "invalid" } });
+  }
+  if (license.validUntil <= options.now) {
+    throw new DomainError("INVALID", "The license has expired; renew it first", { reason: "LICENSE_EXPIRED", fields: { [`lines.${index}.licenseId`]: "invalid" } });
+  }
+  const updated = await transaction.license.update({ where: { id: license.id }, data: { seats: { increment: seats }, version: { increment: 1 } } });
+  options.audit({
+    action: "license.seats-added",
+    companyId: options.companyId,
+    licenseId: license.id,
+    data: { seatsBefore: license.seats, seats: updated.seats, added: seats, orderId: options.orderId },
+  });
+}
+
+/** R31: one more year, counted from the license's end, or from now when it has already ended. */
+async function renewLicense(transaction: DbClient, options: { license: CompanyLicense; companyId: string; now: Date; orderId: string; audit: Audit }): Promise<void> {
+  const { license, now } = options;
+  const from = license.validUntil > now ? license.validUntil : now;
+  const validUntil = new Date(from.getTime() + TERM_DAYS * DAY_MS);
+  // The reminder belongs to the old end date; the new one gets its own (send-expiry-reminders.ts).
+  await transaction.license.update({ where: { id: license.id }, data: { validUntil, expiryReminderSentAt: null, version: { increment: 1 } } });
+  options.audit({
+    action: "license.renewed",
+    companyId: options.companyId,
+    licenseId: license.id,
+    data: { previousValidUntil: license.validUntil.toISOString(), validUntil: validUntil.toISOString(), orderId: options.orderId },
+  });
+}

@@ -1,0 +1,14 @@
+// R6 "Contact sales": the request form's fields, shared by the form and createSalesLead (STYLE.md §5).
+import { z } from "zod";
+import { Email } from "@/lib/accounts/fields";
+import { CountryCode } from "@/lib/companies/company-fields";
+import { shopProductCodes } from "@/lib/shop/catalogue";
+
+export const SalesLeadInput = z.object({
+  productCode: z.enum(shopProductCodes, "invalid").default("PROFIS_ENGINEERING"),
+  companyName: z.string("required").trim().min(1, "required").max(200, "too long"),
+  country: CountryCode,
+  email: Email,
+  message: z.string().trim().max(2_000, "too long").default(""),
+});
+export type SalesLeadInput = z.input<typeof SalesLeadInput>;

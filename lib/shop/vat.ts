@@ -1,0 +1,48 @@
+// VAT on an online order (R6). The seller is established in the Netherlands and sells to businesses:
+//   - buyer in NL                          → Dutch VAT, 21 %
+//   - buyer elsewhere in the EU with a VAT number → reverse charge, 0 % (the buyer accounts for it)
+//   - buyer elsewhere in the EU without one → the buyer's country's standard rate (digital services
+//     are taxed where the customer is)
+//   - buyer outside the EU                 → export of services, 0 %
+// Rates are in basis points (2100 = 21 %) so all arithmetic stays in whole numbers; amounts are
+// euro cents. Standard rates as of 2025; a demo table, not tax advice.
+export type VatTreatment = "DOMESTIC" | "REVERSE_CHARGE" | "DESTINATION_RATE" | "EXPORT";
+
+export const SELLER_COUNTRY = "NL";
+
+/** Standard VAT rates of the EU member states, basis points. */
+export const euStandardVatRates: Readonly<Record<string, number>> = {
+  AT: 2000, BE: 2100, BG: 2000, CY: 1900, CZ: 2100, DE: 1900, DK: 2500, EE: 2200, ES: 2100,
+  FI: 2550, FR: 2000, GR: 2400, HR: 2500, HU: 2700, IE: 2300, IT: 2200, LT: 2100, LU: 1700,
+  LV: 2100, MT: 1800, NL: 2100, PL: 2300, PT: 2300, RO: 1900, SE: 2500, SI: 2200, SK: 2300,
+};
+
+export type VatRule = { treatment: VatTreatment; rateBasisPoints: number };
+
+export function vatRuleFor(buyer: { country: string; vatNumber?: string | null }): VatRule {
+  const country = buyer.country.trim().toUpperCase();
+  const euRate = euStandardVatRates[country];
+  if (euRate === undefined) return { treatment: "EXPORT", rateBasisPoints: 0 };
+  if (country === SELLER_COUNTRY) return { treatment: "DOMESTIC", rateBasisPoints: euRate };
+  if (buyer.vatNumber && buyer.vatNumber.trim() !== "") return { treatment: "REVERSE_CHARGE", rateBasisPoints: 0 };
+  return { treatment: "DESTINATION_RATE", rateBasisPoints: euRate };
+}
+
+export type OrderAmounts = { netCents: number; vatCents: number; totalCents: number; rateBasisPoints: number; treatment: VatTreatment };
+
+/** VAT over the order's net total, rounded half up to the cent (one rounding per invoice). */
+export function orderAmounts(netCents: number, rule: VatRule): OrderAmounts {
+  if (!Number.isSafeInteger(netCents) || netCents < 0) throw new RangeError("netCents must be a whole, non-negative number of cents");
+  const vatCents = Math.floor((netCents * rule.rateBasisPoints + 5_000) / 10_000);
+  return { netCents, vatCents, totalCents: netCents + vatCents, rateBasisPoints: rule.rateBasisPoints, treatment: rule.treatment };
+}
+
+/** The rate as the decimal stored in Order.vatRate (Decimal(5,4)): 2100 → "0.2100". */
+export function vatRateDecimal(rateBasisPoints: number): string {
+  return (rateBasisPoints / 10_000).toFixed(4);
+}
+
+/** "€ 1.234,56" / "€1,234.56": an amount in the reader's language. */
+export function formatEuroCents(cents: number, locale: string): string {
+  return new Intl.NumberFormat(locale, { style: "currency", currency: "EUR" }).format(cents / 100);
+}

@@ -4,6 +4,7 @@
 import "server-only";
 import { z } from "zod";
 import type { DbClient } from "@/lib/db/client";
+import { launchPath } from "@/lib/launch/launch-slug";
 import { productCodes } from "@/lib/products/ensure-product-catalogue";
 
 export const ContinueToProduct = z.enum(productCodes);
@@ -21,10 +22,11 @@ export async function resolveContinueTarget(options: { db: DbClient; productCode
   if (!options.productCode) return { kind: "portal" };
   const product = await options.db.product.findUnique({
     where: { code: options.productCode },
-    select: { name: true, kind: true, launchUrl: true },
+    select: { name: true, kind: true },
   });
   if (!product) return { kind: "portal" };
-  // Web apps open directly (R22); desktop apps are downloaded from My software with their key (R23).
-  const url = product.kind === "WEB" && product.launchUrl ? product.launchUrl : "/my-software";
+  // Web apps open through the launch route, which signs the user in to the software (R22, issue 6);
+  // desktop apps are downloaded from My software with their key (R23).
+  const url = product.kind === "WEB" ? launchPath(options.productCode) : "/my-software";
   return { kind: "software", productName: product.name, url };
 }

@@ -1,21 +1,34 @@
 // R3/R4/R5/R22: the desktop application, signed in as a user, enters its activation key on a
 // machine. Node-locked: one machine per license. Floating: every machine that will use the
 // software is activated once; seats are then taken per use as leases (lib/leases).
+// Refusals (not assigned, not valid, active elsewhere) are recorded for the company (R24) in a
+// transaction of their own, so the record commits although the activation does not.
 import "server-only";
-import type { Activation, Device } from "@prisma/client";
+import type { Activation, Device, LicenseEdition, LicenseType } from "@prisma/client";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { systemClock, type Clock } from "@/lib/clock";
-import type { DbClient } from "@/lib/db/client";
-import { DomainError, notFound } from "@/lib/errors";
+import { db as processDb, type DbClient } from "@/lib/db/client";
+import { DomainError, isDomainError } from "@/lib/errors";
 import { normalizeActivationKey } from "@/lib/licenses/activation-key";
 import { runInTransaction } from "@/lib/transactions/run-in-transaction";
 import { isUniqueViolation } from "@/lib/transactions/unique-violation";
 import type { Actor } from "@/lib/accounts/actor";
 
-export type LicenseActivation = { activation: Activation; device: Device; isNew: boolean };
+export type ActivatedLicense = {
+  id: string;
+  type: LicenseType;
+  edition: LicenseEdition;
+  validUntil: Date;
+  companyId: string;
+  product: { code: string; name: string };
+};
+export type LicenseActivation = { activation: Activation; device: Device; license: ActivatedLicense; isNew: boolean };
 
 const MAX_FINGERPRINT_LENGTH = 200;
 const MAX_HOSTNAME_LENGTH = 255;
+const AUDITED_REFUSALS = new Set(["NOT_ASSIGNED", "LICENSE_NOT_VALID", "ACTIVATION_LIMIT"]);
+
+type LicenseRow = { id: string; type: LicenseType; edition: LicenseEdition; validFrom: Date; validUntil: Date; companyId: string; productCode: string; productName: string };
 
 export async function activateLicense(options: {
   /** The signed-in user of the desktop application. */
@@ -27,7 +40,7 @@ export async function activateLicense(options: {
   db?: DbClient;
 }): Promise<LicenseActivation> {
   const key = normalizeActivationKey(options.activationKey);
-  if (!key) throw notFound("Activation key");
+  if (!key) throw unknownKey();
   const fingerprint = options.fingerprint.trim();
   const hostname = options.hostname.trim();
   if (!fingerprint || fingerprint.length > MAX_FINGERPRINT_LENGTH) throw new DomainError("INVALID", "Invalid device fingerprint", { fields: { fingerprint: "invalid" } });
@@ -36,15 +49,20 @@ export async function activateLicense(options: {
 
   try {
     return await runInTransaction(options.db, async (transaction) => {
-      // R25: one activation decision per license at a time, on every app instance.
-      const [license] = await transaction.$queryRaw<{ id: string; type: "NODE_LOCKED" | "FLOATING" | "NAMED_USER"; validFrom: Date; validUntil: Date; companyId: string }[]>`
-        SELECT l."id", l."type", l."validFrom", l."validUntil", g."companyId"
-        FROM "License" l JOIN "LicenseGroup" g ON g."id" = l."groupId"
-        WHERE l."activationKey" = ${key} FOR UPDATE OF l`;
-      if (!license) throw notFound("Activation key");
+      // R25: one activation decision per license at a time, on every app instance (NO KEY UPDATE:
+      // see lib/leases/acquire-lease.ts; deactivations recording audit events never wait for it).
+      const [license] = await transaction.$queryRaw<LicenseRow[]>`
+        SELECT l."id"::text AS "id", l."type", l."edition", l."validFrom", l."validUntil", g."companyId"::text AS "companyId", p."code" AS "productCode", p."name" AS "productName"
+        FROM "License" l JOIN "LicenseGroup" g ON g."id" = l."groupId" JOIN "Product" p ON p."id" = l."productId"
+        WHERE l."activationKey" = ${key} FOR NO KEY UPDATE OF l`;
+      if (!license || license.type === "NAMED_USER") throw unknownKey();
+      // R28: a key of a company the user does not belong to is as unknown as a mistyped one.
+      const membership = await transaction.membership.findUnique({ where: { userId_companyId: { userId: options.actor.id, companyId: license.companyId } }, select: { id: true } });
+      if (!membership) throw unknownKey();
+      const refusal = { licenseId: license.id, companyId: license.companyId };
       const assignment = await transaction.assignment.findFirst({ where: { licenseId: license.id, userId: options.actor.id, revokedAt: null }, select: { id: true } });
-      if (!assignment) throw new DomainError("FORBIDDEN", "This license is not assigned to you", { reason: "NOT_ASSIGNED" });
-      if (now < license.validFrom || now >= license.validUntil) throw new DomainError("FORBIDDEN", "This license is not valid now", { reason: "LICENSE_NOT_VALID" });
+      if (!assignment) throw new DomainError("FORBIDDEN", "This license is not assigned to you", { reason: "NOT_ASSIGNED", ...refusal });
+      if (now < license.validFrom || now >= license.validUntil) throw new DomainError("FORBIDDEN", "This license is not valid now", { reason: "LICENSE_NOT_VALID", ...refusal });
 
       // A fingerprint names one machine of one user; a renamed machine keeps its device row.
       const device = await transaction.device.upsert({
@@ -52,19 +70,20 @@ export async function activateLicense(options: {
         create: { userId: options.actor.id, fingerprint, hostname, createdAt: now, lastSeenAt: now },
         update: { hostname, lastSeenAt: now },
       });
+      const activated = toActivatedLicense(license);
       const existing = await transaction.activation.findFirst({ where: { licenseId: license.id, deviceId: device.id, deactivatedAt: null } });
       if (existing) {
-        // The same machine activating again (reinstall) gets the same activation.
+        // The same machine activating again (reinstall, or renewing its license file) gets the same activation.
         const activation = await transaction.activation.update({ where: { id: existing.id }, data: { lastSeenAt: now } });
-        return { activation, device, isNew: false };
+        return { activation, device, license: activated, isNew: false };
       }
       if (license.type === "NODE_LOCKED") {
         // R3/R4: the key is locked to one machine; the user removes it there first.
         const elsewhere = await transaction.activation.findFirst({
           where: { licenseId: license.id, deactivatedAt: null },
-          select: { device: { select: { id: true, hostname: true } } },
+          select: { activatedAt: true, device: { select: { hostname: true } } },
         });
-        if (elsewhere) throw activeElsewhere(elsewhere.device);
+        if (elsewhere) throw activeElsewhere({ hostname: elsewhere.device.hostname, activatedAt: elsewhere.activatedAt }, refusal);
       }
       const activation = await transaction.activation.create({
         data: { licenseId: license.id, licenseType: license.type, deviceId: device.id, userId: options.actor.id, activatedAt: now, lastSeenAt: now },
@@ -81,21 +100,59 @@ export async function activateLicense(options: {
           at: now,
         },
       });
-      return { activation, device, isNew: true };
+      return { activation, device, license: activated, isNew: true };
     });
   } catch (error) {
     // R3: the partial unique index activation_node_locked_unique is the last line of defence,
     // should anything ever write an activation without taking the license lock first.
-    if (isUniqueViolation(error, "activation_node_locked_unique")) throw activeElsewhere(null);
-    throw error;
+    const refused = isUniqueViolation(error, "activation_node_locked_unique") ? await activeElsewhereByKey(key, options.db) : error;
+    if (isDomainError(refused) && AUDITED_REFUSALS.has(String(refused.details.reason))) {
+      await recordRefusal({ error: refused, actor: options.actor, fingerprint, hostname, now, db: options.db });
+    }
+    throw refused;
   }
 }
 
-function activeElsewhere(device: { id: string; hostname: string } | null): DomainError {
+function toActivatedLicense(row: LicenseRow): ActivatedLicense {
+  return { id: row.id, type: row.type, edition: row.edition, validUntil: row.validUntil, companyId: row.companyId, product: { code: row.productCode, name: row.productName } };
+}
+
+function unknownKey(): DomainError {
+  return new DomainError("NOT_FOUND", "Activation key not found", { reason: "INVALID_ACTIVATION_KEY" });
+}
+
+function activeElsewhere(device: { hostname: string; activatedAt: Date } | null, refusal: { licenseId: string; companyId: string }): DomainError {
   const where = device ? `on ${device.hostname}` : "on another device";
   return new DomainError("CONFLICT", `This license is already active ${where}; remove it there first`, {
     reason: "ACTIVATION_LIMIT",
-    deviceId: device?.id ?? null,
     hostname: device?.hostname ?? null,
+    activatedAt: device?.activatedAt ?? null,
+    ...refusal,
+  });
+}
+
+/** After a lost race the transaction is gone: name the machine that won it from a fresh read. */
+async function activeElsewhereByKey(key: string, db?: DbClient): Promise<DomainError> {
+  const license = await (db ?? processDb()).license.findUniqueOrThrow({
+    where: { activationKey: key },
+    select: { id: true, group: { select: { companyId: true } }, activations: { where: { deactivatedAt: null }, take: 1, select: { activatedAt: true, device: { select: { hostname: true } } } } },
+  });
+  const winner = license.activations[0];
+  return activeElsewhere(winner ? { hostname: winner.device.hostname, activatedAt: winner.activatedAt } : null, { licenseId: license.id, companyId: license.group.companyId });
+}
+
+async function recordRefusal(options: { error: DomainError; actor: Actor; fingerprint: string; hostname: string; now: Date; db?: DbClient }): Promise<void> {
+  const { details } = options.error;
+  await recordAuditEvent({
+    db: options.db,
+    event: {
+      action: "activation.refused",
+      companyId: String(details.companyId),
+      actorId: options.actor.id,
+      subjectUserId: options.actor.id,
+      licenseId: String(details.licenseId),
+      data: { reason: String(details.reason), hostname: options.hostname, fingerprint: options.fingerprint, ...(details.hostname ? { activeOn: String(details.hostname) } : {}) },
+      at: options.now,
+    },
   });
 }

@@ -18,6 +18,8 @@ export async function deactivateActivation(options: {
   actor: Actor;
   activationId: string;
   reason: string;
+  /** The API: a user removes only their own activations; anyone else's is not found (R28). */
+  isOwnOnly?: boolean;
   clock?: Clock;
   db?: DbClient;
 }): Promise<{ activation: Activation; wasActive: boolean }> {
@@ -36,6 +38,7 @@ export async function deactivateActivation(options: {
     const companyId = license.group.companyId;
     // The user deactivates their own machine; anyone else must administer the license's company (R28).
     if (activation.userId !== options.actor.id) {
+      if (options.isOwnOnly) throw notFound("Activation");
       await requireCompanyAdmin({ actor: options.actor, companyId, db: transaction, resource: "Activation" });
     }
     // Conditional update: of two concurrent deactivations exactly one changes the row.

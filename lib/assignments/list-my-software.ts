@@ -1,4 +1,6 @@
-// R23: "My software" lists every license the signed-in user may use in the current company.
+// R23: "My software" lists every license the signed-in user may use in the current company: web
+// applications open through /launch/<product> (R22), desktop applications show their download and
+// activation key (R21, R22). Licenses whose term has ended stay listed as expired, without Open.
 import "server-only";
 import type { LicenseEdition, LicenseType, ProductKind } from "@prisma/client";
 import type { CurrentUser } from "@/lib/auth/current-user";
@@ -8,10 +10,16 @@ import { db, type DbClient } from "@/lib/db/client";
 
 export type MySoftwareItem = {
   assignmentId: string;
-  product: { name: string; kind: ProductKind; launchUrl: string | null; downloadUrl: string | null };
+  licenseId: string;
+  product: { code: string; name: string; kind: ProductKind; downloadUrl: string | null };
   edition: LicenseEdition;
   type: LicenseType;
+  seats: number;
   validUntil: Date;
+  /** The license's term has ended: shown, but it opens nothing. */
+  isExpired: boolean;
+  /** Desktop licenses: the key that activates the software (R21, R22); null for web apps and when expired. */
+  activationKey: string | null;
 };
 
 export async function listMySoftware(
@@ -21,26 +29,44 @@ export async function listMySoftware(
   requireSoftwareUser(options.actor, options.companyId);
   const now = (options.clock ?? systemClock).now();
 
-  // Active assignments (R18: a revoked one no longer gives access) of licenses valid today.
+  // Active assignments only (R18: a revoked one no longer gives access) of licenses that have started.
   const assignments = await client.assignment.findMany({
     where: {
       userId: options.actor.id,
       revokedAt: null,
-      license: { group: { companyId: options.companyId }, validFrom: { lte: now }, validUntil: { gt: now } },
+      license: { group: { companyId: options.companyId }, validFrom: { lte: now } },
     },
     orderBy: [{ license: { product: { name: "asc" } } }, { assignedAt: "asc" }],
     select: {
       id: true,
       license: {
         select: {
+          id: true,
           edition: true,
           type: true,
+          seats: true,
           validUntil: true,
-          product: { select: { name: true, kind: true, launchUrl: true, downloadUrl: true } },
+          activationKey: true,
+          product: { select: { code: true, name: true, kind: true, downloadUrl: true } },
         },
       },
     },
   });
 
-  return assignments.map(({ id, license }) => ({ assignmentId: id, ...license }));
+  const items = assignments.map(({ id, license }): MySoftwareItem => {
+    const isExpired = license.validUntil <= now;
+    return {
+      assignmentId: id,
+      licenseId: license.id,
+      product: license.product,
+      edition: license.edition,
+      type: license.type,
+      seats: license.seats,
+      validUntil: license.validUntil,
+      isExpired,
+      activationKey: license.product.kind === "DESKTOP" && !isExpired ? license.activationKey : null,
+    };
+  });
+  // Usable licenses first; the sort is stable, so each part keeps the product order.
+  return items.sort((a, b) => Number(a.isExpired) - Number(b.isExpired));
 }

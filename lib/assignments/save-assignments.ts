@@ -41,7 +41,7 @@ export async function saveAssignments(options: {
     // R26: the group row lock serialises saves of one group on every app instance; the version
     // read under it tells whether the admin's grid is still current.
     const [group] = await transaction.$queryRaw<{ companyId: string; version: number }[]>`
-      SELECT "companyId", "version" FROM "LicenseGroup" WHERE "id" = ${groupId}::uuid FOR UPDATE`;
+      SELECT "companyId", "version" FROM "LicenseGroup" WHERE "id" = ${groupId}::uuid FOR NO KEY UPDATE`;
     if (!group) throw notFound("License group");
     // R28: the company comes from the group, never from the client.
     await requireCompanyAdmin({ actor, companyId: group.companyId, db: transaction, resource: "License group" });
@@ -54,12 +54,15 @@ export async function saveAssignments(options: {
 
     // R25: lock the affected licenses (in id order, so concurrent writers cannot deadlock) before
     // counting their seats; a license of another group is as unknown as a missing one (R28).
+    // NO KEY UPDATE, like every seat lock (lib/leases/acquire-lease.ts): it serialises seat
+    // decisions but lets a concurrent release or heartbeat insert its audit event, whose foreign
+    // key to the license takes KEY SHARE — with FOR UPDATE the two could deadlock.
     const licenses = await transaction.$queryRaw<LockedLicense[]>`
       SELECT l."id", l."type", l."seats", l."activationKey", p."code" AS "productCode", p."name" AS "productName",
         p."kind" AS "productKind", p."downloadUrl"
       FROM "License" l JOIN "Product" p ON p."id" = l."productId"
       WHERE l."id" = ANY(${licenseIds}::uuid[]) AND l."groupId" = ${groupId}::uuid
-      ORDER BY l."id" FOR UPDATE OF l`;
+      ORDER BY l."id" FOR NO KEY UPDATE OF l`;
     if (licenses.length !== licenseIds.length) throw notFound("License");
     // Only the company's users can receive its licenses (R15).
     // Ids travel as arrays (= ANY), not as one parameter per id: a save can name thousands.
@@ -118,7 +121,7 @@ function validateChangeSet(options: { groupId: string; expectedVersion: number; 
   }
 }
 
-/** R25: counted after FOR UPDATE on the license rows, so two instances cannot both take the last seat. */
+/** R25: counted after FOR NO KEY UPDATE on the license rows, so two instances cannot both take the last seat. */
 async function assertSeatsAvailable(options: { transaction: DbClient; licenses: LockedLicense[]; toGrant: AssignmentChange[] }): Promise<void> {
   const counted = options.licenses.filter((license) => assignmentsCountAgainstSeats[license.type]);
   if (counted.length === 0) return;

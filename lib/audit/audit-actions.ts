@@ -32,6 +32,14 @@ export const auditActions = [
   "api.signed-in",
   "api.signed-out",
   "api.refresh-token-reused",
+  // Shop and expiry (issue 7): orders, what they did to licenses, the buyer's role, sales leads
+  // for Enterprise, and the 30-day reminder to the admins.
+  "order.placed",
+  "member.made-admin",
+  "license.seats-added",
+  "license.renewed",
+  "license.expiry-reminded",
+  "sales-lead.created",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

@@ -1,12 +1,12 @@
 // R2/R5: a seat is released at logout (or when the software closes); expiry needs no release.
 import "server-only";
 import type { FloatingLease } from "@prisma/client";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { systemClock, type Clock } from "@/lib/clock";
-import type { DbClient } from "@/lib/db/client";
+import { db as processDb, type DbClient } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";
-import { runInTransaction } from "@/lib/transactions/run-in-transaction";
 import { isRecordId } from "@/lib/validation/record-id";
+
+type ReleasedRow = FloatingLease & { wasOpen: boolean };
 
 export async function releaseLease(options: {
   /** The lease's own user; anyone else's lease is not found (R28). */
@@ -20,28 +20,31 @@ export async function releaseLease(options: {
   const now = (options.clock ?? systemClock).now();
   const reason = options.reason?.trim() || "released";
 
-  return runInTransaction(options.db, async (transaction) => {
-    const lease = await transaction.floatingLease.findFirst({
-      where: { id: options.leaseId, userId: options.userId },
-      include: { license: { select: { group: { select: { companyId: true } } } } },
-    });
-    if (!lease) throw notFound("Lease");
-    const { license, ...row } = lease;
-    // Conditional update: a release racing another release or a heartbeat changes the row once.
-    const { count } = await transaction.floatingLease.updateMany({ where: { id: row.id, releasedAt: null }, data: { releasedAt: now, releaseReason: reason } });
-    if (count === 0) return { lease: row, wasOpen: false };
-    await recordAuditEvent({
-      db: transaction,
-      event: {
-        action: "lease.released",
-        companyId: license.group.companyId,
-        actorId: options.userId,
-        subjectUserId: options.userId,
-        licenseId: row.licenseId,
-        data: { leaseId: row.id, reason, wasLive: row.expiresAt > now },
-        at: now,
-      },
-    });
-    return { lease: await transaction.floatingLease.findUniqueOrThrow({ where: { id: row.id } }), wasOpen: true };
-  });
+  // One statement, so atomic without an interactive transaction (this is the hot path of every
+  // desktop application's exit, bench/lease.ts): the conditional update changes the row once
+  // however many releases and heartbeats race, and only that change writes the audit event (R24).
+  const [row] = await (options.db ?? processDb()).$queryRaw<ReleasedRow[]>`
+    WITH "target" AS (
+      SELECT f."id", f."expiresAt", g."companyId"
+      FROM "FloatingLease" f JOIN "License" l ON l."id" = f."licenseId" JOIN "LicenseGroup" g ON g."id" = l."groupId"
+      WHERE f."id" = ${options.leaseId}::uuid AND f."userId" = ${options.userId}::uuid
+    ), "released" AS (
+      UPDATE "FloatingLease" f SET "releasedAt" = ${now}, "releaseReason" = ${reason}
+      FROM "target" t WHERE f."id" = t."id" AND f."releasedAt" IS NULL
+      RETURNING f.*
+    ), "audited" AS (
+      INSERT INTO "AuditEvent" ("action", "companyId", "actorId", "subjectUserId", "licenseId", "data", "createdAt")
+      SELECT 'lease.released', t."companyId", r."userId", r."userId", r."licenseId",
+        jsonb_build_object('leaseId', r."id", 'reason', ${reason}::text, 'wasLive', t."expiresAt" > ${now}), ${now}
+      FROM "released" r JOIN "target" t ON t."id" = r."id"
+    )
+    SELECT COALESCE(r."id", f."id") AS "id", COALESCE(r."licenseId", f."licenseId") AS "licenseId", COALESCE(r."userId", f."userId") AS "userId",
+      COALESCE(r."deviceId", f."deviceId") AS "deviceId", COALESCE(r."browserSessionId", f."browserSessionId") AS "browserSessionId",
+      COALESCE(r."acquiredAt", f."acquiredAt") AS "acquiredAt", COALESCE(r."expiresAt", f."expiresAt") AS "expiresAt",
+      COALESCE(r."releasedAt", f."releasedAt") AS "releasedAt", COALESCE(r."releaseReason", f."releaseReason") AS "releaseReason",
+      (r."id" IS NOT NULL) AS "wasOpen"
+    FROM "target" t JOIN "FloatingLease" f ON f."id" = t."id" LEFT JOIN "released" r ON r."id" = t."id"`;
+  if (!row) throw notFound("Lease");
+  const { wasOpen, ...lease } = row;
+  return { lease, wasOpen };
 }

@@ -30,6 +30,8 @@ export const problemStatus = {
   UNAUTHENTICATED: 401, // no, malformed, expired or revoked access token
   INVALID_CREDENTIALS: 401, // sign-in with a wrong email or password (never says which)
   INVALID_REFRESH_TOKEN: 401, // unknown, expired, revoked or reused refresh token (reuse revokes the family)
+  EMAIL_NOT_VERIFIED: 403, // sign-in with the right password of an account whose email is not verified yet (R10)
+  FORBIDDEN: 403, // the user's role in the company may not use software
   NOT_ASSIGNED: 403, // the key or license exists in the user's company but is not assigned to them
   NOT_ACTIVATED: 403, // desktop floating: this device has no activation of the license (R5)
   LICENSE_NOT_VALID: 403, // outside the license's validity (expired or not yet started)
@@ -37,10 +39,12 @@ export const problemStatus = {
   INVALID_ACTIVATION_KEY: 404,
   ACTIVATION_LIMIT: 409, // node-locked key active on another device: `device` names it (R3, R4)
   NO_SEAT_AVAILABLE: 409, // floating: all seats leased: `seats` and `nextExpiry` (R2, R25)
+  CONFLICT: 409, // any other conflict with the current state
   LEASE_EXPIRED: 410, // heartbeat of a lease whose hour passed and whose seat was taken
   UNSUPPORTED_MEDIA_TYPE: 415,
   RATE_LIMITED: 429, // `retryAfterSeconds`; also the Retry-After header
   INTERNAL: 500,
+  DATABASE_UNAVAILABLE: 503, // GET /api/v1/health only
 } as const;
 export type ProblemCode = keyof typeof problemStatus;
 
@@ -138,6 +142,10 @@ export const LeaseResponse = z.object({
   signature: z.string(),
 });
 
+/** POST /api/v1/leases/{id}/heartbeat takes no body (or `{}`) and answers like a lease: the new expiry and receipt. */
+export const HeartbeatRequest = z.strictObject({});
+export const HeartbeatResponse = LeaseResponse;
+
 /** Claims of a lease receipt (JWS typ lease+jwt, aud = product code, sub = user id, exp = expiresAt). */
 export type LeaseClaims = { leaseId: string; licenseId: string; productCode: string; fingerprint: string | null; browserSessionId?: string; expiresAt: string };
 
@@ -168,6 +176,8 @@ export const EntitlementsResponse = z.object({
 export type LaunchClaims = {
   email: string;
   name: string;
+  /** The user's portal language (R29), so a web application on another origin greets them in it. */
+  locale: "nl" | "en";
   level: LaunchLevel;
   companyId: string | null;
   /** licensed: the license; trial: when it ends; floating: the seat taken for this browser session. */
@@ -181,3 +191,28 @@ export type LaunchClaims = {
 export const JwksResponse = z.object({
   keys: z.array(z.object({ kty: z.literal("OKP"), crv: z.literal("Ed25519"), x: z.string(), kid: z.string(), alg: z.literal("EdDSA"), use: z.literal("sig") })),
 });
+
+// ------------------------------------------------------------------ web sessions (R2: a web application keeps or frees its seat)
+// /launch/<product> sends the browser to the product's launch URL with a launch token in this query
+// parameter. A floating license's token names the seat (`lease`) and the browser session holding
+// it; together they are the capability a web application presents to keep the seat alive while the
+// tab is in use and to free it on "Log out". Nothing else is needed: no access token, no cookie.
+
+export const LAUNCH_TOKEN_PARAMETER = "launch_token";
+/** A launch token is a hand-over, not a session: the web application verifies it at once. */
+export const LAUNCH_TOKEN_TTL_SECONDS = 120;
+
+/** 32 random bytes, base64url: the portal's httpOnly cookie for one browser, unguessable. */
+export const BrowserSessionId = z.string().regex(/^[A-Za-z0-9_-]{43}$/, "43 base64url characters");
+
+/**
+ * Body of `POST /api/v1/web-sessions/heartbeat` and `DELETE /api/v1/web-sessions`.
+ * Heartbeat → 200 WebSessionHeartbeatResponse (the seat extended by 1 hour), 403 NOT_ASSIGNED or
+ * LICENSE_NOT_VALID (revoked, or the license expired), 404 NOT_FOUND (no such seat for this browser
+ * session), 410 LEASE_EXPIRED (released, or lapsed and taken by a colleague meanwhile).
+ * Delete → 204 (also when already released), 404 NOT_FOUND. Both: 400 INVALID_REQUEST, 415.
+ */
+export const WebSessionRequest = z.strictObject({ leaseId: RecordId, browserSessionId: BrowserSessionId });
+export type WebSessionRequest = z.infer<typeof WebSessionRequest>;
+export const WebSessionHeartbeatResponse = z.object({ leaseId: RecordId, expiresAt: z.iso.datetime() });
+export type WebSessionHeartbeatResponse = z.infer<typeof WebSessionHeartbeatResponse>;

@@ -21,7 +21,22 @@ export type PublishedJwk = { kty: "OKP"; crv: "Ed25519"; x: string; kid: string;
 
 type KeyRow = { kid: string; publicJwk: Prisma.JsonValue; privateKeyEncrypted: string; createdAt: Date; retiredAt: Date | null };
 type KeyCache = { loadedAt: number; rows: KeyRow[] };
-const globalForKeys = globalThis as unknown as { signingKeyCache?: WeakMap<object, KeyCache> };
+const globalForKeys = globalThis as unknown as { signingKeyCache?: WeakMap<object, KeyCache>; keyObjects?: Map<string, { publicKey: KeyObject; privateKey?: KeyObject }> };
+
+/**
+ * Parsed keys by kid: decrypting and parsing a key costs far more than the signature itself, and
+ * every lease, heartbeat and API call signs or verifies (bench/lease.ts). A kid never changes its key.
+ */
+function keyObjectsOf(row: KeyRow): { publicKey: KeyObject; privateKey?: KeyObject } {
+  globalForKeys.keyObjects ??= new Map();
+  let entry = globalForKeys.keyObjects.get(row.kid);
+  if (!entry) {
+    const jwk = row.publicJwk as PublishedJwk;
+    entry = { publicKey: createPublicKey({ key: { kty: "OKP", crv: "Ed25519", x: jwk.x }, format: "jwk" }) };
+    globalForKeys.keyObjects.set(row.kid, entry);
+  }
+  return entry;
+}
 
 /** The key that signs now; the first call on an empty database creates it (once, whatever the concurrency). */
 export async function activeSigningKey(options: { db?: DbClient } = {}): Promise<ActiveSigningKey> {
@@ -31,7 +46,9 @@ export async function activeSigningKey(options: { db?: DbClient } = {}): Promise
     await createSigningKey({ db: client, onlyIfNone: true });
     newest = (await cachedKeyRows(client, { reload: true })).find((row) => row.retiredAt === null)!;
   }
-  return { ...toPublicKey(newest), privateKey: createPrivateKey(decryptPrivateKey(newest.privateKeyEncrypted)) };
+  const keys = keyObjectsOf(newest);
+  keys.privateKey ??= createPrivateKey(decryptPrivateKey(newest.privateKeyEncrypted));
+  return { ...toPublicKey(newest), privateKey: keys.privateKey };
 }
 
 /** A published key by id, for verifying this service's own signatures (access tokens). */
@@ -105,6 +122,5 @@ function isPublished(row: KeyRow, now: Date): boolean {
 }
 
 function toPublicKey(row: KeyRow): PublicSigningKey {
-  const jwk = row.publicJwk as PublishedJwk;
-  return { kid: row.kid, jwk, retiredAt: row.retiredAt, publicKey: createPublicKey({ key: { kty: "OKP", crv: "Ed25519", x: jwk.x }, format: "jwk" }) };
+  return { kid: row.kid, jwk: row.publicJwk as PublishedJwk, retiredAt: row.retiredAt, publicKey: keyObjectsOf(row).publicKey };
 }

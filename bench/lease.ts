@@ -1,0 +1,395 @@
+// Floating desktop seats under load (issue 6, R5, R25): take + release of a lease over HTTP,
+// against the production build and, in the same run, against a minimal node:http + pg program
+// doing the same transaction, as the reference.
+//
+//   npm run bench:lease     (needs a production build: `npm run build`)
+//
+// BENCH_DATABASE_URL (default postgresql://postgres@127.0.0.1:5432/postgres): the PostgreSQL
+// server; the bench creates a database of its own there and drops it at the end.
+// BENCH_CONNECTIONS (10), BENCH_SECONDS (10) per run, BENCH_ROUNDS (3) runs of each, alternating,
+// after a BENCH_WARMUP_SECONDS (5) warm-up; BENCH_PORT (3290; the reference on BENCH_PORT + 1).
+//
+// Seeded through the domain (lib/): a company with one user, a PROFIS Detection Office floating
+// license with 1,000 seats assigned to them, and 200 activated machines. Every autocannon
+// connection plays one machine at a time: POST /api/v1/leases {licenseId, fingerprint} (a new
+// seat: 201), then DELETE /api/v1/leases/{id} (204), and again with a free machine.
+//   app        `npm start`'s launcher → `next start`, one instance, pool of 10; the API signs in
+//              once (POST /api/v1/sessions) and every request carries the access token.
+//   reference  this file with --reference-server: node:http + a pg pool of 10; per take one
+//              transaction with the app's reads and writes (license row FOR NO KEY UPDATE read with
+//              membership, assignment, device and activation; the holder's open lease, the live
+//              count, insert, audit event), per release the app's conditional update and audit event. No access
+//              token, no JSON schema, no signed receipt: what the app adds on top is the measure.
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
+import { createServer } from "node:http";
+import { createRequire } from "node:module";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { createAccount } from "@/lib/accounts/create-account";
+import { activateLicense } from "@/lib/activations/activate-license";
+import { saveAssignments } from "@/lib/assignments/save-assignments";
+import { createCompany } from "@/lib/companies/create-company";
+import { createDb, useDb } from "@/lib/db/client";
+import { migrate } from "@/lib/db/migrate";
+import { createLicense } from "@/lib/licenses/create-license";
+import { createLicenseGroup } from "@/lib/licenses/create-license-group";
+import { addCompanyMember } from "@/lib/memberships/add-company-member";
+import { ensureProductCatalogue } from "@/lib/products/ensure-product-catalogue";
+
+const PORT = Number(process.env.BENCH_PORT ?? 3290);
+const REFERENCE_PORT = PORT + 1;
+const serverUrl = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 5);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const MACHINES = 200;
+const SEATS = 1_000;
+const POOL_SIZE = 10;
+const EMAIL = "lease-bench@bench.example";
+const PASSWORD = "lease-bench-passphrase-2026";
+const AUTH_SECRET = "bench-secret-bench-secret-bench-secret-1234";
+
+type Seeded = { licenseId: string; userId: string; fingerprints: string[] };
+type Figures = { requestsPerSecond: number; p99: number; p50: number; requests: number; non2xx: number; errors: number };
+
+// ---------------------------------------------------------------- autocannon (no bundled types)
+
+type BenchRequest = {
+  method: "POST" | "DELETE";
+  path: string;
+  headers?: Record<string, string>;
+  body?: string;
+  setupRequest?: (request: BenchRequest, context: Record<string, unknown>) => BenchRequest | null;
+  onResponse?: (status: number, body: string, context: Record<string, unknown>) => void;
+};
+type AutocannonResult = { requests: { average: number; total: number }; latency: { p50: number; p99: number }; non2xx: number; errors: number; timeouts: number };
+type Autocannon = (options: { url: string; connections: number; duration: number; requests: BenchRequest[] }) => Promise<AutocannonResult>;
+const autocannon = createRequire(import.meta.url)("autocannon") as Autocannon;
+
+/**
+ * take + release for `seconds`: each connection borrows a free machine for the take and returns
+ * it after the release, so no two connections ever act as the same machine.
+ */
+async function takeAndRelease(url: string, seeded: Seeded, headers: Record<string, string>, seconds: number): Promise<Figures> {
+  const freeMachines = [...seeded.fingerprints];
+  const result = await autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration: seconds,
+    requests: [
+      {
+        method: "POST",
+        path: "/api/v1/leases",
+        headers: { ...headers, "Content-Type": "application/json" },
+        setupRequest: (request, context) => {
+          const fingerprint = freeMachines.pop();
+          if (!fingerprint) throw new Error("more connections than machines");
+          context.fingerprint = fingerprint;
+          return { ...request, body: JSON.stringify({ licenseId: seeded.licenseId, fingerprint }) };
+        },
+        onResponse: (status, body, context) => {
+          // 201 a new seat; 200 a machine whose seat an interrupted earlier run left open (extended).
+          if (status === 201 || status === 200) context.leaseId = (JSON.parse(body) as { id: string }).id;
+          else freeMachines.push(context.fingerprint as string);
+        },
+      },
+      {
+        method: "DELETE",
+        path: "/api/v1/leases/",
+        headers,
+        setupRequest: (request, context) => (context.leaseId ? { ...request, path: `/api/v1/leases/${String(context.leaseId)}` } : null),
+        onResponse: (_status, _body, context) => {
+          freeMachines.push(context.fingerprint as string);
+        },
+      },
+    ],
+  });
+  return {
+    requestsPerSecond: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    requests: result.requests.total,
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+  };
+}
+
+// ---------------------------------------------------------------- seed (through the domain)
+
+async function seed(databaseUrl: string): Promise<Seeded> {
+  await migrate({ connectionString: databaseUrl });
+  const prisma = createDb(databaseUrl, 4);
+  useDb(prisma);
+  try {
+    await ensureProductCatalogue();
+    const staff = await createAccount({ email: "staff@bench.example", firstName: "Bench", lastName: "Staff", credentials: { password: PASSWORD }, isStaff: true });
+    const user = await createAccount({ email: EMAIL, firstName: "Lease", lastName: "Bench", credentials: { password: PASSWORD } });
+    const company = await createCompany({ actor: staff, name: "Lease Bench B.V.", country: "NL", sapAccountNumber: "0009000001" });
+    await addCompanyMember({ actor: staff, companyId: company.id, email: EMAIL, role: "ADMIN" });
+    const group = await createLicenseGroup({ actor: staff, companyId: company.id, name: "Bench group" });
+    const license = await createLicense({ actor: staff, groupId: group.id, productCode: "PROFIS_DETECTION_OFFICE", type: "FLOATING", seats: SEATS });
+    await saveAssignments({ actor: user, groupId: group.id, expectedVersion: group.version, changes: [{ licenseId: license.id, userId: user.id, assigned: true }] });
+    const fingerprints = Array.from({ length: MACHINES }, (_, index) => `bench-machine-${String(index).padStart(4, "0")}`);
+    for (const fingerprint of fingerprints) {
+      await activateLicense({ actor: user, activationKey: license.activationKey!, fingerprint, hostname: fingerprint.toUpperCase() });
+    }
+    return { licenseId: license.id, userId: user.id, fingerprints };
+  } finally {
+    await prisma.$disconnect();
+  }
+}
+
+// ---------------------------------------------------------------- the reference program
+
+type Answer = { status: number; body?: unknown };
+
+async function runReferenceServer(): Promise<void> {
+  const [databaseUrl, userId] = [process.env.REFERENCE_DATABASE_URL!, process.env.REFERENCE_USER_ID!];
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: POOL_SIZE });
+  const inTransaction = async <T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> => {
+    const client = await pool.connect();
+    try {
+      await client.query("BEGIN");
+      const result = await work(client);
+      await client.query("COMMIT");
+      return result;
+    } catch (error) {
+      await client.query("ROLLBACK");
+      throw error;
+    } finally {
+      client.release();
+    }
+  };
+  const take = (licenseId: string, fingerprint: string) =>
+    inTransaction(async (client) => {
+      const now = new Date();
+      const expiresAt = new Date(now.getTime() + 3_600_000);
+      // The license row locked, with what needs no lock read in the same statement (as the app).
+      const { rows: [license] } = await client.query(
+        `SELECT l."type", l."seats", l."validUntil", g."companyId"::text AS "companyId", d."id"::text AS "deviceId",
+           EXISTS (SELECT 1 FROM "Membership" m WHERE m."userId" = $2 AND m."companyId" = g."companyId") AS "isMember",
+           EXISTS (SELECT 1 FROM "Assignment" a WHERE a."licenseId" = l."id" AND a."userId" = $2 AND a."revokedAt" IS NULL) AS "isAssigned",
+           EXISTS (SELECT 1 FROM "Activation" x WHERE x."licenseId" = l."id" AND x."deviceId" = d."id" AND x."deactivatedAt" IS NULL) AS "isActivated"
+         FROM "License" l JOIN "LicenseGroup" g ON g."id" = l."groupId" LEFT JOIN "Device" d ON d."userId" = $2 AND d."fingerprint" = $3
+         WHERE l."id" = $1::uuid FOR NO KEY UPDATE OF l`,
+        [licenseId, userId, fingerprint],
+      );
+      if (!license?.isMember) return { status: 404 };
+      if (!license.isAssigned || !license.isActivated || license.type !== "FLOATING" || now >= license.validUntil) return { status: 403 };
+      const device = { id: license.deviceId as string };
+      const { rows: [open] } = await client.query(
+        `SELECT "id", "expiresAt" FROM "FloatingLease" WHERE "licenseId" = $1 AND "releasedAt" IS NULL AND "userId" = $2 AND "deviceId" = $3 LIMIT 1`,
+        [licenseId, userId, device.id],
+      );
+      if (open && open.expiresAt > now) {
+        await client.query(`UPDATE "FloatingLease" SET "expiresAt" = $2 WHERE "id" = $1`, [open.id, expiresAt]);
+        return { status: 200, body: { id: open.id, licenseId, expiresAt } };
+      }
+      const { rows: [live] } = await client.query(
+        `SELECT count(*)::int AS "count", min("expiresAt") AS "next" FROM "FloatingLease" WHERE "licenseId" = $1 AND "releasedAt" IS NULL AND "expiresAt" > $2`,
+        [licenseId, now],
+      );
+      if (live.count >= license.seats) return { status: 409 };
+      const { rows: [lease] } = open
+        ? await client.query(`UPDATE "FloatingLease" SET "acquiredAt" = $2, "expiresAt" = $3 WHERE "id" = $1 RETURNING "id"`, [open.id, now, expiresAt])
+        : await client.query(
+            `INSERT INTO "FloatingLease" ("licenseId", "userId", "deviceId", "acquiredAt", "expiresAt") VALUES ($1, $2, $3, $4, $5) RETURNING "id"`,
+            [licenseId, userId, device.id, now, expiresAt],
+          );
+      await client.query(
+        `INSERT INTO "AuditEvent" ("action", "companyId", "actorId", "subjectUserId", "licenseId", "data", "createdAt") VALUES ('lease.acquired', $1, $2, $2, $3, $4, $5)`,
+        [license.companyId, userId, licenseId, JSON.stringify({ leaseId: lease.id, holder: "device", expiresAt }), now],
+      );
+      return { status: 201, body: { id: lease.id, licenseId, expiresAt } };
+    });
+  const release = (leaseId: string) =>
+    inTransaction(async (client) => {
+      const now = new Date();
+      const { rows: [lease] } = await client.query(
+        `SELECT f."id", f."licenseId", f."expiresAt", g."companyId" FROM "FloatingLease" f
+         JOIN "License" l ON l."id" = f."licenseId" JOIN "LicenseGroup" g ON g."id" = l."groupId" WHERE f."id" = $1::uuid AND f."userId" = $2`,
+        [leaseId, userId],
+      );
+      if (!lease) return { status: 404 };
+      const updated = await client.query(`UPDATE "FloatingLease" SET "releasedAt" = $2, "releaseReason" = 'released' WHERE "id" = $1 AND "releasedAt" IS NULL`, [leaseId, now]);
+      if (updated.rowCount) {
+        await client.query(
+          `INSERT INTO "AuditEvent" ("action", "companyId", "actorId", "subjectUserId", "licenseId", "data", "createdAt") VALUES ('lease.released', $1, $2, $2, $3, $4, $5)`,
+          [lease.companyId, userId, lease.licenseId, JSON.stringify({ leaseId, reason: "released", wasLive: lease.expiresAt > now }), now],
+        );
+      }
+      return { status: 204 };
+    });
+
+  const server = createServer((request, response) => {
+    let text = "";
+    request.setEncoding("utf8");
+    request.on("data", (chunk: string) => (text += chunk));
+    request.on("end", () => {
+      const leasePath = /^\/api\/v1\/leases\/([0-9a-f-]{36})$/.exec(request.url ?? "");
+      const answer = Promise.resolve().then((): Promise<Answer> | Answer => {
+        if (request.url === "/health") return { status: 200 };
+        if (request.method === "DELETE" && leasePath) return release(leasePath[1]!);
+        if (request.method !== "POST" || request.url !== "/api/v1/leases") return { status: 404 };
+        const body = JSON.parse(text) as { licenseId: string; fingerprint: string };
+        return take(body.licenseId, body.fingerprint);
+      });
+      answer.then(
+        (result) => {
+          response.writeHead(result.status, { "Content-Type": "application/json" }).end(result.body === undefined ? undefined : JSON.stringify(result.body));
+        },
+        (error: unknown) => {
+          console.error(error);
+          response.writeHead(500).end();
+        },
+      );
+    });
+  });
+  server.listen(REFERENCE_PORT, "127.0.0.1", () => console.log("ready"));
+}
+
+// ---------------------------------------------------------------- processes
+
+function startApp(databaseUrl: string): ChildProcess {
+  return spawn(process.execPath, ["--import", "tsx", "lib/runtime/start.ts"], {
+    env: {
+      ...process.env,
+      TSX_TSCONFIG_PATH: "tsconfig.scripts.json",
+      PORT: String(PORT),
+      DATABASE_URL: databaseUrl,
+      AUTH_SECRET,
+      SEED_DEMO: "false",
+      EMAIL_WORKER: "off",
+      DATABASE_POOL_SIZE: String(POOL_SIZE),
+      LOG_LEVEL: "warn",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+    // Piped, not shown: autocannon cutting connections at the end of a run makes Next.js log each
+    // aborted request. The tail is shown if the app does not come up.
+    stdio: ["ignore", "ignore", "pipe"],
+    detached: true,
+  });
+}
+
+function startReference(databaseUrl: string, userId: string): ChildProcess {
+  return spawn(process.execPath, ["--import", "tsx", path.resolve("bench/lease.ts"), "--reference-server"], {
+    env: { ...process.env, TSX_TSCONFIG_PATH: "tsconfig.scripts.json", REFERENCE_DATABASE_URL: databaseUrl, REFERENCE_USER_ID: userId },
+    stdio: ["ignore", "ignore", "inherit"],
+    detached: true,
+  });
+}
+
+async function waitFor(url: string, child: ChildProcess, accept: (status: number) => boolean): Promise<void> {
+  let tail = "";
+  child.stderr?.on("data", (chunk: Buffer) => (tail = (tail + chunk.toString()).slice(-4_000)));
+  const deadline = Date.now() + 300_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${url}: the process exited with ${child.exitCode}\n${tail}`);
+    try {
+      if (accept((await fetch(url)).status)) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`${url} did not answer within 5 minutes`);
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  process.kill(-child.pid!, "SIGTERM");
+  const timer = setTimeout(() => process.kill(-child.pid!, "SIGKILL"), 15_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+async function withBenchDatabase<T>(work: (url: string) => Promise<T>): Promise<T> {
+  const name = `lp_bench_lease_${process.pid}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE "${name}"`);
+    const url = new URL(serverUrl);
+    url.pathname = `/${name}`;
+    return await work(url.toString());
+  } finally {
+    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await admin.end();
+  }
+}
+
+// ---------------------------------------------------------------- main
+
+async function main(): Promise<void> {
+  if (!existsSync(path.resolve(".next", "BUILD_ID"))) throw new Error("no production build: run `npm run build` first");
+  await withBenchDatabase(async (databaseUrl) => {
+    const seeded = await seed(databaseUrl);
+    console.error(`[bench] seeded: 1 user, a floating license of ${SEATS} seats, ${MACHINES} activated machines`);
+    const app = startApp(databaseUrl);
+    const reference = startReference(databaseUrl, seeded.userId);
+    try {
+      await waitFor(`http://127.0.0.1:${PORT}/api/v1/health`, app, (status) => status === 200);
+      await waitFor(`http://127.0.0.1:${REFERENCE_PORT}/health`, reference, (status) => status === 200);
+      const signIn = await fetch(`http://127.0.0.1:${PORT}/api/v1/sessions`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ email: EMAIL, password: PASSWORD, client: "bench/lease" }),
+      });
+      if (signIn.status !== 201) throw new Error(`sign-in answered ${signIn.status}: ${await signIn.text()}`);
+      const { accessToken } = (await signIn.json()) as { accessToken: string };
+      const targets = {
+        app: (seconds: number) => takeAndRelease(`http://127.0.0.1:${PORT}`, seeded, { Authorization: `Bearer ${accessToken}` }, seconds),
+        reference: (seconds: number) => takeAndRelease(`http://127.0.0.1:${REFERENCE_PORT}`, seeded, {}, seconds),
+      };
+      const runs: Record<keyof typeof targets, Figures[]> = { app: [], reference: [] };
+      // Both servers stay up; rounds alternate which goes first, so a change in the machine's
+      // load hits both alike. A pause lets the requests still in flight finish before the next run.
+      for (let round = -1; round < ROUNDS; round++) {
+        const order: (keyof typeof targets)[] = round % 2 === 0 ? ["app", "reference"] : ["reference", "app"];
+        for (const name of order) {
+          const figures = await targets[name](round < 0 ? WARMUP_SECONDS : SECONDS);
+          if (round >= 0) runs[name].push(figures);
+          console.error(`[bench] ${round < 0 ? "warm-up" : `round ${round + 1}`} ${name}: ${figures.requestsPerSecond.toFixed(0)} requests/s, p99 ${figures.p99} ms`);
+          await new Promise((resolve) => setTimeout(resolve, 3_000));
+        }
+      }
+      report(runs);
+    } finally {
+      await Promise.all([stop(app), stop(reference)]);
+    }
+  });
+}
+
+function report(runs: Record<"app" | "reference", Figures[]>): void {
+  const results = { app: medianFigures(runs.app), reference: medianFigures(runs.reference) };
+  console.log(`\nfloating desktop lease, take + release over HTTP: ${CONNECTIONS} connections, median of ${ROUNDS} runs of ${SECONDS} s after a warm-up`);
+  console.log(`(machine: ${os.cpus().length} cores, load ${os.loadavg()[0]!.toFixed(1)}; PostgreSQL ${new URL(serverUrl).host}; pools of ${POOL_SIZE})`);
+  console.log(`${"".padEnd(11)} ${"requests/s".padStart(11)} ${"p50".padStart(8)} ${"p99".padStart(8)} ${"requests".padStart(9)} ${"non-2xx".padStart(8)} ${"errors".padStart(7)}`);
+  for (const [name, figures] of Object.entries(results)) {
+    const cells = [figures.requestsPerSecond.toFixed(0).padStart(11), `${figures.p50} ms`.padStart(8), `${figures.p99} ms`.padStart(8)];
+    console.log(`${name.padEnd(11)} ${cells.join(" ")} ${String(figures.requests).padStart(9)} ${String(figures.non2xx).padStart(8)} ${String(figures.errors).padStart(7)}`);
+  }
+  const ratio = results.app.requestsPerSecond / results.reference.requestsPerSecond;
+  console.log(`app / reference: throughput ×${ratio.toFixed(2)} (aim: at least ×0.50), p99 ×${(results.app.p99 / results.reference.p99).toFixed(2)}`);
+}
+
+/** Per figure, the median over the runs (requests, non-2xx and errors: summed). */
+function medianFigures(runs: Figures[]): Figures {
+  const median = (values: number[]) => values.toSorted((left, right) => left - right)[Math.floor((values.length - 1) / 2)]!;
+  const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
+  return {
+    requestsPerSecond: median(runs.map((run) => run.requestsPerSecond)),
+    p50: median(runs.map((run) => run.p50)),
+    p99: median(runs.map((run) => run.p99)),
+    requests: sum(runs.map((run) => run.requests)),
+    non2xx: sum(runs.map((run) => run.non2xx)),
+    errors: sum(runs.map((run) => run.errors)),
+  };
+}
+
+if (process.argv.includes("--reference-server")) await runReferenceServer();
+else await main();

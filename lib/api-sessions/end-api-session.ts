@@ -1,0 +1,24 @@
+// DELETE /api/v1/sessions/current (R5): signing out revokes the API session (every token of its
+// refresh-token family, so the access token stops working at once) and releases the seats of the
+// session's machine.
+import "server-only";
+import type { ApiPrincipal } from "@/lib/api-sessions/access-tokens";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { systemClock, type Clock } from "@/lib/clock";
+import type { DbClient } from "@/lib/db/client";
+import { releaseDeviceLeases } from "@/lib/leases/release-device-leases";
+import { runInTransaction } from "@/lib/transactions/run-in-transaction";
+
+export async function endApiSession(options: { principal: ApiPrincipal; ipAddress?: string | null; clock?: Clock; db?: DbClient }): Promise<{ releasedLeases: number }> {
+  const { userId, sessionId, deviceId, client } = options.principal;
+  const now = (options.clock ?? systemClock).now();
+  return runInTransaction(options.db, async (transaction) => {
+    await transaction.refreshToken.updateMany({ where: { familyId: sessionId, userId, revokedAt: null }, data: { revokedAt: now } });
+    const releasedLeases = deviceId ? await releaseDeviceLeases({ transaction, userId, deviceId, reason: "signed out", now }) : 0;
+    await recordAuditEvent({
+      db: transaction,
+      event: { action: "api.signed-out", companyId: null, actorId: userId, subjectUserId: userId, data: { sessionId, client, deviceId, releasedLeases }, ipAddress: options.ipAddress ?? null, at: now },
+    });
+    return { releasedLeases };
+  });
+}

@@ -1,0 +1,39 @@
+// The language of an API answer's human-readable texts (problem `detail`, field messages): Dutch or
+// English, chosen by the request's Accept-Language header (R29). Codes and field names never change
+// with the language; clients branch on those. Without a usable header the portal's default (Dutch).
+import en from "@/lib/i18n/messages/en.json";
+import nl from "@/lib/i18n/messages/nl.json";
+import { defaultLocale, isLocale, type Locale } from "@/lib/i18n/locales";
+
+type ApiMessages = (typeof nl)["api"];
+const catalogues: Record<Locale, ApiMessages> = { nl: nl.api, en: en.api };
+
+/** RFC 9110 §12.5.4: the supported language with the highest weight; `*` stands for the default. */
+export function negotiateApiLocale(acceptLanguage: string | null | undefined): Locale {
+  if (!acceptLanguage) return defaultLocale;
+  const ranges = acceptLanguage
+    .split(",")
+    .slice(0, 20)
+    .map((entry, index) => {
+      const [tag = "", ...parameters] = entry.trim().split(";");
+      const weight = parameters.map((parameter) => /^\s*q\s*=\s*([01](?:\.\d{0,3})?)\s*$/i.exec(parameter)?.[1]).find(Boolean);
+      return { language: tag.trim().toLowerCase().split("-")[0] ?? "", quality: weight === undefined ? 1 : Number(weight), index };
+    })
+    .filter((range) => range.quality > 0)
+    .sort((a, b) => b.quality - a.quality || a.index - b.index);
+  for (const range of ranges) {
+    if (range.language === "*") return defaultLocale;
+    if (isLocale(range.language)) return range.language;
+  }
+  return defaultLocale;
+}
+
+export type MessageValues = Record<string, string | number>;
+
+/** A message of the "api" namespace, e.g. apiMessage("en", "problems.NOT_FOUND"), with {placeholders} filled in. */
+export function apiMessage(locale: Locale, key: string, values: MessageValues = {}): string {
+  let node: unknown = catalogues[locale];
+  for (const part of key.split(".")) node = node && typeof node === "object" ? (node as Record<string, unknown>)[part] : undefined;
+  if (typeof node !== "string") throw new Error(`Missing API message ${locale}:api.${key}`);
+  return node.replace(/\{(\w+)\}/g, (placeholder, name: string) => (name in values ? String(values[name]) : placeholder));
+}

@@ -1,0 +1,49 @@
+// The one way to write an /api/v1 route handler: every answer, good or bad, passes here, so no
+// route can skip the problem format, the translated detail or the bearer-token check.
+//   apiRoute(handle)              → locale from Accept-Language, clock, client IP; errors → problem+json
+//   authenticatedApiRoute(handle) → the same, after the access token was verified (else 401)
+// Handlers parse their body with readJsonBody, then make one domain call.
+import "server-only";
+import { apiClock } from "@/lib/api/api-clock";
+import { negotiateApiLocale } from "@/lib/api/api-locale";
+import { problemFromError, problemResponse } from "@/lib/api/problem";
+import { authenticateAccessToken, type ApiPrincipal } from "@/lib/api-sessions/access-tokens";
+import { clientIpFromHeaders } from "@/lib/auth/client-ip";
+import type { Clock } from "@/lib/clock";
+import { DomainError } from "@/lib/errors";
+import type { Locale } from "@/lib/i18n/locales";
+
+export type ApiRequest<Params> = { request: Request; params: Params; locale: Locale; clock: Clock; ipAddress: string | null };
+export type AuthenticatedApiRequest<Params> = ApiRequest<Params> & { principal: ApiPrincipal };
+
+/** The second argument Next.js passes to a route handler. */
+export type RouteContext<Params> = { params: Promise<Params> };
+export type RouteHandler<Params> = (request: Request, context: RouteContext<Params>) => Promise<Response>;
+
+type NoParams = Record<string, never>;
+
+export function apiRoute<Params = NoParams>(handle: (context: ApiRequest<Params>) => Promise<Response>): RouteHandler<Params> {
+  return async (request, context) => {
+    const locale = negotiateApiLocale(request.headers.get("accept-language"));
+    try {
+      return await handle({ request, params: await context.params, locale, clock: apiClock(), ipAddress: clientIpFromHeaders(request.headers) });
+    } catch (error) {
+      return problemResponse(problemFromError(error, locale), locale);
+    }
+  };
+}
+
+export function authenticatedApiRoute<Params = NoParams>(handle: (context: AuthenticatedApiRequest<Params>) => Promise<Response>): RouteHandler<Params> {
+  return apiRoute<Params>(async (context) => {
+    const token = bearerToken(context.request.headers.get("authorization"));
+    if (!token) throw new DomainError("UNAUTHENTICATED", "No bearer token");
+    const principal = await authenticateAccessToken({ token, clock: context.clock });
+    return handle({ ...context, principal });
+  });
+}
+
+/** RFC 6750 §2.1: `Authorization: Bearer <token>`. */
+function bearerToken(header: string | null): string | null {
+  const match = header ? /^Bearer +([A-Za-z0-9\-._~+/]+=*) *$/i.exec(header) : null;
+  return match?.[1] ?? null;
+}

@@ -1,0 +1,17 @@
+// Products are launched at /launch/<slug>, the slug being the product code in kebab case
+// (PROFIS_ENGINEERING → profis-engineering); license mails link there too (assignment-emails.ts).
+import { launchSlug } from "@/lib/assignments/assignment-emails";
+
+export { launchSlug };
+
+const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** profis-engineering → PROFIS_ENGINEERING; null for anything that is not a slug. */
+export function productCodeOfSlug(slug: string): string | null {
+  return slug.length <= 64 && SLUG_PATTERN.test(slug) ? slug.toUpperCase().replaceAll("-", "_") : null;
+}
+
+/** The portal path that opens a web product (R23), e.g. /launch/profis-engineering. */
+export function launchPath(productCode: string): string {
+  return `/launch/${launchSlug(productCode)}`;
+}

@@ -1,0 +1,61 @@
+// The hand-over from /launch/<product> to the web application (R1, R2, R20): a launch token
+// (EdDSA, typ launch+jwt, aud = product code, about 2 minutes) stating who, at which level, and for
+// a floating license the seat and the browser session holding it. The application verifies it with
+// the published keys (/api/v1/signing-keys) and starts its own session.
+import "server-only";
+import { displayName, type CurrentUser } from "@/lib/auth/current-user";
+import type { Clock } from "@/lib/clock";
+import type { DbClient } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import type { LaunchGrant } from "@/lib/launch/launch-product";
+import { LAUNCH_TOKEN_PARAMETER, LAUNCH_TOKEN_TTL_SECONDS, type LaunchClaims } from "@/lib/licensing-api/contract";
+import { signToken } from "@/lib/signing/signed-tokens";
+
+export function launchClaims(options: {
+  user: Pick<CurrentUser, "email" | "firstName" | "lastName" | "language">;
+  grant: LaunchGrant;
+  browserSessionId: string;
+}): LaunchClaims {
+  const { user, grant } = options;
+  return {
+    email: user.email,
+    name: displayName(user),
+    locale: user.language,
+    level: grant.level,
+    companyId: grant.companyId,
+    ...(grant.licenseId ? { licenseId: grant.licenseId } : {}),
+    ...(grant.level === "trial" && grant.trial ? { trialEndsAt: grant.trial.endsAt.toISOString() } : {}),
+    // The seat and its browser session travel together: with both, the application can keep the
+    // seat alive and free it (POST /api/v1/web-sessions/heartbeat, DELETE /api/v1/web-sessions).
+    ...(grant.lease ? { lease: { id: grant.lease.id, expiresAt: grant.lease.expiresAt.toISOString() }, browserSessionId: options.browserSessionId } : {}),
+  };
+}
+
+export async function issueLaunchToken(options: {
+  user: Pick<CurrentUser, "id" | "email" | "firstName" | "lastName" | "language">;
+  productCode: string;
+  grant: LaunchGrant;
+  browserSessionId: string;
+  clock?: Clock;
+  db?: DbClient;
+}): Promise<string> {
+  return signToken({
+    kind: "launch",
+    subject: options.user.id,
+    audience: options.productCode,
+    claims: launchClaims(options),
+    ttlSeconds: LAUNCH_TOKEN_TTL_SECONDS,
+    clock: options.clock,
+    db: options.db,
+  });
+}
+
+/**
+ * The product's launch URL with the token. A relative launch URL (the stand-in web application of
+ * the demo, /apps/<product>) is resolved against APP_BASE_URL, never against the request's Host.
+ */
+export function launchRedirectUrl(launchUrl: string, token: string): string {
+  const url = new URL(launchUrl, `${env().APP_BASE_URL}/`);
+  url.searchParams.set(LAUNCH_TOKEN_PARAMETER, token);
+  return url.toString();
+}

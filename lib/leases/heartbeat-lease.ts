@@ -1,0 +1,97 @@
+// R2/R5: "a seat is valid 1 hour and extended by 1 hour while the software is still in use". The
+// application sends a heartbeat for the lease it holds:
+//   live (expiresAt > now)         → extended to now + 1 h
+//   its hour passed, a seat free   → renewed (same lease id, acquiredAt = now): nobody needed the
+//                                    seat meanwhile, so a laptop waking from sleep carries on
+//   its hour passed, seats all taken by others → LEASE_EXPIRED (410): the client asks for a new seat
+//   released (logout, sweeper)     → LEASE_EXPIRED
+// A revoked assignment, an expired license or a deactivated device ends the seat at this call: the
+// lease is released (if revoking had not already) and the answer is the matching 403 (R18, R31).
+// Under the license row lock like every seat decision (R25), and with the lease row locked, so a
+// heartbeat racing a release or an expiry ends in one consistent state.
+import "server-only";
+import type { FloatingLease } from "@prisma/client";
+import { recordAuditEvents, type AuditEventInput } from "@/lib/audit/record-audit-event";
+import { systemClock, type Clock } from "@/lib/clock";
+import type { DbClient } from "@/lib/db/client";
+import { DomainError, notFound } from "@/lib/errors";
+import type { AcquiredLease } from "@/lib/leases/acquire-lease";
+import { leaseExpiry } from "@/lib/leases/lease-policy";
+import { runInTransaction } from "@/lib/transactions/run-in-transaction";
+import { isRecordId } from "@/lib/validation/record-id";
+
+export type HeartbeatResult = Omit<AcquiredLease, "isNew"> & { wasRenewedAfterExpiry: boolean };
+
+type LicenseRow = { seats: number; validFrom: Date; validUntil: Date; companyId: string; productCode: string; isAssigned: boolean };
+type LeaseRow = FloatingLease & { fingerprint: string | null; isActivated: boolean };
+type Outcome = { result: HeartbeatResult } | { refusal: DomainError };
+
+export async function heartbeatLease(options: { userId: string; leaseId: string; clock?: Clock; db?: DbClient }): Promise<HeartbeatResult> {
+  const { userId, leaseId } = options;
+  if (!isRecordId(leaseId)) throw notFound("Lease");
+  const now = (options.clock ?? systemClock).now();
+
+  // Refusals that release the lease are returned, not thrown, so the release commits.
+  const outcome = await runInTransaction<Outcome>(options.db, async (transaction) => {
+    // The license row first (FOR NO KEY UPDATE, as acquireLease: see there), then the lease row:
+    // every seat decision locks in this order, so a heartbeat and a take of the same holder cannot
+    // deadlock, and releases (lease row, then an audit row referencing the license) never wait.
+    // R28: another user's lease is not found, whoever asks.
+    const [license] = await transaction.$queryRaw<LicenseRow[]>`
+      SELECT l."seats", l."validFrom", l."validUntil", g."companyId"::text AS "companyId", p."code" AS "productCode",
+        EXISTS (SELECT 1 FROM "Assignment" a WHERE a."licenseId" = l."id" AND a."userId" = ${userId}::uuid AND a."revokedAt" IS NULL) AS "isAssigned"
+      FROM "License" l JOIN "LicenseGroup" g ON g."id" = l."groupId" JOIN "Product" p ON p."id" = l."productId"
+      WHERE l."id" = (SELECT "licenseId" FROM "FloatingLease" WHERE "id" = ${leaseId}::uuid AND "userId" = ${userId}::uuid)
+      FOR NO KEY UPDATE OF l`;
+    if (!license) throw notFound("Lease");
+    const [lease] = await transaction.$queryRaw<LeaseRow[]>`
+      SELECT f.*, d."fingerprint",
+        (f."deviceId" IS NULL OR EXISTS (SELECT 1 FROM "Activation" x WHERE x."licenseId" = f."licenseId" AND x."deviceId" = f."deviceId" AND x."deactivatedAt" IS NULL)) AS "isActivated"
+      FROM "FloatingLease" f LEFT JOIN "Device" d ON d."id" = f."deviceId"
+      WHERE f."id" = ${leaseId}::uuid FOR UPDATE OF f`;
+    if (!lease) throw notFound("Lease");
+    const audit = { companyId: license.companyId, actorId: userId, subjectUserId: userId, licenseId: lease.licenseId, at: now };
+    const expired = () => new DomainError("CONFLICT", "The lease expired and its seat was taken", { reason: "LEASE_EXPIRED" });
+
+    // Checked before "released": revoking or deactivating releases the seat itself, and the client
+    // should still learn why (403), not merely that its seat is gone.
+    const ended = accessEnded({ license, lease, now });
+    if (ended) {
+      if (lease.releasedAt === null) {
+        await release({ transaction, leaseId, reason: ended.reason, now, events: [{ ...audit, action: "lease.released", data: { leaseId, reason: ended.reason, wasLive: lease.expiresAt > now } }] });
+      }
+      return { refusal: new DomainError("FORBIDDEN", ended.message, { reason: ended.code }) };
+    }
+    if (lease.releasedAt !== null) return { refusal: expired() };
+    const granted = (updated: FloatingLease, wasRenewedAfterExpiry: boolean): Outcome => ({ result: { lease: updated, productCode: license.productCode, fingerprint: lease.fingerprint, wasRenewedAfterExpiry } });
+
+    if (lease.expiresAt > now) {
+      return granted(await transaction.floatingLease.update({ where: { id: leaseId }, data: { expiresAt: leaseExpiry(now) } }), false);
+    }
+    // The hour has passed: the seat was free for anyone meanwhile. Renew only if one still is.
+    const live = await transaction.floatingLease.count({ where: { licenseId: lease.licenseId, releasedAt: null, expiresAt: { gt: now } } });
+    if (live >= license.seats) {
+      await release({ transaction, leaseId, reason: "expired", now, events: [{ ...audit, action: "lease.expired", data: { leaseId, expiredAt: lease.expiresAt.toISOString() } }] });
+      return { refusal: expired() };
+    }
+    const renewed = await transaction.floatingLease.update({ where: { id: leaseId }, data: { acquiredAt: now, expiresAt: leaseExpiry(now) } });
+    await recordAuditEvents({ db: transaction, events: [{ ...audit, action: "lease.acquired", data: { leaseId, renewedAfterExpiry: true, expiresAt: renewed.expiresAt.toISOString() } }] });
+    return granted(renewed, true);
+  });
+  if ("refusal" in outcome) throw outcome.refusal;
+  return outcome.result;
+}
+
+/** Access ends at the next call once the assignment is revoked, the license is over, or the device deactivated. */
+function accessEnded(options: { license: LicenseRow; lease: LeaseRow; now: Date }): { code: string; reason: string; message: string } | null {
+  const { license, lease, now } = options;
+  if (!license.isAssigned) return { code: "NOT_ASSIGNED", reason: "assignment revoked", message: "This license is no longer assigned to you" };
+  if (now < license.validFrom || now >= license.validUntil) return { code: "LICENSE_NOT_VALID", reason: "license not valid", message: "This license is not valid now" };
+  if (!lease.isActivated) return { code: "NOT_ACTIVATED", reason: "device deactivated", message: "This device is no longer activated for the license" };
+  return null;
+}
+
+async function release(options: { transaction: DbClient; leaseId: string; reason: string; now: Date; events: AuditEventInput[] }): Promise<void> {
+  await options.transaction.floatingLease.update({ where: { id: options.leaseId }, data: { releasedAt: options.now, releaseReason: options.reason } });
+  await recordAuditEvents({ db: options.transaction, events: options.events });
+}

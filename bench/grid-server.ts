@@ -9,8 +9,8 @@
 // invited contacts with their invitation mail), each with one group of 20 licenses (named, floating,
 // node-locked; one expired), assignments, revoked history, live floating leases and activations.
 //
-// read   getLicenseGroupGrid vs the same five statements through a pg pool (users and seat holders
-//        in parallel, as the app does); the row counts must match
+// read   the page's data as it streams (decision 008, bench/grid-server-reads.ts): head + first page
+//        of users, and head + every page, each vs the same statements through pg; counts must match
 // save   saveAssignments with 1,000 changes (500 grants of free seats, 500 revocations) vs one pg
 //        transaction with the same locks, reads, updates, inserts, audit events and version bump.
 //        saveAssignments also writes the outbox mails and invitation tokens; the reference does not.
@@ -19,11 +19,11 @@
 import os from "node:os";
 import pg from "pg";
 import type { PrismaClient } from "@prisma/client";
-import { getLicenseGroupGrid } from "@/lib/assignments/get-license-group-grid";
 import { saveAssignments, type AssignmentChange } from "@/lib/assignments/save-assignments";
 import { createDb, useDb } from "@/lib/db/client";
 import { startEmbeddedDatabase } from "@/lib/db/embedded";
 import { migrate } from "@/lib/db/migrate";
+import { measureReads, type ReadResult, type Timing } from "./grid-server-reads";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const serverUrl = process.env.BENCH_DATABASE_URL;
@@ -32,8 +32,7 @@ const LICENSES_PER_GROUP = 20;
 const SAVE_SIZE = 1_000;
 
 type SeededCompany = { size: number; companyId: string; groupId: string; adminId: string };
-type Timing = { app: number; reference: number };
-type KindResult = { kind: string; reads: Map<number, Timing & { users: number; payloadMiB: number }>; save: Timing & { appRuns: number[] } };
+type KindResult = { kind: string; reads: Map<number, ReadResult>; save: Timing & { appRuns: number[] } };
 
 // ---------------------------------------------------------------- seed
 
@@ -153,69 +152,6 @@ async function seedCompany(pool: pg.Pool, size: number): Promise<SeededCompany> 
     [groupId],
   );
   return { size, companyId, groupId, adminId: admin!.id };
-}
-
-// ---------------------------------------------------------------- read: the reference
-
-/** The statements of getLicenseGroupGrid, verbatim in effect, through pg. */
-async function referenceGrid(pool: pg.Pool, groupId: string, actorId: string): Promise<{ users: number; licenses: number; assigned: number; seatHolders: number }> {
-  const now = new Date();
-  const {
-    rows: [group],
-  } = await pool.query(
-    `SELECT g."id", g."name", g."sapAccountNumber", g."orderReference", g."version", c."id" AS "companyId", c."name" AS "companyName", c."country"
-     FROM "LicenseGroup" g JOIN "Company" c ON c."id" = g."companyId" WHERE g."id" = $1`,
-    [groupId],
-  );
-  const { rows: actor } = await pool.query(
-    `SELECT u."isStaff", u."disabledAt", m."role" FROM "User" u LEFT JOIN "Membership" m ON m."userId" = u."id" AND m."companyId" = $2 WHERE u."id" = $1`,
-    [actorId, group.companyId],
-  );
-  if (actor[0]?.role !== "ADMIN") throw new Error("reference: the actor is not an admin");
-  const { rows: licenses } = await pool.query(
-    `SELECT l."id"::text AS "id", p."code" AS "productCode", p."name" AS "productName", p."kind"::text AS "productKind",
-      l."type"::text AS "type", l."edition"::text AS "edition", l."seats", l."validFrom", l."validUntil",
-      (SELECT count(*)::int FROM "Assignment" a WHERE a."licenseId" = l."id" AND a."revokedAt" IS NULL) AS "assignedCount"
-     FROM "License" l JOIN "Product" p ON p."id" = l."productId"
-     WHERE l."groupId" = $1::uuid
-     ORDER BY p."name", l."type", l."validUntil", l."id"`,
-    [groupId],
-  );
-  const licenseIds = licenses.map((license) => license.id as string);
-  const floatingIds = licenses.filter((license) => license.type === "FLOATING").map((license) => license.id as string);
-  const [users, seatHolders] = await Promise.all([
-    pool.query(
-      `WITH "held" AS (
-        SELECT a."userId", array_agg(a."licenseId"::text ORDER BY a."licenseId") AS "licenseIds"
-        FROM "Assignment" a WHERE a."licenseId" = ANY($1::uuid[]) AND a."revokedAt" IS NULL GROUP BY a."userId"
-      ), "members" AS (
-        SELECT u."id", u."email", u."title", u."firstName", u."lastName", u."position", m."role",
-          (u."passwordHash" IS NOT NULL AND u."emailVerifiedAt" IS NOT NULL) AS "isRegistered"
-        FROM "Membership" m JOIN "User" u ON u."id" = m."userId" WHERE m."companyId" = $2::uuid
-      )
-      SELECT m."id"::text AS "id", m."email", m."title"::text AS "title", m."firstName", m."lastName", m."position",
-        m."role"::text AS "role", m."isRegistered", COALESCE(h."licenseIds", ARRAY[]::text[]) AS "assignedLicenseIds",
-        i."status"::text AS "invitationStatus", COALESCE(i."sentAt", i."createdAt") AS "invitationAt", i."lastError" AS "invitationError"
-      FROM "members" m LEFT JOIN "held" h ON h."userId" = m."id"
-      LEFT JOIN LATERAL (
-        SELECT e."status", e."sentAt", e."createdAt", e."lastError" FROM "EmailMessage" e
-        WHERE NOT m."isRegistered" AND e."userId" = m."id" AND e."template" = 'invitation' AND e."companyId" = $2::uuid
-        ORDER BY e."createdAt" DESC, e."id" DESC LIMIT 1
-      ) i ON true
-      ORDER BY lower(m."lastName"), lower(m."firstName"), m."email"`,
-      [licenseIds, group.companyId],
-    ),
-    floatingIds.length === 0
-      ? Promise.resolve({ rows: [] })
-      : pool.query(
-          `SELECT "licenseId"::text AS "licenseId", "userId"::text AS "userId", "expiresAt", ("deviceId" IS NOT NULL) AS "isDevice"
-           FROM "FloatingLease" WHERE "licenseId" = ANY($1::uuid[]) AND "releasedAt" IS NULL AND "expiresAt" > $2
-           ORDER BY "licenseId", "expiresAt"`,
-          [floatingIds, now],
-        ),
-  ]);
-  const assigned = users.rows.reduce((sum, user) => sum + (user.assignedLicenseIds as string[]).length, 0);
-  return { users: users.rows.length, licenses: licenses.length, assigned, seatHolders: seatHolders.rows.length };
 }
 
 // ---------------------------------------------------------------- save: the reference
@@ -354,27 +290,9 @@ async function measureKind(kind: string, url: string): Promise<KindResult> {
     const companies = await seed(pool);
     log(`seeded ${COMPANY_SIZES.join(" + ")} members × ${LICENSES_PER_GROUP} licenses in ${((performance.now() - seedStartedAt) / 1000).toFixed(1)} s`);
 
-    const reads = new Map<number, Timing & { users: number; payloadMiB: number }>();
+    const reads = new Map<number, ReadResult>();
     for (const company of companies) {
-      const actor = { id: company.adminId };
-      const app = () => getLicenseGroupGrid({ actor, groupId: company.groupId });
-      const reference = () => referenceGrid(pool, company.groupId, company.adminId);
-      const grid = await app(); // warm-up (and the counts)
-      const expected = await reference();
-      const assigned = grid.users.reduce((sum, user) => sum + user.assignedLicenseIds.length, 0);
-      const seatHolders = grid.licenses.reduce((sum, license) => sum + license.seatHolders.length, 0);
-      const actual = { users: grid.users.length, licenses: grid.licenses.length, assigned, seatHolders };
-      if (JSON.stringify(actual) !== JSON.stringify(expected)) throw new Error(`row counts differ: app ${JSON.stringify(actual)}, reference ${JSON.stringify(expected)}`);
-      const appTimes: number[] = [];
-      const referenceTimes: number[] = [];
-      for (let run = 0; run < RUNS; run++) {
-        // Interleaved, so background load hits both sides alike.
-        appTimes.push(await time(app));
-        referenceTimes.push(await time(reference));
-      }
-      const payloadMiB = Buffer.byteLength(JSON.stringify(grid)) / 2 ** 20;
-      reads.set(company.size, { app: median(appTimes), reference: median(referenceTimes), users: grid.users.length, payloadMiB });
-      log(`read ${company.size}: ${JSON.stringify(actual)}; app ${fmt(appTimes)}; reference ${fmt(referenceTimes)}`);
+      reads.set(company.size, await measureReads({ pool, groupId: company.groupId, adminId: company.adminId, runs: RUNS, time, median, log }));
     }
 
     const company = companies.find((candidate) => candidate.size === 10_000)!;
@@ -471,7 +389,8 @@ async function main(): Promise<void> {
     console.log(`${kind.padEnd(11)} ${measure.padEnd(40)} ${`${timing.app.toFixed(0)} ms`.padStart(9)} ${`${timing.reference.toFixed(0)} ms`.padStart(9)}   ×${(timing.app / timing.reference).toFixed(2)}`);
   for (const result of results) {
     for (const [size, read] of [...result.reads].sort(([left], [right]) => left - right)) {
-      line(result.kind, `grid data, ${size.toLocaleString("en")} users (${read.payloadMiB.toFixed(1)} MiB JSON)`, read);
+      line(result.kind, `first screen, ${size.toLocaleString("en")} users (${read.firstScreenKiB.toFixed(0)} KiB)`, read.firstScreen);
+      line(result.kind, `all ${read.pages} pages (${read.streamMiB.toFixed(1)} MiB JSON)`, read.stream);
     }
     line(result.kind, `save ${SAVE_SIZE} changes (500+ / 500−)`, result.save);
   }

@@ -1,7 +1,8 @@
 // The grid's layout constants and row/column model. Fixed sizes keep virtualisation cheap: a row
 // is never measured, so 10,000 users scroll without layout work (R13).
-import type { GridLicense, GridUser, LicenseGroupGrid } from "@/lib/assignments/license-group-grid";
+import type { GridLicense, GridRowUser } from "@/lib/assignments/license-group-grid";
 import { userSearchKey } from "@/lib/assignments/grid-search";
+import type { AssignmentChange } from "@/lib/assignments/save-assignments";
 
 export const ROW_HEIGHT = 56;
 export const HEADER_HEIGHT = 124;
@@ -9,12 +10,17 @@ export const NAME_COLUMN_WIDTH = 288;
 export const LICENSE_COLUMN_WIDTH = 156;
 
 export type GridRowData = {
-  user: GridUser;
+  user: GridRowUser;
   displayName: string;
   searchKey: string;
   /** Saved assignments of this user in the group. */
   assigned: ReadonlySet<string>;
+  /** LicenseGroup.version the row was read at (R26). */
+  version: number;
 };
+
+/** Changes the admin saved, and the group version that save produced. */
+export type SavedChanges = { version: number; changes: readonly AssignmentChange[] };
 
 export type GridColumn = {
   license: GridLicense;
@@ -24,13 +30,35 @@ export type GridColumn = {
   ordinal: number | null;
 };
 
-export function buildGridRows(grid: Pick<LicenseGroupGrid, "users">): GridRowData[] {
-  return grid.users.map((user) => ({
+export function buildGridRows(users: readonly GridRowUser[], version: number): GridRowData[] {
+  return users.map((user) => ({
     user,
     displayName: `${user.firstName} ${user.lastName}`.trim() || user.email,
     searchKey: userSearchKey(user),
     assigned: new Set(user.assignedLicenseIds),
+    version,
   }));
+}
+
+/**
+ * R16/R26: rows read before one of the admin's own saves show that save's changes until they are
+ * read again (decision 008: after a save, rows beyond the first page are re-read while in view).
+ * A row read at or after the save's version already has them. Unchanged rows stay the same objects.
+ */
+export function withSavedChanges(rows: GridRowData[], saves: readonly SavedChanges[]): GridRowData[] {
+  if (saves.length === 0) return rows;
+  const byUser = new Map<string, { version: number; change: AssignmentChange }[]>();
+  for (const save of saves) for (const change of save.changes) byUser.set(change.userId, [...(byUser.get(change.userId) ?? []), { version: save.version, change }]);
+  return rows.map((row) => {
+    const changes = byUser.get(row.user.id)?.filter((entry) => entry.version > row.version);
+    if (!changes || changes.length === 0) return row;
+    const assigned = new Set(row.assigned);
+    for (const { change } of changes.toSorted((left, right) => left.version - right.version)) {
+      if (change.assigned) assigned.add(change.licenseId);
+      else assigned.delete(change.licenseId);
+    }
+    return { ...row, assigned, user: { ...row.user, assignedLicenseIds: [...assigned].sort() } };
+  });
 }
 
 export function buildGridColumns(licenses: readonly GridLicense[], typeLabel: (license: GridLicense) => string): GridColumn[] {

@@ -1,5 +1,6 @@
 "use client";
 
+import { clsx } from "clsx";
 import { Search } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useId } from "react";
@@ -20,12 +21,17 @@ type GridToolbarProps = {
   sortedLicenseLabel: string | null;
   onSortChange: (columnId: string) => void;
   shown: number;
+  /** Users loaded (all of them once the stream is complete). */
   total: number;
+  /** While users are still arriving (decision 008): the company's member count. */
+  loading: { total: number } | null;
+  /** A page of users could not be read: the grid is incomplete until the page is reloaded. */
+  hasFailed: boolean;
 };
 
 /** R13: the search field at the top left, then the filter and sort controls and the count. */
 export function GridToolbar(props: GridToolbarProps) {
-  const { query, onQueryChange, filter, onFilterChange, sortColumnId, sortedLicenseLabel, onSortChange, shown, total } = props;
+  const { query, onQueryChange, filter, onFilterChange, sortColumnId, sortedLicenseLabel, onSortChange, shown, total, loading, hasFailed } = props;
   const t = useTranslations("grid");
   const id = useId();
 
@@ -75,8 +81,14 @@ export function GridToolbar(props: GridToolbarProps) {
           {sortedLicenseLabel ? <option value={sortColumnId}>{sortedLicenseLabel}</option> : null}
         </select>
       </div>
-      <p className="ml-auto pb-2 text-sm tabular-nums text-slate-600" aria-live="polite">
-        {t("resultCount", { shown, total })}
+      {hasFailed ? (
+        <p role="alert" className="ml-auto rounded-md bg-red-50 px-2.5 py-1 text-sm text-red-800 ring-1 ring-red-200">
+          {t("loadFailed", { loaded: total })}
+        </p>
+      ) : null}
+      {/* Busy while pages arrive: screen readers announce the final count, not every page. */}
+      <p className={clsx("pb-2 text-sm tabular-nums text-slate-600", !hasFailed && "ml-auto")} aria-live="polite" aria-busy={loading ? true : undefined}>
+        {loading ? t("resultCountLoading", { shown, loaded: total, total: loading.total }) : t("resultCount", { shown, total })}
       </p>
     </div>
   );

@@ -4,7 +4,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { startTransition, useCallback, useDeferredValue, useMemo, useRef, useState, useTransition } from "react";
 import type { AssignmentFilter } from "@/lib/assignments/grid-filters";
-import type { LicenseGroupGrid } from "@/lib/assignments/license-group-grid";
+import type { GridUserPage, LicenseGroupGridHead } from "@/lib/assignments/license-group-grid";
 import { computeSeatUsage } from "@/lib/assignments/seat-usage";
 import { summarizeChangeSet } from "@/lib/assignments/summarize-change-set";
 import { saveAssignmentsAction } from "@/app/(portal)/software-management/[groupId]/actions";
@@ -12,24 +12,39 @@ import { resendInvitationAction } from "@/app/(portal)/software-management/[grou
 import { ConfirmSaveDialog, useSummaryText } from "@/components/data-grid/confirm-save-dialog";
 import { GridActionBar, type GridNotice } from "@/components/data-grid/grid-action-bar";
 import { GridBody } from "@/components/data-grid/grid-body";
-import { buildGridColumns, buildGridRows } from "@/components/data-grid/grid-model";
+import { buildGridColumns, withSavedChanges, type SavedChanges } from "@/components/data-grid/grid-model";
 import { GridToolbar } from "@/components/data-grid/grid-toolbar";
 import { useGridTable, NAME_COLUMN_ID, type GridSorting } from "@/components/data-grid/use-grid-table";
 import { useLeaveGuard } from "@/components/data-grid/use-leave-guard";
 import { usePendingChanges } from "@/components/data-grid/use-pending-changes";
+import { useStreamedUsers } from "@/components/data-grid/use-streamed-users";
 
 /**
  * A license group's users × licenses (R13–R18): tick boxes, see the seat counters move, Save,
  * confirm the summary with Yes. Pending ticks survive a reload caused by another admin's save (R26).
+ * The head (group, licenses, seat counts) and the first page of users come with the page; the
+ * other users stream in (decision 008), and search, filter and sort work on the users loaded.
  */
-export function LicenseGrid({ grid }: { grid: LicenseGroupGrid }) {
+export function LicenseGrid({ head, firstUserPage }: { head: LicenseGroupGridHead; firstUserPage: GridUserPage }) {
   const t = useTranslations("grid");
   const tInvitations = useTranslations("invitations");
   const tType = useTranslations("licenseType");
   const locale = useLocale();
   const router = useRouter();
+  const [notice, setNotice] = useState<GridNotice | null>(null);
 
-  const rows = useMemo(() => buildGridRows(grid), [grid]);
+  // R26: a page read after someone else's save reloads the grid, as a refused save does.
+  const onGroupChanged = useCallback(() => {
+    setNotice({ tone: "error", text: t("changedWhileLoading") });
+    router.refresh();
+  }, [router, t]);
+  const stream = useStreamedUsers({ firstPage: firstUserPage, version: head.group.version, onGroupChanged });
+  const [ownSaves, setOwnSaves] = useState<readonly SavedChanges[]>([]);
+  const rows = useMemo(() => withSavedChanges(stream.rows, ownSaves), [stream.rows, ownSaves]);
+  const users = useMemo(() => rows.map((row) => row.user), [rows]);
+  const grid = useMemo(() => ({ group: head.group, licenses: head.licenses, users }), [head.group, head.licenses, users]);
+  const isLoadingUsers = (stream.status === "loading" || stream.status === "changed") && rows.length < head.userCount;
+
   const columns = useMemo(() => buildGridColumns(grid.licenses, (license) => tType(license.type)), [grid.licenses, tType]);
   const registered = useMemo(() => new Map(grid.users.map((user) => [user.id, user.isRegistered])), [grid.users]);
   const seatHolders = useMemo(
@@ -52,7 +67,6 @@ export function LicenseGrid({ grid }: { grid: LicenseGroupGrid }) {
 
   const [announcement, setAnnouncement] = useState("");
   const [lastToggled, setLastToggled] = useState<string | null>(null);
-  const [notice, setNotice] = useState<GridNotice | null>(null);
   const [isDialogOpen, setDialogOpen] = useState(false);
   const [isSaving, startSaving] = useTransition();
   const saveButtonRef = useRef<HTMLButtonElement>(null);
@@ -116,6 +130,9 @@ export function LicenseGrid({ grid }: { grid: LicenseGroupGrid }) {
       startTransition(() => {
         setDialogOpen(false);
         if (result.ok) {
+          // Rows not read again yet show this save until they are (decision 008).
+          const isComplete = stream.status === "complete";
+          setOwnSaves((saves) => [...saves.filter((save) => !isComplete || save.version > head.group.version), { version: result.data.version, changes }]);
           clear();
           const text = t("saved", { summary: summaryText({ granted: result.data.granted, revoked: result.data.revoked, invitations: summary.invitations }) });
           // The notice is itself a status region (R32); the counter's live region stays quiet.
@@ -145,7 +162,7 @@ export function LicenseGrid({ grid }: { grid: LicenseGroupGrid }) {
 
   return (
     // Zero width, full minimum: the wide grid scrolls inside its own box instead of widening the page.
-    <div className="w-0 min-w-full">
+    <div className="w-0 min-w-full" data-user-stream={stream.status}>
       <GridToolbar
         query={query}
         onQueryChange={setQuery}
@@ -156,6 +173,8 @@ export function LicenseGrid({ grid }: { grid: LicenseGroupGrid }) {
         onSortChange={(columnId) => setSorting([{ id: columnId, desc: false }])}
         shown={visibleRows.length}
         total={rows.length}
+        loading={isLoadingUsers ? { total: head.userCount } : null}
+        hasFailed={stream.status === "failed"}
       />
       <GridBody
         label={t("label", { group: grid.group.name })}

@@ -62,7 +62,9 @@ export function useGridKeyboard(options: {
 
   const onKeyDown = useCallback(
     (event: KeyboardEvent<HTMLElement>) => {
-      const { row, column } = active;
+      // Rows can be inserted above the focused one while users stream in (decision 008): a move
+      // starts from the focused cell's position now, not from the index remembered when it was focused.
+      const { row, column } = positionOf(event.target) ?? active;
       if (event.key === "Enter") {
         const cell = event.target as HTMLElement;
         // Only on a data cell itself: a header's sort button and a widget inside a cell (the
@@ -95,11 +97,18 @@ export function useGridKeyboard(options: {
 
   /** A click or Tab onto a cell makes it the grid's tab stop. */
   const onFocus = useCallback((event: FocusEvent<HTMLElement>) => {
-    const key = (event.target as HTMLElement).closest<HTMLElement>("[data-cell]")?.dataset.cell;
-    if (!key) return;
-    const [row, column] = key.split(":").map(Number) as [number, number];
-    setPosition((current) => (current.row === row && current.column === column ? current : { row, column }));
+    const focused = positionOf(event.target);
+    if (!focused) return;
+    setPosition((current) => (current.row === focused.row && current.column === focused.column ? current : focused));
   }, []);
 
   return { active, onKeyDown, onFocus };
+}
+
+/** The position of the cell containing `target` ("row:column" in its data-cell), or null. */
+function positionOf(target: EventTarget): GridPosition | null {
+  const key = target instanceof Element ? target.closest<HTMLElement>("[data-cell]")?.dataset.cell : undefined;
+  if (!key) return null;
+  const [row, column] = key.split(":").map(Number) as [number, number];
+  return { row, column };
 }

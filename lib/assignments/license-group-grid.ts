@@ -1,7 +1,8 @@
 // The data of one license group's page (R13–R18): the company's users × the group's licenses.
-// Shared contract between lib/assignments/get-license-group-grid.ts (which builds it) and the
-// grid UI (components/data-grid/, app/(portal)/software-management/[groupId]/). Dates are ISO
-// strings so the value crosses the server/client boundary unchanged.
+// Shared contract between lib/assignments/ (get-license-group-grid.ts builds the head and the whole
+// grid, list-license-group-user-page.ts one page of users, stream-license-group-user-pages.ts the
+// page chain) and the grid UI (components/data-grid/, app/(portal)/software-management/[groupId]/).
+// Dates are ISO strings so the value crosses the server/client boundary unchanged.
 import type { LicenseEdition, LicenseType, MembershipRole, ProductKind, Title } from "@prisma/client";
 
 export type GridLicense = {
@@ -46,3 +47,19 @@ export type LicenseGroupGrid = {
   licenses: GridLicense[];
   users: GridUser[];
 };
+
+/** What a row of the grid shows of a user: GridUser without the fields only the CSV export uses. */
+export type GridRowUser = Omit<GridUser, "title" | "position" | "role">;
+
+/** The group page without its users: rendered at once, whatever the company's size (R13). */
+export type LicenseGroupGridHead = Omit<LicenseGroupGrid, "users"> & {
+  /** Members of the company when the head was read; the grid says "loading" until it has them. */
+  userCount: number;
+};
+
+/**
+ * One page of the group's users as the grid receives it (decision 008): rows in the grid's default
+ * name order, the group version they were read at (R26: equal to the head's, or the page is from
+ * after someone's save), and the next page, still on its way, or null after the last.
+ */
+export type GridUserPage = { users: GridRowUser[]; groupVersion: number; next: Promise<GridUserPage> | null };

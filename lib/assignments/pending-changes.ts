@@ -1,16 +1,20 @@
 // R16/R18: ticks in the grid are pending until Save. One map keyed "licenseId:userId" holds the
 // admin's intended state of each touched box; a box ticked back to its saved state is no change.
 import type { AssignmentChange } from "@/lib/assignments/save-assignments";
-import type { LicenseGroupGrid } from "@/lib/assignments/license-group-grid";
+import type { GridLicense, GridUser } from "@/lib/assignments/license-group-grid";
 
 export type PendingChanges = ReadonlyMap<string, AssignmentChange>;
+
+/** What the rules need of a grid: whose rows are loaded, what they hold, which licenses exist. */
+type GridUsers = { users: readonly Pick<GridUser, "id" | "assignedLicenseIds">[] };
+type GridUsersAndLicenses = GridUsers & { licenses: readonly Pick<GridLicense, "id">[] };
 
 export function pairKey(pair: { licenseId: string; userId: string }): string {
   return `${pair.licenseId}:${pair.userId}`;
 }
 
 /** "licenseId:userId" of every saved assignment of the grid. */
-export function savedAssignmentKeys(grid: Pick<LicenseGroupGrid, "users">): Set<string> {
+export function savedAssignmentKeys(grid: GridUsers): Set<string> {
   const keys = new Set<string>();
   for (const user of grid.users) for (const licenseId of user.assignedLicenseIds) keys.add(pairKey({ licenseId, userId: user.id }));
   return keys;
@@ -31,7 +35,7 @@ export function togglePendingChange(pending: PendingChanges, pair: { licenseId: 
  * apply: a change the other admin already made, or one for a license or user that is gone, is
  * dropped; everything else is kept for the next Save. Returns the same map when nothing changed.
  */
-export function reconcilePendingChanges(pending: PendingChanges, grid: Pick<LicenseGroupGrid, "users" | "licenses">, saved = savedAssignmentKeys(grid)): PendingChanges {
+export function reconcilePendingChanges(pending: PendingChanges, grid: GridUsersAndLicenses, saved = savedAssignmentKeys(grid)): PendingChanges {
   if (pending.size === 0) return pending;
   const licenseIds = new Set(grid.licenses.map((license) => license.id));
   const userIds = new Set(grid.users.map((user) => user.id));

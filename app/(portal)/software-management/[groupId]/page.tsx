@@ -3,46 +3,62 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { cache } from "react";
+import { cache, cacheSignal } from "react";
 import { LicenseGrid } from "@/components/data-grid/license-grid";
 import { GroupDevicesSection } from "@/components/devices/group-devices-section";
 import { buttonClassName } from "@/components/ui/button";
 import { UserAddedNotice } from "@/components/users/user-added-notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { listGroupDevices } from "@/lib/activations/list-group-devices";
-import { getLicenseGroupGrid } from "@/lib/assignments/get-license-group-grid";
-import type { LicenseGroupGrid } from "@/lib/assignments/license-group-grid";
+import { getLicenseGroupGridHead } from "@/lib/assignments/get-license-group-grid";
+import type { GridUserPage, LicenseGroupGridHead } from "@/lib/assignments/license-group-grid";
+import { streamLicenseGroupUserPages } from "@/lib/assignments/stream-license-group-user-pages";
+import type { CurrentUser } from "@/lib/auth/current-user";
 import { isDomainError } from "@/lib/errors";
 import { requireSessionUser } from "@/app/session";
 
 type PageProps = { params: Promise<{ groupId: string }> };
 
-/**
- * R28: a foreign group, a missing one and a non-admin all get the same 404. Cached per request,
- * so the title and the page read the (possibly 10,000-user) grid once.
- */
-const loadGrid = cache(async (groupId: string): Promise<LicenseGroupGrid> => {
-  const user = await requireSessionUser();
+/** R28: a foreign group, a missing one and a non-admin all get the same 404. */
+async function orNotFound<T>(read: Promise<T>): Promise<T> {
   try {
-    return await getLicenseGroupGrid({ actor: user, groupId });
+    return await read;
   } catch (error) {
     if (isDomainError(error, "NOT_FOUND") || isDomainError(error, "FORBIDDEN")) notFound();
     throw error;
   }
+}
+
+/** The group without its users, cached per request so the title and the page read it once. */
+const loadHead = cache(async (groupId: string): Promise<LicenseGroupGridHead> => {
+  const user = await requireSessionUser();
+  return orNotFound(getLicenseGroupGridHead({ actor: user, groupId }));
 });
 
+/**
+ * Decision 008: the first page of users is awaited, so the grid renders with it; the later pages
+ * are promises the grid receives while this response streams on. Each page checks the admin again.
+ */
+function loadFirstUserPage(user: CurrentUser, groupId: string): Promise<GridUserPage> {
+  // React aborts this signal when the response has ended (all sent, or the browser went away).
+  const signal = cacheSignal();
+  return orNotFound(streamLicenseGroupUserPages({ actor: user, groupId, signal: signal instanceof AbortSignal ? signal : null }));
+}
+
 export async function generateMetadata({ params }: PageProps): Promise<Metadata> {
-  const grid = await loadGrid((await params).groupId);
+  const head = await loadHead((await params).groupId);
   const t = await getTranslations("softwareManagement");
-  return { title: `${grid.group.name} · ${t("title")}` };
+  return { title: `${head.group.name} · ${t("title")}` };
 }
 
 /** R13: one license group — its company's users × the group's licenses, assigned with Save and Yes. */
 export default async function LicenseGroupPage({ params }: PageProps) {
   const { groupId } = await params;
-  const [grid, t, user] = await Promise.all([loadGrid(groupId), getTranslations("groupPage"), requireSessionUser()]);
-  const devices = await listGroupDevices({ actor: user, groupId: grid.group.id });
-  const basePath = `/software-management/${grid.group.id}`;
+  const [head, t, user] = await Promise.all([loadHead(groupId), getTranslations("groupPage"), requireSessionUser()]);
+  // Read after the head, so a page read at another group version than the head's means a save
+  // came in between, which the grid notices (R26).
+  const [firstUserPage, devices] = await Promise.all([loadFirstUserPage(user, head.group.id), listGroupDevices({ actor: user, groupId: head.group.id })]);
+  const basePath = `/software-management/${head.group.id}`;
 
   return (
     <>
@@ -51,11 +67,11 @@ export default async function LicenseGroupPage({ params }: PageProps) {
         {t("back")}
       </Link>
       <PageHeader
-        title={grid.group.name}
+        title={head.group.name}
         description={
           <>
-            {t("description", { number: grid.group.sapAccountNumber, company: grid.company.name })}
-            {grid.group.orderReference ? ` · ${t("orderReference", { reference: grid.group.orderReference })}` : null}
+            {t("description", { number: head.group.sapAccountNumber, company: head.company.name })}
+            {head.group.orderReference ? ` · ${t("orderReference", { reference: head.group.orderReference })}` : null}
           </>
         }
         actions={
@@ -77,11 +93,11 @@ export default async function LicenseGroupPage({ params }: PageProps) {
         <h2 id="group-users-heading" className="sr-only">
           {t("usersHeading")}
         </h2>
-        <LicenseGrid grid={grid} />
+        <LicenseGrid head={head} firstUserPage={firstUserPage} />
       </section>
       {/* R4: below the user list, the devices where the group's licenses are active. */}
       <div className="mt-10">
-        <GroupDevicesSection groupId={grid.group.id} devices={devices} />
+        <GroupDevicesSection groupId={head.group.id} devices={devices} />
       </div>
     </>
   );

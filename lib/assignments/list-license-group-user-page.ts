@@ -1,0 +1,135 @@
+// R13/R17: one page of a license group's users — the company's members with the group's licenses
+// they hold and their latest invitation — in the grid's default name order, paged by keyset so a
+// page costs the same at the start and at the end of a 10,000-user company, and a user added or
+// renamed between two pages is neither shown twice nor skipped (decision 008).
+import "server-only";
+import { Prisma, type EmailStatus, type MembershipRole, type Title } from "@prisma/client";
+import type { Actor } from "@/lib/accounts/actor";
+import type { GridUser } from "@/lib/assignments/license-group-grid";
+import { db as processDb, type DbClient } from "@/lib/db/client";
+import { notFound } from "@/lib/errors";
+import { requireCompanyAdmin } from "@/lib/memberships/require-company-admin";
+import { isRecordId } from "@/lib/validation/record-id";
+
+/**
+ * Where a page ends: the last row's sort key as the database computed it (lower() follows the
+ * database's locale, so the key is never recomputed in JavaScript). Never leaves the server.
+ */
+export type GridUserCursor = { sortName: string; email: string; id: string };
+
+export type LicenseGroupUserPage = {
+  users: GridUser[];
+  /** LicenseGroup.version in the same snapshot as the users (R26). */
+  groupVersion: number;
+  /** Set when more users follow: pass it as `after` for the next page. */
+  nextCursor: GridUserCursor | null;
+};
+
+type UserRow = {
+  id: string;
+  email: string;
+  title: Title | null;
+  firstName: string;
+  lastName: string;
+  position: string;
+  role: MembershipRole;
+  isRegistered: boolean;
+  assignedLicenseIds: string[];
+  invitationStatus: EmailStatus | null;
+  invitationAt: Date | null;
+  invitationError: string | null;
+  sortName: string;
+  groupVersion: number;
+};
+
+export async function listLicenseGroupUserPage(options: {
+  actor: Actor;
+  groupId: string;
+  /** The previous page's nextCursor; null or absent for the first page. */
+  after?: GridUserCursor | null;
+  /** Users per page; null reads every user from `after` on (the CSV export). */
+  limit: number | null;
+  db?: DbClient;
+}): Promise<LicenseGroupUserPage> {
+  const client = options.db ?? processDb();
+  const { limit } = options;
+  if (!isRecordId(options.groupId)) throw notFound("License group");
+  if (limit !== null && (!Number.isInteger(limit) || limit < 1)) throw new RangeError("limit must be a positive integer");
+  // R28: every page derives the company from the group and checks the actor again, so a page
+  // is never more than what this admin may see now.
+  const group = await client.licenseGroup.findUnique({ where: { id: options.groupId }, select: { id: true, companyId: true } });
+  if (!group) throw notFound("License group");
+  await requireCompanyAdmin({ actor: options.actor, companyId: group.companyId, db: client, resource: "License group" });
+
+  // One row more than asked tells whether another page follows, without an empty last page.
+  const rows = await selectUserRows(client, group, options.after ?? null, limit === null ? null : limit + 1);
+  const hasMore = limit !== null && rows.length > limit;
+  const pageRows = hasMore ? rows.slice(0, limit) : rows;
+  const last = pageRows.at(-1);
+  return {
+    users: pageRows.map(toGridUser),
+    groupVersion: rows[0]?.groupVersion ?? (await readGroupVersion(client, group.id)),
+    nextCursor: hasMore && last ? { sortName: last.sortName, email: last.email, id: last.id } : null,
+  };
+}
+
+/**
+ * One statement, so the users, their assignments and the group version are one snapshot (R26).
+ * The sort key is the grid's display name ("first last", or the email when both are empty),
+ * lower-cased, then the email (unique) and the id: a total order, so a keyset never repeats or
+ * skips a row. Only the page's members get the per-user work, as index lookups per row whatever
+ * the planner guesses of freshly bulk-loaded tables: active assignments of the group's licenses
+ * (Assignment(userId)) and, for unregistered members, the latest invitation mail by the rule of
+ * lib/email/get-email-status.ts (EmailMessage(userId, template)), inlined because a call per user
+ * would cost more than this page.
+ */
+function selectUserRows(client: DbClient, group: { id: string; companyId: string }, after: GridUserCursor | null, limit: number | null): Promise<UserRow[]> {
+  const keyset = after ? Prisma.sql`WHERE (s."sortName", s."email", s."id") > (${after.sortName}, ${after.email}, ${after.id}::uuid)` : Prisma.empty;
+  return client.$queryRaw<UserRow[]>`
+    WITH "page" AS (
+      SELECT s.* FROM (
+        SELECT u."id", u."email", u."title", u."firstName", u."lastName", u."position", m."role",
+          -- R17: registered = has a password and proved the address; everyone else is an invited contact.
+          (u."passwordHash" IS NOT NULL AND u."emailVerifiedAt" IS NOT NULL) AS "isRegistered",
+          lower(COALESCE(NULLIF(btrim(u."firstName" || ' ' || u."lastName"), ''), u."email")) AS "sortName"
+        FROM "Membership" m JOIN "User" u ON u."id" = m."userId"
+        WHERE m."companyId" = ${group.companyId}::uuid
+      ) s
+      ${keyset}
+      ORDER BY s."sortName", s."email", s."id"
+      LIMIT ${limit}::int
+    )
+    SELECT p."id"::text AS "id", p."email", p."title"::text AS "title", p."firstName", p."lastName", p."position",
+      p."role"::text AS "role", p."isRegistered", p."sortName",
+      COALESCE(h."licenseIds", ARRAY[]::text[]) AS "assignedLicenseIds",
+      i."status"::text AS "invitationStatus", COALESCE(i."sentAt", i."createdAt") AS "invitationAt", i."lastError" AS "invitationError",
+      (SELECT g."version" FROM "LicenseGroup" g WHERE g."id" = ${group.id}::uuid) AS "groupVersion"
+    FROM "page" p
+    LEFT JOIN LATERAL (
+      SELECT array_agg(a."licenseId"::text ORDER BY a."licenseId")
+          FILTER (WHERE a."revokedAt" IS NULL AND a."licenseId" = ANY(ARRAY(SELECT l."id" FROM "License" l WHERE l."groupId" = ${group.id}::uuid))) AS "licenseIds"
+      FROM "Assignment" a WHERE a."userId" = p."id"
+    ) h ON true
+    LEFT JOIN LATERAL (
+      SELECT e."status", e."sentAt", e."createdAt", e."lastError" FROM "EmailMessage" e
+      WHERE NOT p."isRegistered" AND e."userId" = p."id" AND e."template" = 'invitation' AND e."companyId" = ${group.companyId}::uuid
+      ORDER BY e."createdAt" DESC, e."id" DESC LIMIT 1
+    ) i ON true
+    ORDER BY p."sortName", p."email", p."id"`;
+}
+
+/** An empty page (a company whose last member was paged exactly) still reports its version. */
+async function readGroupVersion(client: DbClient, groupId: string): Promise<number> {
+  const group = await client.licenseGroup.findUnique({ where: { id: groupId }, select: { version: true } });
+  if (!group) throw notFound("License group");
+  return group.version;
+}
+
+/** R17: "Invitation sent" / "delivery failed"; a message being handed to the mail server is still on its way. */
+function toGridUser(row: UserRow): GridUser {
+  const { id, email, title, firstName, lastName, position, role, isRegistered, assignedLicenseIds, invitationStatus, invitationAt, invitationError } = row;
+  const user = { id, email, title, firstName, lastName, position, role, isRegistered, assignedLicenseIds };
+  if (!invitationStatus || !invitationAt) return { ...user, invitation: null };
+  const status = invitationStatus === "SENT" ? "SENT" : invitationStatus === "FAILED" ? "FAILED" : "PENDING";
+  return { ...user, invitation: { status, at: invitationAt.toISOString(), lastError: status === "FAILED" ? invitationError : null } };
+}

@@ -3,7 +3,7 @@
 // page costs the same at the start and at the end of a 10,000-user company, and a user added or
 // renamed between two pages is neither shown twice nor skipped (decision 008).
 import "server-only";
-import { Prisma, type EmailStatus, type MembershipRole, type Title } from "@prisma/client";
+import { Prisma, type EmailStatus } from "@prisma/client";
 import type { Actor } from "@/lib/accounts/actor";
 import type { GridUser } from "@/lib/assignments/license-group-grid";
 import { db as processDb, type DbClient } from "@/lib/db/client";
@@ -25,16 +25,8 @@ export type LicenseGroupUserPage = {
   nextCursor: GridUserCursor | null;
 };
 
-type UserRow = {
-  id: string;
-  email: string;
-  title: Title | null;
-  firstName: string;
-  lastName: string;
-  position: string;
-  role: MembershipRole;
-  isRegistered: boolean;
-  assignedLicenseIds: string[];
+/** A row as the query returns it: GridUser before its invitation becomes one field. */
+type UserRow = Omit<GridUser, "invitation"> & {
   invitationStatus: EmailStatus | null;
   invitationAt: Date | null;
   invitationError: string | null;

@@ -8,10 +8,12 @@
 //
 // This file is the client's entry point, a standalone program outside the portal: it is the one
 // place of lib/reference-client that reads its own environment variables (PORTAL_PASSWORD and
-// LICENSE_PORTAL_CLIENT_STATE_DIR), the way any command-line tool does. lib/env.ts is the portal's.
+// LICENSE_PORTAL_CLIENT_STATE_DIR), through lib/env.ts's processEnvironment(); it does not use the
+// portal's validated configuration.
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { processEnvironment } from "@/lib/env";
 import { activate, deactivate } from "@/lib/reference-client/activation-commands";
 import { ApiContractError, ApiProblemError } from "@/lib/reference-client/api-client";
 import { createCommandContext, normalizeServerUrl, UsageError, type CommandContext, type CommandResult } from "@/lib/reference-client/command-context";
@@ -22,6 +24,9 @@ import { NotSignedInError } from "@/lib/reference-client/session";
 import { entitlements, REFUSED_DOCUMENT_EXIT_CODE, signIn, signOut, status } from "@/lib/reference-client/session-commands";
 import { readPassword } from "@/lib/reference-client/read-password";
 import { SignedDocumentRejectedError } from "@/lib/reference-client/verify";
+
+/** The client's own variables (PORTAL_PASSWORD, LICENSE_PORTAL_CLIENT_STATE_DIR), read through lib/env.ts like every environment access. */
+const environment = processEnvironment();
 
 const CLIENT_NAME = `License Portal reference client 1.0 (${process.platform})`;
 
@@ -79,7 +84,7 @@ async function main(argv: string[]): Promise<number> {
   try {
     const run = commandFor(command, options);
     const context = await createCommandContext({
-      stateDirectory: options["state-dir"] ?? process.env.LICENSE_PORTAL_CLIENT_STATE_DIR ?? path.join(os.homedir(), ".config", "license-portal-client"),
+      stateDirectory: options["state-dir"] ?? environment.LICENSE_PORTAL_CLIENT_STATE_DIR ?? path.join(os.homedir(), ".config", "license-portal-client"),
       server: options.server === undefined ? undefined : normalizeServerUrl(options.server),
       machine: (store) => identifyMachine({ store, fingerprint: options.fingerprint, hostname: options.hostname }),
     });
@@ -103,7 +108,7 @@ function commandFor(command: string, options: Options): (context: CommandContext
       if (!options.server) throw new UsageError("sign-in needs --server URL");
       const email = required("email");
       return async (context) =>
-        signIn(context, { email, password: await readPassword({ fromStdin: options["password-stdin"], fromEnvironment: process.env.PORTAL_PASSWORD }), clientName: CLIENT_NAME });
+        signIn(context, { email, password: await readPassword({ fromStdin: options["password-stdin"], fromEnvironment: environment.PORTAL_PASSWORD }), clientName: CLIENT_NAME });
     }
     case "sign-out":
       return signOut;

@@ -119,10 +119,13 @@ async function fulfilOrder(transaction: DbClient, { actor, input, now, clock }: 
   const audit = (event: Omit<AuditEventInput, "actorId" | "at">) => events.push({ ...event, actorId: buyer.id, at: now });
 
   // PlaceOrderInput guarantees exactly one of the two.
-  const company = input.newCompany
-    ? await createBuyerCompany(transaction, input.newCompany, audit)
-    : await lockMemberCompany(transaction, input.companyId ?? "", buyer.id);
-  await makeBuyerAdmin(transaction, company.id, buyer.id, audit);
+  let company: Company;
+  if (input.newCompany) {
+    company = await createBuyerCompany(transaction, input.newCompany, audit);
+    await addBuyerAsAdmin(transaction, company.id, buyer.id, audit);
+  } else {
+    company = await lockAdminCompany(transaction, input.companyId ?? "", buyer.id);
+  }
 
   const products = new Map((await transaction.product.findMany()).map((product) => [product.code, product]));
   let group: LicenseGroup | null = null;
@@ -183,10 +186,13 @@ async function fulfilOrder(transaction: DbClient, { actor, input, now, clock }: 
 
 type Audit = (event: Omit<AuditEventInput, "actorId" | "at">) => void;
 
-async function lockMemberCompany(transaction: DbClient, companyId: string, buyerId: string): Promise<Company> {
-  const membership = await transaction.membership.findUnique({ where: { userId_companyId: { userId: buyerId, companyId } }, select: { id: true } });
+async function lockAdminCompany(transaction: DbClient, companyId: string, buyerId: string): Promise<Company> {
+  const membership = await transaction.membership.findUnique({ where: { userId_companyId: { userId: buyerId, companyId } }, select: { role: true } });
   // R28: a company the buyer does not belong to does not exist for them (and is not locked by them).
   if (!membership) throw notFound("Company");
+  // Decision 011: only the company's admins buy for it; a plain user would make themselves ADMIN
+  // by ordering on invoice.
+  if (membership.role !== "ADMIN") throw new DomainError("FORBIDDEN", "Only the company's administrators buy for it", { reason: "ADMIN_REQUIRED" });
   // Serialises this company's orders (the group rule above).
   const [company] = await transaction.$queryRaw<Company[]>`SELECT * FROM "Company" WHERE "id" = ${companyId}::uuid FOR UPDATE`;
   if (!company) throw notFound("Company");
@@ -213,14 +219,8 @@ async function createBuyerCompany(transaction: DbClient, newCompany: NewCompanyI
   throw new Error("Could not draw a free SAP account number");
 }
 
-async function makeBuyerAdmin(transaction: DbClient, companyId: string, buyerId: string, audit: Audit): Promise<void> {
-  const membership = await transaction.membership.findUnique({ where: { userId_companyId: { userId: buyerId, companyId } } });
-  if (membership?.role === "ADMIN") return;
-  if (membership) {
-    await transaction.membership.update({ where: { id: membership.id }, data: { role: "ADMIN" } });
-    audit({ action: "member.made-admin", companyId, subjectUserId: buyerId, data: { via: "order" } });
-    return;
-  }
+/** The buyer of a new company is its first administrator. */
+async function addBuyerAsAdmin(transaction: DbClient, companyId: string, buyerId: string, audit: Audit): Promise<void> {
   await transaction.membership.create({ data: { userId: buyerId, companyId, role: "ADMIN", addedById: buyerId } });
   audit({ action: "member.added", companyId, subjectUserId: buyerId, data: { role: "ADMIN", isNewContact: false, isInvited: false, via: "order" } });
 }

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import en from "@/lib/i18n/messages/en.json";
-import nl from "@/lib/i18n/messages/nl.json";
+import { catalogues as merged } from "@/lib/i18n/catalogues";
 
 type Tree = { [key: string]: string | Tree };
 
@@ -14,7 +13,7 @@ function flatten(tree: Tree, prefix = ""): Map<string, string> {
   return entries;
 }
 
-const catalogues = { nl: flatten(nl), en: flatten(en) };
+const catalogues = { nl: flatten(merged.nl), en: flatten(merged.en) };
 
 describe("UI messages (R29)", () => {
   it("has the same keys in Dutch and English", () => {

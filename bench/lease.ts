@@ -15,11 +15,11 @@
 // seat: 201), then DELETE /api/v1/leases/{id} (204), and again with a free machine.
 //   app        `npm start`'s launcher → `next start`, one instance, pool of 10; the API signs in
 //              once (POST /api/v1/sessions) and every request carries the access token.
-//   reference  this file with --reference-server: node:http + a pg pool of 10; per take one
-//              transaction with the app's reads and writes (license row FOR NO KEY UPDATE read with
-//              membership, assignment, device and activation; the holder's open lease, the live
-//              count, insert, audit event), per release the app's conditional update and audit event. No access
-//              token, no JSON schema, no signed receipt: what the app adds on top is the measure.
+//   reference  this file with --reference-server: node:http + a pg pool of 10 running the app's own
+//              SQL (lib/leases/lease-statements.ts) through pg: per take one transaction of the
+//              license lock (read with membership, assignment, device, activation) and the seat
+//              statement (count, insert, audit event); per release the one release statement. No
+//              access token, no JSON schema, no signed receipt: what the app adds on top is the measure.
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { createServer } from "node:http";
@@ -35,6 +35,7 @@ import { createDb, useDb } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrate";
 import { createLicense } from "@/lib/licenses/create-license";
 import { createLicenseGroup } from "@/lib/licenses/create-license-group";
+import { lockLicenseForLease, releaseLeaseStatement, takeSeat, type LicenseForLease, type TakeSeatRow } from "@/lib/leases/lease-statements";
 import { addCompanyMember } from "@/lib/memberships/add-company-member";
 import { ensureProductCatalogue } from "@/lib/products/ensure-product-catalogue";
 
@@ -163,66 +164,25 @@ async function runReferenceServer(): Promise<void> {
       client.release();
     }
   };
+  // The app's own statements (lib/leases/lease-statements.ts), run through pg.
   const take = (licenseId: string, fingerprint: string) =>
-    inTransaction(async (client) => {
+    inTransaction(async (client): Promise<Answer> => {
       const now = new Date();
-      const expiresAt = new Date(now.getTime() + 3_600_000);
-      // The license row locked, with what needs no lock read in the same statement (as the app).
-      const { rows: [license] } = await client.query(
-        `SELECT l."type", l."seats", l."validUntil", g."companyId"::text AS "companyId", d."id"::text AS "deviceId",
-           EXISTS (SELECT 1 FROM "Membership" m WHERE m."userId" = $2 AND m."companyId" = g."companyId") AS "isMember",
-           EXISTS (SELECT 1 FROM "Assignment" a WHERE a."licenseId" = l."id" AND a."userId" = $2 AND a."revokedAt" IS NULL) AS "isAssigned",
-           EXISTS (SELECT 1 FROM "Activation" x WHERE x."licenseId" = l."id" AND x."deviceId" = d."id" AND x."deactivatedAt" IS NULL) AS "isActivated"
-         FROM "License" l JOIN "LicenseGroup" g ON g."id" = l."groupId" LEFT JOIN "Device" d ON d."userId" = $2 AND d."fingerprint" = $3
-         WHERE l."id" = $1::uuid FOR NO KEY UPDATE OF l`,
-        [licenseId, userId, fingerprint],
-      );
+      const lock = lockLicenseForLease({ licenseId, userId, deviceId: null, fingerprint });
+      const { rows: [license] } = await client.query<LicenseForLease>(lock.text, lock.values);
       if (!license?.isMember) return { status: 404 };
       if (!license.isAssigned || !license.isActivated || license.type !== "FLOATING" || now >= license.validUntil) return { status: 403 };
-      const device = { id: license.deviceId as string };
-      const { rows: [open] } = await client.query(
-        `SELECT "id", "expiresAt" FROM "FloatingLease" WHERE "licenseId" = $1 AND "releasedAt" IS NULL AND "userId" = $2 AND "deviceId" = $3 LIMIT 1`,
-        [licenseId, userId, device.id],
-      );
-      if (open && open.expiresAt > now) {
-        await client.query(`UPDATE "FloatingLease" SET "expiresAt" = $2 WHERE "id" = $1`, [open.id, expiresAt]);
-        return { status: 200, body: { id: open.id, licenseId, expiresAt } };
-      }
-      const { rows: [live] } = await client.query(
-        `SELECT count(*)::int AS "count", min("expiresAt") AS "next" FROM "FloatingLease" WHERE "licenseId" = $1 AND "releasedAt" IS NULL AND "expiresAt" > $2`,
-        [licenseId, now],
-      );
-      if (live.count >= license.seats) return { status: 409 };
-      const { rows: [lease] } = open
-        ? await client.query(`UPDATE "FloatingLease" SET "acquiredAt" = $2, "expiresAt" = $3 WHERE "id" = $1 RETURNING "id"`, [open.id, now, expiresAt])
-        : await client.query(
-            `INSERT INTO "FloatingLease" ("licenseId", "userId", "deviceId", "acquiredAt", "expiresAt") VALUES ($1, $2, $3, $4, $5) RETURNING "id"`,
-            [licenseId, userId, device.id, now, expiresAt],
-          );
-      await client.query(
-        `INSERT INTO "AuditEvent" ("action", "companyId", "actorId", "subjectUserId", "licenseId", "data", "createdAt") VALUES ('lease.acquired', $1, $2, $2, $3, $4, $5)`,
-        [license.companyId, userId, licenseId, JSON.stringify({ leaseId: lease.id, holder: "device", expiresAt }), now],
-      );
-      return { status: 201, body: { id: lease.id, licenseId, expiresAt } };
+      const seat = takeSeat({ licenseId, companyId: license.companyId, userId, seats: license.seats, holder: { deviceId: license.deviceId, browserSessionId: null }, now });
+      const { rows: [row] } = await client.query<TakeSeatRow>(seat.text, seat.values);
+      if (!row || row.isNew === null) return { status: 409 };
+      return { status: row.isNew ? 201 : 200, body: { id: row.id, licenseId, expiresAt: row.expiresAt } };
     });
-  const release = (leaseId: string) =>
-    inTransaction(async (client) => {
-      const now = new Date();
-      const { rows: [lease] } = await client.query(
-        `SELECT f."id", f."licenseId", f."expiresAt", g."companyId" FROM "FloatingLease" f
-         JOIN "License" l ON l."id" = f."licenseId" JOIN "LicenseGroup" g ON g."id" = l."groupId" WHERE f."id" = $1::uuid AND f."userId" = $2`,
-        [leaseId, userId],
-      );
-      if (!lease) return { status: 404 };
-      const updated = await client.query(`UPDATE "FloatingLease" SET "releasedAt" = $2, "releaseReason" = 'released' WHERE "id" = $1 AND "releasedAt" IS NULL`, [leaseId, now]);
-      if (updated.rowCount) {
-        await client.query(
-          `INSERT INTO "AuditEvent" ("action", "companyId", "actorId", "subjectUserId", "licenseId", "data", "createdAt") VALUES ('lease.released', $1, $2, $2, $3, $4, $5)`,
-          [lease.companyId, userId, lease.licenseId, JSON.stringify({ leaseId, reason: "released", wasLive: lease.expiresAt > now }), now],
-        );
-      }
-      return { status: 204 };
-    });
+  // One statement, as the app's release: no interactive transaction.
+  const release = async (leaseId: string): Promise<Answer> => {
+    const statement = releaseLeaseStatement({ leaseId, userId, reason: "released", now: new Date() });
+    const { rows } = await pool.query(statement.text, statement.values);
+    return { status: rows.length > 0 ? 204 : 404 };
+  };
 
   const server = createServer((request, response) => {
     let text = "";

@@ -122,6 +122,38 @@ test("R16: Discard drops the pending changes; leaving with pending changes asks 
   await expect(page).toHaveURL(/\/software-management$/);
 });
 
+test("R16: the browser's Back button with pending changes asks first; Cancel stays with the changes, OK leaves", async ({ page }) => {
+  // openGroup arrives from Software management by a link, so Back is a traversal within the document.
+  await openGroup(page);
+  const groupUrl = page.url();
+  await search(page, "mirjam bosman");
+  const mirjam = box(page, FLOATING, "Mirjam Bosman");
+  await mirjam.click();
+  await expect(actionBar(page)).toHaveText("1 wijziging nog niet opgeslagen");
+
+  const asked: string[] = [];
+  page.once("dialog", (dialog) => {
+    asked.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await page.goBack({ timeout: 3_000 }).catch(() => null); // a cancelled traversal never completes
+  await expect.poll(() => asked).toEqual([expect.stringContaining("nog niet zijn opgeslagen")]);
+  await expect(page).toHaveURL(groupUrl);
+  await expectChecked(mirjam, true);
+  await expect(actionBar(page)).toHaveText("1 wijziging nog niet opgeslagen");
+
+  await mirjam.focus(); // a fresh user activation: browsers allow one cancellable Back per activation
+  await page.keyboard.press("Space");
+  await page.keyboard.press("Space");
+  page.once("dialog", (dialog) => {
+    asked.push(dialog.message());
+    void dialog.accept();
+  });
+  await page.goBack();
+  await expect(page).toHaveURL(/\/software-management$/);
+  expect(asked).toHaveLength(2);
+});
+
 test("R32: keyboard only — Tab into the grid, arrows, Space, Enter saves from a cell, Save, Enter on Yes; Escape closes the dialog", async ({ page }) => {
   await openGroup(page);
   await search(page, "gerrit kramer");

@@ -13,7 +13,7 @@
 //        of users, and head + every page, each vs the same statements through pg; counts must match
 // save   saveAssignments with 1,000 changes (500 grants of free seats, 500 revocations) vs one pg
 //        transaction with the same locks, reads, updates, inserts, audit events and version bump.
-//        saveAssignments also writes the outbox mails and invitation tokens; the reference does not.
+//        The reference writes the same outbox mails and invitation tokens (bench/grid-server-save.ts).
 //        Runs alternate between the two change sets (grant A/revoke B, then grant B/revoke A), so
 //        every run does the same amount of work.
 import os from "node:os";
@@ -24,6 +24,7 @@ import { createDb, useDb } from "@/lib/db/client";
 import { startEmbeddedDatabase } from "@/lib/db/embedded";
 import { migrate } from "@/lib/db/migrate";
 import { measureReads, type ReadResult, type Timing } from "./grid-server-reads";
+import { referenceSave } from "./grid-server-save";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const serverUrl = process.env.BENCH_DATABASE_URL;
@@ -152,95 +153,6 @@ async function seedCompany(pool: pg.Pool, size: number): Promise<SeededCompany> 
     [groupId],
   );
   return { size, companyId, groupId, adminId: admin!.id };
-}
-
-// ---------------------------------------------------------------- save: the reference
-
-/** The writes of saveAssignments in one pg transaction, without the outbox mails and tokens. */
-async function referenceSave(pool: pg.Pool, options: { groupId: string; actorId: string; expectedVersion: number; changes: AssignmentChange[] }): Promise<{ granted: number; revoked: number }> {
-  const { groupId, actorId, changes } = options;
-  const licenseIds = [...new Set(changes.map((change) => change.licenseId))];
-  const userIds = [...new Set(changes.map((change) => change.userId))];
-  const client = await pool.connect();
-  try {
-    await client.query("BEGIN");
-    const {
-      rows: [group],
-    } = await client.query(`SELECT "companyId", "version" FROM "LicenseGroup" WHERE "id" = $1::uuid FOR UPDATE`, [groupId]);
-    const { rows: actor } = await client.query(`SELECT "role" FROM "Membership" WHERE "userId" = $1 AND "companyId" = $2`, [actorId, group.companyId]);
-    if (actor[0]?.role !== "ADMIN" || group.version !== options.expectedVersion) throw new Error("reference: not allowed or stale");
-    const { rows: licenses } = await client.query(
-      `SELECT l."id"::text AS "id", l."type"::text AS "type", l."seats" FROM "License" l JOIN "Product" p ON p."id" = l."productId"
-       WHERE l."id" = ANY($1::uuid[]) AND l."groupId" = $2::uuid ORDER BY l."id" FOR UPDATE OF l`,
-      [licenseIds, groupId],
-    );
-    if (licenses.length !== licenseIds.length) throw new Error("reference: unknown license");
-    const { rows: members } = await client.query(`SELECT count(*)::int AS n FROM "Membership" WHERE "companyId" = $1 AND "userId" = ANY($2::uuid[])`, [group.companyId, userIds]);
-    if (members[0].n !== userIds.length) throw new Error("reference: unknown user");
-    const { rows: active } = await client.query(
-      `SELECT "id"::text AS "id", "licenseId"::text AS "licenseId", "userId"::text AS "userId" FROM "Assignment"
-       WHERE "licenseId" = ANY($1::uuid[]) AND "userId" = ANY($2::uuid[]) AND "revokedAt" IS NULL`,
-      [licenseIds, userIds],
-    );
-    const activeByPair = new Map(active.map((row) => [`${row.licenseId}:${row.userId}`, row.id as string]));
-    const toRevoke = changes.filter((change) => !change.assigned && activeByPair.has(`${change.licenseId}:${change.userId}`));
-    const toGrant = changes.filter((change) => change.assigned && !activeByPair.has(`${change.licenseId}:${change.userId}`));
-    const now = new Date();
-    const audit: { action: string; licenseId: string; userId: string }[] = [];
-    if (toRevoke.length > 0) {
-      await client.query(`UPDATE "Assignment" SET "revokedAt" = $2, "revokedById" = $3 WHERE "id" = ANY($1::uuid[])`, [
-        toRevoke.map((change) => activeByPair.get(`${change.licenseId}:${change.userId}`)),
-        now,
-        actorId,
-      ]);
-      for (const change of toRevoke) audit.push({ action: "assignment.revoked", licenseId: change.licenseId, userId: change.userId });
-      const pairs = [toRevoke.map((change) => change.licenseId), toRevoke.map((change) => change.userId)];
-      const { rows: deactivated } = await client.query(
-        `UPDATE "Activation" SET "deactivatedAt" = $3, "deactivatedById" = $4, "deactivationReason" = 'license revoked'
-         WHERE "deactivatedAt" IS NULL AND ("licenseId", "userId") IN (SELECT * FROM unnest($1::uuid[], $2::uuid[]))
-         RETURNING "licenseId"::text AS "licenseId", "userId"::text AS "userId"`,
-        [...pairs, now, actorId],
-      );
-      for (const row of deactivated) audit.push({ action: "activation.deactivated", licenseId: row.licenseId, userId: row.userId });
-      const { rows: released } = await client.query(
-        `UPDATE "FloatingLease" SET "releasedAt" = $3, "releaseReason" = 'license revoked'
-         WHERE "releasedAt" IS NULL AND ("licenseId", "userId") IN (SELECT * FROM unnest($1::uuid[], $2::uuid[]))
-         RETURNING "licenseId"::text AS "licenseId", "userId"::text AS "userId"`,
-        [...pairs, now],
-      );
-      for (const row of released) audit.push({ action: "lease.released", licenseId: row.licenseId, userId: row.userId });
-    }
-    if (toGrant.length > 0) {
-      const counted = licenses.filter((license) => license.type !== "FLOATING");
-      const { rows: counts } = await client.query(
-        `SELECT "licenseId"::text AS "licenseId", count(*)::int AS n FROM "Assignment" WHERE "licenseId" = ANY($1::uuid[]) AND "revokedAt" IS NULL GROUP BY "licenseId"`,
-        [counted.map((license) => license.id)],
-      );
-      for (const license of counted) {
-        const requested = toGrant.filter((change) => change.licenseId === license.id).length;
-        const assigned = counts.find((row) => row.licenseId === license.id)?.n ?? 0;
-        if (requested > 0 && assigned + requested > license.seats) throw new Error("reference: seats exhausted");
-      }
-      await client.query(
-        `INSERT INTO "Assignment" ("licenseId", "userId", "assignedById", "assignedAt") SELECT l, u, $3::uuid, $4 FROM unnest($1::uuid[], $2::uuid[]) AS t(l, u)`,
-        [toGrant.map((change) => change.licenseId), toGrant.map((change) => change.userId), actorId, now],
-      );
-      for (const change of toGrant) audit.push({ action: "assignment.granted", licenseId: change.licenseId, userId: change.userId });
-    }
-    await client.query(`UPDATE "LicenseGroup" SET "version" = "version" + 1, "updatedAt" = $2 WHERE "id" = $1::uuid RETURNING "version"`, [groupId, now]);
-    await client.query(
-      `INSERT INTO "AuditEvent" ("action", "companyId", "actorId", "subjectUserId", "licenseId", "data", "createdAt")
-       SELECT a, $4::uuid, $5::uuid, u, l, jsonb_build_object('groupId', $6::text), $7 FROM unnest($1::text[], $2::uuid[], $3::uuid[]) AS t(a, u, l)`,
-      [audit.map((event) => event.action), audit.map((event) => event.userId), audit.map((event) => event.licenseId), group.companyId, actorId, groupId, now],
-    );
-    await client.query("COMMIT");
-    return { granted: toGrant.length, revoked: toRevoke.length };
-  } catch (error) {
-    await client.query("ROLLBACK");
-    throw error;
-  } finally {
-    client.release();
-  }
 }
 
 /**
@@ -394,7 +306,6 @@ async function main(): Promise<void> {
     }
     line(result.kind, `save ${SAVE_SIZE} changes (500+ / 500−)`, result.save);
   }
-  console.log("The reference save writes no outbox mails or invitation tokens; saveAssignments does (≈1 row per grant).");
 }
 
 await main();

@@ -6,6 +6,7 @@ import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import type { CurrentUser } from "@/lib/auth/current-user";
+import { requireStaff } from "@/lib/auth/permissions";
 import { DomainError, isDomainError, type DomainErrorCode } from "@/lib/errors";
 import { getSessionUser } from "@/app/session";
 
@@ -86,6 +87,30 @@ export function userAction<Schema extends z.ZodType, Result>(definition: UserAct
       },
       definition.revalidate,
     );
+}
+
+type StaffActionDefinition<Schema extends z.ZodType, Result> = {
+  input: Schema;
+  run: (context: { user: CurrentUser; input: z.output<Schema> }) => Promise<Result>;
+  revalidate?: Revalidate[];
+};
+
+/**
+ * A back-office action (R31). Anyone who is not staff, signed in or not, gets NOT_FOUND — the
+ * back office does not reveal itself; the domain function checks staff again in its transaction.
+ * Authentication comes before parsing, so a stranger learns nothing from validation errors either.
+ */
+export function staffAction<Schema extends z.ZodType, Result>(definition: StaffActionDefinition<Schema, Result>) {
+  return async (rawInput: unknown): Promise<ActionResult<Result>> => {
+    const user = await getSessionUser();
+    try {
+      requireStaff(user);
+    } catch (error) {
+      if (isDomainError(error)) return failure(error.code);
+      throw error;
+    }
+    return execute(definition.input, rawInput, (input) => definition.run({ user: user!, input }), definition.revalidate);
+  };
 }
 
 /** An action anyone may call (e.g. the language switch on the sign-in page). */

@@ -15,6 +15,8 @@ export default async function PortalLayout({ children }: { children: ReactNode }
       ? [{ href: "/software-management", label: t("softwareManagement"), icon: "software-management" } as const]
       : []),
     { href: "/my-software", label: t("mySoftware"), icon: "my-software" },
+    // R6: every signed-in user may buy (for a new company, or for theirs as its ADMIN, decision 011).
+    { href: "/shop", label: t("shop"), icon: "shop" },
     ...(canAccessBackoffice(user) ? [{ href: "/backoffice", label: t("backoffice"), icon: "backoffice" } as const] : []),
   ];
 

@@ -9,15 +9,24 @@ import type { AuditEntry, AuditFilters } from "@/lib/audit/list-audit-events";
 
 export type AuditLicenseOption = { id: string; label: string };
 
-const basePath = "/software-management/audit";
-
 /**
  * R24: filters (a plain GET form: the URL is the state, so a filtered view can be bookmarked and
- * exported), the events newest first with translated action names, and keyset pagination.
+ * exported), the events newest first with translated action names, and keyset pagination. The
+ * admins' page is the default; the back office shows a company's log under its own path, without
+ * the CSV export.
  */
-export async function AuditLog(props: { entries: AuditEntry[]; filters: AuditFilters; licenses: AuditLicenseOption[]; nextCursor: string | null; isFirstPage: boolean }) {
+export async function AuditLog(props: {
+  entries: AuditEntry[];
+  filters: AuditFilters;
+  licenses: AuditLicenseOption[];
+  nextCursor: string | null;
+  isFirstPage: boolean;
+  basePath?: string;
+  hasExport?: boolean;
+}) {
   const [t, tType, format] = await Promise.all([getTranslations("audit"), getTranslations("licenseType"), getFormatter()]);
   const { filters } = props;
+  const basePath = props.basePath ?? "/software-management/audit";
   const isFiltered = Boolean(filters.user || filters.licenseId || filters.action);
 
   return (
@@ -66,11 +75,13 @@ export async function AuditLog(props: { entries: AuditEntry[]; filters: AuditFil
           ) : null}
         </div>
       </form>
-      <div className="mb-3 flex justify-end">
-        <a href={`${basePath}/export.csv${auditSearchString(filters)}`} download className={buttonClassName("secondary")}>
-          {t("exportCsv")}
-        </a>
-      </div>
+      {props.hasExport === false ? null : (
+        <div className="mb-3 flex justify-end">
+          <a href={`${basePath}/export.csv${auditSearchString(filters)}`} download className={buttonClassName("secondary")}>
+            {t("exportCsv")}
+          </a>
+        </div>
+      )}
 
       {props.entries.length === 0 ? (
         <EmptyState>{isFiltered ? t("emptyFiltered") : t("empty")}</EmptyState>

@@ -3,10 +3,12 @@
 import { clsx } from "clsx";
 import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
 import { useTranslations } from "next-intl";
+import Link from "next/link";
 import type { SeatUsage } from "@/lib/assignments/seat-usage";
 import { descriptionIds, HEADER_HEIGHT, NAME_COLUMN_WIDTH, type GridColumn } from "@/components/data-grid/grid-model";
 import type { GridSorting } from "@/components/data-grid/use-grid-table";
 import { NAME_COLUMN_ID } from "@/components/data-grid/use-grid-table";
+import { licensePurchaseLinks } from "@/lib/shop/license-purchase-links";
 
 type GridHeaderProps = {
   columns: GridColumn[];
@@ -28,6 +30,7 @@ export function GridHeader({ columns, templateColumns, usage, sorting, onSort, t
   const t = useTranslations("grid");
   const tType = useTranslations("licenseType");
   const tEdition = useTranslations("edition");
+  const tShop = useTranslations("shop.groupLicenses");
   const direction = (columnId: string) => {
     const sort = sorting[0];
     return sort?.id === columnId ? (sort.desc ? "descending" : "ascending") : null;
@@ -109,6 +112,7 @@ export function GridHeader({ columns, templateColumns, usage, sorting, onSort, t
               )}
               {license.isExpired ? <span className="rounded bg-red-50 px-1.5 py-0.5 text-[11px] font-medium text-red-700">{t("expired")}</span> : null}
               {!license.isExpired && seats.isFull ? <span className="rounded bg-red-50 px-1.5 py-0.5 text-[11px] font-medium text-red-700">{t("full")}</span> : null}
+              {!license.isExpired && seats.isFull ? <BuyOneSeatLink license={license} label={tShop("gridBuyOneSeatLabel", { license: column.label })} text={tShop("gridBuyOneSeat")} /> : null}
             </div>
             {/* Shared by every blocked box of this column (aria-describedby). */}
             <span id={descriptionIds.blockReason(license.id)} className="sr-only">
@@ -118,5 +122,20 @@ export function GridHeader({ columns, templateColumns, usage, sorting, onSort, t
         );
       })}
     </div>
+  );
+}
+
+/**
+ * R6: a full column offers one more seat through the shop (not for Enterprise, which sales sells).
+ * Out of the grid's tab order, which has one stop per grid; the same link is in the group page's
+ * "Seats and validity" table for keyboard and screen-reader users.
+ */
+function BuyOneSeatLink({ license, label, text }: { license: GridColumn["license"]; label: string; text: string }) {
+  const links = licensePurchaseLinks(license, { onlyWhenFull: false });
+  if (links.salesOnly || !links.oneMoreSeat) return null;
+  return (
+    <Link href={links.oneMoreSeat.href} tabIndex={-1} aria-label={label} className="rounded px-1 text-[11px] font-medium text-brand-700 underline underline-offset-2 hover:text-brand-600">
+      {text}
+    </Link>
   );
 }

@@ -1,13 +1,14 @@
 "use client";
 
 import { clsx } from "clsx";
-import { AppWindow, LayoutGrid, ShieldCheck } from "lucide-react";
+import { AppWindow, LayoutGrid, ShieldCheck, ShoppingCart } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 
 const icons = {
   "software-management": LayoutGrid,
   "my-software": AppWindow,
+  shop: ShoppingCart,
   backoffice: ShieldCheck,
 } as const;
 

@@ -148,8 +148,9 @@ async function assertSeatsAvailable(options: { transaction: DbClient; licenses: 
 /**
  * R18: revoking a license revokes access to the software. A revoked user's activations of it end
  * (so a node-locked key can move to the next user) and their floating seats are released.
+ * Also used by the back office's seat reduction (lib/backoffice/change-license-seats.ts).
  */
-async function endAccessOfRevoked(options: {
+export async function endAccessOfRevoked(options: {
   transaction: DbClient;
   revoked: AssignmentChange[];
   actor: Actor;

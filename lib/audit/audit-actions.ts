@@ -40,6 +40,12 @@ export const auditActions = [
   "license.renewed",
   "license.expiry-reminded",
   "sales-lead.created",
+  // Back office (issue 7, R31): staff change seats and validity, add admins, deal with orders and leads.
+  "license.seats-changed",
+  "license.validity-changed",
+  "license.ended",
+  "order.handled",
+  "sales-lead.handled",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

@@ -65,6 +65,15 @@ export async function listAuditEvents(options: {
   if (!isRecordId(options.companyId)) throw notFound("Company");
   // R28: the company's own admins only; a stranger is told the company does not exist.
   await requireCompanyAdmin({ actor: options.actor, companyId: options.companyId, db: client, resource: "Company" });
+  return selectAuditEvents({ ...options, db: client });
+}
+
+/**
+ * The query behind listAuditEvents, without the access check: for callers that authorised the
+ * reader themselves (the back office's view of a company, lib/backoffice/list-company-audit-events.ts).
+ */
+export async function selectAuditEvents(options: { companyId: string; filters?: AuditFilters; cursor?: string | null; limit?: number; db: DbClient }): Promise<AuditPage> {
+  const client = options.db;
   const limit = Math.min(Math.max(1, options.limit ?? AUDIT_PAGE_SIZE), MAX_PAGE_SIZE);
   const { user, licenseId, action } = normaliseFilters(options.filters ?? {});
   const after = decodeCursor(options.cursor);

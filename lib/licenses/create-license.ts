@@ -15,7 +15,7 @@ import type { ProductCode } from "@/lib/products/ensure-product-catalogue";
 import { runInTransaction } from "@/lib/transactions/run-in-transaction";
 import { isRecordId } from "@/lib/validation/record-id";
 
-const allowedTypes: Record<ProductKind, readonly LicenseType[]> = {
+export const allowedLicenseTypes: Record<ProductKind, readonly LicenseType[]> = {
   WEB: ["NAMED_USER", "FLOATING"],
   DESKTOP: ["NODE_LOCKED", "FLOATING"],
 };
@@ -26,6 +26,8 @@ const DEFAULT_TERM_DAYS = 365;
 export async function createLicense(options: {
   actor: Actor;
   groupId: string;
+  /** When given, the group must be this company's (the back office's company page, R28). */
+  companyId?: string;
   productCode: ProductCode;
   type: LicenseType;
   /** Node-locked licenses have exactly one (CHECK license_node_locked_single_seat); default 1. */
@@ -49,10 +51,10 @@ export async function createLicense(options: {
   return runInTransaction(options.db, async (transaction) => {
     await requireBackofficeStaff({ actor: options.actor, db: transaction });
     const group = await transaction.licenseGroup.findUnique({ where: { id: options.groupId }, select: { companyId: true } });
-    if (!group) throw notFound("License group");
+    if (!group || (options.companyId !== undefined && group.companyId !== options.companyId)) throw notFound("License group");
     const product = await transaction.product.findUnique({ where: { code: options.productCode } });
     if (!product) throw notFound("Product");
-    if (!allowedTypes[product.kind].includes(options.type)) {
+    if (!allowedLicenseTypes[product.kind].includes(options.type)) {
       throw new DomainError("INVALID", `${product.name} cannot have a ${options.type} license`, { fields: { type: "invalid" } });
     }
     const license = await transaction.license.create({

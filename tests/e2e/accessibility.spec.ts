@@ -2,7 +2,7 @@
 // the group grid with its confirmation dialog included. Changes nothing: the one tick is discarded.
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { ADMIN_EMAIL, chooseCompany, DUTCH_COMPANY, signIn } from "./support/demo";
+import { ADMIN_EMAIL, chooseCompany, DUTCH_COMPANY, signIn, STAFF_EMAIL } from "./support/demo";
 
 type AxeResults = Awaited<ReturnType<AxeBuilder["analyze"]>>;
 
@@ -75,4 +75,40 @@ test.describe("signed in as admin", () => {
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
     await expectNoSeriousViolations(page, "Add user");
   });
+
+  test("the shop, its checkout and Contact sales", async ({ page }) => {
+    await page.goto("/shop");
+    await expect(page.getByRole("heading", { level: 1, name: "Winkel" })).toBeVisible();
+    await expectNoSeriousViolations(page, "shop");
+
+    await page.goto("/shop/checkout?kind=NEW_LICENSE&product=PROFIS_ENGINEERING&edition=STANDARD&type=FLOATING&seats=2");
+    await page.getByRole("radio", { name: "Voor een nieuw bedrijf" }).check();
+    await expect(page.getByLabel("Bedrijfsnaam")).toBeVisible();
+    await expectNoSeriousViolations(page, "checkout");
+
+    await page.goto("/shop/contact-sales");
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await expectNoSeriousViolations(page, "Contact sales");
+  });
+});
+
+test("the back office: search, a company, a license, orders", async ({ page }) => {
+  test.setTimeout(90_000);
+  await signIn(page, STAFF_EMAIL);
+  await page.goto("/backoffice?q=vries");
+  await expect(page.getByRole("link", { name: DUTCH_COMPANY }).first()).toBeVisible();
+  await expectNoSeriousViolations(page, "back-office search");
+
+  await page.getByRole("link", { name: DUTCH_COMPANY }).first().click();
+  await expect(page.getByRole("heading", { level: 1, name: DUTCH_COMPANY })).toBeVisible();
+  await expectNoSeriousViolations(page, "back-office company");
+
+  const licensePath = await page.getByRole("link", { name: "PROFIS Engineering (Named user) wijzigen" }).first().getAttribute("href");
+  await page.goto(licensePath ?? "");
+  await expect(page.getByLabel("Nieuw aantal plaatsen")).toBeVisible();
+  await expectNoSeriousViolations(page, "back-office license");
+
+  await page.goto("/backoffice/orders?show=all");
+  await expect(page.getByRole("heading", { level: 1, name: "Bestellingen" })).toBeVisible();
+  await expectNoSeriousViolations(page, "back-office orders");
 });

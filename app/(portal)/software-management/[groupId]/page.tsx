@@ -6,6 +6,7 @@ import { notFound } from "next/navigation";
 import { cache, cacheSignal } from "react";
 import { LicenseGrid } from "@/components/data-grid/license-grid";
 import { GroupDevicesSection } from "@/components/devices/group-devices-section";
+import { GroupPurchaseSection } from "@/components/shop/group-purchase-section";
 import { buttonClassName } from "@/components/ui/button";
 import { UserAddedNotice } from "@/components/users/user-added-notice";
 import { PageHeader } from "@/components/ui/page-header";
@@ -95,6 +96,10 @@ export default async function LicenseGroupPage({ params }: PageProps) {
         </h2>
         <LicenseGrid head={head} firstUserPage={firstUserPage} />
       </section>
+      {/* R6: more seats and another year, bought through the shop's checkout. */}
+      <div className="mt-10">
+        <GroupPurchaseSection licenses={head.licenses} />
+      </div>
       {/* R4: below the user list, the devices where the group's licenses are active. */}
       <div className="mt-10">
         <GroupDevicesSection groupId={head.group.id} devices={devices} />

@@ -1,0 +1,86 @@
+"use server";
+
+import { LicenseEdition, LicenseType } from "@prisma/client";
+import { z } from "zod";
+import { staffAction, type ActionResult } from "@/app/action-client";
+import { addCompanyAdmin, type AddedCompanyAdmin } from "@/lib/backoffice/add-company-admin";
+import { CalendarDate, endOfCalendarDay, startOfCalendarDay } from "@/lib/backoffice/calendar-date";
+import { createLicense } from "@/lib/licenses/create-license";
+import { createLicenseGroup } from "@/lib/licenses/create-license-group";
+import { productCodes } from "@/lib/products/ensure-product-catalogue";
+import { RecordId } from "@/lib/validation/record-id";
+
+const blankIsMissing = <Schema extends z.ZodType>(schema: Schema) => z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
+
+const addAdminStep = staffAction({
+  input: z.object({ companyId: RecordId, email: z.string().max(254) }),
+  run: ({ user, input }) => addCompanyAdmin({ actor: user, companyId: input.companyId, email: input.email }),
+  revalidate: [{ path: "/backoffice", type: "layout" }],
+});
+
+/** R31: an existing person by email becomes ADMIN of the company (added, or promoted from USER). */
+export async function addCompanyAdminAction(input: { companyId: string; email: string }): Promise<ActionResult<AddedCompanyAdmin>> {
+  return addAdminStep(input);
+}
+
+const createGroupStep = staffAction({
+  input: z.object({
+    companyId: RecordId,
+    name: z.string().max(200),
+    sapAccountNumber: blankIsMissing(z.string().max(20)),
+    orderReference: blankIsMissing(z.string().max(100)),
+  }),
+  run: async ({ user, input }) => {
+    const group = await createLicenseGroup({ actor: user, ...input });
+    return { groupId: group.id };
+  },
+  revalidate: [{ path: "/backoffice", type: "layout" }],
+});
+
+/** R12, R31: a new license group of the company (its own SAP account unless another is given). */
+export async function createLicenseGroupAction(input: { companyId: string; name: string; sapAccountNumber?: string; orderReference?: string }): Promise<ActionResult<{ groupId: string }>> {
+  return createGroupStep(input);
+}
+
+const createLicenseStep = staffAction({
+  input: z.object({
+    companyId: RecordId,
+    groupId: RecordId,
+    productCode: z.enum(productCodes),
+    type: z.enum(LicenseType),
+    edition: z.enum(LicenseEdition),
+    seats: z.coerce.number().int().min(1).max(100_000),
+    validFrom: blankIsMissing(CalendarDate),
+    validUntil: blankIsMissing(CalendarDate),
+  }),
+  run: async ({ user, input }) => {
+    // R28: the group must be this company's; createLicense finds the group, the action its company.
+    const license = await createLicense({
+      actor: user,
+      groupId: input.groupId,
+      productCode: input.productCode,
+      type: input.type,
+      edition: input.edition,
+      seats: input.seats,
+      validFrom: input.validFrom ? startOfCalendarDay(input.validFrom) : undefined,
+      validUntil: input.validUntil ? endOfCalendarDay(input.validUntil) : undefined,
+      companyId: input.companyId,
+    });
+    return { licenseId: license.id, productName: license.product.name };
+  },
+  revalidate: [{ path: "/backoffice", type: "layout" }],
+});
+
+/** R31: a license of any type and edition, Enterprise included (R6: sold by the back office only). */
+export async function createLicenseAction(input: {
+  companyId: string;
+  groupId: string;
+  productCode: string;
+  type: string;
+  edition: string;
+  seats: string | number;
+  validFrom?: string;
+  validUntil?: string;
+}): Promise<ActionResult<{ licenseId: string; productName: string }>> {
+  return createLicenseStep(input);
+}

@@ -1,0 +1,86 @@
+"use server";
+
+import { z } from "zod";
+import { userAction, type ActionResult } from "@/app/action-client";
+import { setCurrentCompany } from "@/lib/accounts/set-current-company";
+import { requireSoftwareManager } from "@/lib/auth/permissions";
+import { isDomainError } from "@/lib/errors";
+import { paymentMethods } from "@/lib/shop/payment-methods";
+import { placeOrder, type PlaceOrderOptions } from "@/lib/shop/place-order";
+import { RecordId } from "@/lib/validation/record-id";
+
+// The lines are not validated here but by placeOrder, so that an Enterprise line posted by hand is
+// refused as such (R6) instead of as a malformed request. The new company's fields are flat, so
+// each problem is shown next to its own field.
+const blankIsMissing = <Schema extends z.ZodType>(schema: Schema) => z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
+const PlaceOrderActionInput = z.discriminatedUnion("buyer", [
+  z.object({ buyer: z.literal("COMPANY"), companyId: RecordId, lines: z.array(z.unknown()), idempotencyKey: z.string(), paymentMethod: z.enum(paymentMethods) }),
+  z.object({
+    buyer: z.literal("NEW_COMPANY"),
+    companyName: blankIsMissing(z.string()),
+    country: blankIsMissing(z.string()),
+    vatNumber: z.string().optional(),
+    lines: z.array(z.unknown()),
+    idempotencyKey: z.string(),
+    paymentMethod: z.enum(paymentMethods),
+  }),
+]);
+export type PlaceOrderActionInput = z.input<typeof PlaceOrderActionInput>;
+
+export type PlaceOrderOutcome =
+  | { status: "PLACED"; orderId: string }
+  /** R6: Enterprise is sold by the sales team only, however the order was sent. */
+  | { status: "ENTERPRISE_NOT_SOLD_ONLINE" }
+  /** Decision 011: only the company's admins buy for it. */
+  | { status: "ADMIN_REQUIRED" };
+
+const NEW_COMPANY_FIELDS: Record<string, string> = { "newCompany.name": "companyName", "newCompany.country": "country", "newCompany.vatNumber": "vatNumber" };
+
+const placeOrderForBuyer = userAction({
+  input: PlaceOrderActionInput,
+  // R28: an existing company must be one the buyer administers; placeOrder checks it again inside
+  // the transaction that locks the company row. A new company involves nobody else's data.
+  authorize: ({ user, input }) => {
+    if (input.buyer === "COMPANY") {
+      try {
+        requireSoftwareManager(user, input.companyId);
+      } catch (error) {
+        // Answered as an outcome below, so the buyer reads whom to ask.
+        if (!isDomainError(error, "FORBIDDEN")) throw error;
+      }
+    }
+  },
+  run: async ({ user, input }): Promise<PlaceOrderOutcome> => {
+    const target =
+      input.buyer === "COMPANY"
+        ? { companyId: input.companyId }
+        : { newCompany: { name: input.companyName ?? "", country: input.country ?? "", vatNumber: input.vatNumber ?? "" } };
+    try {
+      const { order } = await placeOrder({ actor: user, ...target, lines: input.lines as PlaceOrderOptions["lines"], idempotencyKey: input.idempotencyKey });
+      // The buyer continues in the company they just bought for (R11), where Software management is.
+      if (user.currentMembership?.company.id !== order.companyId) await setCurrentCompany({ actor: user, companyId: order.companyId });
+      return { status: "PLACED", orderId: order.id };
+    } catch (error) {
+      if (isDomainError(error, "FORBIDDEN") && error.details.reason === "ENTERPRISE_NOT_SOLD_ONLINE") return { status: "ENTERPRISE_NOT_SOLD_ONLINE" };
+      if (isDomainError(error, "FORBIDDEN") && error.details.reason === "ADMIN_REQUIRED") return { status: "ADMIN_REQUIRED" };
+      if (isDomainError(error, "INVALID") && error.details.fields && typeof error.details.fields === "object") {
+        // placeOrder names the new company's fields by their path; the form names them flat.
+        // An empty country is a missing one, not a malformed code.
+        const fields = Object.fromEntries(
+          Object.entries(error.details.fields).map(([field, problem]) => [
+            NEW_COMPANY_FIELDS[field] ?? field,
+            field === "newCompany.country" && input.buyer === "NEW_COMPANY" && !input.country ? "required" : problem,
+          ]),
+        );
+        error.details.fields = fields;
+      }
+      throw error;
+    }
+  },
+  revalidate: [{ path: "/", type: "layout" }],
+});
+
+/** R6, R7: checkout — one order per checkout page (its idempotency key), paid by invoice. */
+export async function placeOrderAction(input: PlaceOrderActionInput): Promise<ActionResult<PlaceOrderOutcome>> {
+  return placeOrderForBuyer(input);
+}

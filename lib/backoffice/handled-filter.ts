@@ -1,0 +1,7 @@
+import type { HandledFilter } from "@/lib/backoffice/list-orders";
+
+/** ?show=open|handled|all; anything else shows the open ones. */
+export function parseHandledFilter(value: string | string[] | undefined): HandledFilter {
+  const first = Array.isArray(value) ? value[0] : value;
+  return first === "handled" || first === "all" ? first : "open";
+}

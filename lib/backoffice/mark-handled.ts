@@ -1,0 +1,48 @@
+// R31: staff mark an order or a sales lead as dealt with. One conditional UPDATE … WHERE
+// "handledAt" IS NULL: of two staff members clicking at once one records it, the other is told
+// it was already handled (CONFLICT) and nothing is written twice.
+import "server-only";
+import type { Actor } from "@/lib/accounts/actor";
+import { requireBackofficeStaff } from "@/lib/accounts/require-backoffice-staff";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { systemClock, type Clock } from "@/lib/clock";
+import type { DbClient } from "@/lib/db/client";
+import { DomainError, notFound } from "@/lib/errors";
+import { runInTransaction } from "@/lib/transactions/run-in-transaction";
+import { isRecordId } from "@/lib/validation/record-id";
+
+type Options = { actor: Actor; clock?: Clock; db?: DbClient };
+
+export async function markOrderHandled(options: Options & { orderId: string }): Promise<{ handledAt: Date }> {
+  if (!isRecordId(options.orderId)) throw notFound("Order");
+  const now = (options.clock ?? systemClock).now();
+  return runInTransaction(options.db, async (transaction) => {
+    await requireBackofficeStaff({ actor: options.actor, db: transaction });
+    const [order] = await transaction.$queryRaw<{ companyId: string }[]>`
+      UPDATE "Order" SET "handledAt" = ${now}, "handledById" = ${options.actor.id}::uuid
+      WHERE "id" = ${options.orderId}::uuid AND "handledAt" IS NULL RETURNING "companyId"::text AS "companyId"`;
+    if (!order) throw await alreadyHandledOrMissing(transaction.order.count({ where: { id: options.orderId } }), "Order");
+    // Shown to staff and to the company's admins on their audit page (R24).
+    await recordAuditEvent({ db: transaction, event: { action: "order.handled", companyId: order.companyId, actorId: options.actor.id, data: { orderId: options.orderId }, at: now } });
+    return { handledAt: now };
+  });
+}
+
+export async function markSalesLeadHandled(options: Options & { salesLeadId: string }): Promise<{ handledAt: Date }> {
+  if (!isRecordId(options.salesLeadId)) throw notFound("Sales lead");
+  const now = (options.clock ?? systemClock).now();
+  return runInTransaction(options.db, async (transaction) => {
+    await requireBackofficeStaff({ actor: options.actor, db: transaction });
+    const updated = await transaction.$executeRaw`
+      UPDATE "SalesLead" SET "handledAt" = ${now}, "handledById" = ${options.actor.id}::uuid
+      WHERE "id" = ${options.salesLeadId}::uuid AND "handledAt" IS NULL`;
+    if (updated === 0) throw await alreadyHandledOrMissing(transaction.salesLead.count({ where: { id: options.salesLeadId } }), "Sales lead");
+    // A lead belongs to no company account (it may be for a company that has none yet), like its creation.
+    await recordAuditEvent({ db: transaction, event: { action: "sales-lead.handled", companyId: null, actorId: options.actor.id, data: { salesLeadId: options.salesLeadId }, at: now } });
+    return { handledAt: now };
+  });
+}
+
+async function alreadyHandledOrMissing(count: Promise<number>, what: string): Promise<DomainError> {
+  return (await count) > 0 ? new DomainError("CONFLICT", `${what} was already handled`, { reason: "ALREADY_HANDLED" }) : notFound(what);
+}

@@ -1,0 +1,44 @@
+// Decision 011 at checkout: the buyer's current company, whether they may buy for it (ADMIN), and
+// otherwise whom to ask — the company's administrators by name.
+import "server-only";
+import type { Actor } from "@/lib/accounts/actor";
+import { canManageSoftware } from "@/lib/auth/permissions";
+import { db as processDb, type DbClient } from "@/lib/db/client";
+import { notFound } from "@/lib/errors";
+import { isRecordId } from "@/lib/validation/record-id";
+
+export type CheckoutCompany = {
+  id: string;
+  name: string;
+  country: string;
+  vatNumber: string | null;
+  /** The buyer is ADMIN here and so may buy for the company. */
+  canBuy: boolean;
+  /** When the buyer may not: the people to ask, by name. */
+  administrators: { name: string; email: string }[];
+};
+
+export async function getCheckoutCompany(options: { actor: Actor; companyId: string; db?: DbClient }): Promise<CheckoutCompany> {
+  const client = options.db ?? processDb();
+  if (!isRecordId(options.companyId)) throw notFound("Company");
+  const membership = await client.membership.findUnique({
+    where: { userId_companyId: { userId: options.actor.id, companyId: options.companyId } },
+    select: { role: true, company: { select: { id: true, name: true, country: true, vatNumber: true } } },
+  });
+  // R28: a company the buyer is no contact of does not exist for them.
+  if (!membership) throw notFound("Company");
+  const canBuy = canManageSoftware(membership);
+  const administrators = canBuy
+    ? []
+    : await client.membership.findMany({
+        where: { companyId: options.companyId, role: "ADMIN", user: { disabledAt: null } },
+        select: { user: { select: { firstName: true, lastName: true, email: true } } },
+        orderBy: [{ user: { lastName: "asc" } }, { user: { firstName: "asc" } }, { user: { email: "asc" } }],
+        take: 10,
+      });
+  return {
+    ...membership.company,
+    canBuy,
+    administrators: administrators.map(({ user }) => ({ name: `${user.firstName} ${user.lastName}`.trim() || user.email, email: user.email })),
+  };
+}

@@ -30,17 +30,22 @@ export function useFieldError(fieldErrors: Record<string, string[]> | undefined)
   };
 }
 
-type FormFieldProps = InputHTMLAttributes<HTMLInputElement> & { id: string; label: string; error?: string | null; hint?: ReactNode };
+type FieldFrameProps = { id: string; label: string; error?: string | null; hint?: ReactNode };
 
-/** A labelled input whose error and hint are announced with it (aria-describedby). */
-export function FormField({ id, label, error, hint, ...inputProps }: FormFieldProps) {
+/** The attributes that tie a field's control to its label, hint and error (aria-describedby). */
+export function fieldControlProps({ id, error, hint }: Omit<FieldFrameProps, "label">) {
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  return { id, name: id, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy, className: inputClassName };
+}
+
+/** A field's label, then its control (children), then its hint and error; see fieldControlProps. */
+export function FieldFrame({ id, label, error, hint, children }: FieldFrameProps & { children: ReactNode }) {
   return (
     <div>
       <label htmlFor={id} className="block text-sm font-medium text-slate-800">
         {label}
       </label>
-      <input id={id} name={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy} className={inputClassName} {...inputProps} />
+      {children}
       {hint ? (
         <p id={`${id}-hint`} className="mt-1 text-xs text-slate-500">
           {hint}
@@ -52,6 +57,17 @@ export function FormField({ id, label, error, hint, ...inputProps }: FormFieldPr
         </p>
       ) : null}
     </div>
+  );
+}
+
+type FormFieldProps = InputHTMLAttributes<HTMLInputElement> & FieldFrameProps;
+
+/** A labelled input whose error and hint are announced with it (aria-describedby). */
+export function FormField({ id, label, error, hint, ...inputProps }: FormFieldProps) {
+  return (
+    <FieldFrame id={id} label={label} error={error} hint={hint}>
+      <input {...fieldControlProps({ id, error, hint })} {...inputProps} />
+    </FieldFrame>
   );
 }
 

@@ -1,13 +1,12 @@
 // R31: the back office's list of orders (issue 7: pay by invoice, so staff follow each one up),
 // newest first, open ones or all. Staff only.
 import "server-only";
-import type { OrderStatus, Prisma } from "@prisma/client";
-import type { Actor } from "@/lib/accounts/actor";
-import { requireBackofficeStaff } from "@/lib/accounts/require-backoffice-staff";
-import { pageWindow, toPaged, type Paged } from "@/lib/backoffice/pagination";
-import { db as processDb, type DbClient } from "@/lib/db/client";
+import type { OrderStatus } from "@prisma/client";
+import { listHandledRecords, type ListHandledRecordsOptions } from "@/lib/backoffice/list-handled-records";
+import type { Paged } from "@/lib/backoffice/pagination";
 
-export type HandledFilter = "open" | "handled" | "all";
+// The filter's home is list-handled-records.ts; it is still importable from here.
+export type { HandledFilter } from "@/lib/backoffice/list-handled-records";
 
 export type BackofficeOrder = {
   id: string;
@@ -23,43 +22,31 @@ export type BackofficeOrder = {
   handledByEmail: string | null;
 };
 
-export function handledWhere(filter: HandledFilter): { handledAt?: Prisma.DateTimeNullableFilter | null } {
-  if (filter === "open") return { handledAt: null };
-  if (filter === "handled") return { handledAt: { not: null } };
-  return {};
-}
-
-export async function listOrders(options: { actor: Actor; filter?: HandledFilter; page?: number; db?: DbClient }): Promise<Paged<BackofficeOrder>> {
-  const client = options.db ?? processDb();
-  await requireBackofficeStaff({ actor: options.actor, db: client });
-  const page = options.page ?? 1;
-  const where = handledWhere(options.filter ?? "open");
-  const { offset, limit } = pageWindow(page);
-  const orders = await client.order.findMany({
-    where,
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    skip: offset,
-    take: limit,
-    select: {
-      id: true,
-      createdAt: true,
-      status: true,
-      totalCents: true,
-      currency: true,
-      invoicePaidAt: true,
-      handledAt: true,
-      company: { select: { id: true, name: true, country: true } },
-      buyer: { select: { email: true } },
-      handledBy: { select: { email: true } },
-      lines: { select: { kind: true, edition: true, type: true, seats: true, product: { select: { name: true } } } },
-    },
+export function listOrders(options: ListHandledRecordsOptions): Promise<Paged<BackofficeOrder>> {
+  return listHandledRecords(options, async (client, query) => {
+    const orders = await client.order.findMany({
+      ...query,
+      select: {
+        id: true,
+        createdAt: true,
+        status: true,
+        totalCents: true,
+        currency: true,
+        invoicePaidAt: true,
+        handledAt: true,
+        company: { select: { id: true, name: true, country: true } },
+        buyer: { select: { email: true } },
+        handledBy: { select: { email: true } },
+        lines: { select: { kind: true, edition: true, type: true, seats: true, product: { select: { name: true } } } },
+      },
+    });
+    const total = await client.order.count({ where: query.where });
+    const items = orders.map(({ buyer, handledBy, lines, ...order }) => ({
+      ...order,
+      buyerEmail: buyer.email,
+      handledByEmail: handledBy?.email ?? null,
+      lines: lines.map(({ product, ...line }) => ({ ...line, productName: product.name })),
+    }));
+    return { items, total };
   });
-  const total = await client.order.count({ where });
-  const items = orders.map(({ buyer, handledBy, lines, ...order }) => ({
-    ...order,
-    buyerEmail: buyer.email,
-    handledByEmail: handledBy?.email ?? null,
-    lines: lines.map(({ product, ...line }) => ({ ...line, productName: product.name })),
-  }));
-  return toPaged(items, total, page);
 }

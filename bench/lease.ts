@@ -16,10 +16,10 @@
 //   app        `npm start`'s launcher → `next start`, one instance, pool of 10; the API signs in
 //              once (POST /api/v1/sessions) and every request carries the access token.
 //   reference  this file with --reference-server: node:http + a pg pool of 10 running the app's own
-//              SQL (lib/leases/lease-statements.ts) through pg: per take one transaction of the
-//              license lock (read with membership, assignment, device, activation) and the seat
-//              statement (count, insert, audit event); per release the one release statement. No
-//              access token, no JSON schema, no signed receipt: what the app adds on top is the measure.
+//              SQL (lib/leases/lease-statements.ts) through pg: per take the one seat statement
+//              (take_floating_seat: license lock, checks, count, lease, audit event), per release the
+//              one release statement. No access token, no JSON schema, no signed receipt: what the
+//              app adds on top is the measure.
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { createServer } from "node:http";
@@ -35,7 +35,7 @@ import { createDb, useDb } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrate";
 import { createLicense } from "@/lib/licenses/create-license";
 import { createLicenseGroup } from "@/lib/licenses/create-license-group";
-import { lockLicenseForLease, releaseLeaseStatement, takeSeat, type LicenseForLease, type TakeSeatRow } from "@/lib/leases/lease-statements";
+import { releaseLeaseStatement, takeFloatingSeat, type TakenSeatRow } from "@/lib/leases/lease-statements";
 import { addCompanyMember } from "@/lib/memberships/add-company-member";
 import { ensureProductCatalogue } from "@/lib/products/ensure-product-catalogue";
 
@@ -150,33 +150,16 @@ type Answer = { status: number; body?: unknown };
 async function runReferenceServer(): Promise<void> {
   const [databaseUrl, userId] = [process.env.REFERENCE_DATABASE_URL!, process.env.REFERENCE_USER_ID!];
   const pool = new pg.Pool({ connectionString: databaseUrl, max: POOL_SIZE });
-  const inTransaction = async <T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> => {
-    const client = await pool.connect();
-    try {
-      await client.query("BEGIN");
-      const result = await work(client);
-      await client.query("COMMIT");
-      return result;
-    } catch (error) {
-      await client.query("ROLLBACK");
-      throw error;
-    } finally {
-      client.release();
-    }
+  // The app's own statements (lib/leases/lease-statements.ts), run through pg: one each.
+  const take = async (licenseId: string, fingerprint: string): Promise<Answer> => {
+    const now = new Date();
+    const statement = takeFloatingSeat({ licenseId, userId, deviceId: null, fingerprint, browserSessionId: null, now });
+    const { rows: [row] } = await pool.query<TakenSeatRow>(statement.text, statement.values);
+    if (!row?.isMember) return { status: 404 };
+    if (!row.isAssigned || !row.isActivated || row.type !== "FLOATING" || now >= row.validUntil) return { status: 403 };
+    if (row.isNew === null) return { status: 409 };
+    return { status: row.isNew ? 201 : 200, body: { id: row.leaseId, licenseId, expiresAt: row.expiresAt } };
   };
-  // The app's own statements (lib/leases/lease-statements.ts), run through pg.
-  const take = (licenseId: string, fingerprint: string) =>
-    inTransaction(async (client): Promise<Answer> => {
-      const now = new Date();
-      const lock = lockLicenseForLease({ licenseId, userId, deviceId: null, fingerprint });
-      const { rows: [license] } = await client.query<LicenseForLease>(lock.text, lock.values);
-      if (!license?.isMember) return { status: 404 };
-      if (!license.isAssigned || !license.isActivated || license.type !== "FLOATING" || now >= license.validUntil) return { status: 403 };
-      const seat = takeSeat({ licenseId, companyId: license.companyId, userId, seats: license.seats, holder: { deviceId: license.deviceId, browserSessionId: null }, now });
-      const { rows: [row] } = await client.query<TakeSeatRow>(seat.text, seat.values);
-      if (!row || row.isNew === null) return { status: 409 };
-      return { status: row.isNew ? 201 : 200, body: { id: row.id, licenseId, expiresAt: row.expiresAt } };
-    });
   // One statement, as the app's release: no interactive transaction.
   const release = async (leaseId: string): Promise<Answer> => {
     const statement = releaseLeaseStatement({ leaseId, userId, reason: "released", now: new Date() });

@@ -1,15 +1,14 @@
 // R2/R5: take (or extend) a seat of a floating license for one holder: a desktop device or a
 // browser session. The same holder asking again extends its own lease instead of taking a second seat.
-// A new seat is recorded (lease.acquired); a refusal for lack of seats too (lease.refused), in a
-// transaction of its own so the record commits although the seat transaction refuses (R24).
+// A new seat is recorded (lease.acquired, by the seat statement itself); a refusal for lack of seats
+// too (lease.refused), by a statement of its own after it (R24).
 import "server-only";
 import type { FloatingLease } from "@prisma/client";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { systemClock, type Clock } from "@/lib/clock";
-import type { DbClient } from "@/lib/db/client";
+import { db as processDb, type DbClient } from "@/lib/db/client";
 import { DomainError, isDomainError, notFound } from "@/lib/errors";
-import { lockLicenseForLease, takeSeat, type LicenseForLease, type TakeSeatRow } from "@/lib/leases/lease-statements";
-import { runInTransaction } from "@/lib/transactions/run-in-transaction";
+import { takeFloatingSeat, type TakenSeatRow } from "@/lib/leases/lease-statements";
 import { isRecordId } from "@/lib/validation/record-id";
 
 /** A device by id, a device of the user by its fingerprint (the API), or a browser session (web apps). */
@@ -40,41 +39,49 @@ export async function acquireLease(options: {
   const now = (options.clock ?? systemClock).now();
 
   try {
-    return await runInTransaction(options.db, async (transaction) => {
-      // R25: every seat decision of this license happens under its row lock, so concurrent requests
-      // on any number of app instances are counted one after another (lease-statements.ts).
-      const [license] = await transaction.$queryRaw<LicenseForLease[]>(
-        lockLicenseForLease({
-          licenseId,
-          userId,
-          deviceId: "deviceId" in holder ? holder.deviceId : null,
-          fingerprint: "fingerprint" in holder ? holder.fingerprint : null,
-        }),
-      );
-      // R28: another company's license is as unknown as a missing one.
-      if (!license || !license.isMember) throw notFound("License");
-      if (license.type !== "FLOATING") throw new DomainError("INVALID", "Only floating licenses have leases", { reason: "NOT_FLOATING" });
-      if (!license.isAssigned) throw new DomainError("FORBIDDEN", "This license is not assigned to you", { reason: "NOT_ASSIGNED" });
-      if (now < license.validFrom || now >= license.validUntil) throw new DomainError("FORBIDDEN", "This license is not valid now", { reason: "LICENSE_NOT_VALID" });
-      const resolved = resolveHolder(holder, license);
-
-      // A statement of its own after the lock, so it sees every lease committed before it.
-      const [row] = await transaction.$queryRaw<TakeSeatRow[]>(
-        takeSeat({ licenseId, companyId: license.companyId, userId, seats: license.seats, holder: holderColumns(resolved), now }),
-      );
-      const { liveCount, nextExpiry, isNew, ...lease } = row!;
-      if (isNew === null) {
-        // R25: counted under the license row lock, so two instances cannot both take the last seat.
-        throw new DomainError("SEATS_EXHAUSTED", "All seats of this license are in use", {
-          licenseId,
-          companyId: license.companyId,
-          seats: license.seats,
-          live: liveCount,
-          nextExpiry: nextExpiry?.toISOString() ?? null,
-        });
-      }
-      return { lease: lease as FloatingLease, isNew, productCode: license.productCode, fingerprint: "fingerprint" in resolved ? resolved.fingerprint : null };
-    });
+    // R25: one statement (lease-statements.ts, decision 012): the license row lock, the seat count
+    // after it, the lease and its audit event. Alone it commits at once; inside a caller's
+    // transaction (launch) it joins it.
+    const [row] = await (options.db ?? processDb()).$queryRaw<TakenSeatRow[]>(
+      takeFloatingSeat({
+        licenseId,
+        userId,
+        deviceId: "deviceId" in holder ? holder.deviceId : null,
+        fingerprint: "fingerprint" in holder ? holder.fingerprint : null,
+        browserSessionId: "browserSessionId" in holder ? holder.browserSessionId : null,
+        now,
+      }),
+    );
+    // R28: another company's license is as unknown as a missing one.
+    if (!row || !row.isMember) throw notFound("License");
+    if (row.type !== "FLOATING") throw new DomainError("INVALID", "Only floating licenses have leases", { reason: "NOT_FLOATING" });
+    if (!row.isAssigned) throw new DomainError("FORBIDDEN", "This license is not assigned to you", { reason: "NOT_ASSIGNED" });
+    if (now < row.validFrom || now >= row.validUntil) throw new DomainError("FORBIDDEN", "This license is not valid now", { reason: "LICENSE_NOT_VALID" });
+    const resolved = resolveHolder(holder, row);
+    if (row.isNew === null) {
+      // The checks above passed, so the function got as far as counting; anything else is a bug.
+      if (row.liveCount === null) throw new Error("take_floating_seat refused a seat that the checks allow");
+      // R25: counted under the license row lock, so two instances cannot both take the last seat.
+      throw new DomainError("SEATS_EXHAUSTED", "All seats of this license are in use", {
+        licenseId,
+        companyId: row.companyId,
+        seats: row.seats,
+        live: row.liveCount,
+        nextExpiry: row.nextExpiry?.toISOString() ?? null,
+      });
+    }
+    const lease: FloatingLease = {
+      id: row.leaseId!,
+      licenseId,
+      userId,
+      deviceId: row.leaseDeviceId,
+      browserSessionId: row.leaseBrowserSessionId,
+      acquiredAt: row.acquiredAt!,
+      expiresAt: row.expiresAt!,
+      releasedAt: null,
+      releaseReason: null,
+    };
+    return { lease, isNew: row.isNew, productCode: row.productCode, fingerprint: "fingerprint" in resolved ? resolved.fingerprint : null };
   } catch (error) {
     if (isDomainError(error, "SEATS_EXHAUSTED")) {
       await recordAuditEvent({
@@ -96,7 +103,7 @@ function isWellFormedHolder(holder: LeaseHolder): boolean {
  * Web apps hold seats per browser session (R2); desktop apps per device, which must belong to the
  * user and have this license activated (R5: installed and activated once on every computer).
  */
-function resolveHolder(holder: LeaseHolder, license: LicenseForLease): ResolvedHolder {
+function resolveHolder(holder: LeaseHolder, license: TakenSeatRow): ResolvedHolder {
   if ("browserSessionId" in holder) {
     if (license.kind !== "WEB") throw new DomainError("INVALID", "Desktop software takes seats per device", { reason: "WRONG_HOLDER" });
     return { browserSessionId: holder.browserSessionId };
@@ -108,7 +115,4 @@ function resolveHolder(holder: LeaseHolder, license: LicenseForLease): ResolvedH
   return { deviceId: license.deviceId, fingerprint: license.deviceFingerprint };
 }
 
-function holderColumns(holder: ResolvedHolder): { deviceId: string | null; browserSessionId: string | null } {
-  return "deviceId" in holder ? { deviceId: holder.deviceId, browserSessionId: null } : { deviceId: null, browserSessionId: holder.browserSessionId };
-}
 

@@ -1,6 +1,6 @@
 // Fails when prisma/schema.prisma and prisma/migrations disagree. Database A is built by the
 // migration runner; database B by the SQL `prisma migrate diff --from-empty` generates from a
-// schema file. Their catalogs must match, except for the hand-written invariants migration,
+// schema file. Their catalogs must match, except for the hand-written migrations (the invariants, the seat function),
 // whose objects exist only in A and must be exactly the ones it names.
 import { execFile } from "node:child_process";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
@@ -22,7 +22,8 @@ import {
 
 const run = promisify(execFile);
 const SCHEMA_FILE = path.resolve("prisma", "schema.prisma");
-const INVARIANTS_FILE = path.join(MIGRATIONS_DIR, "20261128000100_invariants", "migration.sql");
+// The hand-written migrations: the invariants, and the seat function (decision 012).
+const HAND_WRITTEN_FILES = ["20261128000100_invariants", "20261204000000_take_floating_seat"].map((name) => path.join(MIGRATIONS_DIR, name, "migration.sql"));
 
 const databases: EmptyDatabase[] = [];
 let tempDir: string;
@@ -98,7 +99,7 @@ async function writeModifiedSchema(): Promise<string> {
 
 beforeAll(async () => {
   tempDir = await mkdtemp(path.join(os.tmpdir(), "lp-schema-drift-"));
-  invariantsSql = await readFile(INVARIANTS_FILE, "utf8");
+  invariantsSql = (await Promise.all(HAND_WRITTEN_FILES.map((file) => readFile(file, "utf8")))).join("\n");
   const modifiedSchemaFile = await writeModifiedSchema();
   // The CLI takes seconds per run, so the three databases are built side by side.
   [migrationsCatalog, schemaCatalog, modifiedSchemaCatalog] = await Promise.all([

@@ -39,12 +39,10 @@ export async function signInWithPassword(options: {
   const rateLimits = options.rateLimits ?? defaultRateLimits();
   const ipAddress = options.ipAddress ?? null;
 
-  try {
-    if (ipAddress) await rateLimits.consume("sign-in-ip", ipAddress);
-  } catch (error) {
-    if (isDomainError(error, "RATE_LIMITED")) return { status: "rate-limited", retryAfterSeconds: Number(error.details.retryAfterSeconds) };
-    throw error;
-  }
+  // Per IP only failures count: an office whose colleagues share one address signs in all morning,
+  // while a password spray from one address stops at the limit, across every account it tries.
+  const ipBlockedFor = ipAddress ? await rateLimits.blockedFor("sign-in-ip", ipAddress) : null;
+  if (ipBlockedFor !== null) return { status: "rate-limited", retryAfterSeconds: ipBlockedFor };
   // A locked account is not even checked: guessing stops until the window ends.
   const lockedFor = await rateLimits.blockedFor("sign-in-account", email);
   if (lockedFor !== null) return { status: "rate-limited", retryAfterSeconds: lockedFor };
@@ -80,6 +78,7 @@ async function failedSignIn(options: {
   const { client, rateLimits, email, userId, ipAddress } = options;
   // Unknown addresses are recorded without the address: the trail must not collect what people typed.
   await recordAuditEvent({ db: client, event: { action: "auth.sign-in-failed", companyId: null, actorId: null, subjectUserId: userId, data: { reason: options.reason }, ipAddress } });
+  if (ipAddress) await countFailureFrom(rateLimits, ipAddress);
   try {
     const { remaining } = await rateLimits.consume("sign-in-account", email);
     if (remaining > 0) return { status: "invalid" };
@@ -92,4 +91,13 @@ async function failedSignIn(options: {
   }
   // The attempt that locks the account already says so, with the wait time.
   return { status: "rate-limited", retryAfterSeconds: lockedFor };
+}
+
+/** One more failure from the address; past the limit, the next attempt from it is refused (blockedFor). */
+async function countFailureFrom(rateLimits: RateLimits, ipAddress: string): Promise<void> {
+  try {
+    await rateLimits.consume("sign-in-ip", ipAddress);
+  } catch (error) {
+    if (!isDomainError(error, "RATE_LIMITED")) throw error;
+  }
 }

@@ -26,7 +26,8 @@ const MINUTE = 60;
 const HOUR = 60 * MINUTE;
 
 export const defaultRateLimitPolicies: Record<RateLimitName, RateLimitPolicy> = {
-  // Generous per IP: a company's offices often share one address.
+  // Failed sign-ins per IP, across accounts (password spraying); generous, as a company's offices
+  // often share one address. Successful sign-ins do not count.
   "sign-in-ip": { points: 50, durationSeconds: 15 * MINUTE },
   // Failed sign-ins only; the fifth locks the account for the rest of the window.
   "sign-in-account": { points: 5, durationSeconds: 15 * MINUTE },

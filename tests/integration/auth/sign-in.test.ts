@@ -64,7 +64,8 @@ test("a successful sign-in clears the account's failures", async () => {
   }
 });
 
-test("attempts per IP are limited across accounts; counters are shared by every instance", async () => {
+test("failed attempts per IP are limited across accounts; counters are shared by every instance", async () => {
+  const user = await createTestAccount();
   const policies = { "sign-in-ip": { points: 3, durationSeconds: 60 } };
   // Two limiters on one database stand for two app instances.
   const instanceA = createRateLimits({ db: database.db, policies });
@@ -76,7 +77,19 @@ test("attempts per IP are limited across accounts; counters are shared by every 
   expect(await attempt(instanceB)).toEqual({ status: "invalid" });
   expect(await attempt(instanceA)).toEqual({ status: "invalid" });
   expect(await attempt(instanceB)).toMatchObject({ status: "rate-limited" });
+  // Anyone else at that address is refused too until the window ends, even with the right password.
+  expect(await signInWithPassword({ credentials: { email: user.email, password: TEST_PASSWORD }, ipAddress, rateLimits: instanceA })).toMatchObject({ status: "rate-limited" });
   // No address is stored in clear text.
   const keys = await database.db.rateLimit.findMany({ select: { key: true } });
   expect(keys.some((row) => row.key.includes(ipAddress) || row.key.includes("@"))).toBe(false);
+});
+
+test("successful sign-ins from one address do not count against it (an office behind one IP)", async () => {
+  const user = await createTestAccount();
+  const rateLimits = createRateLimits({ db: database.db, policies: { "sign-in-ip": { points: 3, durationSeconds: 60 } } });
+  const ipAddress = `198.51.100.${Math.floor(Math.random() * 200) + 1}`;
+  for (let attempt = 0; attempt < 6; attempt += 1) {
+    expect(await signInWithPassword({ credentials: { email: user.email, password: TEST_PASSWORD }, ipAddress, rateLimits })).toMatchObject({ status: "signed-in" });
+  }
+  expect(await signInWithPassword({ credentials: { email: user.email, password: "guess" }, ipAddress, rateLimits })).toEqual({ status: "invalid" });
 });

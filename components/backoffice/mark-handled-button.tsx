@@ -1,27 +1,40 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { markOrderHandledAction } from "@/app/(backoffice)/backoffice/orders/actions";
+import type { ActionResult } from "@/app/action-client";
+import { markInvoicePaidAction, markOrderHandledAction } from "@/app/(backoffice)/backoffice/orders/actions";
 import { markSalesLeadHandledAction } from "@/app/(backoffice)/backoffice/sales-leads/actions";
 import { useActionForm } from "@/components/backoffice/use-action-form";
 import { Button } from "@/components/ui/button";
 
-/** R31: "Mark handled" on an order or a sales lead; the list refreshes and moves it out of "Open". */
-export function MarkHandledButton(props: { kind: "order" | "salesLead"; id: string; label: string }) {
+type Marking = "order" | "salesLead" | "invoicePaid";
+
+const mark: Record<Marking, (id: string) => Promise<ActionResult<object>>> = {
+  order: (id) => markOrderHandledAction({ orderId: id }),
+  salesLead: (id) => markSalesLeadHandledAction({ salesLeadId: id }),
+  invoicePaid: (id) => markInvoicePaidAction({ orderId: id }),
+};
+
+/**
+ * R31: "Mark handled" on an order or a sales lead, or "Paid" on an order's invoice (R6); the list
+ * refreshes and moves it out of "Open".
+ */
+export function MarkHandledButton(props: { kind: Marking; id: string; label: string }) {
   const t = useTranslations("backoffice.handled");
   const form = useActionForm();
+  const isInvoice = props.kind === "invoicePaid";
 
   async function onClick() {
-    await form.submit(() => (props.kind === "order" ? markOrderHandledAction({ orderId: props.id }) : markSalesLeadHandledAction({ salesLeadId: props.id })), {
+    await form.submit(() => mark[props.kind](props.id), {
       onSuccess: () => null,
-      onFailure: (error) => (error.code === "CONFLICT" ? { tone: "info", text: t("already") } : undefined),
+      onFailure: (error) => (error.code === "CONFLICT" ? { tone: "info", text: t(isInvoice ? "alreadyPaid" : "already") } : undefined),
     });
   }
 
   return (
     <div className="space-y-1">
       <Button variant="secondary" onClick={onClick} disabled={form.isSubmitting} aria-label={props.label}>
-        {t("mark")}
+        {t(isInvoice ? "markPaid" : "mark")}
       </Button>
       {form.message ? (
         <p role={form.message.tone === "error" ? "alert" : "status"} className="text-xs text-slate-700">

@@ -37,6 +37,9 @@ export async function OrdersTable({ orders }: { orders: BackofficeOrder[] }) {
           <td className={cellClassName}>
             {t(`status.${order.status}`)}
             {order.invoicePaidAt ? <span className="block text-xs text-slate-500">{t("invoicePaid")}</span> : null}
+            {order.status === "PLACED" && !order.invoicePaidAt ? (
+              <MarkHandledButton kind="invoicePaid" id={order.id} label={tHandled("markInvoicePaid", { company: order.company.name, date: format.dateTime(order.createdAt, { dateStyle: "medium", timeStyle: "short" }) })} />
+            ) : null}
           </td>
           <td className={cellClassName}>
             {order.handledAt ? (

@@ -45,6 +45,7 @@ export const auditActions = [
   "license.validity-changed",
   "license.ended",
   "order.handled",
+  "order.invoice-paid",
   "sales-lead.handled",
 ] as const;
 

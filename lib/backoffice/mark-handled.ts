@@ -28,6 +28,28 @@ export async function markOrderHandled(options: Options & { orderId: string }): 
   });
 }
 
+/**
+ * R6: the invoice of an order paid by invoice has been paid; the order becomes PAID. Conditional
+ * like marking handled: a second click hears it was already recorded (CONFLICT ALREADY_PAID).
+ */
+export async function markInvoicePaid(options: Options & { orderId: string }): Promise<{ invoicePaidAt: Date }> {
+  if (!isRecordId(options.orderId)) throw notFound("Order");
+  const now = (options.clock ?? systemClock).now();
+  return runInTransaction(options.db, async (transaction) => {
+    await requireBackofficeStaff({ actor: options.actor, db: transaction });
+    const [order] = await transaction.$queryRaw<{ companyId: string }[]>`
+      UPDATE "Order" SET "invoicePaidAt" = ${now}, "status" = 'PAID'
+      WHERE "id" = ${options.orderId}::uuid AND "paymentMethod" = 'INVOICE' AND "status" = 'PLACED' AND "invoicePaidAt" IS NULL
+      RETURNING "companyId"::text AS "companyId"`;
+    if (!order) {
+      const exists = (await transaction.order.count({ where: { id: options.orderId } })) > 0;
+      throw exists ? new DomainError("CONFLICT", "The invoice was already recorded as paid", { reason: "ALREADY_PAID" }) : notFound("Order");
+    }
+    await recordAuditEvent({ db: transaction, event: { action: "order.invoice-paid", companyId: order.companyId, actorId: options.actor.id, data: { orderId: options.orderId }, at: now } });
+    return { invoicePaidAt: now };
+  });
+}
+
 export async function markSalesLeadHandled(options: Options & { salesLeadId: string }): Promise<{ handledAt: Date }> {
   if (!isRecordId(options.salesLeadId)) throw notFound("Sales lead");
   const now = (options.clock ?? systemClock).now();

@@ -4,7 +4,7 @@ import { listAuditEvents } from "@/lib/audit/list-audit-events";
 import { addCompanyAdmin } from "@/lib/backoffice/add-company-admin";
 import { listOrders } from "@/lib/backoffice/list-orders";
 import { listSalesLeads } from "@/lib/backoffice/list-sales-leads";
-import { markOrderHandled, markSalesLeadHandled } from "@/lib/backoffice/mark-handled";
+import { markInvoicePaid, markOrderHandled, markSalesLeadHandled } from "@/lib/backoffice/mark-handled";
 import { db } from "@/lib/db/client";
 import { requireCompanyAdmin } from "@/lib/memberships/require-company-admin";
 import { createTestAccount, createTestTenant } from "../../fixtures/tenant";
@@ -26,6 +26,20 @@ test("an order is marked handled once, by whom and when; it leaves the open list
   expect((await listOrders({ actor: tenant.staff, filter: "open" })).items.map((item) => item.id)).not.toContain(order.id);
   expect((await listOrders({ actor: tenant.staff, filter: "handled" })).items.find((item) => item.id === order.id)).toMatchObject({ handledByEmail: tenant.staff.email });
   const page = await listAuditEvents({ actor: tenant.admin, companyId: tenant.company.id, filters: { action: "order.handled" } });
+  expect(page.events).toHaveLength(1);
+});
+
+test("R6: an invoice is recorded as paid once; the order becomes PAID and the admins see it", async () => {
+  const tenant = await createTestTenant();
+  const order = await createTestOrder(tenant);
+  expect(order).toMatchObject({ paymentMethod: "INVOICE", status: "PLACED", invoicePaidAt: null });
+
+  const { invoicePaidAt } = await markInvoicePaid({ actor: tenant.staff, orderId: order.id });
+  expect(await db().order.findUniqueOrThrow({ where: { id: order.id } })).toMatchObject({ status: "PAID", invoicePaidAt });
+  await expect(markInvoicePaid({ actor: tenant.staff, orderId: order.id })).rejects.toMatchObject({ code: "CONFLICT", details: { reason: "ALREADY_PAID" } });
+  await expect(markInvoicePaid({ actor: tenant.staff, orderId: "00000000-0000-0000-0000-000000000000" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  expect(await db().order.findUniqueOrThrow({ where: { id: order.id } })).toMatchObject({ invoicePaidAt });
+  const page = await listAuditEvents({ actor: tenant.admin, companyId: tenant.company.id, filters: { action: "order.invoice-paid" } });
   expect(page.events).toHaveLength(1);
 });
 

@@ -12,7 +12,7 @@ import { listCompanyAuditEvents } from "@/lib/backoffice/list-company-audit-even
 import { listLicenseProducts } from "@/lib/backoffice/list-license-products";
 import { listOrders } from "@/lib/backoffice/list-orders";
 import { listSalesLeads } from "@/lib/backoffice/list-sales-leads";
-import { markOrderHandled, markSalesLeadHandled } from "@/lib/backoffice/mark-handled";
+import { markInvoicePaid, markOrderHandled, markSalesLeadHandled } from "@/lib/backoffice/mark-handled";
 import { listCompanyCountries, searchCompanies } from "@/lib/backoffice/search-companies";
 import { searchPeople } from "@/lib/backoffice/search-people";
 import { createCompany } from "@/lib/companies/create-company";
@@ -57,6 +57,7 @@ function useCases(context: Awaited<ReturnType<typeof setting>>, actor: User): Re
     "changeLicenseValidity (set end)": () => changeLicenseValidity({ actor, licenseId: license.id, change: { kind: "set-end", validUntil: new Date(Date.now() + 1000 * 24 * 60 * 60 * 1000) } }),
     "changeLicenseValidity (end now)": () => changeLicenseValidity({ actor, licenseId: license.id, change: { kind: "end-now" } }),
     markOrderHandled: () => markOrderHandled({ actor, orderId: order.id }),
+    markInvoicePaid: () => markInvoicePaid({ actor, orderId: order.id }),
     markSalesLeadHandled: () => markSalesLeadHandled({ actor, salesLeadId: lead.id }),
   };
 }

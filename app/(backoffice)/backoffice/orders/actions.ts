@@ -2,7 +2,7 @@
 
 import { z } from "zod";
 import { staffAction, type ActionResult } from "@/app/action-client";
-import { markOrderHandled } from "@/lib/backoffice/mark-handled";
+import { markInvoicePaid, markOrderHandled } from "@/lib/backoffice/mark-handled";
 import { RecordId } from "@/lib/validation/record-id";
 
 const markOrderHandledStep = staffAction({
@@ -17,4 +17,18 @@ const markOrderHandledStep = staffAction({
 /** R31: staff mark an order as dealt with (handledAt, handledBy). */
 export async function markOrderHandledAction(input: { orderId: string }): Promise<ActionResult<{ isHandled: boolean }>> {
   return markOrderHandledStep(input);
+}
+
+const markInvoicePaidStep = staffAction({
+  input: z.object({ orderId: RecordId }),
+  run: async ({ user, input }) => {
+    await markInvoicePaid({ actor: user, orderId: input.orderId });
+    return { isPaid: true };
+  },
+  revalidate: [{ path: "/backoffice", type: "layout" }],
+});
+
+/** R6: staff record that an order's invoice was paid (the order becomes PAID). */
+export async function markInvoicePaidAction(input: { orderId: string }): Promise<ActionResult<{ isPaid: boolean }>> {
+  return markInvoicePaidStep(input);
 }

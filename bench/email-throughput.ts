@@ -9,7 +9,6 @@
 //            SENT) until none is due — on the machine's PostgreSQL and on the embedded PGlite
 // Both send to smtp-server on 127.0.0.1 (tests/setup/smtp-server.ts), which parses every message.
 import os from "node:os";
-import pg from "pg";
 import { createDb, useDb } from "@/lib/db/client";
 import { startEmbeddedDatabase } from "@/lib/db/embedded";
 import { migrate } from "@/lib/db/migrate";
@@ -18,6 +17,7 @@ import { EmailWorker } from "@/lib/email/email-worker";
 import { enqueueEmail } from "@/lib/email/enqueue-email";
 import { renderEmail } from "@/lib/email/render-email";
 import { startTestSmtpServer, type TestSmtpServer } from "../tests/setup/smtp-server";
+import { withBenchDatabase } from "./support/bench-database";
 
 const COUNT = Number(process.env.BENCH_EMAIL_COUNT ?? 500);
 const BATCH_SIZE = 50;
@@ -78,29 +78,13 @@ async function outbox(smtp: TestSmtpServer, url: string): Promise<{ perSecond: n
   }
 }
 
-async function withPostgresDatabase<T>(work: (url: string) => Promise<T>): Promise<T> {
-  const name = `lp_bench_email_${process.pid}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  try {
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE "${name}"`);
-    const url = new URL(serverUrl);
-    url.pathname = `/${name}`;
-    return await work(url.toString());
-  } finally {
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await admin.end();
-  }
-}
-
 async function main(): Promise<void> {
   const smtp = await startTestSmtpServer();
   try {
     await reference(smtp); // warm-up: JIT, template modules, SMTP connections
     smtp.received.length = 0;
     const referenceRate = await reference(smtp);
-    const postgres = await withPostgresDatabase((url) => outbox(smtp, url));
+    const postgres = await withBenchDatabase(serverUrl, "lp_bench_email", (url) => outbox(smtp, url));
     const embedded = await startEmbeddedDatabase({ dataDir: null });
     let pglite: { perSecond: number; enqueuePerSecond: number };
     try {

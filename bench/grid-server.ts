@@ -25,6 +25,7 @@ import { startEmbeddedDatabase } from "@/lib/db/embedded";
 import { migrate } from "@/lib/db/migrate";
 import { measureReads, type ReadResult, type Timing } from "./grid-server-reads";
 import { referenceSave } from "./grid-server-save";
+import { withBenchDatabase } from "./support/bench-database";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const serverUrl = process.env.BENCH_DATABASE_URL;
@@ -252,22 +253,6 @@ async function measureKind(kind: string, url: string): Promise<KindResult> {
   }
 }
 
-async function withPostgresDatabase<T>(baseUrl: string, work: (url: string) => Promise<T>): Promise<T> {
-  const name = `lp_bench_grid_${process.pid}`;
-  const admin = new pg.Client({ connectionString: baseUrl });
-  await admin.connect();
-  try {
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE "${name}"`);
-    const url = new URL(baseUrl);
-    url.pathname = `/${name}`;
-    return await work(url.toString());
-  } finally {
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await admin.end();
-  }
-}
-
 async function time(work: () => Promise<unknown>): Promise<number> {
   const startedAt = performance.now();
   await work();
@@ -292,7 +277,7 @@ async function main(): Promise<void> {
   } finally {
     await embedded.stop();
   }
-  if (serverUrl) results.push(await withPostgresDatabase(serverUrl, (url) => measureKind("PostgreSQL", url)));
+  if (serverUrl) results.push(await withBenchDatabase(serverUrl, "lp_bench_grid", (url) => measureKind("PostgreSQL", url)));
 
   const load = os.loadavg()[0]!.toFixed(1);
   console.log(`\nlicense-group page, server side: median of ${RUNS} after a warm-up (machine: ${os.cpus().length} cores, load ${load})`);

@@ -38,6 +38,7 @@ import { createLicenseGroup } from "@/lib/licenses/create-license-group";
 import { releaseLeaseStatement, takeFloatingSeat, type TakenSeatRow } from "@/lib/leases/lease-statements";
 import { addCompanyMember } from "@/lib/memberships/add-company-member";
 import { ensureProductCatalogue } from "@/lib/products/ensure-product-catalogue";
+import { withBenchDatabase } from "./support/bench-database";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3290);
 const REFERENCE_PORT = PORT + 1;
@@ -250,26 +251,11 @@ async function stop(child: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
-async function withBenchDatabase<T>(work: (url: string) => Promise<T>): Promise<T> {
-  const name = `lp_bench_lease_${process.pid}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  try {
-    await admin.query(`CREATE DATABASE "${name}"`);
-    const url = new URL(serverUrl);
-    url.pathname = `/${name}`;
-    return await work(url.toString());
-  } finally {
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await admin.end();
-  }
-}
-
 // ---------------------------------------------------------------- main
 
 async function main(): Promise<void> {
   if (!existsSync(path.resolve(".next", "BUILD_ID"))) throw new Error("no production build: run `npm run build` first");
-  await withBenchDatabase(async (databaseUrl) => {
+  await withBenchDatabase(serverUrl, "lp_bench_lease", async (databaseUrl) => {
     const seeded = await seed(databaseUrl);
     console.error(`[bench] seeded: 1 user, a floating license of ${SEATS} seats, ${MACHINES} activated machines`);
     const app = startApp(databaseUrl);

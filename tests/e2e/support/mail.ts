@@ -6,8 +6,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import type { CapturedMail } from "./smtp-capture-server";
 
-export type { CapturedMail };
-
 /** The capture server's HTTP endpoint when this project's app delivers over SMTP, else undefined. */
 export function mailCaptureUrl(): string | undefined {
   const url = test.info().project.metadata.mailCaptureUrl;

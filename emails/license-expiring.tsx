@@ -5,16 +5,10 @@ import { EmailButton } from "./components/email-button";
 import { EmailLayout } from "./components/email-layout";
 import { styles } from "./components/email-styles";
 import type { EmailDefinition, EmailProps } from "./email-definition";
-import type { EmailMessages } from "./messages/email-messages";
 import { formatMessage, formatRich } from "./messages/format-message";
+import { licenseTypeLabel } from "./purchase-confirmation";
 
 type Props = EmailProps<"license-expiring">;
-
-function licenseTypeLabel(messages: EmailMessages, licenseType: string): string {
-  return Object.hasOwn(messages.licenseType, licenseType)
-    ? messages.licenseType[licenseType as keyof EmailMessages["licenseType"]]
-    : licenseType;
-}
 
 /** The end date as the reader writes dates; licenses run on the seller's (Dutch) calendar. */
 function endDate(locale: string, validUntil: string): string {

@@ -11,8 +11,8 @@ type Props = EmailProps<"purchase-confirmation">;
 
 const lastColumn = { textAlign: "right", paddingRight: 0 } as const;
 
-/** Payloads carry the LicenseType code; anything else (already a label) is shown as given. */
-function licenseTypeLabel(messages: EmailMessages, licenseType: string): string {
+/** Payloads carry the LicenseType code; anything else (already a label) is shown as given. Also used by license-expiring.tsx. */
+export function licenseTypeLabel(messages: EmailMessages, licenseType: string): string {
   return Object.hasOwn(messages.licenseType, licenseType)
     ? messages.licenseType[licenseType as keyof EmailMessages["licenseType"]]
     : licenseType;

@@ -2,7 +2,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import type { LicenseEdition } from "@prisma/client";
 import { buttonClassName } from "@/components/ui/button";
 import { formatEuroCents, formatVatRate } from "@/components/shop/price-format";
-import { MAX_NODE_LOCKED_PER_LINE, MAX_SEATS_PER_LINE, type CatalogueOffer, type CatalogueProduct } from "@/lib/shop/catalogue";
+import { maxSeatsPerLine, type CatalogueOffer, type CatalogueProduct } from "@/lib/shop/catalogue";
 import { orderAmounts, type VatRule } from "@/lib/shop/vat";
 
 type CatalogueOfferFormProps = { product: CatalogueProduct; edition: LicenseEdition; offer: CatalogueOffer; vatRule: VatRule | null };
@@ -43,7 +43,7 @@ export async function CatalogueOfferForm({ product, edition, offer, vatRule }: C
             type="number"
             inputMode="numeric"
             min={1}
-            max={isNodeLocked ? MAX_NODE_LOCKED_PER_LINE : MAX_SEATS_PER_LINE}
+            max={maxSeatsPerLine(offer.type)}
             defaultValue={1}
             required
             aria-describedby={isNodeLocked ? `${id}-hint` : undefined}

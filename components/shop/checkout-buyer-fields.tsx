@@ -1,7 +1,8 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { FormField, inputClassName } from "@/components/ui/form-field";
+import { SelectField } from "@/components/backoffice/select-field";
+import { FormField } from "@/components/ui/form-field";
 
 export type CheckoutCompanyOption = { id: string; name: string; country: string; vatNumber: string | null };
 export type BuyerChoice = "COMPANY" | "NEW_COMPANY";
@@ -67,32 +68,14 @@ export function CheckoutBuyerFields(props: CheckoutBuyerFieldsProps) {
         <div className="space-y-4 rounded-md border border-slate-200 p-4" onChange={(event) => readNewCompany((event.target as HTMLInputElement).form)}>
           <p className="text-xs text-slate-500">{t("newCompanyHint")}</p>
           <FormField id="companyName" required autoComplete="organization" label={t("companyName")} error={props.errorOf("companyName")} />
-          <div>
-            <label htmlFor="country" className="block text-sm font-medium text-slate-800">
-              {t("country")}
-            </label>
-            <select
-              id="country"
-              name="country"
-              required
-              defaultValue=""
-              aria-invalid={props.errorOf("country") ? true : undefined}
-              aria-describedby={props.errorOf("country") ? "country-error" : undefined}
-              className={inputClassName}
-            >
-              <option value="">{t("chooseCountry")}</option>
-              {props.countries.map((country) => (
-                <option key={country.code} value={country.code}>
-                  {country.label}
-                </option>
-              ))}
-            </select>
-            {props.errorOf("country") ? (
-              <p id="country-error" className="mt-1 text-sm text-red-700">
-                {props.errorOf("country")}
-              </p>
-            ) : null}
-          </div>
+          <SelectField id="country" label={t("country")} required defaultValue="" error={props.errorOf("country")}>
+            <option value="">{t("chooseCountry")}</option>
+            {props.countries.map((country) => (
+              <option key={country.code} value={country.code}>
+                {country.label}
+              </option>
+            ))}
+          </SelectField>
           <FormField id="vatNumber" autoComplete="off" label={t("vatNumber")} hint={t("vatNumberHint")} error={props.errorOf("vatNumber")} />
         </div>
       ) : null}

@@ -4,8 +4,9 @@ import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useState, type FormEvent } from "react";
 import { contactSalesAction } from "@/app/(portal)/shop/contact-sales/actions";
+import { SelectField } from "@/components/backoffice/select-field";
 import { Button, buttonClassName } from "@/components/ui/button";
-import { FormAlert, FormField, inputClassName, useFieldError } from "@/components/ui/form-field";
+import { FieldFrame, fieldControlProps, FormAlert, FormField, useFieldError } from "@/components/ui/form-field";
 
 type ContactSalesFormProps = {
   products: { code: string; name: string }[];
@@ -47,42 +48,28 @@ export function ContactSalesForm({ products, defaults, countries }: ContactSales
     );
   }
 
-  const select = (id: string, label: string, options: { value: string; label: string }[], defaultValue: string) => (
-    <div>
-      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
-        {label}
-      </label>
-      <select id={id} name={id} defaultValue={defaultValue} required aria-invalid={errorOf(id) ? true : undefined} aria-describedby={errorOf(id) ? `${id}-error` : undefined} className={inputClassName}>
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-      {errorOf(id) ? (
-        <p id={`${id}-error`} className="mt-1 text-sm text-red-700">
-          {errorOf(id)}
-        </p>
-      ) : null}
-    </div>
-  );
-
   return (
     <form onSubmit={onSubmit} noValidate aria-label={t("title")} className="space-y-4">
       {message ? <FormAlert>{message}</FormAlert> : null}
-      {select("productCode", t("product"), products.map((product) => ({ value: product.code, label: product.name })), defaults.productCode)}
+      <SelectField id="productCode" label={t("product")} defaultValue={defaults.productCode} required error={errorOf("productCode")}>
+        {products.map((product) => (
+          <option key={product.code} value={product.code}>
+            {product.name}
+          </option>
+        ))}
+      </SelectField>
       <FormField id="companyName" required autoComplete="organization" label={t("companyName")} defaultValue={defaults.companyName} error={errorOf("companyName")} />
-      {select("country", t("country"), countries.map((country) => ({ value: country.code, label: country.label })), defaults.country)}
+      <SelectField id="country" label={t("country")} defaultValue={defaults.country} required error={errorOf("country")}>
+        {countries.map((country) => (
+          <option key={country.code} value={country.code}>
+            {country.label}
+          </option>
+        ))}
+      </SelectField>
       <FormField id="email" type="email" required autoComplete="email" label={t("email")} defaultValue={defaults.email} error={errorOf("email")} />
-      <div>
-        <label htmlFor="message" className="block text-sm font-medium text-slate-800">
-          {t("message")}
-        </label>
-        <textarea id="message" name="message" rows={4} maxLength={2000} aria-describedby="message-hint" className={inputClassName} />
-        <p id="message-hint" className="mt-1 text-xs text-slate-500">
-          {t("messageHint")}
-        </p>
-      </div>
+      <FieldFrame id="message" label={t("message")} hint={t("messageHint")}>
+        <textarea {...fieldControlProps({ id: "message", hint: t("messageHint") })} rows={4} maxLength={2000} />
+      </FieldFrame>
       <Button type="submit" disabled={isSubmitting}>
         {isSubmitting ? t("sending") : t("send")}
       </Button>

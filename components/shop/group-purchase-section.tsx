@@ -2,8 +2,7 @@ import { clsx } from "clsx";
 import { getFormatter, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import type { GridLicense } from "@/lib/assignments/license-group-grid";
-import { assignmentsCountAgainstSeats } from "@/lib/assignments/seat-usage";
-import { isLicenseFull, licensePurchaseLinks } from "@/lib/shop/license-purchase-links";
+import { isLicenseFull, licensePurchaseLinks, seatsInUse } from "@/lib/shop/license-purchase-links";
 
 const linkClassName = "rounded text-sm font-medium text-brand-700 underline-offset-4 hover:text-brand-600 hover:underline";
 
@@ -40,7 +39,7 @@ export async function GroupPurchaseSection({ licenses }: { licenses: GridLicense
           <tbody className="divide-y divide-slate-100">
             {licenses.map((license) => {
               const name = `${license.productName} ${tEdition(license.edition)} · ${tType(license.type)}`;
-              const used = assignmentsCountAgainstSeats[license.type] ? license.assignedCount : license.seatHolders.length;
+              const used = seatsInUse(license);
               const links = licensePurchaseLinks(license, { onlyWhenFull: true });
               return (
                 <tr key={license.id}>

@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { formatEuroCents, formatVatRate } from "@/components/shop/price-format";
-import { euStandardVatRates } from "@/lib/shop/vat";
+import { storedVatTreatment } from "@/lib/shop/vat";
 import type { ViewedOrder } from "@/lib/shop/get-order-for-viewer";
 
 /** The order's lines and amounts as stored with the order (R6): what the invoice will say. */
@@ -12,13 +12,13 @@ export async function OrderLinesTable({ order, locale }: { order: ViewedOrder; l
     getTranslations("edition"),
   ]);
   const money = (cents: number) => formatEuroCents(cents, locale);
-  // No VAT inside the EU is a reverse charge; outside it, an export (lib/shop/vat.ts).
+  const treatment = storedVatTreatment({ vatRateBasisPoints: order.vatRateBasisPoints, country: order.company.country });
   const vatLabel =
-    order.vatRateBasisPoints > 0
-      ? tCheckout("vat", { rate: formatVatRate(order.vatRateBasisPoints, locale) })
-      : Object.hasOwn(euStandardVatRates, order.company.country)
-        ? tCheckout("vatReverseCharge")
-        : tCheckout("vatExport");
+    treatment === "REVERSE_CHARGE"
+      ? tCheckout("vatReverseCharge")
+      : treatment === "EXPORT"
+        ? tCheckout("vatExport")
+        : tCheckout("vat", { rate: formatVatRate(order.vatRateBasisPoints, locale) });
 
   return (
     <table className="min-w-full divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white text-sm">

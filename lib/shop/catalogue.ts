@@ -4,6 +4,7 @@
 // PROFIS Engineering Enterprise is listed so the shop can show it, but is not purchasable: it is
 // sold by the back office only and the shop offers "Contact sales" (lib/shop/create-sales-lead.ts).
 import type { LicenseEdition, LicenseType, ProductKind } from "@prisma/client";
+import { DomainError } from "@/lib/errors";
 import type { ProductCode } from "@/lib/products/ensure-product-catalogue";
 
 /** Every license bought online runs for one year from the purchase (or from its old end, R31 renewals). */
@@ -15,9 +16,26 @@ export const MAX_SEATS_PER_LINE = 1_000;
 /** A node-locked license is one machine with one seat (CHECK license_node_locked_single_seat); more seats are more licenses. */
 export const MAX_NODE_LOCKED_PER_LINE = 50;
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The most seats one order line may buy of a type: node-locked seats are licenses of their own. */
+export function maxSeatsPerLine(type: LicenseType): number {
+  return type === "NODE_LOCKED" ? MAX_NODE_LOCKED_PER_LINE : MAX_SEATS_PER_LINE;
+}
+
+/** The end of one term (TERM_DAYS) that starts at `start`. */
+export function termEndFrom(start: Date): Date {
+  return new Date(start.getTime() + TERM_DAYS * DAY_MS);
+}
+
+/** R31: a renewal adds one term to the license's end, or to now when it has already ended. */
+export function renewedValidUntil(validUntil: Date, now: Date): Date {
+  return termEndFrom(validUntil > now ? validUntil : now);
+}
+
 export type CatalogueOffer = { type: LicenseType; unitPriceCents: number };
 
-export type CatalogueEdition =
+type CatalogueEdition =
   | { edition: LicenseEdition; purchasable: true; offers: CatalogueOffer[] }
   | { edition: LicenseEdition; purchasable: false; types: LicenseType[] };
 
@@ -61,6 +79,11 @@ export function findCatalogueProduct(code: string): CatalogueProduct | undefined
 /** True when the edition may not be bought online (R6: Enterprise), whatever the product. */
 export function isSoldBySalesOnly(edition: LicenseEdition): boolean {
   return edition === "ENTERPRISE";
+}
+
+/** R6: the refusal of an Enterprise line, however it reached the shop. */
+export function enterpriseRefused(): DomainError {
+  return new DomainError("FORBIDDEN", "PROFIS Engineering Enterprise is sold by our sales team only", { reason: "ENTERPRISE_NOT_SOLD_ONLINE" });
 }
 
 /**

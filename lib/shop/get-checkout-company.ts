@@ -2,6 +2,7 @@
 // otherwise whom to ask — the company's administrators by name.
 import "server-only";
 import type { Actor } from "@/lib/accounts/actor";
+import { displayName } from "@/lib/auth/current-user";
 import { canManageSoftware } from "@/lib/auth/permissions";
 import { db as processDb, type DbClient } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";
@@ -39,6 +40,6 @@ export async function getCheckoutCompany(options: { actor: Actor; companyId: str
   return {
     ...membership.company,
     canBuy,
-    administrators: administrators.map(({ user }) => ({ name: `${user.firstName} ${user.lastName}`.trim() || user.email, email: user.email })),
+    administrators: administrators.map(({ user }) => ({ name: displayName(user), email: user.email })),
   };
 }

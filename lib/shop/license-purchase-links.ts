@@ -8,13 +8,17 @@ import { checkoutHref } from "@/lib/shop/checkout-line";
 
 type LicenseForPurchase = Pick<GridLicense, "id" | "productCode" | "edition" | "type" | "seats" | "assignedCount" | "seatHolders" | "isExpired">;
 
-/** Every seat taken: assignments for named and node-locked licenses (R1, R3), live leases for floating ones (R2). */
-export function isLicenseFull(license: LicenseForPurchase): boolean {
-  const used = assignmentsCountAgainstSeats[license.type] ? license.assignedCount : license.seatHolders.length;
-  return used >= license.seats;
+/** Seats taken: assignments for named and node-locked licenses (R1, R3), live leases for floating ones (R2). */
+export function seatsInUse(license: Pick<LicenseForPurchase, "type" | "assignedCount" | "seatHolders">): number {
+  return assignmentsCountAgainstSeats[license.type] ? license.assignedCount : license.seatHolders.length;
 }
 
-export type LicensePurchaseLinks =
+/** Every seat taken (seatsInUse). */
+export function isLicenseFull(license: LicenseForPurchase): boolean {
+  return seatsInUse(license) >= license.seats;
+}
+
+type LicensePurchaseLinks =
   | { salesOnly: true }
   | {
       salesOnly: false;

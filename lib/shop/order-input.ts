@@ -6,7 +6,7 @@ import { CountryCode } from "@/lib/companies/company-fields";
 import { MAX_SEATS_PER_LINE, shopProductCodes } from "@/lib/shop/catalogue";
 import { RecordId } from "@/lib/validation/record-id";
 
-export const MAX_ORDER_LINES = 20;
+const MAX_ORDER_LINES = 20;
 
 const Seats = z.number("required").int("invalid").min(1, "too small").max(MAX_SEATS_PER_LINE, "too large");
 

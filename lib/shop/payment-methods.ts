@@ -4,7 +4,7 @@
 // the order (Order.invoicePaidAt, set by the back office). There is no card form anywhere.
 import type { PaymentMethod } from "@prisma/client";
 
-export type PaymentProvider = {
+type PaymentProvider = {
   method: PaymentMethod;
   /** True when the licenses are delivered before the money arrives (the order is PLACED, not PAID). */
   deliversBeforePayment: boolean;
@@ -15,10 +15,6 @@ export type PaymentProvider = {
 export const invoicePayment: PaymentProvider = { method: "INVOICE", deliversBeforePayment: true, paymentTermDays: 30 };
 
 /** Every method the checkout offers, the default first. */
-export const paymentProviders: readonly PaymentProvider[] = [invoicePayment];
+const paymentProviders: readonly PaymentProvider[] = [invoicePayment];
 
 export const paymentMethods = paymentProviders.map((provider) => provider.method) as [PaymentMethod, ...PaymentMethod[]];
-
-export function findPaymentProvider(method: string): PaymentProvider | undefined {
-  return paymentProviders.find((provider) => provider.method === method);
-}

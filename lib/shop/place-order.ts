@@ -22,17 +22,16 @@ import { systemClock, type Clock } from "@/lib/clock";
 import { db as processDb, type DbClient } from "@/lib/db/client";
 import { DomainError, notFound } from "@/lib/errors";
 import { generateActivationKey } from "@/lib/licenses/activation-key";
-import { isSoldBySalesOnly, MAX_NODE_LOCKED_PER_LINE, TERM_DAYS, unitPriceCents } from "@/lib/shop/catalogue";
+import { enterpriseRefused, isSoldBySalesOnly, maxSeatsPerLine, renewedValidUntil, termEndFrom, unitPriceCents } from "@/lib/shop/catalogue";
 import { enqueuePurchaseConfirmation } from "@/lib/shop/purchase-confirmation-email";
 import { PlaceOrderInput, type NewCompanyInput, type OrderLineInput } from "@/lib/shop/order-input";
 import { orderAmounts, vatRateDecimal, vatRuleFor } from "@/lib/shop/vat";
 import { runInTransaction } from "@/lib/transactions/run-in-transaction";
 import { isUniqueViolation } from "@/lib/transactions/unique-violation";
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 const IDEMPOTENCY_INDEX = "Order_idempotencyKey_key";
 
-export type PlacedOrder = { order: Order & { lines: OrderLine[] }; isReplay: boolean };
+type PlacedOrder = { order: Order & { lines: OrderLine[] }; isReplay: boolean };
 
 export type PlaceOrderOptions = PlaceOrderInput & { actor: Actor; clock?: Clock; db?: DbClient };
 
@@ -75,17 +74,13 @@ function refuseEnterprise(lines: unknown): void {
   }
 }
 
-function enterpriseRefused(): DomainError {
-  return new DomainError("FORBIDDEN", "PROFIS Engineering Enterprise is sold by our sales team only", { reason: "ENTERPRISE_NOT_SOLD_ONLINE" });
-}
-
 /** Each new license must be a combination the catalogue sells, with a seat count the type allows. */
 function checkNewLicenseLines(lines: OrderLineInput[]): void {
   const fields: Record<string, string> = {};
   lines.forEach((line, index) => {
     if (line.kind !== "NEW_LICENSE") return;
     if (unitPriceCents(line.productCode, line.edition, line.type) === null) fields[`lines.${index}.type`] = "invalid";
-    else if (line.type === "NODE_LOCKED" && line.seats > MAX_NODE_LOCKED_PER_LINE) fields[`lines.${index}.seats`] = "too large";
+    else if (line.seats > maxSeatsPerLine(line.type)) fields[`lines.${index}.seats`] = "too large";
   });
   if (Object.keys(fields).length > 0) throw new DomainError("INVALID", "The order contains an item the shop does not sell", { fields });
 }
@@ -255,7 +250,7 @@ async function createLicenses(
         type: line.type,
         seats,
         validFrom: now,
-        validUntil: new Date(now.getTime() + TERM_DAYS * DAY_MS),
+        validUntil: termEndFrom(now),
         // R21: desktop licenses carry an activation key; web licenses never do.
         activationKey: product.kind === "DESKTOP" ? generateActivationKey() : null,
       },
@@ -306,8 +301,7 @@ async function addSeats(
 /** R31: one more year, counted from the license's end, or from now when it has already ended. */
 async function renewLicense(transaction: DbClient, options: { license: CompanyLicense; companyId: string; now: Date; orderId: string; audit: Audit }): Promise<void> {
   const { license, now } = options;
-  const from = license.validUntil > now ? license.validUntil : now;
-  const validUntil = new Date(from.getTime() + TERM_DAYS * DAY_MS);
+  const validUntil = renewedValidUntil(license.validUntil, now);
   // The reminder belongs to the old end date; the new one gets its own (send-expiry-reminders.ts).
   await transaction.license.update({ where: { id: license.id }, data: { validUntil, expiryReminderSentAt: null, version: { increment: 1 } } });
   options.audit({

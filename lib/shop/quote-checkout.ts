@@ -10,11 +10,9 @@ import { systemClock, type Clock } from "@/lib/clock";
 import { db as processDb, type DbClient } from "@/lib/db/client";
 import { DomainError, notFound } from "@/lib/errors";
 import { requireCompanyAdmin } from "@/lib/memberships/require-company-admin";
-import { findCatalogueProduct, isSoldBySalesOnly, MAX_NODE_LOCKED_PER_LINE, TERM_DAYS, unitPriceCents } from "@/lib/shop/catalogue";
+import { enterpriseRefused, findCatalogueProduct, isSoldBySalesOnly, maxSeatsPerLine, renewedValidUntil, termEndFrom, unitPriceCents } from "@/lib/shop/catalogue";
 import { OrderLineInput } from "@/lib/shop/order-input";
 import { isRecordId } from "@/lib/validation/record-id";
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 export type QuotedLine = {
   kind: OrderLineKind;
@@ -61,17 +59,13 @@ export async function quoteCheckout(options: { actor: Actor; lines: unknown[]; c
   return { lines, netCents: lines.reduce((sum, line) => sum + line.netCents, 0), fixedCompany };
 }
 
-function enterpriseRefused(): DomainError {
-  return new DomainError("FORBIDDEN", "PROFIS Engineering Enterprise is sold by our sales team only", { reason: "ENTERPRISE_NOT_SOLD_ONLINE" });
-}
-
 function quoteNewLicense(line: Extract<OrderLineInput, { kind: "NEW_LICENSE" }>, now: Date): QuotedLine {
   // R6: Enterprise is never priced; the shop offers "Contact sales".
   if (isSoldBySalesOnly(line.edition)) throw enterpriseRefused();
   const product = findCatalogueProduct(line.productCode);
   const price = unitPriceCents(line.productCode, line.edition, line.type);
   if (!product || price === null) throw new DomainError("INVALID", "The shop does not sell this combination");
-  if (line.type === "NODE_LOCKED" && line.seats > MAX_NODE_LOCKED_PER_LINE) throw new DomainError("INVALID", "Too many node-locked licenses", { fields: { seats: "too large" } });
+  if (line.seats > maxSeatsPerLine(line.type)) throw new DomainError("INVALID", "Too many node-locked licenses", { fields: { seats: "too large" } });
   return {
     kind: "NEW_LICENSE",
     productName: product.name,
@@ -83,7 +77,7 @@ function quoteNewLicense(line: Extract<OrderLineInput, { kind: "NEW_LICENSE" }>,
     netCents: price * line.seats,
     licenseId: null,
     validUntil: null,
-    validUntilAfterOrder: new Date(now.getTime() + TERM_DAYS * DAY_MS),
+    validUntilAfterOrder: termEndFrom(now),
   };
 }
 
@@ -114,7 +108,7 @@ async function quoteLicenseLine(
   } else {
     seats = license.seats;
     // R31: one more year from the license's end, or from now when it has ended (as placeOrder does).
-    validUntilAfterOrder = new Date((isExpired ? now : license.validUntil).getTime() + TERM_DAYS * DAY_MS);
+    validUntilAfterOrder = renewedValidUntil(license.validUntil, now);
   }
   return {
     company: license.group.company,

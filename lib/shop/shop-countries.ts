@@ -4,7 +4,7 @@ import { countryName } from "@/lib/i18n/country-name";
 import type { Locale } from "@/lib/i18n/locales";
 import { euStandardVatRates } from "@/lib/shop/vat";
 
-export const shopCountryCodes: readonly string[] = [...Object.keys(euStandardVatRates), "CH", "GB", "NO", "US"];
+const shopCountryCodes: readonly string[] = [...Object.keys(euStandardVatRates), "CH", "GB", "NO", "US"];
 
 /** The countries by their name in the reader's language. */
 export function shopCountryOptions(locale: Locale): { code: string; label: string }[] {

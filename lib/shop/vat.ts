@@ -6,9 +6,9 @@
 //   - buyer outside the EU                 → export of services, 0 %
 // Rates are in basis points (2100 = 21 %) so all arithmetic stays in whole numbers; amounts are
 // euro cents. Standard rates as of 2025; a demo table, not tax advice.
-export type VatTreatment = "DOMESTIC" | "REVERSE_CHARGE" | "DESTINATION_RATE" | "EXPORT";
+type VatTreatment = "DOMESTIC" | "REVERSE_CHARGE" | "DESTINATION_RATE" | "EXPORT";
 
-export const SELLER_COUNTRY = "NL";
+const SELLER_COUNTRY = "NL";
 
 /** Standard VAT rates of the EU member states, basis points. */
 export const euStandardVatRates: Readonly<Record<string, number>> = {
@@ -28,7 +28,16 @@ export function vatRuleFor(buyer: { country: string; vatNumber?: string | null }
   return { treatment: "DESTINATION_RATE", rateBasisPoints: euRate };
 }
 
-export type OrderAmounts = { netCents: number; vatCents: number; totalCents: number; rateBasisPoints: number; treatment: VatTreatment };
+/**
+ * The treatment of an order from what it stored (its rate and the company's country): a rate is
+ * Dutch or destination VAT; no VAT inside the EU is a reverse charge, outside it an export.
+ */
+export function storedVatTreatment(order: { vatRateBasisPoints: number; country: string }): VatTreatment {
+  if (order.vatRateBasisPoints > 0) return order.country.trim().toUpperCase() === SELLER_COUNTRY ? "DOMESTIC" : "DESTINATION_RATE";
+  return Object.hasOwn(euStandardVatRates, order.country) ? "REVERSE_CHARGE" : "EXPORT";
+}
+
+type OrderAmounts = { netCents: number; vatCents: number; totalCents: number; rateBasisPoints: number; treatment: VatTreatment };
 
 /** VAT over the order's net total, rounded half up to the cent (one rounding per invoice). */
 export function orderAmounts(netCents: number, rule: VatRule): OrderAmounts {

@@ -26,3 +26,12 @@ test("the form's mistakes are named per field and nothing is stored", async () =
   });
   expect(await db().salesLead.count({ where: { requesterId: requester.id } })).toBe(0);
 });
+
+test("a disabled account leaves no lead", async () => {
+  await createTestTenant();
+  const requester = await createTestAccount();
+  await db().user.update({ where: { id: requester.id }, data: { disabledAt: new Date() } });
+  await expect(createSalesLead({ actor: requester, companyName: "Groot Bouw", country: "NL", email: "inkoop@groot.example" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+  expect(await db().salesLead.count({ where: { requesterId: requester.id } })).toBe(0);
+  expect(await db().auditEvent.count({ where: { action: "sales-lead.created", actorId: requester.id } })).toBe(0);
+});

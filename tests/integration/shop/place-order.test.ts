@@ -226,6 +226,18 @@ describe("more seats and renewals", () => {
       details: { reason: "NODE_LOCKED_SINGLE_SEAT" },
     });
     expect(await db().license.findUniqueOrThrow({ where: { id: foreign.id } })).toMatchObject({ seats: 2 });
+    expect(await db().license.findUniqueOrThrow({ where: { id: nodeLocked.id } })).toMatchObject({ seats: 1 });
+  });
+
+  test("ADD_SEATS refuses an expired license (renew it first) and leaves it as it was", async () => {
+    const tenant = await createTestTenant();
+    const ended = await createLicense({ actor: tenant.staff, groupId: tenant.group.id, productCode: "PROFIS_ENGINEERING", type: "FLOATING", seats: 2, validFrom: new Date("2025-01-01T00:00:00Z"), validUntil: new Date("2026-01-01T00:00:00Z") });
+    const before = await countsFor(tenant.company.name);
+    await expect(
+      placeOrder({ actor: tenant.admin, companyId: tenant.company.id, lines: [{ kind: "ADD_SEATS", licenseId: ended.id, seats: 1 }], idempotencyKey: key(), clock: fixedClock("2026-06-01T12:00:00Z") }),
+    ).rejects.toMatchObject({ code: "INVALID", details: { reason: "LICENSE_EXPIRED", fields: { "lines.0.licenseId": "invalid" } } });
+    expect(await db().license.findUniqueOrThrow({ where: { id: ended.id } })).toMatchObject({ seats: 2, version: ended.version });
+    expect(await countsFor(tenant.company.name)).toEqual(before);
   });
 
   test("RENEWAL adds a year to the end date (or to today once ended) and clears the reminder mark", async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { findCatalogueProduct, shopCatalogue, unitPriceCents } from "@/lib/shop/catalogue";
+import { findCatalogueProduct, maxSeatsPerLine, renewedValidUntil, shopCatalogue, termEndFrom, unitPriceCents } from "@/lib/shop/catalogue";
 import { PlaceOrderInput } from "@/lib/shop/order-input";
-import { formatEuroCents, orderAmounts, vatRateDecimal, vatRuleFor } from "@/lib/shop/vat";
+import { formatEuroCents, orderAmounts, storedVatTreatment, vatRateDecimal, vatRuleFor } from "@/lib/shop/vat";
 
 describe("shop catalogue (R6)", () => {
   it("lists the manual's three products with the license types of their kind", () => {
@@ -34,6 +34,21 @@ describe("shop catalogue (R6)", () => {
     expect(unitPriceCents("PROFIS_DETECTION_OFFICE", "PREMIUM", "FLOATING")).toBeNull();
     expect(unitPriceCents("NO_SUCH_PRODUCT", "STANDARD", "FLOATING")).toBeNull();
   });
+
+  it("caps a line's seats by type: node-locked seats are licenses of their own", () => {
+    expect(maxSeatsPerLine("NODE_LOCKED")).toBe(50);
+    expect(maxSeatsPerLine("FLOATING")).toBe(1_000);
+    expect(maxSeatsPerLine("NAMED_USER")).toBe(1_000);
+  });
+
+  it("R31: a term is 365 days; a renewal counts from the old end, or from now once it has ended", () => {
+    const now = new Date("2026-06-01T12:00:00Z");
+    expect(termEndFrom(now)).toEqual(new Date("2027-06-01T12:00:00Z"));
+    expect(renewedValidUntil(new Date("2026-06-11T12:00:00Z"), now)).toEqual(new Date("2027-06-11T12:00:00Z"));
+    expect(renewedValidUntil(new Date("2026-01-01T00:00:00Z"), now)).toEqual(new Date("2027-06-01T12:00:00Z"));
+    // Ending exactly now counts as ended: the year starts now either way.
+    expect(renewedValidUntil(now, now)).toEqual(new Date("2027-06-01T12:00:00Z"));
+  });
 });
 
 describe("VAT by buyer country (seller in NL)", () => {
@@ -49,6 +64,15 @@ describe("VAT by buyer country (seller in NL)", () => {
     [{ country: "GB", vatNumber: "GB123456789" }, "EXPORT", 0],
   ] as const)("%o → %s %i", (buyer, treatment, rateBasisPoints) => {
     expect(vatRuleFor(buyer)).toEqual({ treatment, rateBasisPoints });
+  });
+
+  it.each([
+    [2100, "NL", "DOMESTIC"],
+    [1900, "DE", "DESTINATION_RATE"],
+    [0, "BE", "REVERSE_CHARGE"],
+    [0, "CH", "EXPORT"],
+  ] as const)("a stored order at %i bp for a buyer in %s was %s", (vatRateBasisPoints, country, treatment) => {
+    expect(storedVatTreatment({ vatRateBasisPoints, country })).toBe(treatment);
   });
 
   it("adds VAT over the net total in whole cents, half up", () => {

@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import type { GridLicense } from "@/lib/assignments/license-group-grid";
 import { checkoutHref, checkoutLineFromSearchParams } from "@/lib/shop/checkout-line";
-import { isLicenseFull, licensePurchaseLinks } from "@/lib/shop/license-purchase-links";
+import { isLicenseFull, licensePurchaseLinks, seatsInUse } from "@/lib/shop/license-purchase-links";
 
 const params = (href: string) => Object.fromEntries(new URL(href, "http://shop.test").searchParams);
 
@@ -60,6 +60,8 @@ describe("purchase links of a license", () => {
 
   it("counts floating seats by live leases, and offers a node-locked license as another license", () => {
     expect(isLicenseFull(license({ type: "FLOATING", assignedCount: 10, seatHolders: [] }))).toBe(false);
+    expect(seatsInUse(license({ type: "FLOATING", assignedCount: 10, seatHolders: [] }))).toBe(0);
+    expect(seatsInUse(license({ type: "NAMED_USER", assignedCount: 3, seatHolders: [] }))).toBe(3);
     expect(isLicenseFull(license({ type: "FLOATING", seats: 1, seatHolders: [{ userId: randomUUID(), expiresAt: "2026-06-01T00:00:00Z", holder: "browser" }] }))).toBe(true);
     const nodeLocked = licensePurchaseLinks(license({ productCode: "PROFIS_LAYOUT_OFFICE", type: "NODE_LOCKED", seats: 1, assignedCount: 1 }), { onlyWhenFull: true });
     if (nodeLocked.salesOnly || !nodeLocked.oneMoreSeat) throw new Error("expected a link");
@@ -69,6 +71,12 @@ describe("purchase links of a license", () => {
 
   it("R6: Enterprise goes through sales; an expired license gets no seats, only another year", () => {
     expect(licensePurchaseLinks(license({ edition: "ENTERPRISE" }), { onlyWhenFull: true })).toEqual({ salesOnly: true });
-    expect(licensePurchaseLinks(license({ isExpired: true }), { onlyWhenFull: true })).toMatchObject({ salesOnly: false, oneMoreSeat: null });
+    const expired = license({ isExpired: true });
+    const expiredLinks = licensePurchaseLinks(expired, { onlyWhenFull: true });
+    expect(expiredLinks).toMatchObject({ salesOnly: false, oneMoreSeat: null });
+    if (expiredLinks.salesOnly) throw new Error("unexpected");
+    expect(checkoutLineFromSearchParams(params(expiredLinks.extendOneYear))).toEqual({ kind: "RENEWAL", licenseId: expired.id });
+    // Without onlyWhenFull a running license always offers a seat, full or not.
+    expect(licensePurchaseLinks(license({ assignedCount: 0 }), { onlyWhenFull: false })).toMatchObject({ oneMoreSeat: { isNewLicense: false } });
   });
 });

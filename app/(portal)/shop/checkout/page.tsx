@@ -1,9 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { ArrowLeft } from "lucide-react";
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
-import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
+import { BackToShop } from "@/components/shop/back-to-shop";
 import { CheckoutForm } from "@/components/shop/checkout-form";
 import { CheckoutLines } from "@/components/shop/checkout-lines";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -35,15 +34,6 @@ async function quoteOrNotFound(user: CurrentUser, line: unknown): Promise<Checko
     if (isDomainError(error, "INVALID")) return null;
     throw error;
   }
-}
-
-function BackToShop({ label }: { label: string }) {
-  return (
-    <Link href="/shop" className="mb-4 inline-flex items-center gap-1.5 text-sm font-medium text-slate-600 hover:text-slate-900">
-      <ArrowLeft className="size-4" aria-hidden="true" />
-      {label}
-    </Link>
-  );
 }
 
 /** R6: checkout of one line — a new license, one more seat or one more year — paid by invoice. */

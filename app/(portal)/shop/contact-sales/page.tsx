@@ -1,7 +1,6 @@
-import { ArrowLeft } from "lucide-react";
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
-import Link from "next/link";
+import { BackToShop } from "@/components/shop/back-to-shop";
 import { ContactSalesForm } from "@/components/shop/contact-sales-form";
 import { PageHeader } from "@/components/ui/page-header";
 import type { Locale } from "@/lib/i18n/locales";
@@ -27,10 +26,7 @@ export default async function ContactSalesPage({ searchParams }: PageProps) {
 
   return (
     <>
-      <Link href="/shop" className="mb-4 inline-flex items-center gap-1.5 text-sm font-medium text-slate-600 hover:text-slate-900">
-        <ArrowLeft className="size-4" aria-hidden="true" />
-        {t("back")}
-      </Link>
+      <BackToShop label={t("back")} />
       <PageHeader title={t("title")} description={t("intro")} />
       <div className="max-w-xl">
         <ContactSalesForm

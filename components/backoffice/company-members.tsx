@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { cellClassName, DataTable } from "@/components/backoffice/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { BackofficeMember } from "@/lib/backoffice/get-company-overview";
+import { displayName } from "@/lib/auth/current-user";
 
 /** The company's contacts and their roles (R11, R19). */
 export async function CompanyMembers({ members }: { members: BackofficeMember[] }) {
@@ -12,7 +13,7 @@ export async function CompanyMembers({ members }: { members: BackofficeMember[] 
     <DataTable caption={t("membersCaption")} columns={[t("name"), t("email"), t("role"), t("status")]}>
       {members.map((member) => (
         <tr key={member.userId}>
-          <td className={`${cellClassName} text-slate-900`}>{`${member.firstName} ${member.lastName}`.trim() || member.email}</td>
+          <td className={`${cellClassName} text-slate-900`}>{displayName(member)}</td>
           <td className={cellClassName}>{member.email}</td>
           <td className={cellClassName}>{tRole(member.role)}</td>
           <td className={cellClassName}>{member.isRegistered ? t("registered") : t("notRegistered")}</td>

@@ -8,6 +8,7 @@ import { SelectField } from "@/components/backoffice/select-field";
 import { useActionForm } from "@/components/backoffice/use-action-form";
 import { Button } from "@/components/ui/button";
 import { FormAlert, FormField, useFieldError } from "@/components/ui/form-field";
+import { hasFixedSeatCount, MAX_LICENSE_SEATS } from "@/lib/backoffice/seat-rules";
 
 export type LicenseFormProduct = { code: string; name: string; kind: ProductKind; types: readonly LicenseType[] };
 
@@ -26,7 +27,7 @@ export function CreateLicenseForm(props: { companyId: string; groups: { id: stri
   const [productCode, setProductCode] = useState(props.products[0]?.code ?? "");
   const product = props.products.find((candidate) => candidate.code === productCode);
   const [type, setType] = useState<LicenseType>(product?.types[0] ?? "NAMED_USER");
-  const isNodeLocked = type === "NODE_LOCKED";
+  const isNodeLocked = hasFixedSeatCount(type);
 
   function chooseProduct(code: string) {
     setProductCode(code);
@@ -96,7 +97,7 @@ export function CreateLicenseForm(props: { companyId: string; groups: { id: stri
           id="seats"
           type="number"
           min={1}
-          max={100000}
+          max={MAX_LICENSE_SEATS}
           required
           label={t("seats")}
           hint={isNodeLocked ? t("nodeLockedSeats") : undefined}

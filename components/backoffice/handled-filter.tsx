@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { buttonClassName } from "@/components/ui/button";
-import type { HandledFilter } from "@/lib/backoffice/list-orders";
+import type { HandledFilter } from "@/lib/backoffice/list-handled-records";
 
 /** Open / handled / all, as links: the URL is the state. */
 export async function HandledFilterLinks({ basePath, current }: { basePath: string; current: HandledFilter }) {

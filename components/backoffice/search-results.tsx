@@ -7,6 +7,7 @@ import type { CompanySearchResult } from "@/lib/backoffice/search-companies";
 import type { PersonSearchResult } from "@/lib/backoffice/search-people";
 import { countryName } from "@/lib/i18n/country-name";
 import type { Locale } from "@/lib/i18n/locales";
+import { displayName } from "@/lib/auth/current-user";
 
 export async function CompanyResults({ result, locale }: { result: Paged<CompanySearchResult>; locale: Locale }) {
   const t = await getTranslations("backoffice.search");
@@ -38,7 +39,7 @@ export async function PeopleResults({ result, locale }: { result: Paged<PersonSe
     <DataTable caption={t("peopleCaption")} columns={[t("name"), t("email"), t("status"), t("companies")]}>
       {result.items.map((person) => (
         <tr key={person.id}>
-          <td className={`${cellClassName} text-slate-900`}>{`${person.firstName} ${person.lastName}`.trim() || person.email}</td>
+          <td className={`${cellClassName} text-slate-900`}>{displayName(person)}</td>
           <td className={cellClassName}>{person.email}</td>
           <td className={cellClassName}>{person.isStaff ? t("staff") : person.isRegistered ? t("registered") : t("notRegistered")}</td>
           <td className={cellClassName}>

@@ -7,6 +7,7 @@ import { changeLicenseSeatsAction } from "@/app/(backoffice)/backoffice/companie
 import { useActionForm } from "@/components/backoffice/use-action-form";
 import { Button } from "@/components/ui/button";
 import { FormAlert, FormField, useFieldError } from "@/components/ui/form-field";
+import { hasFixedSeatCount, MAX_LICENSE_SEATS, seatsToFree } from "@/lib/backoffice/seat-rules";
 
 export type SeatFormAssignee = { userId: string; name: string; email: string; hasLiveLease: boolean; hasActiveActivation: boolean };
 
@@ -21,10 +22,9 @@ export function SeatChangeForm(props: { licenseId: string; version: number; type
   const errorOf = useFieldError(form.fieldErrors);
   const [seats, setSeats] = useState(String(props.seats));
   const [unassign, setUnassign] = useState<Set<string>>(new Set());
-  const requested = Number.parseInt(seats, 10);
-  const isReduction = Number.isInteger(requested) && requested < props.seatsUsed;
+  const toFree = seatsToFree({ seats: Number.parseInt(seats, 10), seatsUsed: props.seatsUsed });
 
-  if (props.type === "NODE_LOCKED") return <p className="text-sm text-slate-600">{t("nodeLockedSeats")}</p>;
+  if (hasFixedSeatCount(props.type)) return <p className="text-sm text-slate-600">{t("nodeLockedSeats")}</p>;
 
   function toggle(userId: string, isChecked: boolean) {
     setUnassign((current) => {
@@ -55,13 +55,13 @@ export function SeatChangeForm(props: { licenseId: string; version: number; type
     <form onSubmit={onSubmit} noValidate className="space-y-4" aria-labelledby="seats-heading">
       {form.message ? <FormAlert tone={form.message.tone}>{form.message.text}</FormAlert> : null}
       <div className="max-w-xs">
-        <FormField id="seats" type="number" min={1} max={100000} required label={t("seatsLabel")} value={seats} onChange={(event) => setSeats(event.target.value)} error={errorOf("seats")} />
+        <FormField id="seats" type="number" min={1} max={MAX_LICENSE_SEATS} required label={t("seatsLabel")} value={seats} onChange={(event) => setSeats(event.target.value)} error={errorOf("seats")} />
       </div>
       {props.assignees.length > 0 ? (
         <fieldset className="rounded-lg border border-slate-200 bg-white p-4" aria-describedby="unassign-hint">
           <legend className="px-1 text-sm font-medium text-slate-800">{t("assigneesLegend")}</legend>
-          <p id="unassign-hint" className={`mb-3 text-sm ${isReduction ? "text-amber-800" : "text-slate-600"}`}>
-            {isReduction ? t("assigneesNeeded", { count: props.seatsUsed - requested }) : t("assigneesHint")}
+          <p id="unassign-hint" className={`mb-3 text-sm ${toFree > 0 ? "text-amber-800" : "text-slate-600"}`}>
+            {toFree > 0 ? t("assigneesNeeded", { count: toFree }) : t("assigneesHint")}
           </p>
           <ul className="grid gap-2 sm:grid-cols-2">
             {props.assignees.map((assignee) => (

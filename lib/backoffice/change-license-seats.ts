@@ -11,13 +11,12 @@ import { assignmentsCountAgainstSeats } from "@/lib/assignments/seat-usage";
 import { endAccessOfRevoked } from "@/lib/assignments/save-assignments";
 import { recordAuditEvents, type AuditEventInput } from "@/lib/audit/record-audit-event";
 import { bumpGroupVersion, lockLicenseForEdit } from "@/lib/backoffice/lock-license-for-edit";
+import { hasFixedSeatCount, MAX_LICENSE_SEATS } from "@/lib/backoffice/seat-rules";
 import { systemClock, type Clock } from "@/lib/clock";
 import type { DbClient } from "@/lib/db/client";
 import { DomainError, notFound } from "@/lib/errors";
 import { runInTransaction } from "@/lib/transactions/run-in-transaction";
 import { isRecordId } from "@/lib/validation/record-id";
-
-export const MAX_LICENSE_SEATS = 100_000;
 
 export type ChangedSeats = { seatsBefore: number; seats: number; unassigned: number; licenseVersion: number; groupVersion: number };
 
@@ -44,7 +43,7 @@ export async function changeLicenseSeats(options: {
     await requireBackofficeStaff({ actor: options.actor, db: transaction });
     const license = await lockLicenseForEdit(transaction, { licenseId: options.licenseId, expectedVersion: options.expectedVersion });
     // R3: one machine, one seat (CHECK license_node_locked_single_seat); more people need more licenses.
-    if (license.type === "NODE_LOCKED" && options.seats !== 1) {
+    if (hasFixedSeatCount(license.type) && options.seats !== 1) {
       throw new DomainError("INVALID", "A node-locked license has exactly one seat", { reason: "NODE_LOCKED_SINGLE_SEAT", fields: { seats: "invalid" } });
     }
     if (options.seats === license.seats && unassign.length === 0) throw new DomainError("INVALID", "The license already has this many seats", { reason: "NO_CHANGE", fields: { seats: "unchanged" } });
@@ -53,10 +52,9 @@ export async function changeLicenseSeats(options: {
     const assignedUserIds = new Set(assigned.map((assignment) => assignment.userId));
     if (unassign.some((userId) => !assignedUserIds.has(userId))) throw new DomainError("INVALID", "Only people who hold this license can be unassigned", { reason: "NOT_ASSIGNED", fields: { unassign: "invalid" } });
 
-    const inUse = await countSeatsInUse(transaction, license, assigned.length, now);
-    const inUseAfter = assignmentsCountAgainstSeats[license.type]
-      ? assigned.length - unassign.length
-      : await countLiveLeases(transaction, license.id, now, unassign);
+    const countsAssignments = assignmentsCountAgainstSeats[license.type];
+    const inUse = countsAssignments ? assigned.length : await countLiveLeases(transaction, license.id, now, []);
+    const inUseAfter = countsAssignments ? assigned.length - unassign.length : await countLiveLeases(transaction, license.id, now, unassign);
     if (inUseAfter > options.seats) {
       throw new DomainError("SEATS_EXHAUSTED", `${inUse} seats are in use; unassign ${inUseAfter - options.seats} more to go down to ${options.seats}`, {
         reason: "SEATS_IN_USE",
@@ -85,10 +83,6 @@ export async function changeLicenseSeats(options: {
     await recordAuditEvents({ db: transaction, events });
     return { seatsBefore: license.seats, seats: options.seats, unassigned: unassign.length, licenseVersion: updated.version, groupVersion };
   });
-}
-
-async function countSeatsInUse(transaction: DbClient, license: { id: string; type: keyof typeof assignmentsCountAgainstSeats }, assigned: number, now: Date): Promise<number> {
-  return assignmentsCountAgainstSeats[license.type] ? assigned : countLiveLeases(transaction, license.id, now, []);
 }
 
 /** Live floating leases (R2, R5), leaving out the holders about to be unassigned (their leases are released). */

@@ -7,6 +7,7 @@ import type { Actor } from "@/lib/accounts/actor";
 import { requireBackofficeStaff } from "@/lib/accounts/require-backoffice-staff";
 import { systemClock, type Clock } from "@/lib/clock";
 import { db as processDb, type DbClient } from "@/lib/db/client";
+import { backofficeSeatsUsed } from "@/lib/backoffice/seat-rules";
 import { notFound } from "@/lib/errors";
 import { isRecordId } from "@/lib/validation/record-id";
 
@@ -19,7 +20,7 @@ export type BackofficeLicense = {
   edition: LicenseEdition;
   type: LicenseType;
   seats: number;
-  /** Named and node-locked: active assignments; floating: live leases (R1–R3). */
+  /** Named and node-locked: active assignments; floating: live leases (R1–R3; backofficeSeatsUsed). */
   seatsUsed: number;
   assigned: number;
   validFrom: Date;
@@ -106,7 +107,7 @@ export async function getCompanyOverview(options: { actor: Actor; companyId: str
         productName: product.name,
         productKind: product.kind,
         assigned: _count.assignments,
-        seatsUsed: license.type === "FLOATING" ? _count.leases : _count.assignments,
+        seatsUsed: backofficeSeatsUsed(license.type, _count),
         isExpired: license.validUntil <= now,
       })),
     })),

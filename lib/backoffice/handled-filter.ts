@@ -1,4 +1,4 @@
-import type { HandledFilter } from "@/lib/backoffice/list-orders";
+import type { HandledFilter } from "@/lib/backoffice/list-handled-records";
 
 /** ?show=open|handled|all; anything else shows the open ones. */
 export function parseHandledFilter(value: string | string[] | undefined): HandledFilter {

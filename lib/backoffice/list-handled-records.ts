@@ -21,7 +21,7 @@ export type HandledRecordsQuery = {
   take: number;
 };
 
-export function handledWhere(filter: HandledFilter): HandledWhere {
+function handledWhere(filter: HandledFilter): HandledWhere {
   if (filter === "open") return { handledAt: null };
   if (filter === "handled") return { handledAt: { not: null } };
   return {};

@@ -5,9 +5,6 @@ import type { OrderStatus } from "@prisma/client";
 import { listHandledRecords, type ListHandledRecordsOptions } from "@/lib/backoffice/list-handled-records";
 import type { Paged } from "@/lib/backoffice/pagination";
 
-// The filter's home is list-handled-records.ts; it is still importable from here.
-export type { HandledFilter } from "@/lib/backoffice/list-handled-records";
-
 export type BackofficeOrder = {
   id: string;
   createdAt: Date;

@@ -21,7 +21,7 @@ export async function markOrderHandled(options: Options & { orderId: string }): 
     const [order] = await transaction.$queryRaw<{ companyId: string }[]>`
       UPDATE "Order" SET "handledAt" = ${now}, "handledById" = ${options.actor.id}::uuid
       WHERE "id" = ${options.orderId}::uuid AND "handledAt" IS NULL RETURNING "companyId"::text AS "companyId"`;
-    if (!order) throw await alreadyHandledOrMissing(transaction.order.count({ where: { id: options.orderId } }), "Order");
+    if (!order) throw await alreadyDoneOrMissing(transaction.order.count({ where: { id: options.orderId } }), "Order");
     // Shown to staff and to the company's admins on their audit page (R24).
     await recordAuditEvent({ db: transaction, event: { action: "order.handled", companyId: order.companyId, actorId: options.actor.id, data: { orderId: options.orderId }, at: now } });
     return { handledAt: now };
@@ -41,10 +41,7 @@ export async function markInvoicePaid(options: Options & { orderId: string }): P
       UPDATE "Order" SET "invoicePaidAt" = ${now}, "status" = 'PAID'
       WHERE "id" = ${options.orderId}::uuid AND "paymentMethod" = 'INVOICE' AND "status" = 'PLACED' AND "invoicePaidAt" IS NULL
       RETURNING "companyId"::text AS "companyId"`;
-    if (!order) {
-      const exists = (await transaction.order.count({ where: { id: options.orderId } })) > 0;
-      throw exists ? new DomainError("CONFLICT", "The invoice was already recorded as paid", { reason: "ALREADY_PAID" }) : notFound("Order");
-    }
+    if (!order) throw await alreadyDoneOrMissing(transaction.order.count({ where: { id: options.orderId } }), "Order", { message: "The invoice was already recorded as paid", reason: "ALREADY_PAID" });
     await recordAuditEvent({ db: transaction, event: { action: "order.invoice-paid", companyId: order.companyId, actorId: options.actor.id, data: { orderId: options.orderId }, at: now } });
     return { invoicePaidAt: now };
   });
@@ -58,13 +55,14 @@ export async function markSalesLeadHandled(options: Options & { salesLeadId: str
     const updated = await transaction.$executeRaw`
       UPDATE "SalesLead" SET "handledAt" = ${now}, "handledById" = ${options.actor.id}::uuid
       WHERE "id" = ${options.salesLeadId}::uuid AND "handledAt" IS NULL`;
-    if (updated === 0) throw await alreadyHandledOrMissing(transaction.salesLead.count({ where: { id: options.salesLeadId } }), "Sales lead");
+    if (updated === 0) throw await alreadyDoneOrMissing(transaction.salesLead.count({ where: { id: options.salesLeadId } }), "Sales lead");
     // A lead belongs to no company account (it may be for a company that has none yet), like its creation.
     await recordAuditEvent({ db: transaction, event: { action: "sales-lead.handled", companyId: null, actorId: options.actor.id, data: { salesLeadId: options.salesLeadId }, at: now } });
     return { handledAt: now };
   });
 }
 
-async function alreadyHandledOrMissing(count: Promise<number>, what: string): Promise<DomainError> {
-  return (await count) > 0 ? new DomainError("CONFLICT", `${what} was already handled`, { reason: "ALREADY_HANDLED" }) : notFound(what);
+/** The conditional UPDATE changed nothing: CONFLICT when the row exists (it was done already), else NOT_FOUND. */
+async function alreadyDoneOrMissing(count: Promise<number>, what: string, conflict = { message: `${what} was already handled`, reason: "ALREADY_HANDLED" }): Promise<DomainError> {
+  return (await count) > 0 ? new DomainError("CONFLICT", conflict.message, { reason: conflict.reason }) : notFound(what);
 }

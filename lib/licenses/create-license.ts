@@ -9,6 +9,7 @@ import { requireBackofficeStaff } from "@/lib/accounts/require-backoffice-staff"
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { systemClock, type Clock } from "@/lib/clock";
 import type { DbClient } from "@/lib/db/client";
+import { hasFixedSeatCount, MAX_LICENSE_SEATS } from "@/lib/backoffice/seat-rules";
 import { DomainError, notFound } from "@/lib/errors";
 import { generateActivationKey } from "@/lib/licenses/activation-key";
 import type { ProductCode } from "@/lib/products/ensure-product-catalogue";
@@ -20,8 +21,12 @@ export const allowedLicenseTypes: Record<ProductKind, readonly LicenseType[]> = 
   DESKTOP: ["NODE_LOCKED", "FLOATING"],
 };
 
-const MAX_SEATS = 100_000;
 const DEFAULT_TERM_DAYS = 365;
+
+/** A new license's default end: one year (365 days) after its start. */
+export function defaultValidUntil(validFrom: Date): Date {
+  return new Date(validFrom.getTime() + DEFAULT_TERM_DAYS * 24 * 60 * 60 * 1000);
+}
 
 export async function createLicense(options: {
   actor: Actor;
@@ -43,9 +48,9 @@ export async function createLicense(options: {
   const seats = options.seats ?? 1;
   const now = (options.clock ?? systemClock).now();
   const validFrom = options.validFrom ?? now;
-  const validUntil = options.validUntil ?? new Date(validFrom.getTime() + DEFAULT_TERM_DAYS * 24 * 60 * 60 * 1000);
-  if (!Number.isInteger(seats) || seats < 1 || seats > MAX_SEATS) throw new DomainError("INVALID", "Seats must be a whole number from 1", { fields: { seats: "invalid" } });
-  if (options.type === "NODE_LOCKED" && seats !== 1) throw new DomainError("INVALID", "A node-locked license has exactly one seat", { fields: { seats: "invalid" } });
+  const validUntil = options.validUntil ?? defaultValidUntil(validFrom);
+  if (!Number.isInteger(seats) || seats < 1 || seats > MAX_LICENSE_SEATS) throw new DomainError("INVALID", "Seats must be a whole number from 1", { fields: { seats: "invalid" } });
+  if (hasFixedSeatCount(options.type) && seats !== 1) throw new DomainError("INVALID", "A node-locked license has exactly one seat", { fields: { seats: "invalid" } });
   if (validUntil <= validFrom) throw new DomainError("INVALID", "validUntil must be after validFrom", { fields: { validUntil: "invalid" } });
 
   return runInTransaction(options.db, async (transaction) => {

@@ -5,6 +5,8 @@ import { activateLicense } from "@/lib/activations/activate-license";
 import { saveAssignments } from "@/lib/assignments/save-assignments";
 import { listAuditEvents } from "@/lib/audit/list-audit-events";
 import { changeLicenseSeats } from "@/lib/backoffice/change-license-seats";
+import { getBackofficeLicense } from "@/lib/backoffice/get-backoffice-license";
+import { getCompanyOverview } from "@/lib/backoffice/get-company-overview";
 import { db } from "@/lib/db/client";
 import { acquireLease } from "@/lib/leases/acquire-lease";
 import { createTestTenant, type TestTenant } from "../../fixtures/tenant";
@@ -131,4 +133,26 @@ test("a stale license version, a person who does not hold the license and a fore
   await expect(changeLicenseSeats({ actor: tenant.staff, licenseId: "00000000-0000-0000-0000-000000000000", seats: 1 })).rejects.toMatchObject({ code: "NOT_FOUND" });
   await expect(changeLicenseSeats({ actor: tenant.staff, licenseId: named.id, seats: 0 })).rejects.toMatchObject({ code: "INVALID" });
   expect((await db().license.findUniqueOrThrow({ where: { id: named.id } })).seats).toBe(3);
+});
+
+test("seats used as the back office shows them: assignments for named and node-locked, live leases for floating", async () => {
+  const tenant = await createTestTenant();
+  const named = await tenant.addLicense("PROFIS_ENGINEERING", "NAMED_USER", 3);
+  const floating = await tenant.addLicense("PROFIS_ENGINEERING", "FLOATING", 3);
+  const nodeLocked = await tenant.addLicense("PROFIS_LAYOUT_OFFICE", "NODE_LOCKED", 1);
+  const [one, two] = [await tenant.addUser(), await tenant.addUser()];
+  await assign(tenant, named.id, [one.id, two.id]);
+  await assign(tenant, floating.id, [one.id, two.id]);
+  await assign(tenant, nodeLocked.id, [one.id]);
+  await acquireLease({ userId: one.id, licenseId: floating.id, holder: { browserSessionId: `session-${one.id}` } });
+
+  // The node-locked license is assigned but not activated: the back office still counts it used.
+  const expected = { [named.id]: 2, [floating.id]: 1, [nodeLocked.id]: 1 };
+  const overview = await getCompanyOverview({ actor: tenant.staff, companyId: tenant.company.id });
+  const shown = Object.fromEntries(overview.groups.flatMap((group) => group.licenses).map((license) => [license.id, license.seatsUsed]));
+  expect(shown).toEqual(expected);
+  for (const [licenseId, seatsUsed] of Object.entries(expected)) {
+    await expect(getBackofficeLicense({ actor: tenant.staff, companyId: tenant.company.id, licenseId })).resolves.toMatchObject({ seatsUsed });
+  }
+  expect(overview.groups.flatMap((group) => group.licenses).find((license) => license.id === floating.id)).toMatchObject({ assigned: 2, seatsUsed: 1 });
 });

@@ -39,6 +39,15 @@ test("a new end date in the past is refused and changes nothing", async () => {
     details: { reason: "END_IN_PAST" },
   });
   expect(await db().license.findUniqueOrThrow({ where: { id } })).toEqual(license);
+  // A future end that is not after the start is refused as well.
+  await db().license.update({ where: { id }, data: { validFrom: new Date(Date.now() + 30 * DAY_MS), validUntil: new Date(Date.now() + 60 * DAY_MS) } });
+  const notStarted = await db().license.findUniqueOrThrow({ where: { id } });
+  await expect(changeLicenseValidity({ actor: tenant.staff, licenseId: id, change: { kind: "set-end", validUntil: new Date(Date.now() + 10 * DAY_MS) } })).rejects.toMatchObject({
+    code: "INVALID",
+    details: { reason: "END_IN_PAST" },
+  });
+  expect(await db().license.findUniqueOrThrow({ where: { id } })).toEqual(notStarted);
+  expect(await db().auditEvent.count({ where: { licenseId: id, action: "license.validity-changed" } })).toBe(0);
 });
 
 test("ending now stops access: no new floating seat, no new assignment, shown as expired; a second end is refused", async () => {

@@ -27,6 +27,7 @@ test("an order is marked handled once, by whom and when; it leaves the open list
   expect((await listOrders({ actor: tenant.staff, filter: "handled" })).items.find((item) => item.id === order.id)).toMatchObject({ handledByEmail: tenant.staff.email });
   const page = await listAuditEvents({ actor: tenant.admin, companyId: tenant.company.id, filters: { action: "order.handled" } });
   expect(page.events).toHaveLength(1);
+  expect(page.events[0]).toMatchObject({ actor: { id: tenant.staff.id }, data: { orderId: order.id } });
 });
 
 test("R6: an invoice is recorded as paid once; the order becomes PAID and the admins see it", async () => {
@@ -41,6 +42,7 @@ test("R6: an invoice is recorded as paid once; the order becomes PAID and the ad
   expect(await db().order.findUniqueOrThrow({ where: { id: order.id } })).toMatchObject({ invoicePaidAt });
   const page = await listAuditEvents({ actor: tenant.admin, companyId: tenant.company.id, filters: { action: "order.invoice-paid" } });
   expect(page.events).toHaveLength(1);
+  expect(page.events[0]).toMatchObject({ actor: { id: tenant.staff.id }, data: { orderId: order.id } });
 });
 
 test("two staff members marking one sales lead at once: one records it, the other hears it was handled", async () => {

@@ -9,6 +9,7 @@ import { createLicense } from "@/lib/licenses/create-license";
 import { createLicenseGroup } from "@/lib/licenses/create-license-group";
 import { productCodes } from "@/lib/products/ensure-product-catalogue";
 import { RecordId } from "@/lib/validation/record-id";
+import { MAX_LICENSE_SEATS } from "@/lib/backoffice/seat-rules";
 
 const blankIsMissing = <Schema extends z.ZodType>(schema: Schema) => z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
 
@@ -49,7 +50,7 @@ const createLicenseStep = staffAction({
     productCode: z.enum(productCodes),
     type: z.enum(LicenseType),
     edition: z.enum(LicenseEdition),
-    seats: z.coerce.number().int().min(1).max(100_000),
+    seats: z.coerce.number().int().min(1).max(MAX_LICENSE_SEATS),
     validFrom: blankIsMissing(CalendarDate),
     validUntil: blankIsMissing(CalendarDate),
   }),

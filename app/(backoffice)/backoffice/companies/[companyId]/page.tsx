@@ -16,6 +16,7 @@ import { getCompanyOverview } from "@/lib/backoffice/get-company-overview";
 import { listCompanyAuditEvents } from "@/lib/backoffice/list-company-audit-events";
 import { listLicenseProducts } from "@/lib/backoffice/list-license-products";
 import { countryName } from "@/lib/i18n/country-name";
+import { defaultValidUntil } from "@/lib/licenses/create-license";
 import type { Locale } from "@/lib/i18n/locales";
 import { orNotFound, requireStaffPage } from "@/app/(backoffice)/staff-page";
 
@@ -27,7 +28,6 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 const RECENT_AUDIT_EVENTS = 10;
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** R31: one company: details, contacts and admins, license groups and licenses, orders, audit trail. */
 export default async function BackofficeCompanyPage({ params }: PageProps) {
@@ -69,7 +69,7 @@ export default async function BackofficeCompanyPage({ params }: PageProps) {
             groups={overview.groups.map((group) => ({ id: group.id, name: group.name }))}
             products={products}
             defaultValidFrom={calendarDateOf(now)}
-            defaultValidUntil={calendarDateOf(new Date(now.getTime() + 365 * DAY_MS))}
+            defaultValidUntil={calendarDateOf(defaultValidUntil(now))}
           />
           <CreateGroupForm companyId={company.id} companySapAccount={company.sapAccountNumber} />
         </div>

@@ -3,7 +3,8 @@
 import { z } from "zod";
 import { staffAction, type ActionResult } from "@/app/action-client";
 import { CalendarDate, endOfCalendarDay } from "@/lib/backoffice/calendar-date";
-import { changeLicenseSeats, MAX_LICENSE_SEATS, type ChangedSeats } from "@/lib/backoffice/change-license-seats";
+import { changeLicenseSeats, type ChangedSeats } from "@/lib/backoffice/change-license-seats";
+import { MAX_LICENSE_SEATS } from "@/lib/backoffice/seat-rules";
 import { changeLicenseValidity } from "@/lib/backoffice/change-license-validity";
 import { isDomainError } from "@/lib/errors";
 import { RecordId } from "@/lib/validation/record-id";

@@ -5,6 +5,7 @@ import Link from "next/link";
 import { SeatChangeForm } from "@/components/backoffice/seat-change-form";
 import { ValidityForm } from "@/components/backoffice/validity-form";
 import { PageHeader } from "@/components/ui/page-header";
+import { displayName } from "@/lib/auth/current-user";
 import { calendarDateOf } from "@/lib/backoffice/calendar-date";
 import { getBackofficeLicense } from "@/lib/backoffice/get-backoffice-license";
 import { orNotFound, requireStaffPage } from "@/app/(backoffice)/staff-page";
@@ -57,7 +58,7 @@ export default async function BackofficeLicensePage({ params }: PageProps) {
           seatsUsed={license.seatsUsed}
           assignees={license.assignees.map((assignee) => ({
             userId: assignee.userId,
-            name: `${assignee.firstName} ${assignee.lastName}`.trim() || assignee.email,
+            name: displayName(assignee),
             email: assignee.email,
             hasLiveLease: assignee.hasLiveLease,
             hasActiveActivation: assignee.hasActiveActivation,

@@ -4,7 +4,7 @@ import type { LicenseEdition, LicenseType, ProductKind } from "@prisma/client";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { createLicenseAction } from "@/app/(backoffice)/backoffice/companies/[companyId]/actions";
-import { SelectField } from "@/components/backoffice/select-field";
+import { SelectField } from "@/components/ui/select-field";
 import { useActionForm } from "@/components/backoffice/use-action-form";
 import { Button } from "@/components/ui/button";
 import { FormAlert, FormField, useFieldError } from "@/components/ui/form-field";

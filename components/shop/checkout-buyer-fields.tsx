@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { SelectField } from "@/components/backoffice/select-field";
+import { SelectField } from "@/components/ui/select-field";
 import { FormField } from "@/components/ui/form-field";
 
 export type CheckoutCompanyOption = { id: string; name: string; country: string; vatNumber: string | null };

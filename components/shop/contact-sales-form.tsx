@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useState, type FormEvent } from "react";
 import { contactSalesAction } from "@/app/(portal)/shop/contact-sales/actions";
-import { SelectField } from "@/components/backoffice/select-field";
+import { SelectField } from "@/components/ui/select-field";
 import { Button, buttonClassName } from "@/components/ui/button";
 import { FieldFrame, fieldControlProps, FormAlert, FormField, useFieldError } from "@/components/ui/form-field";
 

@@ -24,7 +24,8 @@ export type ActivatedLicense = {
 };
 export type LicenseActivation = { activation: Activation; device: Device; license: ActivatedLicense; isNew: boolean };
 
-const MAX_FINGERPRINT_LENGTH = 200;
+/** A device fingerprint as the portal stores it; also the bound for seat requests by fingerprint. */
+export const MAX_FINGERPRINT_LENGTH = 200;
 const MAX_HOSTNAME_LENGTH = 255;
 const AUDITED_REFUSALS = new Set(["NOT_ASSIGNED", "LICENSE_NOT_VALID", "ACTIVATION_LIMIT"]);
 

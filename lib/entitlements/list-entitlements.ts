@@ -4,6 +4,7 @@
 // the launch URL (web) or the download URL and activation key (desktop).
 import "server-only";
 import type { LicenseEdition, LicenseType, ProductKind } from "@prisma/client";
+import { displayName } from "@/lib/auth/current-user";
 import { canUseSoftware } from "@/lib/auth/permissions";
 import { systemClock, type Clock } from "@/lib/clock";
 import { db as processDb, type DbClient } from "@/lib/db/client";
@@ -43,7 +44,7 @@ export async function listEntitlements(options: { userId: string; clock?: Clock;
   });
   if (!user) throw new DomainError("UNAUTHENTICATED", "Unknown user");
   const membership = user.memberships.find((candidate) => candidate.company.id === user.currentCompanyId) ?? user.memberships[0] ?? null;
-  const profile = { id: user.id, email: user.email, name: `${user.firstName} ${user.lastName}`.trim() || user.email };
+  const profile = { id: user.id, email: user.email, name: displayName(user) };
   if (!membership) return { user: profile, company: null, entitlements: [] };
   // A role that may not use software sees its company, but no software.
   if (!canUseSoftware(membership)) return { user: profile, company: membership.company, entitlements: [] };

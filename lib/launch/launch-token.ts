@@ -11,7 +11,7 @@ import type { LaunchGrant } from "@/lib/launch/launch-product";
 import { LAUNCH_TOKEN_PARAMETER, LAUNCH_TOKEN_TTL_SECONDS, type LaunchClaims } from "@/lib/licensing-api/contract";
 import { signToken } from "@/lib/signing/signed-tokens";
 
-export function launchClaims(options: {
+function launchClaims(options: {
   user: Pick<CurrentUser, "email" | "firstName" | "lastName" | "language">;
   grant: LaunchGrant;
   browserSessionId: string;

@@ -4,6 +4,7 @@
 // too (lease.refused), by a statement of its own after it (R24).
 import "server-only";
 import type { FloatingLease } from "@prisma/client";
+import { MAX_FINGERPRINT_LENGTH } from "@/lib/activations/activate-license";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { systemClock, type Clock } from "@/lib/clock";
 import { db as processDb, type DbClient } from "@/lib/db/client";
@@ -22,9 +23,6 @@ export type AcquiredLease = {
 };
 
 const MAX_BROWSER_SESSION_ID_LENGTH = 200;
-const MAX_FINGERPRINT_LENGTH = 200;
-
-type ResolvedHolder = { deviceId: string; fingerprint: string } | { browserSessionId: string };
 
 export async function acquireLease(options: {
   userId: string;
@@ -57,7 +55,7 @@ export async function acquireLease(options: {
     if (row.type !== "FLOATING") throw new DomainError("INVALID", "Only floating licenses have leases", { reason: "NOT_FLOATING" });
     if (!row.isAssigned) throw new DomainError("FORBIDDEN", "This license is not assigned to you", { reason: "NOT_ASSIGNED" });
     if (now < row.validFrom || now >= row.validUntil) throw new DomainError("FORBIDDEN", "This license is not valid now", { reason: "LICENSE_NOT_VALID" });
-    const resolved = resolveHolder(holder, row);
+    const fingerprint = checkedHolderFingerprint(holder, row);
     if (row.isNew === null) {
       // The checks above passed, so the function got as far as counting; anything else is a bug.
       if (row.liveCount === null) throw new Error("take_floating_seat refused a seat that the checks allow");
@@ -81,7 +79,7 @@ export async function acquireLease(options: {
       releasedAt: null,
       releaseReason: null,
     };
-    return { lease, isNew: row.isNew, productCode: row.productCode, fingerprint: "fingerprint" in resolved ? resolved.fingerprint : null };
+    return { lease, isNew: row.isNew, productCode: row.productCode, fingerprint };
   } catch (error) {
     if (isDomainError(error, "SEATS_EXHAUSTED")) {
       await recordAuditEvent({
@@ -102,17 +100,18 @@ function isWellFormedHolder(holder: LeaseHolder): boolean {
 /**
  * Web apps hold seats per browser session (R2); desktop apps per device, which must belong to the
  * user and have this license activated (R5: installed and activated once on every computer).
+ * Returns the machine's fingerprint for the receipt (null for a browser session).
  */
-function resolveHolder(holder: LeaseHolder, license: TakenSeatRow): ResolvedHolder {
+function checkedHolderFingerprint(holder: LeaseHolder, license: TakenSeatRow): string | null {
   if ("browserSessionId" in holder) {
     if (license.kind !== "WEB") throw new DomainError("INVALID", "Desktop software takes seats per device", { reason: "WRONG_HOLDER" });
-    return { browserSessionId: holder.browserSessionId };
+    return null;
   }
   if (license.kind !== "DESKTOP") throw new DomainError("INVALID", "Web software takes seats per browser session", { reason: "WRONG_HOLDER" });
   // A device id must be the user's own; an unknown fingerprint is a machine that was never activated.
   if (!license.deviceId && "deviceId" in holder) throw notFound("Device");
   if (!license.deviceId || !license.deviceFingerprint || !license.isActivated) throw new DomainError("FORBIDDEN", "This device has not been activated for the license", { reason: "NOT_ACTIVATED" });
-  return { deviceId: license.deviceId, fingerprint: license.deviceFingerprint };
+  return license.deviceFingerprint;
 }
 
 

@@ -5,7 +5,7 @@
 // fails any check (verify.ts) is refused and the command fails.
 import { ApiProblemError, type ActivationAnswer } from "@/lib/reference-client/api-client";
 import type { StoredActivation } from "@/lib/reference-client/client-state";
-import { UsageError, type CommandContext, type CommandResult } from "@/lib/reference-client/command-context";
+import { isOnThisMachine, UsageError, type CommandContext, type CommandResult } from "@/lib/reference-client/command-context";
 
 const licenseTypeNames: Record<ActivationAnswer["activation"]["licenseType"], string> = { NODE_LOCKED: "node-locked", FLOATING: "floating", NAMED_USER: "named user" };
 
@@ -35,7 +35,7 @@ export async function activate(context: CommandContext, options: { key: string }
     licenseFile,
   };
   await context.store.update((state) => {
-    state.activations = state.activations.filter((other) => !(other.server === api.server && other.fingerprint === machine.fingerprint && other.licenseId === stored.licenseId));
+    state.activations = state.activations.filter((other) => !(isOnThisMachine(other, context) && other.licenseId === stored.licenseId));
     state.activations.push(stored);
   }, context.now());
   const again = status === 200;
@@ -50,9 +50,9 @@ export async function activate(context: CommandContext, options: { key: string }
 }
 
 export async function deactivate(context: CommandContext, options: { license?: string; activation?: string }): Promise<CommandResult> {
-  const { api, machine } = context;
+  const { api } = context;
   const state = await context.store.load(context.now());
-  const mine = state.activations.filter((activation) => activation.server === api.server && activation.fingerprint === machine.fingerprint);
+  const mine = state.activations.filter((activation) => isOnThisMachine(activation, context));
   const chosen = chooseActivation(mine, options);
   const activationId = chosen?.id ?? options.activation;
   if (!activationId) throw new UsageError("No activation to deactivate on this machine.");

@@ -11,7 +11,7 @@ import { z } from "zod";
 import { REFRESH_TOKEN_TTL_MS } from "@/lib/licensing-api/contract";
 
 export const STATE_FILE = "state.json";
-export const JWKS_FILE = "jwks.json";
+const JWKS_FILE = "jwks.json";
 export const MACHINE_ID_FILE = "machine-id";
 
 const SessionSchema = z.object({
@@ -149,7 +149,7 @@ export function rememberedUntil(options: { now: Date; refreshTokenExpiresAt: str
   return new Date(Number.isNaN(serverExpiry) ? limit : Math.min(serverExpiry, limit)).toISOString();
 }
 
-export function isRemembered(session: StoredSession, now: Date): boolean {
+function isRemembered(session: StoredSession, now: Date): boolean {
   return Date.parse(session.rememberedUntil) > now.getTime();
 }
 

@@ -18,6 +18,11 @@ export type CommandContext = {
   now: () => Date;
 };
 
+/** Whether a stored activation or seat belongs to this machine at the server this run talks to. */
+export function isOnThisMachine(record: { server: string; fingerprint: string }, context: Pick<CommandContext, "api" | "machine">): boolean {
+  return record.server === context.api.server && record.fingerprint === context.machine.fingerprint;
+}
+
 /** Human-readable lines, and the same facts as data for --json. */
 export type CommandResult = { lines: string[]; data: Record<string, unknown>; exitCode?: number };
 

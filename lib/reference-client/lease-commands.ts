@@ -3,7 +3,7 @@
 // released at logout. Every receipt is verified offline (verify.ts) before it is trusted.
 import { ApiProblemError } from "@/lib/reference-client/api-client";
 import type { StoredLease } from "@/lib/reference-client/client-state";
-import { UsageError, type CommandContext, type CommandResult } from "@/lib/reference-client/command-context";
+import { isOnThisMachine, UsageError, type CommandContext, type CommandResult } from "@/lib/reference-client/command-context";
 import { SignedDocumentRejectedError } from "@/lib/reference-client/verify";
 
 export async function takeLease(context: CommandContext, options: { license: string }): Promise<CommandResult> {
@@ -20,7 +20,7 @@ export async function takeLease(context: CommandContext, options: { license: str
   assertSameExpiry(claims.expiresAt, body.expiresAt);
   const lease: StoredLease = { server: api.server, id: body.id, licenseId: body.licenseId, productCode, fingerprint: machine.fingerprint, expiresAt: body.expiresAt, receipt: body.signature };
   await context.store.update((state) => {
-    state.leases = state.leases.filter((other) => !(other.server === api.server && other.fingerprint === machine.fingerprint && other.licenseId === lease.licenseId));
+    state.leases = state.leases.filter((other) => !(isOnThisMachine(other, context) && other.licenseId === lease.licenseId));
     state.leases.push(lease);
   }, context.now());
   const extended = status === 200;
@@ -90,7 +90,7 @@ async function productCodeOf(context: CommandContext, licenseId: string): Promis
 
 async function chooseLease(context: CommandContext, options: { license?: string }): Promise<StoredLease> {
   const state = await context.store.load(context.now());
-  const mine = state.leases.filter((lease) => lease.server === context.api.server && lease.fingerprint === context.machine.fingerprint);
+  const mine = state.leases.filter((lease) => isOnThisMachine(lease, context));
   const candidates = options.license ? mine.filter((lease) => lease.licenseId === options.license) : mine;
   if (candidates.length === 0) throw new UsageError("This machine holds no seat: run `lease take --license ID` first.");
   if (candidates.length > 1) throw new UsageError(`This machine holds ${candidates.length} seats; say which with --license (${candidates.map((lease) => lease.licenseId).join(", ")}).`);

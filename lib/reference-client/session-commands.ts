@@ -1,7 +1,7 @@
 // Sign-in and sign-out of the desktop application (R5, R22), what it remembers (status) and what
 // the user may run (entitlements: "My software" as the application sees it, R23).
 import type { EntitlementsAnswer } from "@/lib/reference-client/api-client";
-import type { CommandContext, CommandResult } from "@/lib/reference-client/command-context";
+import { isOnThisMachine, type CommandContext, type CommandResult } from "@/lib/reference-client/command-context";
 import { SignedDocumentRejectedError } from "@/lib/reference-client/verify";
 
 /** EX_DATAERR: a stored document failed verification. */
@@ -41,7 +41,7 @@ export async function status(context: CommandContext): Promise<CommandResult> {
 
   let refused = 0;
   const activations = [];
-  for (const activation of state.activations.filter((candidate) => candidate.server === api.server && candidate.fingerprint === machine.fingerprint)) {
+  for (const activation of state.activations.filter((candidate) => isOnThisMachine(candidate, context))) {
     const verdict = await checked(() =>
       context.offlineKeys.verifyLicenseFile({
         token: activation.licenseFile,
@@ -59,7 +59,7 @@ export async function status(context: CommandContext): Promise<CommandResult> {
   if (activations.length === 0) lines.push("No activations on this machine.");
 
   const leases = [];
-  for (const lease of state.leases.filter((candidate) => candidate.server === api.server && candidate.fingerprint === machine.fingerprint)) {
+  for (const lease of state.leases.filter((candidate) => isOnThisMachine(candidate, context))) {
     const verdict = await checked(() =>
       context.offlineKeys.verifyLeaseReceipt({
         token: lease.receipt,

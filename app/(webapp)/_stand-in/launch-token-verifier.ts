@@ -17,7 +17,7 @@ export function portalUrl(): string {
 let remoteKeys: JWTVerifyGetKey | undefined;
 
 /** The published key set, cached by jose and fetched again for a key id it does not know (rotation). */
-export function portalKeys(): JWTVerifyGetKey {
+function portalKeys(): JWTVerifyGetKey {
   remoteKeys ??= createRemoteJWKSet(new URL("/api/v1/signing-keys", `${portalUrl()}/`), {
     cacheMaxAge: 10 * 60 * 1000,
     cooldownDuration: 30 * 1000,

@@ -3,6 +3,7 @@
 // user cannot change their level or seat. A session lasts at most SESSION_MAX_AGE_MS.
 import "server-only";
 import { cookies } from "next/headers";
+import { productCodeOfSlug } from "@/lib/launch/launch-slug";
 import { claimedIssueTime, portalUrl, verifyLaunchToken, type VerifiedLaunch } from "@/app/(webapp)/_stand-in/launch-token-verifier";
 
 const SESSION_MAX_AGE_MS = 12 * 60 * 60 * 1000;
@@ -15,8 +16,8 @@ const knownNames: Record<string, string> = { PROFIS_ENGINEERING: "PROFIS Enginee
 
 /** The stand-in plays the portal's web products: /apps/profis-engineering is PROFIS_ENGINEERING. */
 export function standInProduct(slug: string): StandInProduct | null {
-  if (slug.length > 64 || !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug)) return null;
-  const code = slug.toUpperCase().replaceAll("-", "_");
+  const code = productCodeOfSlug(slug);
+  if (!code) return null;
   const name = knownNames[code] ?? slug.split("-").map((word) => `${word[0]!.toUpperCase()}${word.slice(1)}`).join(" ");
   return { slug, code, name };
 }

@@ -41,7 +41,7 @@ export type ApiOperation = {
 
 const named = (name: string, schema: z.ZodType): NamedSchema => ({ name, schema });
 
-export const licensingApiOperations: ApiOperation[] = [
+const licensingApiOperations: ApiOperation[] = [
   {
     method: "post",
     path: "/sessions",
@@ -158,7 +158,7 @@ export const licensingApiOperations: ApiOperation[] = [
 ];
 
 /** R2: a web application keeps or frees its floating seat; the launch token's ids are the capability. */
-export const webSessionOperations: ApiOperation[] = [
+const webSessionOperations: ApiOperation[] = [
   {
     method: "post",
     path: "/web-sessions/heartbeat",

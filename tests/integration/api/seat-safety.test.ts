@@ -100,6 +100,7 @@ test("R5: heartbeats racing the release of their lease end released, each answer
   expect(answers.every((answer) => [200, 204, 410].includes(answer.status))).toBe(true);
   const lease = await db().floatingLease.findUniqueOrThrow({ where: { id: leaseId } });
   expect(lease.releasedAt).not.toBeNull();
+  expect(lease.releaseReason).toBe("released");
   expect(await db().floatingLease.count({ where: { licenseId: license.id, releasedAt: null } })).toBe(0);
   expect(await db().auditEvent.count({ where: { licenseId: license.id, action: "lease.released" } })).toBe(1);
 }, 240_000);

@@ -79,7 +79,7 @@ test("the web application refuses a launch token that expired, is for another pr
   const { token } = await launched(await signedIn(users[0]!), browserSession());
   const keys = await publishedKeys();
 
-  await expect(verifyLaunchToken(token, { productCode: ENGINEERING, keys, at: new Date(START.getTime() + (LAUNCH_TOKEN_TTL_SECONDS - 1) * 1000) })).resolves.toBeTruthy();
+  await expect(verifyLaunchToken(token, { productCode: ENGINEERING, keys, at: new Date(START.getTime() + (LAUNCH_TOKEN_TTL_SECONDS - 1) * 1000) })).resolves.toMatchObject({ sub: users[0]!.id });
   await expect(verifyLaunchToken(token, { productCode: ENGINEERING, keys, at: new Date(START.getTime() + (LAUNCH_TOKEN_TTL_SECONDS + 1) * 1000) })).rejects.toMatchObject({ code: "ERR_JWT_EXPIRED" });
   await expect(verifyLaunchToken(token, { productCode: "PROFIS_ANCHOR", keys, at: START })).rejects.toMatchObject({ code: "ERR_JWT_CLAIM_VALIDATION_FAILED" });
 

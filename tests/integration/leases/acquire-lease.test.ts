@@ -32,7 +32,7 @@ test("R2: a seat lasts one hour; the same browser session again extends its own 
   const { license, users } = await webFloating(tenant, 1, 1);
   const clock = fixedClock(START);
   const first = await acquireLease({ userId: users[0]!.id, licenseId: license.id, holder: { browserSessionId: "session-1" }, clock });
-  expect(first.isNew).toBe(true);
+  expect(first).toMatchObject({ isNew: true, fingerprint: null, lease: { browserSessionId: "session-1", deviceId: null } });
   expect(first.lease.expiresAt.getTime() - clock.now().getTime()).toBe(LEASE_DURATION_MS);
   clock.advance(30 * MINUTE);
   const again = await acquireLease({ userId: users[0]!.id, licenseId: license.id, holder: { browserSessionId: "session-1" }, clock });
@@ -108,11 +108,12 @@ test("R5: desktop seats are held per activated device of the user; web seats per
 
   const unactivated = await db().device.create({ data: { userId: user.id, fingerprint: "fp-new", hostname: "NEW-PC" } });
   await expect(acquireLease({ userId: user.id, licenseId: desktop.id, holder: { deviceId: unactivated.id }, clock })).rejects.toMatchObject({ code: "FORBIDDEN", details: { reason: "NOT_ACTIVATED" } });
-  await expect(acquireLease({ userId: user.id, licenseId: desktop.id, holder: { browserSessionId: "browser" }, clock })).rejects.toMatchObject({ code: "INVALID" });
+  await expect(acquireLease({ userId: user.id, licenseId: desktop.id, holder: { browserSessionId: "browser" }, clock })).rejects.toMatchObject({ code: "INVALID", details: { reason: "WRONG_HOLDER" } });
 
   const { device } = await activateLicense({ actor: user, activationKey: desktop.activationKey!, fingerprint: "fp-work", hostname: "WORK-PC", clock });
   await expect(acquireLease({ userId: colleague.id, licenseId: desktop.id, holder: { deviceId: device.id }, clock })).rejects.toMatchObject({ code: "NOT_FOUND" });
   const first = await acquireLease({ userId: user.id, licenseId: desktop.id, holder: { deviceId: device.id }, clock });
+  expect(first).toMatchObject({ isNew: true, fingerprint: "fp-work", lease: { deviceId: device.id, browserSessionId: null } });
   clock.advance(59 * MINUTE);
   const heartbeat = await acquireLease({ userId: user.id, licenseId: desktop.id, holder: { deviceId: device.id }, clock });
   expect(heartbeat.lease.id).toBe(first.lease.id);
@@ -128,7 +129,7 @@ test("R28: only assigned users of the license's company can take a seat", async 
   const named = await tenant.addLicense("PROFIS_ENGINEERING", "NAMED_USER", 5);
   await expect(acquireLease({ userId: outsider.id, licenseId: license.id, holder: { browserSessionId: "x" } })).rejects.toMatchObject({ code: "NOT_FOUND" });
   await expect(acquireLease({ userId: unassigned.id, licenseId: license.id, holder: { browserSessionId: "y" } })).rejects.toMatchObject({ code: "FORBIDDEN", details: { reason: "NOT_ASSIGNED" } });
-  await expect(acquireLease({ userId: unassigned.id, licenseId: named.id, holder: { browserSessionId: "z" } })).rejects.toMatchObject({ code: "INVALID" });
+  await expect(acquireLease({ userId: unassigned.id, licenseId: named.id, holder: { browserSessionId: "z" } })).rejects.toMatchObject({ code: "INVALID", details: { reason: "NOT_FLOATING" } });
   await expect(acquireLease({ userId: unassigned.id, licenseId: "00000000-0000-0000-0000-000000000000", holder: { browserSessionId: "z" } })).rejects.toMatchObject({ code: "NOT_FOUND" });
   expect(await db().floatingLease.count({ where: { licenseId: license.id } })).toBe(0);
 });

@@ -41,7 +41,7 @@ test("a signed token verifies with the published JWKS alone, and carries its kid
 test("expiry follows the injected clock: valid until exp, refused from then on", async () => {
   const clock = fixedClock("2027-03-01T10:00:00Z");
   const token = await sign({ clock, ttlSeconds: 60 });
-  await expect(verifyToken({ kind: "access", token, audience: API_AUDIENCE, clock })).resolves.toBeTruthy();
+  await expect(verifyToken({ kind: "access", token, audience: API_AUDIENCE, clock })).resolves.toMatchObject({ sub: "user-1", sid: "family-1" });
   clock.advance(61_000);
   expect(await rejection(verifyToken({ kind: "access", token, audience: API_AUDIENCE, clock }))).toBe("ERR_JWT_EXPIRED");
 });
@@ -67,7 +67,7 @@ test("after a rotation the new key signs, the old one still verifies until it is
   expect(newKid).not.toBe(oldKid);
   expect((await publishedJwks({ clock })).keys.map((key) => key.kid)).toEqual([newKid, oldKid]);
   expect(JSON.parse(Buffer.from((await sign({ clock })).split(".")[0]!, "base64url").toString()).kid).toBe(newKid);
-  await expect(verifyToken({ kind: "access", token: before, audience: API_AUDIENCE, clock })).resolves.toBeTruthy();
+  await expect(verifyToken({ kind: "access", token: before, audience: API_AUDIENCE, clock })).resolves.toMatchObject({ sub: "user-1", sid: "family-1" });
 
   clock.advance(RETIRED_KEY_PUBLISHED_MS);
   expect((await publishedJwks({ clock })).keys.map((key) => key.kid)).toEqual([newKid]);

@@ -5,6 +5,7 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { buttonClassName } from "@/components/ui/button";
 import { loadMessages } from "@/lib/i18n/load-messages";
+import { launchPath } from "@/lib/launch/launch-slug";
 import { isLocale, type Locale } from "@/lib/i18n/locales";
 import { portalUrl, type VerifiedLaunch } from "@/app/(webapp)/_stand-in/launch-token-verifier";
 import { SeatKeeper } from "@/app/(webapp)/_stand-in/seat-keeper";
@@ -29,7 +30,7 @@ export default async function StandInWorkspacePage({ params, searchParams }: Pro
   const cookieLocale = await getLocale();
   const locale: Locale = launch?.locale ?? (isLocale(cookieLocale) ? cookieLocale : "nl");
   const t = await getTranslations({ locale, namespace: "standIn" });
-  const reopenUrl = `${portalUrl()}/launch/${product.slug}`;
+  const reopenUrl = `${portalUrl()}${launchPath(product.code)}`;
 
   return (
     <div lang={locale} className="min-h-screen bg-slate-100">

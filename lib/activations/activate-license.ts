@@ -13,6 +13,7 @@ import { normalizeActivationKey } from "@/lib/licenses/activation-key";
 import { runInTransaction } from "@/lib/transactions/run-in-transaction";
 import { isUniqueViolation } from "@/lib/transactions/unique-violation";
 import type { Actor } from "@/lib/accounts/actor";
+import { isLicenseValidAt } from "@/lib/licenses/license-validity";
 
 export type ActivatedLicense = {
   id: string;
@@ -63,7 +64,7 @@ export async function activateLicense(options: {
       const refusal = { licenseId: license.id, companyId: license.companyId };
       const assignment = await transaction.assignment.findFirst({ where: { licenseId: license.id, userId: options.actor.id, revokedAt: null }, select: { id: true } });
       if (!assignment) throw new DomainError("FORBIDDEN", "This license is not assigned to you", { reason: "NOT_ASSIGNED", ...refusal });
-      if (now < license.validFrom || now >= license.validUntil) throw new DomainError("FORBIDDEN", "This license is not valid now", { reason: "LICENSE_NOT_VALID", ...refusal });
+      if (!isLicenseValidAt(license, now)) throw new DomainError("FORBIDDEN", "This license is not valid now", { reason: "LICENSE_NOT_VALID", ...refusal });
 
       // A fingerprint names one machine of one user; a renamed machine keeps its device row.
       const device = await transaction.device.upsert({

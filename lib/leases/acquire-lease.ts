@@ -11,6 +11,7 @@ import { db as processDb, type DbClient } from "@/lib/db/client";
 import { DomainError, isDomainError, notFound } from "@/lib/errors";
 import { takeFloatingSeat, type TakenSeatRow } from "@/lib/leases/lease-statements";
 import { isRecordId } from "@/lib/validation/record-id";
+import { isLicenseValidAt } from "@/lib/licenses/license-validity";
 
 /** A device by id, a device of the user by its fingerprint (the API), or a browser session (web apps). */
 export type LeaseHolder = { deviceId: string } | { fingerprint: string } | { browserSessionId: string };
@@ -54,7 +55,7 @@ export async function acquireLease(options: {
     if (!row || !row.isMember) throw notFound("License");
     if (row.type !== "FLOATING") throw new DomainError("INVALID", "Only floating licenses have leases", { reason: "NOT_FLOATING" });
     if (!row.isAssigned) throw new DomainError("FORBIDDEN", "This license is not assigned to you", { reason: "NOT_ASSIGNED" });
-    if (now < row.validFrom || now >= row.validUntil) throw new DomainError("FORBIDDEN", "This license is not valid now", { reason: "LICENSE_NOT_VALID" });
+    if (!isLicenseValidAt(row, now)) throw new DomainError("FORBIDDEN", "This license is not valid now", { reason: "LICENSE_NOT_VALID" });
     const fingerprint = checkedHolderFingerprint(holder, row);
     if (row.isNew === null) {
       // The checks above passed, so the function got as far as counting; anything else is a bug.

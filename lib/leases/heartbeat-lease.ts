@@ -19,6 +19,7 @@ import type { AcquiredLease } from "@/lib/leases/acquire-lease";
 import { leaseExpiry } from "@/lib/leases/lease-policy";
 import { runInTransaction } from "@/lib/transactions/run-in-transaction";
 import { isRecordId } from "@/lib/validation/record-id";
+import { isLicenseValidAt } from "@/lib/licenses/license-validity";
 
 export type HeartbeatResult = Omit<AcquiredLease, "isNew"> & { wasRenewedAfterExpiry: boolean };
 
@@ -86,7 +87,7 @@ export async function heartbeatLease(options: { userId: string; leaseId: string;
 function accessEnded(options: { license: LicenseRow; lease: LeaseRow; now: Date }): { code: string; reason: string; message: string } | null {
   const { license, lease, now } = options;
   if (!license.isAssigned) return { code: "NOT_ASSIGNED", reason: "assignment revoked", message: "This license is no longer assigned to you" };
-  if (now < license.validFrom || now >= license.validUntil) return { code: "LICENSE_NOT_VALID", reason: "license not valid", message: "This license is not valid now" };
+  if (!isLicenseValidAt(license, now)) return { code: "LICENSE_NOT_VALID", reason: "license not valid", message: "This license is not valid now" };
   if (!lease.isActivated) return { code: "NOT_ACTIVATED", reason: "device deactivated", message: "This device is no longer activated for the license" };
   return null;
 }

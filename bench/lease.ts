@@ -17,9 +17,10 @@
 //              once (POST /api/v1/sessions) and every request carries the access token.
 //   reference  this file with --reference-server: node:http + a pg pool of 10 running the app's own
 //              SQL (lib/leases/lease-statements.ts) through pg: per take the one seat statement
-//              (take_floating_seat: license lock, checks, count, lease, audit event), per release the
-//              one release statement. No access token, no JSON schema, no signed receipt: what the
-//              app adds on top is the measure.
+//              (take_floating_seat: session check, license lock, checks, count, lease, audit event),
+//              per release the one release statement (session check, release, audit event). It
+//              reads the session from the same bearer token, but verifies no signature, checks no
+//              JSON schema and signs no receipt: what the app adds on top is the measure.
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { createServer } from "node:http";
@@ -35,7 +36,7 @@ import { createDb, useDb } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrate";
 import { createLicense } from "@/lib/licenses/create-license";
 import { createLicenseGroup } from "@/lib/licenses/create-license-group";
-import { releaseLeaseStatement, takeFloatingSeat, type TakenSeatRow } from "@/lib/leases/lease-statements";
+import { releaseLeaseStatement, takeFloatingSeat, type SessionToCheck, type TakenSeatRow } from "@/lib/leases/lease-statements";
 import { addCompanyMember } from "@/lib/memberships/add-company-member";
 import { ensureProductCatalogue } from "@/lib/products/ensure-product-catalogue";
 import { withBenchDatabase } from "./support/bench-database";
@@ -152,20 +153,26 @@ async function runReferenceServer(): Promise<void> {
   const [databaseUrl, userId] = [process.env.REFERENCE_DATABASE_URL!, process.env.REFERENCE_USER_ID!];
   const pool = new pg.Pool({ connectionString: databaseUrl, max: POOL_SIZE });
   // The app's own statements (lib/leases/lease-statements.ts), run through pg: one each.
-  const take = async (licenseId: string, fingerprint: string): Promise<Answer> => {
+  const take = async (licenseId: string, fingerprint: string, session: SessionToCheck): Promise<Answer> => {
     const now = new Date();
-    const statement = takeFloatingSeat({ licenseId, userId, deviceId: null, fingerprint, browserSessionId: null, now });
+    const statement = takeFloatingSeat({ licenseId, userId, deviceId: null, fingerprint, browserSessionId: null, session, now });
     const { rows: [row] } = await pool.query<TakenSeatRow>(statement.text, statement.values);
+    if (row && !row.isSessionLive) return { status: 401 };
     if (!row?.isMember) return { status: 404 };
     if (!row.isAssigned || !row.isActivated || row.type !== "FLOATING" || now >= row.validUntil) return { status: 403 };
     if (row.isNew === null) return { status: 409 };
     return { status: row.isNew ? 201 : 200, body: { id: row.leaseId, licenseId, expiresAt: row.expiresAt } };
   };
   // One statement, as the app's release: no interactive transaction.
-  const release = async (leaseId: string): Promise<Answer> => {
-    const statement = releaseLeaseStatement({ leaseId, userId, reason: "released", now: new Date() });
-    const { rows } = await pool.query(statement.text, statement.values);
-    return { status: rows.length > 0 ? 204 : 404 };
+  const release = async (leaseId: string, session: SessionToCheck): Promise<Answer> => {
+    const statement = releaseLeaseStatement({ leaseId, userId, reason: "released", session, now: new Date() });
+    const { rows: [row] } = await pool.query<{ isSessionLive: boolean; id: string | null }>(statement.text, statement.values);
+    return { status: !row?.isSessionLive ? 401 : row.id ? 204 : 404 };
+  };
+  // The token's claims, read but not verified (the app's verification is part of what it adds).
+  const sessionOf = (authorization: string | undefined): SessionToCheck => {
+    const claims = JSON.parse(Buffer.from(authorization?.split(".")[1] ?? "", "base64url").toString() || "{}") as { sid?: string; ver?: number };
+    return claims.sid && claims.ver !== undefined ? { sessionId: claims.sid, sessionVersion: claims.ver } : null;
   };
 
   const server = createServer((request, response) => {
@@ -176,10 +183,12 @@ async function runReferenceServer(): Promise<void> {
       const leasePath = /^\/api\/v1\/leases\/([0-9a-f-]{36})$/.exec(request.url ?? "");
       const answer = Promise.resolve().then((): Promise<Answer> | Answer => {
         if (request.url === "/health") return { status: 200 };
-        if (request.method === "DELETE" && leasePath) return release(leasePath[1]!);
+        const session = sessionOf(request.headers.authorization);
+        if (!session) return { status: 401 };
+        if (request.method === "DELETE" && leasePath) return release(leasePath[1]!, session);
         if (request.method !== "POST" || request.url !== "/api/v1/leases") return { status: 404 };
         const body = JSON.parse(text) as { licenseId: string; fingerprint: string };
-        return take(body.licenseId, body.fingerprint);
+        return take(body.licenseId, body.fingerprint, session);
       });
       answer.then(
         (result) => {
@@ -272,7 +281,7 @@ async function main(): Promise<void> {
       const { accessToken } = (await signIn.json()) as { accessToken: string };
       const targets = {
         app: (seconds: number) => takeAndRelease(`http://127.0.0.1:${PORT}`, seeded, { Authorization: `Bearer ${accessToken}` }, seconds),
-        reference: (seconds: number) => takeAndRelease(`http://127.0.0.1:${REFERENCE_PORT}`, seeded, {}, seconds),
+        reference: (seconds: number) => takeAndRelease(`http://127.0.0.1:${REFERENCE_PORT}`, seeded, { Authorization: `Bearer ${accessToken}` }, seconds),
       };
       const runs: Record<keyof typeof targets, Figures[]> = { app: [], reference: [] };
       // Both servers stay up; rounds alternate which goes first, so a change in the machine's
@@ -304,11 +313,18 @@ function report(runs: Record<"app" | "reference", Figures[]>): void {
   }
   const ratio = results.app.requestsPerSecond / results.reference.requestsPerSecond;
   console.log(`app / reference: throughput ×${ratio.toFixed(2)} (aim: at least ×0.50), p99 ×${(results.app.p99 / results.reference.p99).toFixed(2)}`);
+  // Each round's two runs follow each other, so their ratio sees the same machine: the median of
+  // those is steadier than the ratio of medians when the machine's load drifts.
+  const roundRatios = runs.app.map((app, round) => app.requestsPerSecond / runs.reference[round]!.requestsPerSecond);
+  console.log(`per round: ${roundRatios.map((value) => `×${value.toFixed(2)}`).join(" ")}; median ×${median(roundRatios).toFixed(2)}`);
+}
+
+function median(values: number[]): number {
+  return values.toSorted((left, right) => left - right)[Math.floor((values.length - 1) / 2)]!;
 }
 
 /** Per figure, the median over the runs (requests, non-2xx and errors: summed). */
 function medianFigures(runs: Figures[]): Figures {
-  const median = (values: number[]) => values.toSorted((left, right) => left - right)[Math.floor((values.length - 1) / 2)]!;
   const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
   return {
     requestsPerSecond: median(runs.map((run) => run.requestsPerSecond)),

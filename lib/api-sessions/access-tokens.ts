@@ -2,13 +2,16 @@
 // the API session (= refresh-token family) and the session version. The signature makes them cheap
 // to check, but each request still asks the database whether the session was revoked (sign-out,
 // reuse detection) or the user's session version raised (password change, sign out everywhere),
-// so revocation takes effect at the next call, not when the token expires.
+// so revocation takes effect at the next call, not when the token expires. Most routes ask in a
+// query of its own (authenticateAccessToken); the seat routes ask inside their one statement
+// (decision 013).
 import "server-only";
+import { Prisma } from "@prisma/client";
 import { z } from "zod";
 import type { AccessTokenClaims } from "@/lib/licensing-api/contract";
 import { ACCESS_TOKEN_TTL_SECONDS } from "@/lib/licensing-api/contract";
 import { systemClock, type Clock } from "@/lib/clock";
-import { db as processDb, type DbClient } from "@/lib/db/client";
+import { db as processDb, queryRows, type DbClient } from "@/lib/db/client";
 import { DomainError } from "@/lib/errors";
 import { signToken, verifyToken } from "@/lib/signing/signed-tokens";
 import { API_AUDIENCE } from "@/lib/signing/token-types";
@@ -47,21 +50,37 @@ export async function issueAccessToken(options: {
   return { accessToken, expiresIn: ACCESS_TOKEN_TTL_SECONDS };
 }
 
-type SessionState = { sessionVersion: number; isActive: boolean; isSessionLive: boolean };
+/**
+ * The caller a bearer token names, from the token alone: signature, kind, issuer, audience and
+ * expiry. Whether its session is still live is not asked here (assertApiSessionLive).
+ */
+export async function verifyAccessToken(options: { token: string; clock?: Clock; db?: DbClient }): Promise<ApiPrincipal> {
+  const payload = AccessTokenPayload.safeParse(await verifyToken({ kind: "access", token: options.token, audience: API_AUDIENCE, clock: options.clock ?? systemClock, db: options.db }));
+  if (!payload.success) throw new DomainError("UNAUTHENTICATED", "The token is not valid");
+  const { sub, sid, ver, client, did } = payload.data;
+  return { userId: sub, sessionId: sid, sessionVersion: ver, client, deviceId: did ?? null };
+}
+
+/** The error of a call whose API session has ended (sign-out, reuse detection, a raised session version, a disabled user). */
+export function sessionEnded(): DomainError {
+  return new DomainError("UNAUTHENTICATED", "The session has ended");
+}
+
+/**
+ * UNAUTHENTICATED unless the principal's session is live: one query, using the same rule as the
+ * seat statements that check it themselves (api_session_is_live, decision 013).
+ */
+export async function assertApiSessionLive(principal: ApiPrincipal, options: { db?: DbClient } = {}): Promise<void> {
+  const [state] = await queryRows<{ isLive: boolean }>(
+    options.db ?? processDb(),
+    Prisma.sql`SELECT "api_session_is_live"(${principal.userId}::uuid, ${principal.sessionId}::uuid, ${principal.sessionVersion}::integer) AS "isLive"`,
+  );
+  if (!state?.isLive) throw sessionEnded();
+}
 
 /** The caller of a bearer token, or UNAUTHENTICATED (bad token, revoked session, stale session version). */
 export async function authenticateAccessToken(options: { token: string; clock?: Clock; db?: DbClient }): Promise<ApiPrincipal> {
-  const client = options.db ?? processDb();
-  const payload = AccessTokenPayload.safeParse(await verifyToken({ kind: "access", token: options.token, audience: API_AUDIENCE, clock: options.clock ?? systemClock, db: client }));
-  if (!payload.success) throw new DomainError("UNAUTHENTICATED", "The token is not valid");
-  const { sub, sid, ver, did } = payload.data;
-  // One round trip: the user's state and whether the refresh-token family still has an unrevoked member.
-  const [state] = await client.$queryRaw<SessionState[]>`
-    SELECT u."sessionVersion", (u."disabledAt" IS NULL AND u."emailVerifiedAt" IS NOT NULL) AS "isActive",
-      EXISTS (SELECT 1 FROM "RefreshToken" r WHERE r."familyId" = ${sid}::uuid AND r."userId" = u."id" AND r."revokedAt" IS NULL) AS "isSessionLive"
-    FROM "User" u WHERE u."id" = ${sub}::uuid`;
-  if (!state || !state.isActive || !state.isSessionLive || state.sessionVersion !== ver) {
-    throw new DomainError("UNAUTHENTICATED", "The session has ended");
-  }
-  return { userId: sub, sessionId: sid, sessionVersion: ver, client: payload.data.client, deviceId: did ?? null };
+  const principal = await verifyAccessToken(options);
+  await assertApiSessionLive(principal, options);
+  return principal;
 }

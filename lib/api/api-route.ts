@@ -1,13 +1,19 @@
 // The one way to write an /api/v1 route handler: every answer, good or bad, passes here, so no
 // route can skip the problem format, the translated detail or the bearer-token check.
 //   apiRoute(handle)              → locale from Accept-Language, clock, client IP; errors → problem+json
-//   authenticatedApiRoute(handle) → the same, after the access token was verified (else 401)
+//   authenticatedApiRoute(handle) → the same, after the access token was verified and its session
+//                                   found live (else 401)
+//   authenticatedApiRoute(handle, { sessionCheck: "in-statement" })
+//                                 → the token verified, and the session left to the handler's one
+//                                   statement: it must pass `principal` as the domain call's
+//                                   `session`, whose SQL refuses an ended one (decision 013; the
+//                                   seat routes, where a second round trip per call is the cost)
 // Handlers parse their body with readJsonBody, then make one domain call.
 import "server-only";
 import { apiClock } from "@/lib/api/api-clock";
 import { negotiateApiLocale } from "@/lib/api/api-locale";
 import { problemFromError, problemResponse } from "@/lib/api/problem";
-import { authenticateAccessToken, type ApiPrincipal } from "@/lib/api-sessions/access-tokens";
+import { authenticateAccessToken, verifyAccessToken, type ApiPrincipal } from "@/lib/api-sessions/access-tokens";
 import { clientIpFromHeaders } from "@/lib/auth/client-ip";
 import type { Clock } from "@/lib/clock";
 import { DomainError } from "@/lib/errors";
@@ -33,11 +39,15 @@ export function apiRoute<Params = NoParams>(handle: (context: ApiRequest<Params>
   };
 }
 
-export function authenticatedApiRoute<Params = NoParams>(handle: (context: AuthenticatedApiRequest<Params>) => Promise<Response>): RouteHandler<Params> {
+export function authenticatedApiRoute<Params = NoParams>(
+  handle: (context: AuthenticatedApiRequest<Params>) => Promise<Response>,
+  options: { sessionCheck?: "query" | "in-statement" } = {},
+): RouteHandler<Params> {
+  const authenticate = options.sessionCheck === "in-statement" ? verifyAccessToken : authenticateAccessToken;
   return apiRoute<Params>(async (context) => {
     const token = bearerToken(context.request.headers.get("authorization"));
     if (!token) throw new DomainError("UNAUTHENTICATED", "No bearer token");
-    const principal = await authenticateAccessToken({ token, clock: context.clock });
+    const principal = await authenticate({ token, clock: context.clock });
     return handle({ ...context, principal });
   });
 }

@@ -5,11 +5,12 @@
 import "server-only";
 import type { FloatingLease } from "@prisma/client";
 import { MAX_FINGERPRINT_LENGTH } from "@/lib/activations/activate-license";
+import { sessionEnded } from "@/lib/api-sessions/access-tokens";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { systemClock, type Clock } from "@/lib/clock";
-import { db as processDb, type DbClient } from "@/lib/db/client";
+import { db as processDb, queryRows, type DbClient } from "@/lib/db/client";
 import { DomainError, isDomainError, notFound } from "@/lib/errors";
-import { takeFloatingSeat, type TakenSeatRow } from "@/lib/leases/lease-statements";
+import { takeFloatingSeat, type SessionToCheck, type TakenSeatRow } from "@/lib/leases/lease-statements";
 import { isRecordId } from "@/lib/validation/record-id";
 import { isLicenseValidAt } from "@/lib/licenses/license-validity";
 
@@ -29,6 +30,8 @@ export async function acquireLease(options: {
   userId: string;
   licenseId: string;
   holder: LeaseHolder;
+  /** The caller's API session, checked by the seat statement before anything else (decision 013). */
+  session?: SessionToCheck;
   clock?: Clock;
   db?: DbClient;
 }): Promise<AcquiredLease> {
@@ -41,16 +44,19 @@ export async function acquireLease(options: {
     // R25: one statement (lease-statements.ts, decision 012): the license row lock, the seat count
     // after it, the lease and its audit event. Alone it commits at once; inside a caller's
     // transaction (launch) it joins it.
-    const [row] = await (options.db ?? processDb()).$queryRaw<TakenSeatRow[]>(
+    const [row] = await queryRows<TakenSeatRow>(
+        options.db ?? processDb(),
       takeFloatingSeat({
         licenseId,
         userId,
         deviceId: "deviceId" in holder ? holder.deviceId : null,
         fingerprint: "fingerprint" in holder ? holder.fingerprint : null,
         browserSessionId: "browserSessionId" in holder ? holder.browserSessionId : null,
+        session: options.session ?? null,
         now,
       }),
     );
+    if (row && !row.isSessionLive) throw sessionEnded();
     // R28: another company's license is as unknown as a missing one.
     if (!row || !row.isMember) throw notFound("License");
     if (row.type !== "FLOATING") throw new DomainError("INVALID", "Only floating licenses have leases", { reason: "NOT_FLOATING" });

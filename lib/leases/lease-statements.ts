@@ -6,8 +6,17 @@ import "server-only";
 import { Prisma, type ProductKind } from "@prisma/client";
 import { leaseExpiry } from "@/lib/leases/lease-policy";
 
-/** What take_floating_seat returns (prisma/migrations/20261204000000_take_floating_seat). */
+/**
+ * The API session a statement checks before it writes (decision 013): the access token's session
+ * and session version. Null where there is no API session (the portal's launch, the web app's
+ * session cookie), whose callers checked their own.
+ */
+export type SessionToCheck = { sessionId: string; sessionVersion: number } | null;
+
+/** What take_floating_seat returns (prisma/migrations/20261205000000_session_checked_in_seat_statements). */
 export type TakenSeatRow = {
+  /** false: the API session has ended; the other fields are null and nothing was written. */
+  isSessionLive: boolean;
   type: string;
   seats: number;
   validFrom: Date;
@@ -44,27 +53,33 @@ export function takeFloatingSeat(options: {
   deviceId: string | null;
   fingerprint: string | null;
   browserSessionId: string | null;
+  session: SessionToCheck;
   now: Date;
 }): Prisma.Sql {
-  const { licenseId, userId, deviceId, fingerprint, browserSessionId, now } = options;
+  const { licenseId, userId, deviceId, fingerprint, browserSessionId, session, now } = options;
   const expiresAt = leaseExpiry(now);
   return Prisma.sql`
     SELECT * FROM "take_floating_seat"(${licenseId}::uuid, ${userId}::uuid, ${deviceId}::uuid, ${fingerprint}::text,
-      ${browserSessionId}::text, ${now}::timestamptz, ${expiresAt}::timestamptz, ${expiresAt.toISOString()}::text)`;
+      ${browserSessionId}::text, ${now}::timestamptz, ${expiresAt}::timestamptz, ${expiresAt.toISOString()}::text,
+      ${session?.sessionId ?? null}::uuid, ${session?.sessionVersion ?? null}::integer)`;
 }
 
 /**
  * A release in one statement, so atomic without an interactive transaction: the conditional update
  * changes the row once however many releases and heartbeats race, and only that change writes the
- * audit event (R24). No row: not this user's lease.
+ * audit event (R24). Always one row: isSessionLive false (nothing written), or the lease's columns,
+ * null when it is not this user's lease.
  */
-export function releaseLeaseStatement(options: { leaseId: string; userId: string; reason: string; now: Date }): Prisma.Sql {
-  const { leaseId, userId, reason, now } = options;
+export function releaseLeaseStatement(options: { leaseId: string; userId: string; reason: string; session: SessionToCheck; now: Date }): Prisma.Sql {
+  const { leaseId, userId, reason, session, now } = options;
   return Prisma.sql`
-    WITH "target" AS (
+    WITH "session" AS (
+      SELECT (${session?.sessionId ?? null}::uuid IS NULL
+        OR "api_session_is_live"(${userId}::uuid, ${session?.sessionId ?? null}::uuid, ${session?.sessionVersion ?? null}::integer)) AS "isLive"
+    ), "target" AS (
       SELECT f."id", f."expiresAt", g."companyId"
       FROM "FloatingLease" f JOIN "License" l ON l."id" = f."licenseId" JOIN "LicenseGroup" g ON g."id" = l."groupId"
-      WHERE f."id" = ${leaseId}::uuid AND f."userId" = ${userId}::uuid
+      WHERE f."id" = ${leaseId}::uuid AND f."userId" = ${userId}::uuid AND (SELECT "isLive" FROM "session")
     ), "released" AS (
       UPDATE "FloatingLease" f SET "releasedAt" = ${now}, "releaseReason" = ${reason}
       FROM "target" t WHERE f."id" = t."id" AND f."releasedAt" IS NULL
@@ -75,10 +90,10 @@ export function releaseLeaseStatement(options: { leaseId: string; userId: string
         jsonb_build_object('leaseId', r."id", 'reason', ${reason}::text, 'wasLive', t."expiresAt" > ${now}), ${now}
       FROM "released" r JOIN "target" t ON t."id" = r."id"
     )
-    SELECT COALESCE(r."id", f."id") AS "id", COALESCE(r."licenseId", f."licenseId") AS "licenseId", COALESCE(r."userId", f."userId") AS "userId",
+    SELECT s."isLive" AS "isSessionLive", COALESCE(r."id", f."id") AS "id", COALESCE(r."licenseId", f."licenseId") AS "licenseId", COALESCE(r."userId", f."userId") AS "userId",
       COALESCE(r."deviceId", f."deviceId") AS "deviceId", COALESCE(r."browserSessionId", f."browserSessionId") AS "browserSessionId",
       COALESCE(r."acquiredAt", f."acquiredAt") AS "acquiredAt", COALESCE(r."expiresAt", f."expiresAt") AS "expiresAt",
       COALESCE(r."releasedAt", f."releasedAt") AS "releasedAt", COALESCE(r."releaseReason", f."releaseReason") AS "releaseReason",
       (r."id" IS NOT NULL) AS "wasOpen"
-    FROM "target" t JOIN "FloatingLease" f ON f."id" = t."id" LEFT JOIN "released" r ON r."id" = t."id"`;
+    FROM "session" s LEFT JOIN ("target" t JOIN "FloatingLease" f ON f."id" = t."id" LEFT JOIN "released" r ON r."id" = t."id") ON true`;
 }

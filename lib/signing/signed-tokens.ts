@@ -1,14 +1,28 @@
 // Signing and verifying the service's own tokens (issue 6) with the active Ed25519 key: JWS
-// compact serialisation via `jose`, `kid` in the header, a `typ` per kind (token-types.ts), the
-// app's base URL as issuer and an injectable clock, so tests can check expiry without waiting.
+// compact serialisation, `kid` in the header, a `typ` per kind (token-types.ts), the app's base
+// URL as issuer and an injectable clock, so tests can check expiry without waiting.
+//
+// Every lease, heartbeat and API call signs or verifies, so both sit on the licensing service's hot
+// path (bench/lease.ts, decision 013):
+//   signing   node:crypto's one-shot Ed25519 sign: producing a compact JWS is two base64url JSON
+//             parts and a signature, and jose's WebCrypto path costs ten times as much per token;
+//   verifying jose's jwtVerify (alg, typ, issuer, audience, expiry: the checks that must not be
+//             hand-rolled), remembered per token: a signature that verified once stays verified,
+//             so a repeated token only has its time-dependent checks redone (expiry by the clock,
+//             its key still published).
 import "server-only";
-import { SignJWT, errors as joseErrors, jwtVerify, type JWTPayload } from "jose";
+import { sign as signBytes } from "node:crypto";
+import { errors as joseErrors, jwtVerify, type JWTPayload } from "jose";
+import { LRUCache } from "lru-cache";
 import { systemClock, type Clock } from "@/lib/clock";
 import type { DbClient } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { DomainError } from "@/lib/errors";
 import { activeSigningKey, publicSigningKey } from "@/lib/signing/signing-keys";
 import { SIGNING_ALGORITHM, tokenTypHeaders, type SignedTokenKind } from "@/lib/signing/token-types";
+
+/** Verified tokens remembered per process: enough for every client active within a token's lifetime. */
+const VERIFIED_TOKENS_KEPT = 10_000;
 
 export function tokenIssuer(): string {
   return env().APP_BASE_URL;
@@ -29,15 +43,15 @@ export async function signToken(options: {
   const now = (options.clock ?? systemClock).now();
   const expiresAt = options.expiresAt ?? new Date(now.getTime() + (options.ttlSeconds ?? 60) * 1000);
   const key = await activeSigningKey({ db: options.db });
-  return new SignJWT(options.claims)
-    .setProtectedHeader({ alg: SIGNING_ALGORITHM, kid: key.kid, typ: tokenTypHeaders[options.kind] })
-    .setIssuer(tokenIssuer())
-    .setSubject(options.subject)
-    .setAudience(options.audience)
-    .setIssuedAt(now)
-    .setExpirationTime(expiresAt)
-    .sign(key.privateKey);
+  const header = { alg: SIGNING_ALGORITHM, kid: key.kid, typ: tokenTypHeaders[options.kind] };
+  const payload = { ...options.claims, iss: tokenIssuer(), sub: options.subject, aud: options.audience, iat: epochSeconds(now), exp: epochSeconds(expiresAt) };
+  const signingInput = `${base64UrlJson(header)}.${base64UrlJson(payload)}`;
+  // RFC 8037: EdDSA signs the ASCII bytes of the signing input; Ed25519 takes no digest (null).
+  return `${signingInput}.${signBytes(null, Buffer.from(signingInput, "ascii"), key.privateKey).toString("base64url")}`;
 }
+
+type VerifiedToken = { kid: string; payload: JWTPayload };
+const globalForTokens = globalThis as unknown as { verifiedTokens?: LRUCache<string, VerifiedToken> };
 
 /**
  * Verifies a token this service signed: signature with a published key, kind, issuer, audience and
@@ -51,19 +65,39 @@ export async function verifyToken<T extends JWTPayload = JWTPayload>(options: {
   db?: DbClient;
 }): Promise<T> {
   const now = (options.clock ?? systemClock).now();
+  const keyOf = async (kid: string) => (await publicSigningKey(kid, { db: options.db, clock: options.clock }))?.publicKey ?? null;
+  const verifiedTokens = (globalForTokens.verifiedTokens ??= new LRUCache({ max: VERIFIED_TOKENS_KEPT }));
+  // The kind and audience it was verified for are part of what was verified.
+  const cacheKey = `${options.kind} ${options.audience} ${options.token}`;
   try {
-    const { payload } = await jwtVerify<T>(
+    const verified = verifiedTokens.get(cacheKey);
+    if (verified) {
+      // jose's rules again, for what time changes: expired once exp <= now (seconds); key unpublished.
+      if (typeof verified.payload.exp === "number" && verified.payload.exp <= epochSeconds(now)) throw new joseErrors.JWTExpired("\"exp\" claim timestamp check failed", verified.payload, "exp", "check_failed");
+      if (!(await keyOf(verified.kid))) throw new joseErrors.JWKSNoMatchingKey();
+      return verified.payload as T;
+    }
+    const { payload, protectedHeader } = await jwtVerify<T>(
       options.token,
       async (header) => {
-        const key = header.kid ? await publicSigningKey(header.kid, { db: options.db, clock: options.clock }) : null;
+        const key = header.kid ? await keyOf(header.kid) : null;
         if (!key) throw new joseErrors.JWKSNoMatchingKey();
-        return key.publicKey;
+        return key;
       },
       { algorithms: [SIGNING_ALGORITHM], typ: tokenTypHeaders[options.kind], issuer: tokenIssuer(), audience: options.audience, currentDate: now },
     );
+    verifiedTokens.set(cacheKey, { kid: protectedHeader.kid!, payload: Object.freeze(payload) });
     return payload;
   } catch (error) {
     if (error instanceof joseErrors.JOSEError) throw new DomainError("UNAUTHENTICATED", "The token is not valid", { reason: error.code });
     throw error;
   }
+}
+
+function epochSeconds(date: Date): number {
+  return Math.floor(date.getTime() / 1000);
+}
+
+function base64UrlJson(value: unknown): string {
+  return Buffer.from(JSON.stringify(value), "utf8").toString("base64url");
 }

@@ -3,6 +3,7 @@
 // rules of heartbeats, and access ending at the next call.
 import { createLocalJWKSet, jwtVerify } from "jose";
 import { expect, test } from "vitest";
+import { signOutEverywhere } from "@/lib/accounts/sign-out-everywhere";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { LEASE_DURATION_MS, LEASE_SWEEP_GRACE_MS } from "@/lib/leases/lease-policy";
@@ -12,6 +13,7 @@ import { DELETE as deactivate } from "@/app/api/v1/activations/[id]/route";
 import { POST as heartbeat } from "@/app/api/v1/leases/[id]/heartbeat/route";
 import { DELETE as release } from "@/app/api/v1/leases/[id]/route";
 import { POST as takeLease } from "@/app/api/v1/leases/route";
+import { POST as refresh } from "@/app/api/v1/sessions/refresh/route";
 import { GET as signingKeys } from "@/app/api/v1/signing-keys/route";
 import { createTestTenant, type TestTenant } from "../../fixtures/tenant";
 import { useTestDatabase } from "../../setup/test-database";
@@ -164,6 +166,36 @@ test("R28: another user's lease — heartbeat or release — is 404 and untouche
     expect((await call(release, { method: "DELETE", token, params: { id: lease.id } })).status).toBe(404);
   }
   expect(await db().floatingLease.findUniqueOrThrow({ where: { id: lease.id } })).toMatchObject({ releasedAt: null, expiresAt: new Date(lease.expiresAt) });
+});
+
+test("an ended API session is 401 at the seat routes, which check it inside their one statement: no seat taken, none released, nothing audited", async () => {
+  const tenant = await createTestTenant();
+  const { license, holders, users } = await floatingWithSeats(tenant, 3, 3);
+  const [reused, versioned, disabled] = holders as [Seat, Seat, Seat];
+  const leases = await Promise.all(holders.map(async (seat) => (await take(seat, license.id)).body.id as string));
+  const auditsBefore = await db().auditEvent.count({ where: { licenseId: license.id } });
+
+  // Three ways a session ends: its refresh token presented after rotation (the family is revoked),
+  // a password change or "sign out everywhere" (the session version), the account disabled.
+  expect((await call(refresh, { json: { refreshToken: reused.session.refreshToken } })).status).toBe(200);
+  expect((await call(refresh, { json: { refreshToken: reused.session.refreshToken } })).status).toBe(401);
+  await signOutEverywhere({ actor: users[1]! });
+  await db().user.update({ where: { id: users[2]!.id }, data: { disabledAt: clock.now() } });
+
+  for (const [index, seat] of [reused, versioned, disabled].entries()) {
+    // The user's own lease, a valid body: only the session is wrong.
+    expect(await call(release, { method: "DELETE", token: seat.session.accessToken, params: { id: leases[index]! } })).toMatchObject({ status: 401, body: { code: "UNAUTHENTICATED" } });
+    expect(await take(seat, license.id)).toMatchObject({ status: 401, body: { code: "UNAUTHENTICATED" } });
+  }
+  expect(await db().floatingLease.count({ where: { licenseId: license.id } })).toBe(3);
+  expect(await db().floatingLease.count({ where: { licenseId: license.id, releasedAt: null } })).toBe(3);
+  expect(await db().floatingLease.findMany({ where: { licenseId: license.id }, select: { expiresAt: true } })).toEqual(leases.map(() => ({ expiresAt: new Date(clock.now().getTime() + LEASE_DURATION_MS) })));
+  expect(await db().auditEvent.count({ where: { licenseId: license.id } })).toBe(auditsBefore);
+
+  // A live session of the same user is unaffected: its statement takes and releases.
+  const fresh = await refreshed(reused, users[0]!);
+  expect((await call(release, { method: "DELETE", token: fresh.session.accessToken, params: { id: leases[0]! } })).status).toBe(204);
+  expect((await take(fresh, license.id)).status).toBe(201);
 });
 
 test("the sweeper only tidies: leases expired longer than the grace are marked released once, with lease.expired for the company", async () => {

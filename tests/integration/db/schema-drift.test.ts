@@ -22,8 +22,9 @@ import {
 
 const run = promisify(execFile);
 const SCHEMA_FILE = path.resolve("prisma", "schema.prisma");
-// The hand-written migrations: the invariants, and the seat function (decision 012).
-const HAND_WRITTEN_FILES = ["20261128000100_invariants", "20261204000000_take_floating_seat"].map((name) => path.join(MIGRATIONS_DIR, name, "migration.sql"));
+// The hand-written migrations: the invariants, the seat function (decision 012) and the session
+// check inside the seat statements (decision 013).
+const HAND_WRITTEN_FILES = ["20261128000100_invariants", "20261204000000_take_floating_seat", "20261205000000_session_checked_in_seat_statements"].map((name) => path.join(MIGRATIONS_DIR, name, "migration.sql"));
 
 const databases: EmptyDatabase[] = [];
 let tempDir: string;

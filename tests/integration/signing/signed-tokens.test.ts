@@ -42,7 +42,10 @@ test("expiry follows the injected clock: valid until exp, refused from then on",
   const clock = fixedClock("2027-03-01T10:00:00Z");
   const token = await sign({ clock, ttlSeconds: 60 });
   await expect(verifyToken({ kind: "access", token, audience: API_AUDIENCE, clock })).resolves.toMatchObject({ sub: "user-1", sid: "family-1" });
-  clock.advance(61_000);
+  // Verified once, the token is remembered; its expiry is still checked at every call, to the second.
+  clock.advance(59_999);
+  await expect(verifyToken({ kind: "access", token, audience: API_AUDIENCE, clock })).resolves.toMatchObject({ sub: "user-1" });
+  clock.advance(1);
   expect(await rejection(verifyToken({ kind: "access", token, audience: API_AUDIENCE, clock }))).toBe("ERR_JWT_EXPIRED");
 });
 
@@ -57,6 +60,14 @@ test("a token of another kind, for another audience, tampered with or signed by 
 
   const strangerHeader = Buffer.from(JSON.stringify({ alg: "EdDSA", typ: "at+jwt", kid: "not-ours" })).toString("base64url");
   expect(await rejection(verifyToken({ kind: "access", token: `${strangerHeader}.${payload}.${signature}`, audience: API_AUDIENCE }))).toBe("ERR_JWKS_NO_MATCHING_KEY");
+});
+
+test("a verified token is remembered only as what it was verified for: as another kind or for another audience it is still refused", async () => {
+  const token = await sign();
+  await expect(verifyToken({ kind: "access", token, audience: API_AUDIENCE })).resolves.toMatchObject({ sub: "user-1" });
+  expect(await rejection(verifyToken({ kind: "access", token, audience: "PROFIS_ANCHOR" }))).toBe("ERR_JWT_CLAIM_VALIDATION_FAILED");
+  expect(await rejection(verifyToken({ kind: "launch", token, audience: API_AUDIENCE }))).toBe("ERR_JWT_CLAIM_VALIDATION_FAILED");
+  await expect(verifyToken({ kind: "access", token, audience: API_AUDIENCE })).resolves.toMatchObject({ sub: "user-1" });
 });
 
 test("after a rotation the new key signs, the old one still verifies until it is no longer published", async () => {

@@ -9,7 +9,10 @@ import { ApiProblem, type FieldError } from "@/lib/api/problem";
 import type { Locale } from "@/lib/i18n/locales";
 import { MAX_REQUEST_BODY_BYTES } from "@/lib/licensing-api/contract";
 
-const zodLocales = { nl: z.locales.nl, en: z.locales.en } satisfies Record<Locale, unknown>;
+/** zod's messages per language, built once (every request body is parsed with one of them). */
+const zodLocaleErrors = { nl: z.locales.nl().localeError, en: z.locales.en().localeError } satisfies Record<Locale, unknown>;
+/** Strict UTF-8 (a wrong byte is an error, not U+FFFD); decode() without `stream` keeps no state between calls. */
+const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
 
 export async function readJsonBody<Schema extends z.ZodType>(
   request: Request,
@@ -34,7 +37,7 @@ export async function readJsonBody<Schema extends z.ZodType>(
   const bytes = await readBytes(request, maxBytes, () => invalid("", "body.tooLarge", { maxBytes }));
   let value: unknown;
   try {
-    value = JSON.parse(new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes));
+    value = JSON.parse(utf8.decode(bytes));
   } catch {
     throw invalid("", "body.malformed");
   }
@@ -42,7 +45,7 @@ export async function readJsonBody<Schema extends z.ZodType>(
 }
 
 function parseWith<Schema extends z.ZodType>(schema: Schema, value: unknown, locale: Locale): z.output<Schema> {
-  const parsed = schema.safeParse(value, { error: zodLocales[locale]().localeError });
+  const parsed = schema.safeParse(value, { error: zodLocaleErrors[locale] });
   if (parsed.success) return parsed.data;
   throw new ApiProblem("INVALID_REQUEST", { errors: fieldErrors(parsed.error, locale) });
 }

@@ -1,27 +1,18 @@
 // Runs the lease sweeper (sweep-expired-leases.ts) on an interval in each app instance
-// (instrumentation.ts). Instances sweep side by side safely; a failed round is logged and the next
-// one tries again. Returns a stop function.
+// (instrumentation.ts). Instances sweep side by side safely. Returns a stop function.
 import "server-only";
 import { LEASE_SWEEP_INTERVAL_MS } from "@/lib/leases/lease-policy";
 import { sweepExpiredLeases } from "@/lib/leases/sweep-expired-leases";
+import { repeatInBackground } from "@/lib/runtime/repeat-in-background";
 
 export function startLeaseSweeper(options: { intervalMs?: number; log?: (line: string) => void } = {}): () => void {
   const log = options.log ?? ((line: string) => console.log(`[leases] ${line}`));
-  let isRunning = false;
-  const round = async () => {
-    if (isRunning) return;
-    isRunning = true;
-    try {
+  return repeatInBackground({
+    name: "leases",
+    intervalMs: options.intervalMs ?? LEASE_SWEEP_INTERVAL_MS,
+    round: async () => {
       const swept = await sweepExpiredLeases();
       if (swept > 0) log(`marked ${swept} long-expired lease(s) released`);
-    } catch (error) {
-      console.error("[leases] sweep failed", error);
-    } finally {
-      isRunning = false;
-    }
-  };
-  const timer = setInterval(() => void round(), options.intervalMs ?? LEASE_SWEEP_INTERVAL_MS);
-  // The sweeper never keeps a process alive on its own.
-  timer.unref();
-  return () => clearInterval(timer);
+    },
+  });
 }

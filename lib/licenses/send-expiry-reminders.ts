@@ -11,6 +11,7 @@ import { systemClock, type Clock } from "@/lib/clock";
 import type { DbClient } from "@/lib/db/client";
 import { absoluteUrl } from "@/lib/email/absolute-url";
 import { enqueueEmails, type OutboxMessage } from "@/lib/email/enqueue-email";
+import { repeatInBackground } from "@/lib/runtime/repeat-in-background";
 import { runInTransaction } from "@/lib/transactions/run-in-transaction";
 
 export const EXPIRY_REMINDER_DAYS = 30;
@@ -106,22 +107,13 @@ export async function sendExpiryReminders(options: { clock?: Clock; db?: DbClien
  */
 export function startExpiryReminders(options: { intervalMs?: number; log?: (line: string) => void } = {}): () => void {
   const log = options.log ?? ((line: string) => console.log(`[expiry] ${line}`));
-  let isRunning = false;
-  const round = async () => {
-    if (isRunning) return;
-    isRunning = true;
-    try {
+  return repeatInBackground({
+    name: "expiry",
+    intervalMs: options.intervalMs ?? EXPIRY_REMINDER_INTERVAL_MS,
+    round: async () => {
       let sent = 0;
       for (let claimed = await sendExpiryReminders(); claimed > 0; claimed = await sendExpiryReminders()) sent += claimed;
       if (sent > 0) log(`sent expiry reminders for ${sent} license(s)`);
-    } catch (error) {
-      console.error("[expiry] reminder round failed", error);
-    } finally {
-      isRunning = false;
-    }
-  };
-  const timer = setInterval(() => void round(), options.intervalMs ?? EXPIRY_REMINDER_INTERVAL_MS);
-  // Never keeps a process alive on its own.
-  timer.unref();
-  return () => clearInterval(timer);
+    },
+  });
 }

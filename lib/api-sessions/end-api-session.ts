@@ -6,7 +6,7 @@ import type { ApiPrincipal } from "@/lib/api-sessions/access-tokens";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { systemClock, type Clock } from "@/lib/clock";
 import type { DbClient } from "@/lib/db/client";
-import { releaseDeviceLeases } from "@/lib/leases/release-device-leases";
+import { releaseOpenLeases } from "@/lib/leases/release-open-leases";
 import { runInTransaction } from "@/lib/transactions/run-in-transaction";
 
 export async function endApiSession(options: { principal: ApiPrincipal; ipAddress?: string | null; clock?: Clock; db?: DbClient }): Promise<{ releasedLeases: number }> {
@@ -14,7 +14,7 @@ export async function endApiSession(options: { principal: ApiPrincipal; ipAddres
   const now = (options.clock ?? systemClock).now();
   return runInTransaction(options.db, async (transaction) => {
     await transaction.refreshToken.updateMany({ where: { familyId: sessionId, userId, revokedAt: null }, data: { revokedAt: now } });
-    const releasedLeases = deviceId ? await releaseDeviceLeases({ transaction, userId, deviceId, reason: "signed out", now }) : 0;
+    const releasedLeases = deviceId ? await releaseOpenLeases({ transaction, of: { userId, deviceId }, reason: "signed out", actorId: userId, now }) : 0;
     await recordAuditEvent({
       db: transaction,
       event: { action: "api.signed-out", companyId: null, actorId: userId, subjectUserId: userId, data: { sessionId, client, deviceId, releasedLeases }, ipAddress: options.ipAddress ?? null, at: now },

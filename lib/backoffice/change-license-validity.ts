@@ -1,6 +1,7 @@
 // R31 renewals and expiry: the back office gives a license a new end date (a renewal or a
 // correction) or ends it now. Access stops by itself once validUntil has passed: the launch, the
-// grid, My software and the licensing API all read it (issue 7, "Expiry"). Same locks as a seat
+// grid, My software and the licensing API all read it (issue 7, "Expiry"). Ending it now also gives
+// back its floating seats at once, so no seat shows as in use on an ended license. Same locks as a seat
 // change (lib/backoffice/lock-license-for-edit.ts); the group version is raised so open grids
 // reload and show the new state (R26).
 import "server-only";
@@ -11,6 +12,7 @@ import { bumpGroupVersion, lockLicenseForEdit } from "@/lib/backoffice/lock-lice
 import { systemClock, type Clock } from "@/lib/clock";
 import type { DbClient } from "@/lib/db/client";
 import { DomainError, notFound } from "@/lib/errors";
+import { releaseOpenLeases } from "@/lib/leases/release-open-leases";
 import { runInTransaction } from "@/lib/transactions/run-in-transaction";
 import { isRecordId } from "@/lib/validation/record-id";
 
@@ -53,6 +55,7 @@ export async function changeLicenseValidity(options: {
       select: { version: true },
     });
     await bumpGroupVersion(transaction, license.groupId);
+    if (change.kind === "end-now") await releaseOpenLeases({ transaction, of: { licenseId: license.id }, reason: "license ended", actorId: options.actor.id, now });
     await recordAuditEvent({
       db: transaction,
       event: {

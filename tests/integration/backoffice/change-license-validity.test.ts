@@ -50,6 +50,33 @@ test("a new end date in the past is refused and changes nothing", async () => {
   expect(await db().auditEvent.count({ where: { licenseId: id, action: "license.validity-changed" } })).toBe(0);
 });
 
+test("ending now gives back the license's floating seats at once, each recorded for the company; other licenses' seats stay", async () => {
+  const tenant = await createTestTenant();
+  const [ending, other] = [await tenant.addLicense("PROFIS_ENGINEERING", "FLOATING", 5), await tenant.addLicense("PROFIS_ENGINEERING", "FLOATING", 5)];
+  const users = [await tenant.addUser(), await tenant.addUser()];
+  await saveAssignments({
+    actor: tenant.admin,
+    groupId: tenant.group.id,
+    expectedVersion: 0,
+    changes: [ending, other].flatMap((license) => users.map((user) => ({ licenseId: license.id, userId: user.id, assigned: true }))),
+  });
+  const clock = fixedClock();
+  for (const [index, user] of users.entries()) {
+    for (const license of [ending, other]) await acquireLease({ userId: user.id, licenseId: license.id, holder: { browserSessionId: `tab-${index}` }, clock });
+  }
+  clock.advance(60_000);
+
+  await changeLicenseValidity({ actor: tenant.staff, licenseId: ending.id, change: { kind: "end-now" }, clock });
+  const leases = await db().floatingLease.findMany({ where: { licenseId: { in: [ending.id, other.id] } }, select: { licenseId: true, releasedAt: true, releaseReason: true } });
+  expect(leases.filter((lease) => lease.licenseId === ending.id)).toEqual(users.map(() => ({ licenseId: ending.id, releasedAt: clock.now(), releaseReason: "license ended" })));
+  expect(leases.filter((lease) => lease.licenseId === other.id)).toEqual(users.map(() => ({ licenseId: other.id, releasedAt: null, releaseReason: null })));
+  const released = await db().auditEvent.findMany({ where: { licenseId: ending.id, action: "lease.released" }, select: { actorId: true, subjectUserId: true, companyId: true, data: true } });
+  expect(released).toHaveLength(2);
+  expect(released).toEqual(
+    expect.arrayContaining(users.map((user) => ({ actorId: tenant.staff.id, subjectUserId: user.id, companyId: tenant.company.id, data: expect.objectContaining({ reason: "license ended", wasLive: true }) }))),
+  );
+});
+
 test("ending now stops access: no new floating seat, no new assignment, shown as expired; a second end is refused", async () => {
   const tenant = await createTestTenant();
   const floating = await tenant.addLicense("PROFIS_ENGINEERING", "FLOATING", 5);

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { MarkHandledButton } from "@/components/backoffice/mark-handled-button";
 import { cellClassName, DataTable } from "@/components/backoffice/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
+import { isAwaitingInvoicePayment } from "@/lib/backoffice/invoice-payment";
 import type { BackofficeOrder } from "@/lib/backoffice/list-orders";
 
 /** R31: orders with what they bought and whether staff dealt with them. */
@@ -37,7 +38,7 @@ export async function OrdersTable({ orders }: { orders: BackofficeOrder[] }) {
           <td className={cellClassName}>
             {t(`status.${order.status}`)}
             {order.invoicePaidAt ? <span className="block text-xs text-slate-500">{t("invoicePaid")}</span> : null}
-            {order.status === "PLACED" && !order.invoicePaidAt ? (
+            {isAwaitingInvoicePayment(order) ? (
               <MarkHandledButton kind="invoicePaid" id={order.id} label={tHandled("markInvoicePaid", { company: order.company.name, date: format.dateTime(order.createdAt, { dateStyle: "medium", timeStyle: "short" }) })} />
             ) : null}
           </td>

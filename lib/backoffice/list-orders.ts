@@ -1,7 +1,7 @@
 // R31: the back office's list of orders (issue 7: pay by invoice, so staff follow each one up),
 // newest first, open ones or all. Staff only.
 import "server-only";
-import type { OrderStatus } from "@prisma/client";
+import type { OrderStatus, PaymentMethod } from "@prisma/client";
 import { listHandledRecords, type ListHandledRecordsOptions } from "@/lib/backoffice/list-handled-records";
 import type { Paged } from "@/lib/backoffice/pagination";
 
@@ -11,6 +11,7 @@ export type BackofficeOrder = {
   company: { id: string; name: string; country: string };
   buyerEmail: string;
   status: OrderStatus;
+  paymentMethod: PaymentMethod;
   totalCents: number;
   currency: string;
   lines: { productName: string; kind: string; edition: string; type: string; seats: number }[];
@@ -27,6 +28,7 @@ export function listOrders(options: ListHandledRecordsOptions): Promise<Paged<Ba
         id: true,
         createdAt: true,
         status: true,
+        paymentMethod: true,
         totalCents: true,
         currency: true,
         invoicePaidAt: true,

@@ -30,7 +30,8 @@ export async function markOrderHandled(options: Options & { orderId: string }): 
 
 /**
  * R6: the invoice of an order paid by invoice has been paid; the order becomes PAID. Conditional
- * like marking handled: a second click hears it was already recorded (CONFLICT ALREADY_PAID).
+ * like marking handled (the condition is isAwaitingInvoicePayment's rule, invoice-payment.ts): a
+ * second click hears it was already recorded (CONFLICT ALREADY_PAID).
  */
 export async function markInvoicePaid(options: Options & { orderId: string }): Promise<{ invoicePaidAt: Date }> {
   if (!isRecordId(options.orderId)) throw notFound("Order");

@@ -36,6 +36,7 @@ import { createDb, useDb } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrate";
 import { createLicense } from "@/lib/licenses/create-license";
 import { createLicenseGroup } from "@/lib/licenses/create-license-group";
+import { isLicenseValidAt } from "@/lib/licenses/license-validity";
 import { releaseLeaseStatement, takeFloatingSeat, type SessionToCheck, type TakenSeatRow } from "@/lib/leases/lease-statements";
 import { addCompanyMember } from "@/lib/memberships/add-company-member";
 import { ensureProductCatalogue } from "@/lib/products/ensure-product-catalogue";
@@ -159,7 +160,7 @@ async function runReferenceServer(): Promise<void> {
     const { rows: [row] } = await pool.query<TakenSeatRow>(statement.text, statement.values);
     if (row && !row.isSessionLive) return { status: 401 };
     if (!row?.isMember) return { status: 404 };
-    if (!row.isAssigned || !row.isActivated || row.type !== "FLOATING" || now >= row.validUntil) return { status: 403 };
+    if (!row.isAssigned || !row.isActivated || row.type !== "FLOATING" || !isLicenseValidAt(row, now)) return { status: 403 };
     if (row.isNew === null) return { status: 409 };
     return { status: row.isNew ? 201 : 200, body: { id: row.leaseId, licenseId, expiresAt: row.expiresAt } };
   };

@@ -70,7 +70,7 @@ export function sessionEnded(): DomainError {
  * UNAUTHENTICATED unless the principal's session is live: one query, using the same rule as the
  * seat statements that check it themselves (api_session_is_live, decision 013).
  */
-export async function assertApiSessionLive(principal: ApiPrincipal, options: { db?: DbClient } = {}): Promise<void> {
+async function assertApiSessionLive(principal: ApiPrincipal, options: { db?: DbClient } = {}): Promise<void> {
   const [state] = await queryRows<{ isLive: boolean }>(
     options.db ?? processDb(),
     Prisma.sql`SELECT "api_session_is_live"(${principal.userId}::uuid, ${principal.sessionId}::uuid, ${principal.sessionVersion}::integer) AS "isLive"`,

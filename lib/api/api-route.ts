@@ -41,7 +41,7 @@ export function apiRoute<Params = NoParams>(handle: (context: ApiRequest<Params>
 
 export function authenticatedApiRoute<Params = NoParams>(
   handle: (context: AuthenticatedApiRequest<Params>) => Promise<Response>,
-  options: { sessionCheck?: "query" | "in-statement" } = {},
+  options: { sessionCheck?: "in-statement" } = {},
 ): RouteHandler<Params> {
   const authenticate = options.sessionCheck === "in-statement" ? verifyAccessToken : authenticateAccessToken;
   return apiRoute<Params>(async (context) => {

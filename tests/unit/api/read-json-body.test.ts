@@ -24,7 +24,7 @@ test("one UTF-8 decoder serves every body: a body cut off inside a character lea
   await expect(readJsonBody(request(new TextEncoder().encode('\uFEFF{"name":"Café"}')), Body, { locale: "nl" })).resolves.toEqual({ name: "Café" });
 });
 
-test("field messages follow the caller's language with zod's messages built once per language", async () => {
+test("field messages follow the caller's language, for the same wrong field", async () => {
   const wrong = () => request(new TextEncoder().encode('{"name":1}'));
   const [dutch, english] = [await problemOf(readJsonBody(wrong(), Body, { locale: "nl" })), await problemOf(readJsonBody(wrong(), Body, { locale: "en" }))];
   expect(dutch.code).toBe("INVALID_REQUEST");

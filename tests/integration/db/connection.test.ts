@@ -15,7 +15,7 @@ test("each test file gets its own migrated database that the domain's client poi
 
 const companiesNamed = (name: string) => Prisma.sql`SELECT "name", "createdAt", ${name}::text AS "asked" FROM "Company" WHERE "name" = ${name}`;
 
-test("queryRows: on the app's client straight from its pool, with the same column types as $queryRaw", async () => {
+test("queryRows: on the app's client the same rows, with the same column types, as $queryRaw", async () => {
   await db().company.create({ data: { name: "Aannemer De Vries", country: "NL", sapAccountNumber: "100002" } });
   const direct = await queryRows<{ name: string; createdAt: Date; asked: string }>(db(), companiesNamed("Aannemer De Vries"));
   expect(direct).toEqual(await db().$queryRaw(companiesNamed("Aannemer De Vries")));

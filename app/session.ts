@@ -8,6 +8,7 @@ import { redirect } from "next/navigation";
 import { clientIpFromHeaders } from "@/lib/auth/client-ip";
 import { getAuthOptions, SESSION_MAX_AGE_SECONDS } from "@/lib/auth/options";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/current-user";
+import { movePortalSessionToVersion } from "@/lib/auth/portal-sessions";
 import { parseSessionClaims, type SessionClaims } from "@/lib/auth/session-claims";
 import { sessionCookie } from "@/lib/auth/session-cookie";
 import { env } from "@/lib/env";
@@ -30,6 +31,7 @@ export async function requireSessionUser(): Promise<CurrentUser> {
  * raised sessionVersion ends every other session; this one continues under the new version.
  */
 export async function reissueSession(claims: SessionClaims): Promise<void> {
+  await movePortalSessionToVersion(claims);
   const config = env();
   const cookie = sessionCookie(config);
   const token = await encode({

@@ -10,6 +10,7 @@ import type { Clock } from "@/lib/clock";
 import type { DbClient } from "@/lib/db/client";
 import { absoluteUrl } from "@/lib/email/absolute-url";
 import { enqueueEmails, type OutboxMessage } from "@/lib/email/enqueue-email";
+import { mailedLaunchPath } from "@/lib/launch/launch-link";
 
 /** What a license mail needs to know about the license (read with the license row lock). */
 export type MailedLicense = {
@@ -104,19 +105,15 @@ function licenseMail(recipient: Recipient, license: MailedLicense, sender: Sende
   const common = { to: recipient.email, locale: recipient.language, userId: recipient.id, companyId };
   const names = { firstName: recipient.firstName, productName: license.productName, ...sender };
   if (license.productKind === "WEB") {
-    // The launch route (issue 6) signs the user in to the product, so the mail names the route, not the product's URL.
-    return { ...common, template: "license-assigned-web", payload: { ...names, startUrl: absoluteUrl(`/launch/${launchSlug(license.productCode)}`) } };
+    // The launch route (issue 6) signs the user in to the product, so the mail names the route, not
+    // the product's URL; the link names its recipient, so a click opens at once (launch-link.ts).
+    return { ...common, template: "license-assigned-web", payload: { ...names, startUrl: absoluteUrl(mailedLaunchPath({ userId: recipient.id, productCode: license.productCode })) } };
   }
   return {
     ...common,
     template: "license-assigned-desktop",
     payload: { ...names, downloadUrl: downloadUrlOf(license.downloadUrl), activationKey: license.activationKey ?? "" },
   };
-}
-
-/** PROFIS_ENGINEERING → profis-engineering. */
-export function launchSlug(productCode: string): string {
-  return productCode.toLowerCase().replaceAll("_", "-");
 }
 
 function downloadUrlOf(downloadUrl: string | null): string {

@@ -21,7 +21,7 @@ export const SignInInput = z.object({
 });
 
 export type SignInResult =
-  | { status: "signed-in"; claims: SessionClaims; language: Locale }
+  | { status: "signed-in"; claims: Pick<SessionClaims, "userId" | "sessionVersion">; language: Locale }
   | { status: "invalid" }
   | { status: "unverified" }
   | { status: "rate-limited"; retryAfterSeconds: number };

@@ -1,9 +1,11 @@
-// The signed-in user, re-read from the database on every request. A session whose sessionVersion
-// no longer matches (password change, "sign out everywhere") or whose user is disabled or
-// unverified counts as signed out.
+// The signed-in user, re-read from the database on every request. A session that ended on the
+// server (sign-out, lib/auth/portal-sessions.ts), whose sessionVersion no longer matches (password
+// change, "sign out everywhere") or whose user is disabled or unverified counts as signed out.
 import "server-only";
 import { cache } from "react";
+import { livePortalSessionWhere } from "@/lib/auth/portal-sessions";
 import type { SessionClaims } from "@/lib/auth/session-claims";
+import { systemClock, type Clock } from "@/lib/clock";
 import { db, type DbClient } from "@/lib/db/client";
 import { DomainError } from "@/lib/errors";
 
@@ -21,9 +23,11 @@ export type CurrentUser = {
   memberships: CurrentMembership[];
   /** The company context: User.currentCompanyId if still a member there, else the first by name. */
   currentMembership: CurrentMembership | null;
+  /** This browser's session on the server; its seatHolderId holds the browser's web seats (R2). */
+  session: { id: string; seatHolderId: string };
 };
 
-async function loadCurrentUser(claims: SessionClaims | null, client: DbClient): Promise<CurrentUser | null> {
+async function loadCurrentUser(claims: SessionClaims | null, client: DbClient, clock: Clock = systemClock): Promise<CurrentUser | null> {
   if (!claims) return null;
   const user = await client.user.findUnique({
     where: { id: claims.userId },
@@ -38,13 +42,15 @@ async function loadCurrentUser(claims: SessionClaims | null, client: DbClient): 
       disabledAt: true,
       emailVerifiedAt: true,
       currentCompanyId: true,
+      portalSessions: { where: { id: claims.sessionId, ...livePortalSessionWhere(clock.now()) }, select: { id: true, seatHolderId: true } },
       memberships: {
         select: { id: true, role: true, company: { select: { id: true, name: true, country: true } } },
         orderBy: [{ company: { name: "asc" } }, { company: { country: "asc" } }],
       },
     },
   });
-  if (!user || user.sessionVersion !== claims.sessionVersion || user.disabledAt !== null || user.emailVerifiedAt === null) {
+  const session = user?.portalSessions[0];
+  if (!user || !session || user.sessionVersion !== claims.sessionVersion || user.disabledAt !== null || user.emailVerifiedAt === null) {
     return null;
   }
   const memberships = user.memberships;
@@ -59,18 +65,19 @@ async function loadCurrentUser(claims: SessionClaims | null, client: DbClient): 
     isStaff: user.isStaff,
     memberships,
     currentMembership,
+    session,
   };
 }
 
 // One database read per request, however many layouts and pages ask.
-const loadCurrentUserCached = cache((userId: string, sessionVersion: number) =>
-  loadCurrentUser({ userId, sessionVersion }, db()),
+const loadCurrentUserCached = cache((userId: string, sessionVersion: number, sessionId: string) =>
+  loadCurrentUser({ userId, sessionVersion, sessionId }, db()),
 );
 
 /** The signed-in user for these session claims, or null when the session no longer counts. */
-export function getCurrentUser(claims: SessionClaims | null, client?: DbClient): Promise<CurrentUser | null> {
-  if (client) return loadCurrentUser(claims, client);
-  return claims ? loadCurrentUserCached(claims.userId, claims.sessionVersion) : Promise.resolve(null);
+export function getCurrentUser(claims: SessionClaims | null, client?: DbClient, clock?: Clock): Promise<CurrentUser | null> {
+  if (client) return loadCurrentUser(claims, client, clock);
+  return claims ? loadCurrentUserCached(claims.userId, claims.sessionVersion, claims.sessionId) : Promise.resolve(null);
 }
 
 /** Like getCurrentUser, but throws UNAUTHENTICATED when nobody (valid) is signed in. */

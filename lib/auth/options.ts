@@ -4,6 +4,7 @@ import type { AuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { signInWithPassword } from "@/lib/auth/authenticate";
 import { clientIpFromHeaders } from "@/lib/auth/client-ip";
+import { endPortalSessions, startPortalSession } from "@/lib/auth/portal-sessions";
 import { parseSessionClaims } from "@/lib/auth/session-claims";
 import { sessionCookie } from "@/lib/auth/session-cookie";
 import { env } from "@/lib/env";
@@ -37,8 +38,11 @@ export function getAuthOptions(): AuthOptions {
         async authorize(credentials, request) {
           const result = await signInWithPassword({ credentials, ipAddress: clientIpFromHeaders(request?.headers ?? {}) });
           switch (result.status) {
-            case "signed-in":
-              return { id: result.claims.userId, sessionVersion: result.claims.sessionVersion };
+            case "signed-in": {
+              // The browser's session on the server, so that signing out ends it there too.
+              const session = await startPortalSession(result.claims);
+              return { id: result.claims.userId, sessionVersion: result.claims.sessionVersion, sessionId: session.id };
+            }
             case "unverified":
               throw new Error(signInErrors.unverified);
             case "rate-limited":
@@ -49,11 +53,20 @@ export function getAuthOptions(): AuthOptions {
         },
       }),
     ],
+    events: {
+      // Sign-out ends the session on the server, not only the cookie in this browser: a copy of
+      // the cookie stops working, and the browser's web seats are given back.
+      async signOut({ token }) {
+        const claims = parseSessionClaims(token);
+        if (claims) await endPortalSessions({ userId: claims.userId, sessionId: claims.sessionId, reason: "signed-out" });
+      },
+    },
     callbacks: {
       jwt({ token, user }) {
         // `user` is present only right after authorize(); later calls keep the token as it is.
         if (user) {
-          const claims = parseSessionClaims({ userId: user.id, sessionVersion: (user as { sessionVersion?: unknown }).sessionVersion });
+          const { sessionVersion, sessionId } = user as { sessionVersion?: unknown; sessionId?: unknown };
+          const claims = parseSessionClaims({ userId: user.id, sessionVersion, sessionId });
           if (claims) return { ...token, ...claims, sub: claims.userId };
         }
         return token;

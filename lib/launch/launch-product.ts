@@ -41,7 +41,7 @@ type UsableLicense = { id: string; type: LicenseType; companyId: string };
 export async function launchProduct(options: {
   user: LaunchUser;
   productCode: string;
-  /** The browser session a floating seat is taken for (lib/launch/browser-session.ts). */
+  /** The browser a floating seat is taken for: its portal session's seatHolderId (lib/auth/portal-sessions.ts). */
   browserSessionId: string;
   ipAddress?: string | null;
   clock?: Clock;

@@ -1,8 +1,10 @@
 // Products are launched at /launch/<slug>, the slug being the product code in kebab case
 // (PROFIS_ENGINEERING → profis-engineering); license mails link there too (assignment-emails.ts).
-import { launchSlug } from "@/lib/assignments/assignment-emails";
 
-export { launchSlug };
+/** PROFIS_ENGINEERING → profis-engineering. */
+export function launchSlug(productCode: string): string {
+  return productCode.toLowerCase().replaceAll("_", "-");
+}
 
 const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 

@@ -3,6 +3,7 @@
 // a floating license the seat and the browser session holding it. The application verifies it with
 // the published keys (/api/v1/signing-keys) and starts its own session.
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { displayName, type CurrentUser } from "@/lib/auth/current-user";
 import type { Clock } from "@/lib/clock";
 import type { DbClient } from "@/lib/db/client";
@@ -27,7 +28,9 @@ function launchClaims(options: {
     ...(grant.level === "trial" && grant.trial ? { trialEndsAt: grant.trial.endsAt.toISOString() } : {}),
     // The seat and its browser session travel together: with both, the application can keep the
     // seat alive and free it (POST /api/v1/web-sessions/heartbeat, DELETE /api/v1/web-sessions).
-    ...(grant.lease ? { lease: { id: grant.lease.id, expiresAt: grant.lease.expiresAt.toISOString() }, browserSessionId: options.browserSessionId } : {}),
+    ...(grant.lease ? { lease: { id: grant.lease.id, expiresAt: grant.lease.expiresAt.toISOString() } } : {}),
+    browserSessionId: options.browserSessionId,
+    jti: randomUUID(),
   };
 }
 

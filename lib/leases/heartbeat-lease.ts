@@ -5,8 +5,9 @@
 //                                    seat meanwhile, so a laptop waking from sleep carries on
 //   its hour passed, seats all taken by others → LEASE_EXPIRED (410): the client asks for a new seat
 //   released (logout, sweeper)     → LEASE_EXPIRED
-// A revoked assignment, an expired license or a deactivated device ends the seat at this call: the
-// lease is released (if revoking had not already) and the answer is the matching 403 (R18, R31).
+// A revoked assignment, an ended membership, an expired license or a deactivated device ends the
+// seat at this call: the lease is released (if revoking had not already) and the answer is the
+// matching 403 (R18, R31, issue 13).
 // Under the license row lock like every seat decision (R25), and with the lease row locked, so a
 // heartbeat racing a release or an expiry ends in one consistent state.
 import "server-only";
@@ -23,7 +24,7 @@ import { isLicenseValidAt } from "@/lib/licenses/license-validity";
 
 export type HeartbeatResult = Omit<AcquiredLease, "isNew"> & { wasRenewedAfterExpiry: boolean };
 
-type LicenseRow = { seats: number; validFrom: Date; validUntil: Date; companyId: string; productCode: string; isAssigned: boolean };
+type LicenseRow = { seats: number; validFrom: Date; validUntil: Date; companyId: string; productCode: string; isMember: boolean; isAssigned: boolean };
 type LeaseRow = FloatingLease & { fingerprint: string | null; isActivated: boolean };
 type Outcome = { result: HeartbeatResult } | { refusal: DomainError };
 
@@ -40,6 +41,7 @@ export async function heartbeatLease(options: { userId: string; leaseId: string;
     // R28: another user's lease is not found, whoever asks.
     const [license] = await transaction.$queryRaw<LicenseRow[]>`
       SELECT l."seats", l."validFrom", l."validUntil", g."companyId"::text AS "companyId", p."code" AS "productCode",
+        EXISTS (SELECT 1 FROM "Membership" m WHERE m."userId" = ${userId}::uuid AND m."companyId" = g."companyId") AS "isMember",
         EXISTS (SELECT 1 FROM "Assignment" a WHERE a."licenseId" = l."id" AND a."userId" = ${userId}::uuid AND a."revokedAt" IS NULL) AS "isAssigned"
       FROM "License" l JOIN "LicenseGroup" g ON g."id" = l."groupId" JOIN "Product" p ON p."id" = l."productId"
       WHERE l."id" = (SELECT "licenseId" FROM "FloatingLease" WHERE "id" = ${leaseId}::uuid AND "userId" = ${userId}::uuid)
@@ -83,9 +85,11 @@ export async function heartbeatLease(options: { userId: string; leaseId: string;
   return outcome.result;
 }
 
-/** Access ends at the next call once the assignment is revoked, the license is over, or the device deactivated. */
+/** Access ends at the next call once the membership ends, the assignment is revoked, the license is over, or the device deactivated. */
 function accessEnded(options: { license: LicenseRow; lease: LeaseRow; now: Date }): { code: string; reason: string; message: string } | null {
   const { license, lease, now } = options;
+  // The person left the company (issue 13): the company's seats are no longer theirs to keep.
+  if (!license.isMember) return { code: "FORBIDDEN", reason: "membership ended", message: "You are no longer a member of the license's company" };
   if (!license.isAssigned) return { code: "NOT_ASSIGNED", reason: "assignment revoked", message: "This license is no longer assigned to you" };
   if (!isLicenseValidAt(license, now)) return { code: "LICENSE_NOT_VALID", reason: "license not valid", message: "This license is not valid now" };
   if (!lease.isActivated) return { code: "NOT_ACTIVATED", reason: "device deactivated", message: "This device is no longer activated for the license" };

@@ -2,6 +2,7 @@
 // license's company (R24):
 //   a device's    R5 "released at logout": a desktop application signs out of the API
 //   a license's   R31: the back office ends the license now; its users' seats end with it
+//   a browser's   its portal session ended (sign-out, sign out everywhere): its web seats end with it
 // Only a still-live lease frees a seat, but an expired one not yet marked is closed too, so the
 // history shows how each lease ended.
 import "server-only";
@@ -14,14 +15,19 @@ type ReleasedRow = { id: string; licenseId: string; userId: string; companyId: s
 /** Runs inside the caller's transaction; returns the number of leases released. */
 export async function releaseOpenLeases(options: {
   transaction: DbClient;
-  of: { userId: string; deviceId: string } | { licenseId: string };
+  of: { userId: string; deviceId: string } | { licenseId: string } | { userId: string; browserSessionIds: string[] };
   reason: string;
   /** Who did it, for the audit: the user signing out, or the staff member ending the license. */
   actorId: string;
   now: Date;
 }): Promise<number> {
   const { transaction, of, reason, now } = options;
-  const holder = "licenseId" in of ? Prisma.sql`f."licenseId" = ${of.licenseId}::uuid` : Prisma.sql`f."userId" = ${of.userId}::uuid AND f."deviceId" = ${of.deviceId}::uuid`;
+  const holder =
+    "licenseId" in of
+      ? Prisma.sql`f."licenseId" = ${of.licenseId}::uuid`
+      : "deviceId" in of
+        ? Prisma.sql`f."userId" = ${of.userId}::uuid AND f."deviceId" = ${of.deviceId}::uuid`
+        : Prisma.sql`f."userId" = ${of.userId}::uuid AND f."browserSessionId" = ANY(${of.browserSessionIds}::text[])`;
   // Conditional on releasedAt IS NULL: a release racing a heartbeat or another release counts once.
   const released = await transaction.$queryRaw<ReleasedRow[]>`
     UPDATE "FloatingLease" f SET "releasedAt" = ${now}, "releaseReason" = ${reason}

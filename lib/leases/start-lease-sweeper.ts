@@ -1,6 +1,8 @@
 // Runs the lease sweeper (sweep-expired-leases.ts) on an interval in each app instance
-// (instrumentation.ts). Instances sweep side by side safely. Returns a stop function.
+// (instrumentation.ts), and forgets the redemptions of launch tokens past their expiry. Instances
+// sweep side by side safely. Returns a stop function.
 import "server-only";
+import { deleteExpiredRedemptions } from "@/lib/launch/redeem-launch-token";
 import { LEASE_SWEEP_INTERVAL_MS } from "@/lib/leases/lease-policy";
 import { sweepExpiredLeases } from "@/lib/leases/sweep-expired-leases";
 import { repeatInBackground } from "@/lib/runtime/repeat-in-background";
@@ -13,6 +15,7 @@ export function startLeaseSweeper(options: { intervalMs?: number; log?: (line: s
     round: async () => {
       const swept = await sweepExpiredLeases();
       if (swept > 0) log(`marked ${swept} long-expired lease(s) released`);
+      await deleteExpiredRedemptions();
     },
   });
 }

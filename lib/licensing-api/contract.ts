@@ -184,8 +184,13 @@ export type LaunchClaims = {
   licenseId?: string;
   trialEndsAt?: string;
   lease?: { id: string; expiresAt: string };
-  /** The browser session the seat belongs to; with the lease id it lets the web app keep or release its seat. */
-  browserSessionId?: string;
+  /**
+   * The portal session of the browser that opened the software (issue 13): its web session lives as
+   * long as that one does (POST /api/v1/web-sessions/status); with the lease id it keeps or frees the seat.
+   */
+  browserSessionId: string;
+  /** The token is redeemed once (POST /api/v1/web-sessions) before the application trusts it. */
+  jti: string;
 };
 
 export const JwksResponse = z.object({
@@ -216,3 +221,21 @@ export const WebSessionRequest = z.strictObject({ leaseId: RecordId, browserSess
 export type WebSessionRequest = z.infer<typeof WebSessionRequest>;
 export const WebSessionHeartbeatResponse = z.object({ leaseId: RecordId, expiresAt: z.iso.datetime() });
 export type WebSessionHeartbeatResponse = z.infer<typeof WebSessionHeartbeatResponse>;
+
+/**
+ * Body of `POST /api/v1/web-sessions`: the web application redeems the launch token it was handed,
+ * once, before it trusts it (a replayed token is refused). → 201 WebSessionStarted; 401
+ * UNAUTHENTICATED (not a valid launch token: signature, kind, expiry); 409 CONFLICT (redeemed before).
+ */
+export const WebSessionStart = z.strictObject({ launchToken: z.string().min(1).max(8192) });
+export type WebSessionStart = z.infer<typeof WebSessionStart>;
+export const WebSessionStarted = z.object({ productCode: z.string(), userId: RecordId, browserSessionId: BrowserSessionId });
+export type WebSessionStarted = z.infer<typeof WebSessionStarted>;
+
+/**
+ * Body of `POST /api/v1/web-sessions/status`: is the user who opened the software still signed in to
+ * the portal? → 204 yes; 401 UNAUTHENTICATED once they signed out (here or everywhere), changed
+ * their password or their account was disabled: the application ends its own session.
+ */
+export const WebSessionStatusRequest = z.strictObject({ browserSessionId: BrowserSessionId });
+export type WebSessionStatusRequest = z.infer<typeof WebSessionStatusRequest>;

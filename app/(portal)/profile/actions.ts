@@ -33,7 +33,7 @@ const changeOwnPassword = userAction({
   run: async ({ user, input }) => {
     const { sessionVersion } = await changePassword({ actor: user, ...input, ipAddress: await requestIpAddress() });
     // Other sessions end with the old version; this browser continues with the new one.
-    await reissueSession({ userId: user.id, sessionVersion });
+    await reissueSession({ userId: user.id, sessionVersion, sessionId: user.session.id });
   },
 });
 

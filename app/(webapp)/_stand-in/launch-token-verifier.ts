@@ -38,7 +38,8 @@ const LaunchPayload = z.object({
   licenseId: z.string().optional(),
   trialEndsAt: z.string().optional(),
   lease: z.object({ id: z.string(), expiresAt: z.string() }).optional(),
-  browserSessionId: z.string().optional(),
+  browserSessionId: z.string(),
+  jti: z.string(),
 }) satisfies z.ZodType<LaunchClaims & { sub: string; iat: number; exp: number }>;
 
 export type VerifiedLaunch = z.infer<typeof LaunchPayload>;

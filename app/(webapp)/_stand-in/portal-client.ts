@@ -1,15 +1,18 @@
 // The stand-in's calls to the licensing portal, server to server, as the vendor's web application
-// would make them: keep the seat of this browser session alive, and free it on "Log out" (R2).
+// would make them: redeem the launch token once, ask whether its user is still signed in to the
+// portal (issue 13), keep the seat of this browser session alive, and free it on "Log out" (R2).
 import "server-only";
-import { Problem, WebSessionHeartbeatResponse, type WebSessionRequest } from "@/lib/licensing-api/contract";
+import { Problem, WebSessionHeartbeatResponse, type WebSessionRequest, type WebSessionStart, type WebSessionStatusRequest } from "@/lib/licensing-api/contract";
 import { portalUrl, type VerifiedLaunch } from "@/app/(webapp)/_stand-in/launch-token-verifier";
 
 export type SeatAnswer =
   | { state: "kept"; expiresAt: string }
   /** 410: the hour passed and a colleague took the seat, or it was released. */
   | { state: "lapsed" }
-  /** 403/404: the license was revoked or expired (R18), or the seat is unknown. */
+  /** 403/404: the license was revoked or expired (R18), the membership ended, or the seat is unknown. */
   | { state: "ended" }
+  /** 401: the user signed out of the portal (or everywhere); the seat was given back. */
+  | { state: "signed-out" }
   /** The portal could not be reached: try again at the next heartbeat. */
   | { state: "unavailable" };
 
@@ -19,10 +22,10 @@ export type HeartbeatAnswer =
   | { state: "none" | "lapsed" | "ended" | "signed-out" | "unavailable" };
 
 function seatOf(launch: VerifiedLaunch): WebSessionRequest | null {
-  return launch.lease && launch.browserSessionId ? { leaseId: launch.lease.id, browserSessionId: launch.browserSessionId } : null;
+  return launch.lease ? { leaseId: launch.lease.id, browserSessionId: launch.browserSessionId } : null;
 }
 
-async function callPortal(method: "POST" | "DELETE", path: string, body: WebSessionRequest): Promise<Response | null> {
+async function callPortal(method: "POST" | "DELETE", path: string, body: WebSessionRequest | WebSessionStart | WebSessionStatusRequest): Promise<Response | null> {
   try {
     return await fetch(new URL(path, `${portalUrl()}/`), {
       method,
@@ -37,6 +40,18 @@ async function callPortal(method: "POST" | "DELETE", path: string, body: WebSess
   }
 }
 
+/** Redeems the launch token with the portal; false when it was used before (or is not valid). */
+export async function redeemLaunchToken(launchToken: string): Promise<boolean> {
+  const response = await callPortal("POST", "/api/v1/web-sessions", { launchToken });
+  return response?.status === 201;
+}
+
+/** Whether the user who opened the software is still signed in to the portal; unknown counts as no. */
+export async function isSignedInAtPortal(launch: VerifiedLaunch): Promise<boolean> {
+  const response = await callPortal("POST", "/api/v1/web-sessions/status", { browserSessionId: launch.browserSessionId });
+  return response?.status === 204;
+}
+
 export async function keepSeat(launch: VerifiedLaunch): Promise<SeatAnswer | null> {
   const seat = seatOf(launch);
   if (!seat) return null;
@@ -49,7 +64,8 @@ export async function keepSeat(launch: VerifiedLaunch): Promise<SeatAnswer | nul
   const problem = Problem.safeParse(await response.json().catch(() => null));
   const code = problem.success ? problem.data.code : null;
   if (code === "LEASE_EXPIRED") return { state: "lapsed" };
-  if (code === "NOT_ASSIGNED" || code === "LICENSE_NOT_VALID" || code === "NOT_FOUND") return { state: "ended" };
+  if (code === "UNAUTHENTICATED") return { state: "signed-out" };
+  if (code === "NOT_ASSIGNED" || code === "LICENSE_NOT_VALID" || code === "FORBIDDEN" || code === "NOT_FOUND") return { state: "ended" };
   return { state: "unavailable" };
 }
 

@@ -1,10 +1,13 @@
-// The stand-in web application's own session: after verifying a launch token it keeps that token
-// in an httpOnly cookie of its own path, and re-verifies its signature on every request, so the
-// user cannot change their level or seat. A session lasts at most SESSION_MAX_AGE_MS.
+// The stand-in web application's own session: after verifying a launch token and redeeming it with
+// the portal (once: a replayed token starts nothing), it keeps that token in an httpOnly cookie of
+// its own path and re-verifies its signature on every request, so the user cannot change their
+// level or seat. The session lasts while the user is signed in to the portal (asked on every
+// request, issue 13), and at most SESSION_MAX_AGE_MS.
 import "server-only";
 import { cookies } from "next/headers";
 import { productCodeOfSlug } from "@/lib/launch/launch-slug";
 import { claimedIssueTime, portalUrl, verifyLaunchToken, type VerifiedLaunch } from "@/app/(webapp)/_stand-in/launch-token-verifier";
+import { isSignedInAtPortal, redeemLaunchToken } from "@/app/(webapp)/_stand-in/portal-client";
 
 const SESSION_MAX_AGE_MS = 12 * 60 * 60 * 1000;
 const COOKIE_NAME = "stand-in-session";
@@ -29,6 +32,7 @@ function cookieOptions(product: StandInProduct) {
 
 export async function startStandInSession(product: StandInProduct, token: string): Promise<VerifiedLaunch> {
   const launch = await verifyLaunchToken(token, { productCode: product.code });
+  if (!(await redeemLaunchToken(token))) throw new Error("The launch token was used before");
   (await cookies()).set(COOKIE_NAME, token, cookieOptions(product));
   return launch;
 }
@@ -38,11 +42,13 @@ export async function readStandInSession(product: StandInProduct): Promise<Verif
   if (!token) return null;
   const issuedAt = claimedIssueTime(token);
   if (!issuedAt || Date.now() - issuedAt.getTime() > SESSION_MAX_AGE_MS) return null;
+  let launch: VerifiedLaunch;
   try {
-    return await verifyLaunchToken(token, { productCode: product.code, at: issuedAt });
+    launch = await verifyLaunchToken(token, { productCode: product.code, at: issuedAt });
   } catch {
     return null;
   }
+  return (await isSignedInAtPortal(launch)) ? launch : null;
 }
 
 export async function endStandInSession(product: StandInProduct): Promise<void> {

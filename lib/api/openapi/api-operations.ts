@@ -16,6 +16,9 @@ import {
   SignInRequest,
   WebSessionHeartbeatResponse,
   WebSessionRequest,
+  WebSessionStart,
+  WebSessionStarted,
+  WebSessionStatusRequest,
   type ProblemCode,
 } from "@/lib/licensing-api/contract";
 
@@ -123,7 +126,7 @@ const licensingApiOperations: ApiOperation[] = [
     isAuthenticated: true,
     requestBody: { ...named("HeartbeatRequest", HeartbeatRequest), isRequired: false },
     responses: { 200: { description: "Extended", body: named("LeaseResponse", HeartbeatResponse) } },
-    problems: ["NOT_FOUND", "NOT_ASSIGNED", "NOT_ACTIVATED", "LICENSE_NOT_VALID", "LEASE_EXPIRED"],
+    problems: ["FORBIDDEN", "NOT_FOUND", "NOT_ASSIGNED", "NOT_ACTIVATED", "LICENSE_NOT_VALID", "LEASE_EXPIRED"],
   },
   {
     method: "delete",
@@ -161,6 +164,29 @@ const licensingApiOperations: ApiOperation[] = [
 const webSessionOperations: ApiOperation[] = [
   {
     method: "post",
+    path: "/web-sessions",
+    operationId: "startWebSession",
+    summary: "Redeem a launch token, once, before trusting it (issue 13)",
+    description: "Called by the web application's server with the token /launch handed it. A second redemption of the same token is refused.",
+    tag: "Web sessions",
+    isAuthenticated: false,
+    requestBody: { ...named("WebSessionStart", WebSessionStart), isRequired: true },
+    responses: { 201: { description: "Redeemed", body: named("WebSessionStarted", WebSessionStarted) } },
+    problems: ["UNAUTHENTICATED", "CONFLICT"],
+  },
+  {
+    method: "post",
+    path: "/web-sessions/status",
+    operationId: "checkWebSession",
+    summary: "Whether the user who opened the software is still signed in to the portal (issue 13)",
+    tag: "Web sessions",
+    isAuthenticated: false,
+    requestBody: { ...named("WebSessionStatusRequest", WebSessionStatusRequest), isRequired: true },
+    responses: { 204: { description: "Still signed in" } },
+    problems: ["UNAUTHENTICATED"],
+  },
+  {
+    method: "post",
     path: "/web-sessions/heartbeat",
     operationId: "keepWebSessionAlive",
     summary: "Keep a web application's floating seat for another hour (R2)",
@@ -169,7 +195,7 @@ const webSessionOperations: ApiOperation[] = [
     isAuthenticated: false,
     requestBody: { ...named("WebSessionRequest", WebSessionRequest), isRequired: true },
     responses: { 200: { description: "Extended", body: named("WebSessionHeartbeatResponse", WebSessionHeartbeatResponse) } },
-    problems: ["NOT_FOUND", "NOT_ASSIGNED", "LICENSE_NOT_VALID", "LEASE_EXPIRED"],
+    problems: ["UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND", "NOT_ASSIGNED", "LICENSE_NOT_VALID", "LEASE_EXPIRED"],
   },
   {
     method: "delete",

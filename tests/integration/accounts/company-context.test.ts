@@ -7,6 +7,7 @@ import { getCurrentUser } from "@/lib/auth/current-user";
 import { canManageSoftware, requireSoftwareManager } from "@/lib/auth/permissions";
 import { addCompanyMember } from "@/lib/memberships/add-company-member";
 import { createTestTenant } from "../../fixtures/tenant";
+import { portalSessionClaims } from "../../fixtures/portal-session";
 import { useTestDatabase } from "../../setup/test-database";
 
 const database = useTestDatabase();
@@ -15,7 +16,7 @@ test("a member of company A cannot see or switch into company B", async () => {
   const [companyA, companyB] = [await createTestTenant({ country: "NL" }), await createTestTenant({ country: "BE" })];
   const member = await companyA.addUser("USER");
   await expect(setCurrentCompany({ actor: member, companyId: companyB.company.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
-  const user = await getCurrentUser({ userId: member.id, sessionVersion: member.sessionVersion }, database.db);
+  const user = await getCurrentUser(await portalSessionClaims({ userId: member.id, sessionVersion: member.sessionVersion }), database.db);
   expect(user?.memberships.map((membership) => membership.company.id)).toEqual([companyA.company.id]);
   expect(() => requireSoftwareManager(user!, companyB.company.id)).toThrowError(expect.objectContaining({ code: "NOT_FOUND" }));
   expect(await database.db.auditEvent.count({ where: { action: "company.switched", actorId: member.id } })).toBe(0);
@@ -27,14 +28,14 @@ test("the chosen company persists across sessions; Software management only wher
   await addCompanyMember({ actor: companyB.staff, companyId: companyB.company.id, email: person.email, role: "ADMIN" });
 
   await setCurrentCompany({ actor: person, companyId: companyA.company.id });
-  let user = await getCurrentUser({ userId: person.id, sessionVersion: person.sessionVersion }, database.db);
+  let user = await getCurrentUser(await portalSessionClaims({ userId: person.id, sessionVersion: person.sessionVersion }), database.db);
   expect(user?.currentMembership?.company.id).toBe(companyA.company.id);
   expect(canManageSoftware(user?.currentMembership)).toBe(false);
   expect(() => requireSoftwareManager(user!, companyA.company.id)).toThrowError(expect.objectContaining({ code: "FORBIDDEN" }));
 
   await setCurrentCompany({ actor: person, companyId: companyB.company.id, ipAddress: "192.0.2.7" });
   // A later session (a new read of the user) starts in the chosen company.
-  user = await getCurrentUser({ userId: person.id, sessionVersion: person.sessionVersion }, database.db);
+  user = await getCurrentUser(await portalSessionClaims({ userId: person.id, sessionVersion: person.sessionVersion }), database.db);
   expect(user?.currentMembership?.company.id).toBe(companyB.company.id);
   expect(canManageSoftware(user?.currentMembership)).toBe(true);
   expect(await database.db.auditEvent.findFirst({ where: { action: "company.switched", actorId: person.id, companyId: companyB.company.id } })).toMatchObject({ ipAddress: "192.0.2.7" });

@@ -8,6 +8,7 @@ import { signOutEverywhere } from "@/lib/accounts/sign-out-everywhere";
 import { signInWithPassword } from "@/lib/auth/authenticate";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { fixedClock } from "@/lib/clock";
+import { portalSessionClaims } from "../../fixtures/portal-session";
 import { createTestAccount, TEST_PASSWORD, uniqueName } from "../../fixtures/tenant";
 import { useTestDatabase } from "../../setup/test-database";
 
@@ -22,7 +23,7 @@ async function resetTokenFor(email: string): Promise<string> {
 async function signedInClaims(email: string, password = TEST_PASSWORD) {
   const result = await signInWithPassword({ credentials: { email, password } });
   if (result.status !== "signed-in") throw new Error(`sign-in failed: ${result.status}`);
-  return result.claims;
+  return portalSessionClaims(result.claims);
 }
 
 test("a reset request answers the same for known and unknown addresses; only the known one gets mail", async () => {
@@ -83,7 +84,7 @@ test("changing the password ends the other sessions; the new version keeps this 
   const { sessionVersion } = await changePassword({ actor: { id: user.id }, currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD });
   expect(await getCurrentUser(other, database.db)).toBeNull();
   expect(await getCurrentUser(current, database.db)).toBeNull();
-  expect(await getCurrentUser({ userId: user.id, sessionVersion }, database.db)).toMatchObject({ id: user.id });
+  expect(await getCurrentUser({ ...current, sessionVersion }, database.db)).toMatchObject({ id: user.id });
   expect(await signInWithPassword({ credentials: { email: user.email, password: TEST_PASSWORD } })).toEqual({ status: "invalid" });
 });
 

@@ -134,7 +134,7 @@ test("the OpenAPI 3.1 document describes every route with its bodies, the bearer
   expect(answer.status).toBe(200);
   const document = answer.body;
   expect(document.openapi).toBe("3.1.0");
-  expect(Object.keys(document.paths).sort()).toEqual(["/activations", "/activations/{id}", "/entitlements", "/leases", "/leases/{id}", "/leases/{id}/heartbeat", "/sessions", "/sessions/current", "/sessions/refresh", "/signing-keys", "/web-sessions", "/web-sessions/heartbeat"]);
+  expect(Object.keys(document.paths).sort()).toEqual(["/activations", "/activations/{id}", "/entitlements", "/leases", "/leases/{id}", "/leases/{id}/heartbeat", "/sessions", "/sessions/current", "/sessions/refresh", "/signing-keys", "/web-sessions", "/web-sessions/heartbeat", "/web-sessions/status"]);
   expect(document.components.securitySchemes.bearerAuth).toMatchObject({ type: "http", scheme: "bearer" });
   expect(document.components.schemas.SignInRequest).toMatchObject({ type: "object", additionalProperties: false, required: expect.arrayContaining(["email", "password", "client"]) });
   expect(document.components.schemas.Problem.properties.code.enum.sort()).toEqual(Object.keys(problemStatus).sort());

@@ -9,6 +9,7 @@ import { getCurrentUser } from "@/lib/auth/current-user";
 import { createSmtpTransport } from "@/lib/email/create-smtp-transport";
 import { EmailWorker } from "@/lib/email/email-worker";
 import { addCompanyMember } from "@/lib/memberships/add-company-member";
+import { portalSessionClaims } from "../../fixtures/portal-session";
 import { createTestTenant, uniqueName } from "../../fixtures/tenant";
 import { startTestSmtpServer, type TestSmtpServer } from "../../setup/smtp-server";
 import { useTestDatabase } from "../../setup/test-database";
@@ -54,7 +55,7 @@ for (const language of ["nl", "en"] as const) {
     await addCompanyMember({ actor: first.staff, companyId: first.company.id, email, role: "USER" });
     await addCompanyMember({ actor: second.staff, companyId: second.company.id, email, role: "ADMIN" });
     await setCurrentCompany({ actor: { id: signedIn.claims.userId }, companyId: second.company.id });
-    const user = await getCurrentUser(signedIn.claims, database.db);
+    const user = await getCurrentUser(await portalSessionClaims(signedIn.claims), database.db);
     expect(user?.currentMembership?.company.id).toBe(second.company.id);
     expect(user?.currentMembership?.role).toBe("ADMIN");
   });

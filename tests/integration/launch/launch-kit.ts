@@ -5,6 +5,7 @@ import type { License, LicenseType, User } from "@prisma/client";
 import { saveAssignments } from "@/lib/assignments/save-assignments";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/current-user";
 import { db } from "@/lib/db/client";
+import { portalSessionClaims } from "../../fixtures/portal-session";
 import type { TestTenant } from "../../fixtures/tenant";
 
 export const MINUTE = 60 * 1000;
@@ -14,7 +15,7 @@ export const DAY = 24 * HOUR;
 /** The user as the portal's session reads them: memberships and the current company (R11). */
 export async function signedIn(user: Pick<User, "id">): Promise<CurrentUser> {
   const { sessionVersion } = await db().user.findUniqueOrThrow({ where: { id: user.id }, select: { sessionVersion: true } });
-  const current = await getCurrentUser({ userId: user.id, sessionVersion }, db());
+  const current = await getCurrentUser(await portalSessionClaims({ userId: user.id, sessionVersion }), db());
   if (!current) throw new Error("the test user cannot sign in");
   return current;
 }

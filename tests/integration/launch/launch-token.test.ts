@@ -59,7 +59,8 @@ test("a named license's token names no seat; a trial's names its end; Standard n
   const namedClaims = await verifyLaunchToken(named.token, { productCode: ENGINEERING, keys: await publishedKeys(), at: START });
   expect(namedClaims).toMatchObject({ level: "licensed" });
   expect(namedClaims).not.toHaveProperty("lease");
-  expect(namedClaims).not.toHaveProperty("browserSessionId");
+  // Every token names the browser's portal session (its web session lives as long) and is redeemed once by its jti.
+  expect(namedClaims).toMatchObject({ browserSessionId: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/), jti: expect.any(String) });
 
   const newcomer = await signedIn(await createTestAccount());
   const trial = await launched(newcomer, browserSession());

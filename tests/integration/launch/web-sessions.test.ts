@@ -17,10 +17,11 @@ const clock = useRouteClock();
 /** A user of a one-seat (or more) web floating license who opened it: their seat and browser session. */
 async function openedSeat(tenant: TestTenant, options: { seats?: number; userCount?: number } = {}) {
   const { license, users } = await webLicense(tenant, "FLOATING", { seats: options.seats ?? 1, userCount: options.userCount ?? 2 });
-  const browserSessionId = browserSession();
-  const { outcome } = await launchProduct({ user: await signedIn(users[0]!), productCode: "PROFIS_ENGINEERING", browserSessionId, clock });
+  const user = await signedIn(users[0]!);
+  const browserSessionId = user.session.seatHolderId;
+  const { outcome } = await launchProduct({ user, productCode: "PROFIS_ENGINEERING", browserSessionId, clock });
   if (outcome.kind !== "granted" || !outcome.lease) throw new Error("expected a seat");
-  return { license, users, seat: { leaseId: outcome.lease.id, browserSessionId } };
+  return { license, users, user, seat: { leaseId: outcome.lease.id, browserSessionId } };
 }
 
 const beat = (json: unknown) => call(heartbeat, { path: "/web-sessions/heartbeat", json });

@@ -1,17 +1,19 @@
-import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
-import { env } from "@/lib/env";
+import type { CurrentUser } from "@/lib/auth/current-user";
 import { isDomainError } from "@/lib/errors";
-import { browserSessionCookie, isBrowserSessionId, newBrowserSessionId } from "@/lib/launch/browser-session";
+import { isSameOriginPost, MAILED_LAUNCH_PARAMETER, mayLaunchAtOnce } from "@/lib/launch/launch-link";
 import { launchProduct } from "@/lib/launch/launch-product";
 import { productCodeOfSlug } from "@/lib/launch/launch-slug";
 import { issueLaunchToken, launchRedirectUrl } from "@/lib/launch/launch-token";
 import { getSessionUser, requestIpAddress } from "@/app/session";
 
+type Context = { params: Promise<{ product: string }> };
+
 // GET /launch/<product> (R1, R2, R20, R22, R23): "Open" in My software and "Let's get started" in
 // license mails lead here. The signed-in user is sent on to the product with a launch token, or,
-// when every floating seat is taken, to a page saying until when.
-export async function GET(request: Request, { params }: { params: Promise<{ product: string }> }): Promise<Response> {
+// when every floating seat is taken, to a page saying until when. A request from elsewhere (another
+// site's link or image) is asked first: /launch/<product>/open posts back here (issue 13).
+export async function GET(request: Request, { params }: Context): Promise<Response> {
   // The client router fetches a link's target as RSC before navigating. A launch has effects (a
   // seat, a trial, a token), so only the browser's own navigation launches: an answer that is not
   // RSC makes the router fall back to exactly that.
@@ -21,27 +23,48 @@ export async function GET(request: Request, { params }: { params: Promise<{ prod
   const productCode = productCodeOfSlug(slug);
   if (!productCode) redirect("/my-software");
   const user = await getSessionUser();
-  if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent(`/launch/${slug}`)}`);
+  const mailedMac = new URL(request.url).searchParams.get(MAILED_LAUNCH_PARAMETER);
+  if (!user) {
+    const back = `/launch/${slug}${mailedMac ? `?${new URLSearchParams({ [MAILED_LAUNCH_PARAMETER]: mailedMac })}` : ""}`;
+    redirect(`/sign-in?callbackUrl=${encodeURIComponent(back)}`);
+  }
+  if (!mayLaunchAtOnce({ headers: request.headers, userId: user.id, productCode, mailedMac })) redirect(`/launch/${slug}/open`);
+  return launch({ user, slug, productCode, status: 307 });
+}
 
-  const cookieStore = await cookies();
-  const cookie = browserSessionCookie(env());
-  const existing = cookieStore.get(cookie.name)?.value;
-  const browserSessionId = isBrowserSessionId(existing) ? existing : newBrowserSessionId();
+// POST /launch/<product>: the confirmation of /launch/<product>/open, from the portal's own page only.
+export async function POST(request: Request, { params }: Context): Promise<Response> {
+  const { product: slug } = await params;
+  const productCode = productCodeOfSlug(slug);
+  if (!productCode) return seeOther("/my-software");
+  const user = await getSessionUser();
+  if (!user) return seeOther(`/sign-in?callbackUrl=${encodeURIComponent(`/launch/${slug}`)}`);
+  if (!isSameOriginPost(request.headers)) return seeOther(`/launch/${slug}/open`);
+  return launch({ user, slug, productCode, status: 303 });
+}
 
+async function launch(options: { user: CurrentUser; slug: string; productCode: string; status: 303 | 307 }): Promise<Response> {
+  const { user, slug } = options;
+  // R2: this browser's seat is held by its portal session, so one browser holds at most one seat
+  // per license however often it opens the software, and signing out gives the seat back.
+  const browserSessionId = user.session.seatHolderId;
   let launched: Awaited<ReturnType<typeof launchProduct>>;
   try {
-    launched = await launchProduct({ user, productCode, browserSessionId, ipAddress: await requestIpAddress() });
+    launched = await launchProduct({ user, productCode: options.productCode, browserSessionId, ipAddress: await requestIpAddress() });
   } catch (error) {
     // An unknown or desktop product: My software lists what the user can open or download.
-    if (isDomainError(error, "NOT_FOUND")) redirect("/my-software");
+    if (isDomainError(error, "NOT_FOUND")) return seeOther("/my-software");
     throw error;
   }
   const { product, outcome } = launched;
   if (outcome.kind === "seats-in-use") {
     const query = new URLSearchParams({ seats: String(outcome.seats), ...(outcome.nextExpiry ? { until: outcome.nextExpiry.toISOString() } : {}) });
-    redirect(`/launch/${slug}/unavailable?${query}`);
+    return seeOther(`/launch/${slug}/unavailable?${query}`);
   }
   const token = await issueLaunchToken({ user, productCode: product.code, grant: outcome, browserSessionId });
-  cookieStore.set(cookie.name, browserSessionId, cookie.options);
-  redirect(launchRedirectUrl(product.launchUrl, token));
+  return new Response(null, { status: options.status, headers: { Location: launchRedirectUrl(product.launchUrl, token), "Cache-Control": "no-store" } });
+}
+
+function seeOther(location: string): Response {
+  return new Response(null, { status: 303, headers: { Location: location, "Cache-Control": "no-store" } });
 }

@@ -11,7 +11,7 @@ export async function POST(_request: Request, { params }: { params: Promise<{ pr
   if (!product || !launch) return answer({ state: "signed-out" });
   const seat = await keepSeat(launch);
   if (!seat) return answer({ state: "none" });
-  if (seat.state === "lapsed" || seat.state === "ended") await endStandInSession(product);
+  if (seat.state === "lapsed" || seat.state === "ended" || seat.state === "signed-out") await endStandInSession(product);
   if (seat.state !== "kept") return answer(seat);
   const format = await getFormatter({ locale: launch.locale });
   return answer({ ...seat, expiresAtText: format.dateTime(new Date(seat.expiresAt), { timeStyle: "short" }) });

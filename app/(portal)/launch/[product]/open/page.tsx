@@ -1,0 +1,45 @@
+import { ExternalLink } from "lucide-react";
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { buttonClassName } from "@/components/ui/button";
+import { findWebProductBySlug } from "@/lib/launch/find-web-product";
+import { launchPath } from "@/lib/launch/launch-slug";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("launch");
+  return { title: t("confirmTitle") };
+}
+
+/**
+ * Issue 13: a link from another site does not open the software by itself (it would take a seat or
+ * start the trial); the user confirms here, and the form posts to /launch/<product> from this page.
+ */
+export default async function ConfirmLaunchPage({ params }: { params: Promise<{ product: string }> }) {
+  const { product: slug } = await params;
+  const product = await findWebProductBySlug(slug);
+  if (!product) notFound();
+  const t = await getTranslations("launch");
+  return (
+    <section aria-labelledby="confirm-launch-title" className="mx-auto max-w-xl rounded-lg border border-slate-200 bg-white p-6">
+      <div className="flex items-start gap-3">
+        <ExternalLink className="mt-1 size-6 shrink-0 text-slate-600" aria-hidden="true" />
+        <div>
+          <h1 id="confirm-launch-title" className="text-xl font-semibold text-slate-900">
+            {t("confirmHeading", { product: product.name })}
+          </h1>
+          <p className="mt-2 text-sm text-slate-800">{t("confirmText", { product: product.name })}</p>
+          <form method="post" action={launchPath(product.code)} className="mt-5 flex flex-wrap gap-3">
+            <button type="submit" className={buttonClassName("primary")}>
+              {t("confirmOpen", { product: product.name })}
+            </button>
+            <Link href="/my-software" className={buttonClassName("secondary")}>
+              {t("backToMySoftware")}
+            </Link>
+          </form>
+        </div>
+      </div>
+    </section>
+  );
+}

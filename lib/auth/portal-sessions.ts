@@ -1,0 +1,77 @@
+// Browser sessions kept on the server (issue 13): the session cookie names a PortalSession row, so
+// signing out, "sign out everywhere", a password change or a disabled account end a copied cookie
+// too. A session's seatHolderId holds the browser's floating web seats (R2), so ending the session
+// gives those seats back at once and their heartbeats stop (lib/launch/web-sessions.ts).
+import "server-only";
+import { randomBytes } from "node:crypto";
+import type { Prisma } from "@prisma/client";
+import { systemClock, type Clock } from "@/lib/clock";
+import { db as processDb, type DbClient } from "@/lib/db/client";
+import { releaseOpenLeases } from "@/lib/leases/release-open-leases";
+import { runInTransaction } from "@/lib/transactions/run-in-transaction";
+
+/** As long as the session cookie (next-auth's maxAge): a week. */
+export const PORTAL_SESSION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+
+export type PortalSessionEndReason = "signed-out" | "signed-out-everywhere" | "password-changed";
+
+/** The one rule of a live session, for the cookie's requests and for the web seats it holds. */
+export function livePortalSessionWhere(now: Date): Prisma.PortalSessionWhereInput {
+  return { endedAt: null, expiresAt: { gt: now }, user: { disabledAt: null, emailVerifiedAt: { not: null } } };
+}
+
+/** …and the session was begun (or its password changed) under the user's current sessionVersion. */
+export function isAtCurrentVersion(session: { sessionVersion: number; user: { sessionVersion: number } }): boolean {
+  return session.sessionVersion === session.user.sessionVersion;
+}
+
+export async function startPortalSession(options: { userId: string; sessionVersion: number; db?: DbClient; clock?: Clock }): Promise<{ id: string; seatHolderId: string }> {
+  const now = (options.clock ?? systemClock).now();
+  return (options.db ?? processDb()).portalSession.create({
+    data: {
+      userId: options.userId,
+      seatHolderId: randomBytes(32).toString("base64url"),
+      sessionVersion: options.sessionVersion,
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + PORTAL_SESSION_TTL_MS),
+    },
+    select: { id: true, seatHolderId: true },
+  });
+}
+
+/** The session continues under a new sessionVersion (a password change made in it). */
+export async function movePortalSessionToVersion(options: { sessionId: string; userId: string; sessionVersion: number; db?: DbClient }): Promise<void> {
+  await (options.db ?? processDb()).portalSession.updateMany({
+    where: { id: options.sessionId, userId: options.userId, endedAt: null },
+    data: { sessionVersion: options.sessionVersion },
+  });
+}
+
+/**
+ * Ends one session (sign-out) or every session of a user ("sign out everywhere"), and gives back
+ * the web seats they hold. Ending an ended session again changes nothing.
+ */
+export async function endPortalSessions(options: {
+  userId: string;
+  /** One session; without it, all of the user's. */
+  sessionId?: string;
+  reason: PortalSessionEndReason;
+  db?: DbClient;
+  clock?: Clock;
+}): Promise<number> {
+  const now = (options.clock ?? systemClock).now();
+  return runInTransaction(options.db, async (transaction) => {
+    const where = { userId: options.userId, endedAt: null, ...(options.sessionId ? { id: options.sessionId } : {}) };
+    const ending = await transaction.portalSession.findMany({ where, select: { seatHolderId: true } });
+    if (ending.length === 0) return 0;
+    await transaction.portalSession.updateMany({ where, data: { endedAt: now, endReason: options.reason } });
+    await releaseOpenLeases({
+      transaction,
+      of: { userId: options.userId, browserSessionIds: ending.map((session) => session.seatHolderId) },
+      reason: options.reason,
+      actorId: options.userId,
+      now,
+    });
+    return ending.length;
+  });
+}

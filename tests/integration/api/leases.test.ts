@@ -156,6 +156,16 @@ test("R18/R31: a revoked assignment, an expired license or a deactivated machine
   expect(await db().floatingLease.count({ where: { licenseId: license.id, releasedAt: null } })).toBe(0);
 });
 
+test("issue 13: a holder whose membership of the license's company ended loses the seat at the next heartbeat (403 FORBIDDEN), and cannot take it again", async () => {
+  const tenant = await createTestTenant();
+  const { license, holders, users } = await floatingWithSeats(tenant, 1, 1);
+  const lease = (await take(holders[0]!, license.id)).body;
+  await db().membership.deleteMany({ where: { userId: users[0]!.id, companyId: tenant.company.id } });
+  expect(await beat(holders[0]!, lease.id)).toMatchObject({ status: 403, body: { code: "FORBIDDEN" } });
+  expect(await db().floatingLease.findUniqueOrThrow({ where: { id: lease.id } })).toMatchObject({ releasedAt: clock.now(), releaseReason: "membership ended" });
+  expect((await take(holders[0]!, license.id)).status).toBe(404);
+});
+
 test("R28: another user's lease — heartbeat or release — is 404 and untouched", async () => {
   const tenant = await createTestTenant();
   const { license, holders } = await floatingWithSeats(tenant, 2, 2);

@@ -22,7 +22,7 @@ export type MailedLicense = {
   activationKey: string | null;
 };
 
-type Recipient = { id: string; email: string; firstName: string; language: Locale; isRegistered: boolean };
+type Recipient = { id: string; email: string; firstName: string; language: Locale; isRegistered: boolean; launchLinkSecret: string };
 
 /** The token's data: which company invited the person to which products (decision 007). */
 export type InvitationData = { companyId: string; productCodes: string[]; continueTo: string };
@@ -107,7 +107,7 @@ function licenseMail(recipient: Recipient, license: MailedLicense, sender: Sende
   if (license.productKind === "WEB") {
     // The launch route (issue 6) signs the user in to the product, so the mail names the route, not
     // the product's URL; the link names its recipient, so a click opens at once (launch-link.ts).
-    return { ...common, template: "license-assigned-web", payload: { ...names, startUrl: absoluteUrl(mailedLaunchPath({ userId: recipient.id, productCode: license.productCode })) } };
+    return { ...common, template: "license-assigned-web", payload: { ...names, startUrl: absoluteUrl(mailedLaunchPath({ launchLinkSecret: recipient.launchLinkSecret, productCode: license.productCode })) } };
   }
   return {
     ...common,
@@ -134,7 +134,7 @@ export async function senderNames(transaction: DbClient, actor: Actor, companyId
 export async function listRecipients(transaction: DbClient, userIds: string[]): Promise<Map<string, Recipient>> {
   // The same "registered" as the grid's label (R17): a password and a proven address.
   const users = await transaction.$queryRaw<Recipient[]>`
-    SELECT "id"::text AS "id", "email", "firstName", "language"::text AS "language",
+    SELECT "id"::text AS "id", "email", "firstName", "language"::text AS "language", "launchLinkSecret"::text AS "launchLinkSecret",
       ("passwordHash" IS NOT NULL AND "emailVerifiedAt" IS NOT NULL) AS "isRegistered"
     FROM "User" WHERE "id" = ANY(${userIds}::uuid[])`;
   return new Map(users.map((user) => [user.id, user]));

@@ -33,3 +33,6 @@ CREATE INDEX "LaunchTokenRedemption_expiresAt_idx" ON "LaunchTokenRedemption"("e
 -- AddForeignKey
 ALTER TABLE "PortalSession" ADD CONSTRAINT "PortalSession_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
+
+-- AlterTable: the key of the user's mailed launch links (lib/launch/launch-link.ts); every existing user gets their own.
+ALTER TABLE "User" ADD COLUMN     "launchLinkSecret" UUID NOT NULL DEFAULT gen_random_uuid();

@@ -1,7 +1,7 @@
 // Run by tests/e2e/web-launch.spec.ts with tsx: a company of its own (so the demo data stays as it
-// is) whose license group holds a PROFIS Engineering multi-user license with ONE seat, assigned to
-// two new registered users with the demo password (R2). Usage:
-//   DATABASE_URL=… tsx seed-web-floating.ts <first email> <second email>
+// is) whose license group holds a PROFIS Engineering multi-user license with ONE seat (or as many
+// as asked), assigned to two new registered users with the demo password (R2). Usage:
+//   DATABASE_URL=… tsx seed-web-floating.ts <first email> <second email> [seats]
 import { randomInt } from "node:crypto";
 import { createAccount } from "@/lib/accounts/create-account";
 import { saveAssignments } from "@/lib/assignments/save-assignments";
@@ -12,8 +12,10 @@ import { createLicenseGroup } from "@/lib/licenses/create-license-group";
 import { addCompanyMember } from "@/lib/memberships/add-company-member";
 import { DEMO_PASSWORD, STAFF_EMAIL } from "./demo";
 
-const emails = process.argv.slice(2);
-if (emails.length !== 2) throw new Error("usage: seed-web-floating.ts <first email> <second email>");
+const [firstEmail, secondEmail, seatsArgument] = process.argv.slice(2);
+if (!firstEmail || !secondEmail) throw new Error("usage: seed-web-floating.ts <first email> <second email> [seats]");
+const emails = [firstEmail, secondEmail];
+const seats = Number(seatsArgument ?? 1);
 const staff = await db().user.findUniqueOrThrow({ where: { email: STAFF_EMAIL } });
 const suffix = String(randomInt(1_000_000, 9_999_999));
 const company = await createCompany({ actor: staff, name: `E2E Webbureau ${suffix}`, country: "NL", sapAccountNumber: `900${suffix}` });
@@ -25,6 +27,6 @@ for (const [index, email] of emails.entries()) {
   await addCompanyMember({ actor: admin, companyId: company.id, email });
 }
 const group = await createLicenseGroup({ actor: staff, companyId: company.id, name: "Licentiegroep 1" });
-const license = await createLicense({ actor: staff, groupId: group.id, productCode: "PROFIS_ENGINEERING", type: "FLOATING", seats: 1 });
+const license = await createLicense({ actor: staff, groupId: group.id, productCode: "PROFIS_ENGINEERING", type: "FLOATING", seats });
 await saveAssignments({ actor: admin, groupId: group.id, expectedVersion: group.version, changes: users.map((user) => ({ licenseId: license.id, userId: user.id, assigned: true })) });
 await db().$disconnect();

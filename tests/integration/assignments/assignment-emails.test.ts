@@ -49,7 +49,7 @@ test("R21: a registered user gets one license mail per new license, in their lan
   expect(mails[1]).toMatchObject({
     template: "license-assigned-web",
     locale: "en",
-    payload: { ...sender, productName: "PROFIS Engineering", startUrl: expect.stringMatching(/^https?:\/\/.+\/launch\/profis-engineering$/) },
+    payload: { ...sender, productName: "PROFIS Engineering", startUrl: expect.stringMatching(/^https?:\/\/.+\/launch\/profis-engineering\?for=[A-Za-z0-9_-]{22}$/) },
   });
 
   // Re-saving what is already in place sends nothing again; a revocation sends nothing.

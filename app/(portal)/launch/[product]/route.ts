@@ -1,7 +1,7 @@
 import { redirect } from "next/navigation";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { isDomainError } from "@/lib/errors";
-import { isSameOriginPost, MAILED_LAUNCH_PARAMETER, mayLaunchAtOnce } from "@/lib/launch/launch-link";
+import { MAILED_LAUNCH_PARAMETER, mayLaunchAtOnce } from "@/lib/launch/launch-link";
 import { launchProduct } from "@/lib/launch/launch-product";
 import { productCodeOfSlug } from "@/lib/launch/launch-slug";
 import { issueLaunchToken, launchRedirectUrl } from "@/lib/launch/launch-token";
@@ -12,7 +12,8 @@ type Context = { params: Promise<{ product: string }> };
 // GET /launch/<product> (R1, R2, R20, R22, R23): "Open" in My software and "Let's get started" in
 // license mails lead here. The signed-in user is sent on to the product with a launch token, or,
 // when every floating seat is taken, to a page saying until when. A request from elsewhere (another
-// site's link or image) is asked first: /launch/<product>/open posts back here (issue 13).
+// site's link or image) is asked first: /launch/<product>/open links back here from the portal's
+// own page, which is what makes the second request same-origin (issue 13).
 export async function GET(request: Request, { params }: Context): Promise<Response> {
   // The client router fetches a link's target as RSC before navigating. A launch has effects (a
   // seat, a trial, a token), so only the browser's own navigation launches: an answer that is not
@@ -28,22 +29,11 @@ export async function GET(request: Request, { params }: Context): Promise<Respon
     const back = `/launch/${slug}${mailedMac ? `?${new URLSearchParams({ [MAILED_LAUNCH_PARAMETER]: mailedMac })}` : ""}`;
     redirect(`/sign-in?callbackUrl=${encodeURIComponent(back)}`);
   }
-  if (!mayLaunchAtOnce({ headers: request.headers, userId: user.id, productCode, mailedMac })) redirect(`/launch/${slug}/open`);
-  return launch({ user, slug, productCode, status: 307 });
+  if (!(await mayLaunchAtOnce({ headers: request.headers, userId: user.id, productCode, mailedMac }))) redirect(`/launch/${slug}/open`);
+  return launch({ user, slug, productCode });
 }
 
-// POST /launch/<product>: the confirmation of /launch/<product>/open, from the portal's own page only.
-export async function POST(request: Request, { params }: Context): Promise<Response> {
-  const { product: slug } = await params;
-  const productCode = productCodeOfSlug(slug);
-  if (!productCode) return seeOther("/my-software");
-  const user = await getSessionUser();
-  if (!user) return seeOther(`/sign-in?callbackUrl=${encodeURIComponent(`/launch/${slug}`)}`);
-  if (!isSameOriginPost(request.headers)) return seeOther(`/launch/${slug}/open`);
-  return launch({ user, slug, productCode, status: 303 });
-}
-
-async function launch(options: { user: CurrentUser; slug: string; productCode: string; status: 303 | 307 }): Promise<Response> {
+async function launch(options: { user: CurrentUser; slug: string; productCode: string }): Promise<Response> {
   const { user, slug } = options;
   // R2: this browser's seat is held by its portal session, so one browser holds at most one seat
   // per license however often it opens the software, and signing out gives the seat back.
@@ -62,7 +52,7 @@ async function launch(options: { user: CurrentUser; slug: string; productCode: s
     return seeOther(`/launch/${slug}/unavailable?${query}`);
   }
   const token = await issueLaunchToken({ user, productCode: product.code, grant: outcome, browserSessionId });
-  return new Response(null, { status: options.status, headers: { Location: launchRedirectUrl(product.launchUrl, token), "Cache-Control": "no-store" } });
+  return new Response(null, { status: 307, headers: { Location: launchRedirectUrl(product.launchUrl, token), "Cache-Control": "no-store" } });
 }
 
 function seeOther(location: string): Response {

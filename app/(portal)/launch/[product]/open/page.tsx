@@ -14,7 +14,8 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /**
  * Issue 13: a link from another site does not open the software by itself (it would take a seat or
- * start the trial); the user confirms here, and the form posts to /launch/<product> from this page.
+ * start the trial); the user confirms here. The button is a plain link to /launch/<product>: followed
+ * from this page, the browser marks it same-origin, which no other site can make it do.
  */
 export default async function ConfirmLaunchPage({ params }: { params: Promise<{ product: string }> }) {
   const { product: slug } = await params;
@@ -30,14 +31,15 @@ export default async function ConfirmLaunchPage({ params }: { params: Promise<{ 
             {t("confirmHeading", { product: product.name })}
           </h1>
           <p className="mt-2 text-sm text-slate-800">{t("confirmText", { product: product.name })}</p>
-          <form method="post" action={launchPath(product.code)} className="mt-5 flex flex-wrap gap-3">
-            <button type="submit" className={buttonClassName("primary")}>
+          <div className="mt-5 flex flex-wrap gap-3">
+            {/* A plain link: the launch is a full navigation that ends on another site. */}
+            <a href={launchPath(product.code)} className={buttonClassName("primary")}>
               {t("confirmOpen", { product: product.name })}
-            </button>
+            </a>
             <Link href="/my-software" className={buttonClassName("secondary")}>
               {t("backToMySoftware")}
             </Link>
-          </form>
+          </div>
         </div>
       </div>
     </section>

@@ -51,7 +51,7 @@ async function download(page: Page, path: string, language: "nl" | "en"): Promis
   const response = await page.request.get(path, { headers: { cookie } });
   expect(response.status(), `${path} in ${language}`).toBe(200);
   expect(response.headers()["content-type"]).toContain("text/csv");
-  return new TextDecoder().decode(await response.body());
+  return new TextDecoder("utf-8", { ignoreBOM: true }).decode(await response.body());
 }
 
 test("hole 4: the grid and audit exports quote both separators and guard every cell, read with either separator", async ({ page }) => {

@@ -1,5 +1,6 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
+import { SERVER_ACTION_BODY_LIMIT_BYTES } from "./lib/assignments/change-set-limits";
 
 // next-intl without locale-prefixed routes: the locale comes from the NEXT_LOCALE cookie,
 // read in i18n/request.ts (see lib/i18n/locales.ts).
@@ -19,6 +20,9 @@ const commonSecurityHeaders = [
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // Room for the largest grid save the schema accepts (lib/assignments/change-set-limits.ts): at
+  // Next's 1 MB default, ~9,000 changes were refused with a 500 before the action could answer.
+  experimental: { serverActions: { bodySizeLimit: SERVER_ACTION_BODY_LIMIT_BYTES } },
   // Native or file-reading packages that must be loaded by Node, not bundled.
   serverExternalPackages: [
     "@electric-sql/pglite",

@@ -3,11 +3,12 @@
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { startTransition, useCallback, useDeferredValue, useMemo, useRef, useState, useTransition } from "react";
+import { MAX_CHANGES_PER_SAVE } from "@/lib/assignments/change-set-limits";
 import type { AssignmentFilter } from "@/lib/assignments/grid-filters";
 import type { GridUserPage, LicenseGroupGridHead } from "@/lib/assignments/license-group-grid";
 import { computeSeatUsage } from "@/lib/assignments/seat-usage";
 import { summarizeChangeSet } from "@/lib/assignments/summarize-change-set";
-import { saveAssignmentsAction } from "@/app/(portal)/software-management/[groupId]/actions";
+import { saveAssignmentsAction, type SaveAssignmentsResult } from "@/app/(portal)/software-management/[groupId]/actions";
 import { resendInvitationAction } from "@/app/(portal)/software-management/[groupId]/invitations/actions";
 import { ConfirmSaveDialog, useSummaryText } from "@/components/data-grid/confirm-save-dialog";
 import { GridActionBar, type GridNotice } from "@/components/data-grid/grid-action-bar";
@@ -27,6 +28,7 @@ import { useStreamedUsers } from "@/components/data-grid/use-streamed-users";
  */
 export function LicenseGrid({ head, firstUserPage }: { head: LicenseGroupGridHead; firstUserPage: GridUserPage }) {
   const t = useTranslations("grid");
+  const tErrors = useTranslations("errors");
   const tInvitations = useTranslations("invitations");
   const tType = useTranslations("licenseType");
   const locale = useLocale();
@@ -86,9 +88,13 @@ export function LicenseGrid({ head, firstUserPage }: { head: LicenseGroupGridHea
 
   const hasPending = pending.size > 0;
   // R32: Enter on a cell does what Save does — and nothing without pending changes.
+  const isTooLarge = pending.size > MAX_CHANGES_PER_SAVE;
   const openSaveDialog = useCallback(() => {
-    if (hasPending && !isSaving) setDialogOpen(true);
-  }, [hasPending, isSaving]);
+    if (!hasPending || isSaving) return;
+    // Issue 13: refused here, before the server's body limit, with the way out in the message.
+    if (isTooLarge) return setNotice({ tone: "error", text: t("tooManyChanges", { max: MAX_CHANGES_PER_SAVE }) });
+    setDialogOpen(true);
+  }, [hasPending, isSaving, isTooLarge, t]);
 
   // R17: the result is spoken by the grid's status region; the row's label follows on refresh.
   const groupId = grid.group.id;
@@ -126,7 +132,10 @@ export function LicenseGrid({ head, firstUserPage }: { head: LicenseGroupGridHea
   function confirmSave() {
     const changes = [...pending.values()];
     startSaving(async () => {
-      const result = await saveAssignmentsAction({ groupId: grid.group.id, expectedVersion: grid.group.version, changes });
+      // A failed request (network, a server refusing the body) leaves the pending changes as they are.
+      const result = await saveAssignmentsAction({ groupId: grid.group.id, expectedVersion: grid.group.version, changes }).catch(
+        (): SaveAssignmentsResult => ({ ok: false, error: { code: "UNEXPECTED", message: tErrors("UNEXPECTED") } }),
+      );
       startTransition(() => {
         setDialogOpen(false);
         if (result.ok) {

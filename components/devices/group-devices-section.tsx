@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { FormAlert, inputClassName } from "@/components/ui/form-field";
 import type { GroupDevice } from "@/lib/activations/list-group-devices";
+import { FORBIDDEN_CHARACTERS } from "@/lib/validation/safe-text";
 
 /**
  * R4: below the user list, the devices on which the group's node-locked licenses are active. An
@@ -15,6 +16,7 @@ import type { GroupDevice } from "@/lib/activations/list-group-devices";
  */
 export function GroupDevicesSection({ groupId, devices }: { groupId: string; devices: GroupDevice[] }) {
   const t = useTranslations("devices");
+  const tField = useTranslations("fieldErrors");
   const format = useFormatter();
   const router = useRouter();
   const dialog = useRef<HTMLDialogElement>(null);
@@ -38,7 +40,10 @@ export function GroupDevicesSection({ groupId, devices }: { groupId: string; dev
     setIsSubmitting(true);
     const result = await deactivateDeviceAction({ groupId, activationId: target.activationId, reason });
     setIsSubmitting(false);
-    if (!result.ok) return setError(result.error.fieldErrors?.reason ? t("reasonRequired") : result.error.message);
+    if (!result.ok) {
+      const problem = result.error.fieldErrors?.reason?.[0];
+      return setError(problem === FORBIDDEN_CHARACTERS ? tField("forbiddenCharacters") : problem ? t("reasonRequired") : result.error.message);
+    }
     dialog.current?.close();
     setNotice(t("deactivated", { device: target.hostname, user: target.userName }));
     router.refresh();

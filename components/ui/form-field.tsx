@@ -12,6 +12,7 @@ const messageKeys: Record<string, string> = {
   required: "required",
   "too long": "tooLong",
   "too-long": "tooLong",
+  "forbidden characters": "forbiddenCharacters",
   "must be an email address": "email",
   "at least 12 characters": "tooShort",
   "too-short": "tooShort",

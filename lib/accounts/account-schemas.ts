@@ -1,6 +1,6 @@
 // Schemas of whole forms, built from the field schemas (STYLE.md §5).
 import { z } from "zod";
-import { Email, FirstName, LastName, Locale, Position, Title } from "@/lib/accounts/fields";
+import { Email, FirstName, LastName, Locale, OptionalPosition, Position, Title } from "@/lib/accounts/fields";
 
 /** R14: the contact details an admin must give for someone without an account. */
 export const ContactDetails = z.object({
@@ -18,7 +18,7 @@ export const NewAccount = z.object({
   firstName: FirstName,
   lastName: LastName,
   title: Title.optional(),
-  position: z.string().trim().max(100, "too long").optional(),
+  position: OptionalPosition.optional(),
   language: Locale.default("nl"),
 });
 export type NewAccount = z.input<typeof NewAccount>;

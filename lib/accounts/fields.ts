@@ -3,6 +3,7 @@
 import { z } from "zod";
 import type { Locale as LocaleValue, Title as TitleValue } from "@prisma/client";
 import { locales } from "@/lib/i18n/locales";
+import { singleLineText } from "@/lib/validation/safe-text";
 
 /** A missing value reads "required" (R14: the form names the missing mandatory fields). */
 const required = { error: (issue: { input: unknown }) => (issue.input === undefined || issue.input === null ? "required" : "invalid") };
@@ -15,10 +16,13 @@ export const Email = z
   .max(254, "too long")
   .pipe(z.email("must be an email address"));
 
-export const PersonName = z.string(required).trim().min(1, "required").max(100, "too long");
+/** Names and positions are one line of text: no control characters, no bidi overrides (issue 13). */
+export const PersonName = singleLineText(required).min(1, "required").max(100, "too long");
 export const FirstName = PersonName;
 export const LastName = PersonName;
-export const Position = z.string(required).trim().min(1, "required").max(100, "too long");
+export const Position = singleLineText(required).min(1, "required").max(100, "too long");
+/** A position where the form may leave it empty (registration, profile). */
+export const OptionalPosition = singleLineText().max(100, "too long");
 
 export const titles = ["MR", "MS", "MX", "DR"] as const satisfies readonly TitleValue[];
 export const Title = z.enum(titles, required);

@@ -4,7 +4,7 @@ import "server-only";
 import { z } from "zod";
 import type { Actor } from "@/lib/accounts/actor";
 import { fieldErrors } from "@/lib/accounts/account-schemas";
-import { FirstName, LastName, Locale, Title } from "@/lib/accounts/fields";
+import { FirstName, LastName, Locale, OptionalPosition, Title } from "@/lib/accounts/fields";
 import { db as processDb, type DbClient } from "@/lib/db/client";
 import { DomainError } from "@/lib/errors";
 
@@ -12,7 +12,7 @@ export const ProfileInput = z.object({
   title: z.union([Title, z.literal("")]).transform((value) => (value === "" ? null : value)),
   firstName: FirstName,
   lastName: LastName,
-  position: z.string().trim().max(100, "too long"),
+  position: OptionalPosition,
   language: Locale,
 });
 export type ProfileInput = z.input<typeof ProfileInput>;

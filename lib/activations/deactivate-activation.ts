@@ -11,6 +11,7 @@ import { DomainError, notFound } from "@/lib/errors";
 import { requireCompanyAdmin } from "@/lib/memberships/require-company-admin";
 import { runInTransaction } from "@/lib/transactions/run-in-transaction";
 import { isRecordId } from "@/lib/validation/record-id";
+import { FORBIDDEN_CHARACTERS, isSafeMultiLineText } from "@/lib/validation/safe-text";
 
 const MAX_REASON_LENGTH = 500;
 
@@ -26,6 +27,7 @@ export async function deactivateActivation(options: {
   if (!isRecordId(options.activationId)) throw notFound("Activation");
   const reason = options.reason.trim();
   if (!reason || reason.length > MAX_REASON_LENGTH) throw new DomainError("INVALID", "A reason is required", { fields: { reason: "required" } });
+  if (!isSafeMultiLineText(reason)) throw new DomainError("INVALID", "The reason holds control characters", { fields: { reason: FORBIDDEN_CHARACTERS } });
   const now = (options.clock ?? systemClock).now();
 
   return runInTransaction(options.db, async (transaction) => {

@@ -8,6 +8,7 @@ import { apiMessage } from "@/lib/api/api-locale";
 import { ApiProblem, type FieldError } from "@/lib/api/problem";
 import type { Locale } from "@/lib/i18n/locales";
 import { MAX_REQUEST_BODY_BYTES } from "@/lib/licensing-api/contract";
+import { FORBIDDEN_CHARACTERS } from "@/lib/validation/safe-text";
 
 /** zod's messages per language, built once (every request body is parsed with one of them). */
 const zodLocaleErrors = { nl: z.locales.nl().localeError, en: z.locales.en().localeError } satisfies Record<Locale, unknown>;
@@ -57,7 +58,9 @@ export function fieldErrors(error: z.ZodError, locale: Locale): FieldError[] {
     if (issue.code === "unrecognized_keys") {
       return issue.keys.map((key) => ({ field: [...path, key].join("."), message: apiMessage(locale, "fields.unknown") }));
     }
-    return [{ field: path.join("."), message: issue.message }];
+    // The shared text fields' own problem (lib/validation/safe-text.ts), in the request's language.
+    const message = issue.code === "custom" && issue.message === FORBIDDEN_CHARACTERS ? apiMessage(locale, "fields.forbiddenCharacters") : issue.message;
+    return [{ field: path.join("."), message }];
   });
 }
 

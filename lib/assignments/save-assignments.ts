@@ -4,6 +4,7 @@ import "server-only";
 import type { LicenseType } from "@prisma/client";
 import type { Actor } from "@/lib/accounts/actor";
 import { enqueueAssignmentEmails, type MailedLicense } from "@/lib/assignments/assignment-emails";
+import { MAX_CHANGES_PER_SAVE } from "@/lib/assignments/change-set-limits";
 import type { AuditEventInput } from "@/lib/audit/record-audit-event";
 import { recordAuditEvents } from "@/lib/audit/record-audit-event";
 import { systemClock, type Clock } from "@/lib/clock";
@@ -16,9 +17,6 @@ import { isRecordId } from "@/lib/validation/record-id";
 
 export type AssignmentChange = { licenseId: string; userId: string; assigned: boolean };
 export type SavedAssignments = { version: number; granted: number; revoked: number; unchanged: number };
-
-/** One grid can hold many users × licenses; a single save stays bounded. */
-const MAX_CHANGES_PER_SAVE = 10_000;
 
 type LockedLicense = MailedLicense & { type: LicenseType; seats: number };
 

@@ -4,6 +4,7 @@
 import { auditActions, type AuditAction } from "@/lib/audit/audit-actions";
 import type { AuditFilters } from "@/lib/audit/list-audit-events";
 import { isRecordId } from "@/lib/validation/record-id";
+import { isSafeSingleLineText } from "@/lib/validation/safe-text";
 
 type SearchParams = Record<string, string | string[] | undefined> | URLSearchParams;
 
@@ -15,9 +16,11 @@ export function parseAuditSearchParams(params: SearchParams): { filters: AuditFi
   };
   const action = read("action");
   const licenseId = read("license");
+  const user = read("user")?.slice(0, 200);
   return {
     filters: {
-      user: read("user")?.slice(0, 200),
+      // A control character (issue 13) would reach PostgreSQL as an error: dropped like anything malformed.
+      user: user && isSafeSingleLineText(user) ? user : undefined,
       licenseId: licenseId && isRecordId(licenseId) ? licenseId : undefined,
       action: action && (auditActions as readonly string[]).includes(action) ? (action as AuditAction) : undefined,
     },

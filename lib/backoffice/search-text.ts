@@ -4,6 +4,7 @@
 // derived from the same normalizeSearchText, and needs no extension (PGlite has no unaccent).
 import { Prisma } from "@prisma/client";
 import { normalizeSearchText } from "@/lib/assignments/grid-search";
+import { withoutForbiddenCharacters } from "@/lib/validation/safe-text";
 
 /** Latin letters with diacritics (Latin-1 Supplement and Latin Extended-A), upper and lower case. */
 const foldedLetters = Array.from({ length: 0x17f - 0xc0 + 1 }, (_, index) => String.fromCodePoint(0xc0 + index)).filter((letter) => letter !== "×" && letter !== "÷");
@@ -30,7 +31,8 @@ export function foldedSql(text: Prisma.Sql): Prisma.Sql {
 
 /** The query's words, folded, as LIKE patterns; an empty query has none and matches everything. */
 export function searchPatterns(query: string | undefined): string[] {
-  const words = normalizeSearchText(query ?? "").split(" ").filter(Boolean).slice(0, 8);
+  // A NUL would reach PostgreSQL as an error (issue 13); the page says so, the query searches for the rest.
+  const words = normalizeSearchText(withoutForbiddenCharacters(query ?? "")).split(" ").filter(Boolean).slice(0, 8);
   return words.map((word) => `%${word.replace(/[\\%_]/g, (character) => `\\${character}`)}%`);
 }
 

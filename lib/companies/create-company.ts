@@ -4,7 +4,7 @@ import type { Company } from "@prisma/client";
 import { z } from "zod";
 import type { Actor } from "@/lib/accounts/actor";
 import { fieldErrors } from "@/lib/accounts/account-schemas";
-import { CountryCode, SapAccountNumber } from "@/lib/companies/company-fields";
+import { CompanyName, CountryCode, SapAccountNumber, VatNumber } from "@/lib/companies/company-fields";
 import { requireBackofficeStaff } from "@/lib/accounts/require-backoffice-staff";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { DbClient } from "@/lib/db/client";
@@ -13,10 +13,10 @@ import { runInTransaction } from "@/lib/transactions/run-in-transaction";
 import { isUniqueViolation } from "@/lib/transactions/unique-violation";
 
 const NewCompany = z.object({
-  name: z.string().trim().min(1, "required").max(200, "too long"),
+  name: CompanyName,
   country: CountryCode,
   sapAccountNumber: SapAccountNumber,
-  vatNumber: z.string().trim().max(20, "too long").optional(),
+  vatNumber: VatNumber.optional(),
 });
 
 export async function createCompany(options: {

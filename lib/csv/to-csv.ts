@@ -3,10 +3,12 @@
 // - cells are separated by the reader's list separator: Excel opens a .csv with the one of the
 //   Windows region, a semicolon in the Netherlands and Belgium (where the comma is the decimal
 //   sign), a comma in English-speaking ones — so the export follows the person's language (R29);
-// - fields with the separator, a quote, CR or LF are quoted, quotes doubled; rows end with CRLF;
-// - a text cell starting with = + - @ (or a tab / CR, which Excel strips before looking) is
-//   prefixed with ' so a spreadsheet shows it as text instead of running it as a formula (CSV
-//   injection, OWASP); names and reasons come from users, so every text cell is guarded;
+// - a cell holding either separator, a quote, CR or LF is quoted, quotes doubled; rows end with
+//   CRLF. Either separator: the file may be opened by an Excel of the other region (issue 13);
+// - formula injection (OWASP): a cell starting with = + - @ (after any whitespace; full-width
+//   forms too) or a tab/CR/LF gets a leading apostrophe, and so does every piece after a
+//   separator or line break inside a cell, where an Excel of the other region starts a cell
+//   (decision 014). Names and reasons come from users, so every text cell is guarded;
 // - the file starts with a UTF-8 byte order mark, without which Excel reads UTF-8 as Windows-1252.
 //   (A "sep=;" first line would also pick the separator, but Excel then ignores the BOM.)
 import type { Locale } from "@/lib/i18n/locales";
@@ -15,8 +17,12 @@ export type CsvCell = string | number | boolean | Date | null | undefined;
 export type CsvSeparator = "," | ";";
 
 export const UTF8_BOM = "\uFEFF";
-const FORMULA_START = /^[=+\-@\t\r]/;
-const QUOTE_TRIGGERS = { ",": /[",\r\n]/, ";": /[";\r\n]/ } as const satisfies Record<CsvSeparator, RegExp>;
+/** The characters a spreadsheet starts a formula with, ASCII and full-width. */
+const FORMULA_SIGNS = "=+\\-@\\uFF1D\\uFF0B\\uFF0D\\uFF20";
+const FORMULA_START = new RegExp(`^(?:[\\t\\r\\n]|\\s*[${FORMULA_SIGNS}])`);
+/** A separator or line break followed (after spaces, not line breaks) by a formula sign: where another region's Excel starts a cell. */
+const FORMULA_AFTER_BREAK = new RegExp(`([,;\\r\\n])(?=[^\\S\\r\\n]*[${FORMULA_SIGNS}])`, "g");
+const NEEDS_QUOTES = /[",;\r\n]/;
 
 /** The list separator Excel expects in the language's region: semicolon for Dutch, comma for English. */
 export function csvSeparatorFor(locale: Locale): CsvSeparator {
@@ -29,17 +35,19 @@ export function csvFileName(stem: string, date: Date): string {
   return `${safeStem}-${date.toISOString().slice(0, 10)}.csv`;
 }
 
-export function csvCell(value: CsvCell, separator: CsvSeparator = ","): string {
+/** One cell; the separator is the row's, but quoting and guards hold for both (see the header). */
+export function csvCell(value: CsvCell): string {
   if (value === null || value === undefined) return "";
   // Numbers and booleans are written by the application, never typed by a user: no guard.
   if (typeof value === "number" || typeof value === "boolean") return String(value);
   let text = value instanceof Date ? value.toISOString() : value;
+  text = text.replace(FORMULA_AFTER_BREAK, "$1'");
   if (FORMULA_START.test(text)) text = `'${text}`;
-  return QUOTE_TRIGGERS[separator].test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
 export function csvRow(cells: readonly CsvCell[], separator: CsvSeparator = ","): string {
-  return `${cells.map((cell) => csvCell(cell, separator)).join(separator)}\r\n`;
+  return `${cells.map((cell) => csvCell(cell)).join(separator)}\r\n`;
 }
 
 /** A whole document: BOM, header row, data rows. */

@@ -12,11 +12,12 @@ import { DomainError, notFound } from "@/lib/errors";
 import { runInTransaction } from "@/lib/transactions/run-in-transaction";
 import { isUniqueViolation } from "@/lib/transactions/unique-violation";
 import { isRecordId } from "@/lib/validation/record-id";
+import { singleLineText } from "@/lib/validation/safe-text";
 
 const NewLicenseGroup = z.object({
-  name: z.string().trim().min(1, "required").max(200, "too long"),
+  name: singleLineText("required").min(1, "required").max(200, "too long"),
   sapAccountNumber: SapAccountNumber.optional(),
-  orderReference: z.string().trim().max(100, "too long").optional(),
+  orderReference: singleLineText().max(100, "too long").optional(),
 });
 
 export async function createLicenseGroup(options: {

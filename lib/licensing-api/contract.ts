@@ -5,6 +5,7 @@
 // cannot drift apart. No server-only import: the client uses this file.
 import { z } from "zod";
 import type { LaunchLevel } from "@/lib/signing/token-types";
+import { singleLineText } from "@/lib/validation/safe-text";
 
 // ------------------------------------------------------------------ limits and shared fields
 
@@ -19,7 +20,8 @@ export const LICENSE_FILE_TTL_MS = 30 * 24 * 60 * 60 * 1000;
 
 /** A stable identifier of one machine, computed by the client (e.g. sha256 of the machine id). */
 export const Fingerprint = z.string().trim().min(16).max(128).regex(/^[A-Za-z0-9:_-]+$/, "letters, digits, ':', '_' or '-'");
-export const Hostname = z.string().trim().min(1).max(253);
+/** Every string a client sends is one line without control characters (issue 13): a NUL would reach PostgreSQL as an error. */
+export const Hostname = singleLineText().min(1).max(253);
 export const RecordId = z.uuid();
 
 // ------------------------------------------------------------------ problems (RFC 9457)
@@ -69,14 +71,14 @@ export type Problem = z.infer<typeof Problem>;
 // ------------------------------------------------------------------ sessions (R5)
 
 export const SignInRequest = z.strictObject({
-  email: z.string().trim().max(254),
+  email: singleLineText().max(254),
   password: z.string().max(1024),
   /** Which application signs in, e.g. "PROFIS Anchor 3.2 (Windows)". */
-  client: z.string().trim().min(1).max(100),
+  client: singleLineText().min(1).max(100),
   /** A desktop application names its machine; leases and sign-out are then per device. */
   device: z.strictObject({ fingerprint: Fingerprint, hostname: Hostname }).optional(),
 });
-export const RefreshRequest = z.strictObject({ refreshToken: z.string().min(1).max(200) });
+export const RefreshRequest = z.strictObject({ refreshToken: singleLineText().min(1).max(200) });
 export const SessionResponse = z.object({
   accessToken: z.string(),
   tokenType: z.literal("Bearer"),
@@ -100,7 +102,7 @@ export type AccessTokenClaims = {
 
 // ------------------------------------------------------------------ activations (R3, R4, R22)
 
-export const ActivationRequest = z.strictObject({ activationKey: z.string().trim().min(1).max(64), fingerprint: Fingerprint, hostname: Hostname });
+export const ActivationRequest = z.strictObject({ activationKey: singleLineText().min(1).max(64), fingerprint: Fingerprint, hostname: Hostname });
 export const Activation = z.object({
   id: RecordId,
   licenseId: RecordId,

@@ -2,9 +2,10 @@
 // server-only, so the browser validates alike. Prices are never part of the input: the server
 // prices every line from lib/shop/catalogue.ts.
 import { z } from "zod";
-import { CountryCode } from "@/lib/companies/company-fields";
+import { CompanyName, CountryCode, VatNumber } from "@/lib/companies/company-fields";
 import { MAX_SEATS_PER_LINE, shopProductCodes } from "@/lib/shop/catalogue";
 import { RecordId } from "@/lib/validation/record-id";
+import { singleLineText } from "@/lib/validation/safe-text";
 
 const MAX_ORDER_LINES = 20;
 
@@ -28,13 +29,9 @@ export type OrderLineInput = z.infer<typeof OrderLineInput>;
 
 /** Checkout for a buyer without a company: the company is created with the order. */
 export const NewCompanyInput = z.object({
-  name: z.string("required").trim().min(1, "required").max(200, "too long"),
+  name: CompanyName,
   country: CountryCode,
-  vatNumber: z
-    .string()
-    .trim()
-    .toUpperCase()
-    .max(20, "too long")
+  vatNumber: VatNumber.toUpperCase()
     .optional()
     .transform((value) => (value === "" ? undefined : value)),
 });
@@ -46,7 +43,7 @@ export const PlaceOrderInput = z
     newCompany: NewCompanyInput.optional(),
     lines: z.array(OrderLineInput, "required").min(1, "required").max(MAX_ORDER_LINES, "too many"),
     /** Made once per checkout page; a double submit or retry sends the same key (one order). */
-    idempotencyKey: z.string("required").trim().min(16, "invalid").max(100, "invalid"),
+    idempotencyKey: singleLineText("required").min(16, "invalid").max(100, "invalid"),
   })
   .refine((input) => (input.companyId === undefined) !== (input.newCompany === undefined), {
     path: ["companyId"],

@@ -11,6 +11,7 @@ import { listCompanyCountries, searchCompanies } from "@/lib/backoffice/search-c
 import { searchPeople } from "@/lib/backoffice/search-people";
 import { countryName } from "@/lib/i18n/country-name";
 import type { Locale } from "@/lib/i18n/locales";
+import { isSafeSingleLineText, withoutForbiddenCharacters } from "@/lib/validation/safe-text";
 import { requireStaffPage } from "@/app/(backoffice)/staff-page";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -26,11 +27,14 @@ const first = (value: string | string[] | undefined) => (Array.isArray(value) ? 
 export default async function BackofficePage({ searchParams }: PageProps) {
   const user = await requireStaffPage();
   const params = await searchParams;
-  const query = first(params.q).slice(0, 200);
+  const typed = first(params.q).slice(0, 200);
+  // Issue 13: a control character is a field error here as in every form; the rest is searched for.
+  const isQuerySafe = isSafeSingleLineText(typed);
+  const query = isQuerySafe ? typed : withoutForbiddenCharacters(typed).trim();
   const country = first(params.country).toUpperCase();
   const companyPage = parsePageNumber(first(params.cp));
   const peoplePage = parsePageNumber(first(params.pp));
-  const [t, locale] = await Promise.all([getTranslations("backoffice"), getLocale() as Promise<Locale>]);
+  const [t, tField, locale] = await Promise.all([getTranslations("backoffice"), getTranslations("fieldErrors"), getLocale() as Promise<Locale>]);
   const companies = await searchCompanies({ actor: user, query, country, page: companyPage });
   const people = query ? await searchPeople({ actor: user, query, page: peoplePage }) : null;
   const countries = await listCompanyCountries({ actor: user });
@@ -53,10 +57,23 @@ export default async function BackofficePage({ searchParams }: PageProps) {
           <label htmlFor="search-query" className="block text-sm font-medium text-slate-800">
             {t("search.query")}
           </label>
-          <input id="search-query" name="q" type="search" defaultValue={query} aria-describedby="search-query-hint" className={inputClassName} />
+          <input
+            id="search-query"
+            name="q"
+            type="search"
+            defaultValue={query}
+            aria-invalid={isQuerySafe ? undefined : true}
+            aria-describedby={isQuerySafe ? "search-query-hint" : "search-query-hint search-query-error"}
+            className={inputClassName}
+          />
           <p id="search-query-hint" className="mt-1 text-xs text-slate-500">
             {t("search.queryHint")}
           </p>
+          {isQuerySafe ? null : (
+            <p id="search-query-error" className="mt-1 text-sm text-red-700">
+              {tField("forbiddenCharacters")}
+            </p>
+          )}
         </div>
         <div>
           <label htmlFor="search-country" className="block text-sm font-medium text-slate-800">

@@ -1,7 +1,9 @@
 import { expect, test } from "vitest";
 import { z } from "zod";
+import { apiMessage } from "@/lib/api/api-locale";
 import { ApiProblem } from "@/lib/api/problem";
 import { readJsonBody } from "@/lib/api/read-json-body";
+import { SignInRequest } from "@/lib/licensing-api/contract";
 
 const Body = z.strictObject({ name: z.string() });
 const request = (bytes: Uint8Array<ArrayBuffer>) => new Request("http://localhost/api/v1/x", { method: "POST", headers: { "Content-Type": "application/json" }, body: bytes });
@@ -31,4 +33,17 @@ test("field messages follow the caller's language, for the same wrong field", as
   expect(dutch.extensions.errors).toEqual([{ field: "name", message: expect.any(String) }]);
   expect(english.extensions.errors).toEqual([{ field: "name", message: expect.any(String) }]);
   expect(dutch.extensions.errors).not.toEqual(english.extensions.errors);
+});
+
+test("issue 13: a control character in a contract string is a translated field error, not a database error later", async () => {
+  const body = () => request(new TextEncoder().encode(JSON.stringify({ email: "a@b.example", password: "x", client: "PROFIS\u0000", device: { fingerprint: "fingerprint-0123456789", hostname: "pc\u202E" } })));
+  const english = await problemOf(readJsonBody(body(), SignInRequest, { locale: "en" }));
+  expect(english.code).toBe("INVALID_REQUEST");
+  expect(english.extensions.errors).toEqual([
+    { field: "client", message: apiMessage("en", "fields.forbiddenCharacters") },
+    { field: "device.hostname", message: apiMessage("en", "fields.forbiddenCharacters") },
+  ]);
+  const dutch = await problemOf(readJsonBody(body(), SignInRequest, { locale: "nl" }));
+  expect(dutch.extensions.errors).toContainEqual({ field: "client", message: apiMessage("nl", "fields.forbiddenCharacters") });
+  expect(apiMessage("nl", "fields.forbiddenCharacters")).not.toBe(apiMessage("en", "fields.forbiddenCharacters"));
 });

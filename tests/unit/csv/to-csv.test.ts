@@ -19,33 +19,59 @@ describe("csvCell (RFC 4180)", () => {
     expect(csvCell("a\r\nb")).toBe('"a\r\nb"');
   });
 
-  it("quotes the separator in use, and only that one", () => {
-    expect(csvCell("Jansen; Jan", ";")).toBe('"Jansen; Jan"');
-    expect(csvCell("Jansen, Jan", ";")).toBe("Jansen, Jan");
-    expect(csvCell("Jansen; Jan", ",")).toBe("Jansen; Jan");
-    expect(csvCell('say "hi"; bye', ";")).toBe('"say ""hi""; bye"');
-    expect(csvCell("line one\nline two", ";")).toBe('"line one\nline two"');
+  it("quotes either separator whatever the file's separator is: another region's Excel may open it", () => {
+    expect(csvCell("Jansen; Jan")).toBe('"Jansen; Jan"');
+    expect(csvCell("Jansen, Jan")).toBe('"Jansen, Jan"');
+    expect(csvRow(["Jansen; Jan", "x"], ",")).toBe('"Jansen; Jan",x\r\n');
+    expect(csvRow(["Jansen, Jan", "x"], ";")).toBe('"Jansen, Jan";x\r\n');
+    expect(csvCell('say "hi"; bye')).toBe('"say ""hi""; bye"');
   });
 
   it("writes dates as ISO 8601", () => {
     expect(csvCell(new Date("2026-04-01T08:00:00Z"))).toBe("2026-04-01T08:00:00.000Z");
   });
 
-  it.each(["=SUM(A1:A9)", "+31 6 1234", "-2+3", "@cmd", "\t=1", "\r=1"])("guards %j against formula injection with either separator", (text) => {
-    // The whole cell: the text kept, behind one apostrophe, quoted only when it holds a CR or LF.
-    const guarded = /[\r\n]/.test(text) ? `"'${text}"` : `'${text}`;
-    for (const separator of [",", ";"] as const) expect(csvCell(text, separator)).toBe(guarded);
+  it.each([
+    ["=SUM(A1:A9)", "'=SUM(A1:A9)"],
+    ["+31 6 1234", "'+31 6 1234"],
+    ["-2+3", "'-2+3"],
+    ["@cmd", "'@cmd"],
+    ["\t=1", "'\t=1"],
+    ["\tJan", "'\tJan"],
+    ["\r=1", `"'\r'=1"`],
+    ["\n=1", `"'\n'=1"`],
+    [" =1+1", "' =1+1"],
+    ["\u00A0\u3000+1", "'\u00A0\u3000+1"],
+    ["\uFF1D1+1", "'\uFF1D1+1"],
+    ["\uFEFF@x", "'\uFEFF@x"],
+  ])("guards the start of %j", (text, guarded) => {
+    expect(csvCell(text)).toBe(guarded);
   });
 
-  it("guards only the start of a cell, not a sign inside it", () => {
+  // Hole 4 of issue 13: an Excel of the other region cuts the cell at its separator; the quote
+  // that opens our cell is not at the start of *its* cell, so each piece must be safe on its own.
+  it.each([
+    ["Jan;=1+41;x", `"Jan;'=1+41;x"`],
+    ["Kwaad,=2+2,y", `"Kwaad,'=2+2,y"`],
+    ["a; -1", `"a;' -1"`],
+    ["a;\t@x", `"a;'\t@x"`],
+    ["Baas\n=5+5", `"Baas\n'=5+5"`],
+    ["a\r\n+1", `"a\r\n'+1"`],
+    ["a;\n=1", `"a;\n'=1"`],
+    ['=HYPERLINK("http://evil","x")', `"'=HYPERLINK(""http://evil"",""x"")"`],
+  ])("guards every piece of %j that a separator or line break could start", (text, guarded) => {
+    expect(csvCell(text)).toBe(guarded);
+  });
+
+  it("guards only where a cell could start, not a sign inside a word", () => {
     expect(csvCell("Jan-Willem")).toBe("Jan-Willem");
-    expect(csvCell("a=b", ";")).toBe("a=b");
+    expect(csvCell("a=b")).toBe("a=b");
     expect(csvCell("jan@example.com")).toBe("jan@example.com");
+    expect(csvCell("a;b")).toBe('"a;b"');
   });
 
   it("guards and quotes together", () => {
-    expect(csvCell('=HYPERLINK("http://evil","x")')).toBe(`"'=HYPERLINK(""http://evil"",""x"")"`);
-    expect(csvCell("=1;2", ";")).toBe(`"'=1;2"`);
+    expect(csvCell("=1;2")).toBe(`"'=1;2"`);
   });
 
   it("keeps non-ASCII text (the BOM tells Excel it is UTF-8)", () => {
@@ -78,10 +104,10 @@ describe("toCsv", () => {
     expect(csvRow(["a", "b,c"])).toBe('a,"b,c"\r\n');
   });
 
-  it("separates with semicolons for Dutch Excel, quoting what contains one", () => {
+  it("separates with semicolons for Dutch Excel, quoting what contains either separator", () => {
     expect(toCsv(["naam", "licenties"], [["Jansen; Jan", 2], ["de Vries, Anna", null], ["@SUM(1)", 0]], ";")).toBe(
-      `${UTF8_BOM}naam;licenties\r\n"Jansen; Jan";2\r\nde Vries, Anna;\r\n'@SUM(1);0\r\n`,
+      `${UTF8_BOM}naam;licenties\r\n"Jansen; Jan";2\r\n"de Vries, Anna";\r\n'@SUM(1);0\r\n`,
     );
-    expect(csvRow(["a", "b;c", "d,e"], ";")).toBe('a;"b;c";d,e\r\n');
+    expect(csvRow(["a", "b;c", "d,e"], ";")).toBe('a;"b;c";"d,e"\r\n');
   });
 });

@@ -3,16 +3,20 @@
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { userAction, type ActionResult } from "@/app/action-client";
+import { MAX_CHANGES_PER_SAVE } from "@/lib/assignments/change-set-limits";
 import { saveAssignments, type SavedAssignments } from "@/lib/assignments/save-assignments";
 import { requireSoftwareManager } from "@/lib/auth/permissions";
 import { getLicenseGroupCompanyId } from "@/lib/licenses/get-license-group-company";
 import { RecordId } from "@/lib/validation/record-id";
 
+const TOO_MANY_CHANGES = "too many changes";
+
 const SaveAssignmentsInput = z.object({
   groupId: RecordId,
   /** LicenseGroup.version the admin's grid was built from (R26). */
   expectedVersion: z.number().int().min(0),
-  changes: z.array(z.object({ licenseId: RecordId, userId: RecordId, assigned: z.boolean() })).min(1).max(10_000),
+  // The grid refuses a larger set before sending it; next.config.ts leaves room for this many (issue 13).
+  changes: z.array(z.object({ licenseId: RecordId, userId: RecordId, assigned: z.boolean() })).min(1).max(MAX_CHANGES_PER_SAVE, TOO_MANY_CHANGES),
 });
 
 const saveGroupAssignments = userAction({
@@ -39,6 +43,10 @@ export async function saveAssignmentsAction(input: {
 }): Promise<SaveAssignmentsResult> {
   const result = await saveGroupAssignments(input);
   if (result.ok) return result;
+  if (result.error.fieldErrors?.changes?.includes(TOO_MANY_CHANGES)) {
+    const t = await getTranslations("grid");
+    return { ok: false, error: { code: "INVALID", message: t("tooManyChanges", { max: MAX_CHANGES_PER_SAVE }) } };
+  }
   if (result.error.code === "CONFLICT") {
     const t = await getTranslations("grid");
     return { ok: false, error: { code: "CONFLICT", message: t("conflict") }, shouldReload: true };

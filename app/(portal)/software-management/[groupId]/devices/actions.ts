@@ -6,12 +6,13 @@ import { deactivateActivation } from "@/lib/activations/deactivate-activation";
 import { requireSoftwareManager } from "@/lib/auth/permissions";
 import { getLicenseGroupCompanyId } from "@/lib/licenses/get-license-group-company";
 import { RecordId } from "@/lib/validation/record-id";
+import { multiLineText } from "@/lib/validation/safe-text";
 
 const DeactivateDeviceInput = z.object({
   groupId: RecordId,
   activationId: RecordId,
   // R4: a reason is required; the domain checks it too and records it in the audit trail (R24).
-  reason: z.string().trim().min(1, "required").max(500, "too long"),
+  reason: multiLineText().min(1, "required").max(500, "too long"),
 });
 
 const deactivate = userAction({

@@ -1,0 +1,23 @@
+// How big one grid save may be (R16), shared by the grid (client), the save action's schema,
+// saveAssignments and next.config.ts, so the server's body limit always fits the largest save the
+// schema accepts (issue 13: a save of ~9,500 changes reached the 1 MB default first and got a 500).
+// No imports: next.config.ts loads this file.
+
+/** One save carries at most this many ticks. */
+export const MAX_CHANGES_PER_SAVE = 10_000;
+
+/**
+ * The most bytes one change takes in the server action's request body (React encodes the
+ * arguments as JSON): `{"licenseId":"<36>","userId":"<36>","assigned":false},` = 118.
+ */
+export const MAX_BYTES_PER_CHANGE = 118;
+
+/** groupId, expectedVersion and the JSON around the changes: a few hundred bytes; counted generously. */
+export const SAVE_ENVELOPE_BYTES = 1_024;
+
+/**
+ * next.config.ts `serverActions.bodySizeLimit`: 2 MiB, so the largest save (10,000 × 118 B + the
+ * envelope ≈ 1.13 MiB) fits with a margin of more than 1.5×. Applies to every server action; the
+ * others carry a few kilobytes at most.
+ */
+export const SERVER_ACTION_BODY_LIMIT_BYTES = 2 * 1024 * 1024;

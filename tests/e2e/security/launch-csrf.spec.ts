@@ -107,3 +107,11 @@ test("one browser holds one seat per license however often it opens the software
   await hoarder.context().close();
   await colleague.context().close();
 });
+
+test("authorization: a stranger asking for the confirmation page or a launch is sent to sign in, and nothing is opened", async ({ request }) => {
+  for (const path of ["/launch/profis-engineering/open", "/launch/profis-engineering"]) {
+    const answer = await request.get(path, { maxRedirects: 0, headers: { "Sec-Fetch-Site": "cross-site" } });
+    expect([303, 307]).toContain(answer.status());
+    expect(answer.headers().location).toMatch(/\/sign-in/);
+  }
+});

@@ -17,7 +17,9 @@ export type RateLimitName =
   | "password-reset-ip"
   | "password-reset-email"
   | "verification-resend-ip"
-  | "verification-resend-email";
+  | "verification-resend-email"
+  | "password-check-user"
+  | "password-check-ip";
 
 /** `points` attempts per `durationSeconds` window, counted from the window's first attempt. */
 export type RateLimitPolicy = { points: number; durationSeconds: number };
@@ -38,6 +40,10 @@ export const defaultRateLimitPolicies: Record<RateLimitName, RateLimitPolicy> = 
   "password-reset-email": { points: 3, durationSeconds: HOUR },
   "verification-resend-ip": { points: 10, durationSeconds: HOUR },
   "verification-resend-email": { points: 3, durationSeconds: HOUR },
+  // The current-password check of the profile (issue 13): every check counts, taken before the
+  // password is compared, so a stolen session cannot guess the password however it sends requests.
+  "password-check-user": { points: 5, durationSeconds: 15 * MINUTE },
+  "password-check-ip": { points: 20, durationSeconds: 15 * MINUTE },
 };
 
 export type RateLimits = {

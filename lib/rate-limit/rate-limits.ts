@@ -111,13 +111,15 @@ export function createRateLimits(options: {
   };
 }
 
-const globalForRateLimits = globalThis as unknown as { rateLimits?: { db: DbClient; limits: RateLimits } };
+// Kept per module instance, not on globalThis: Next.js bundles route handlers and server actions
+// separately, and limits shared between them would throw one bundle's DomainError into the other,
+// where the action client does not recognise it (a "something went wrong" instead of RATE_LIMITED).
+// The counters live in the database, so every instance of the limits counts in the same rows.
+let moduleRateLimits: { db: DbClient; limits: RateLimits } | undefined;
 
 /** The process-wide limits on the process-wide client (re-created when tests swap the client). */
 export function defaultRateLimits(): RateLimits {
   const client = processDb();
-  if (globalForRateLimits.rateLimits?.db !== client) {
-    globalForRateLimits.rateLimits = { db: client, limits: createRateLimits({ db: client, clearExpired: true }) };
-  }
-  return globalForRateLimits.rateLimits.limits;
+  if (moduleRateLimits?.db !== client) moduleRateLimits = { db: client, limits: createRateLimits({ db: client, clearExpired: true }) };
+  return moduleRateLimits.limits;
 }

@@ -83,6 +83,17 @@ test.describe("an app started as plain `next start` (no launcher) on an https ad
     }
     expect(statuses.slice(0, 50).every((status) => status === 401)).toBe(true);
     expect(statuses.at(-1)).toBe(429);
+    // The browser's sign-in (next-auth) counts the same address, whatever it claims.
+    const outside = `http://${machineAddress()}:${server.port}`;
+    const csrf = await fetch(`${outside}/api/auth/csrf`, { headers: { "x-forwarded-for": "203.0.113.99" } });
+    const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+    const browserSignIn = await fetch(`${outside}/api/auth/callback/credentials`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { "content-type": "application/x-www-form-urlencoded", "x-forwarded-for": "203.0.113.99", cookie: csrf.headers.getSetCookie().map((cookie) => cookie.split(";")[0]).join("; ") },
+      body: new URLSearchParams({ csrfToken, email: `nobody-browser-${Date.now()}@e2e.example`, password: "not the password at all", json: "true" }),
+    });
+    expect(decodeURIComponent(JSON.stringify(await browserSignIn.json()))).toContain("RATE_LIMITED");
   });
 
   test("the session cookie is __Host- (Secure, Path=/, no Domain), and so is the CSRF cookie", async () => {

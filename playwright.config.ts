@@ -120,7 +120,8 @@ export default defineConfig({
               PORT: String(POSTGRES_PORT),
               DATABASE_URL: postgresDatabaseUrl,
               AUTH_SECRET: "e2e-postgres-secret-e2e-postgres-secret-0123",
-              SEED_DEMO: "true",
+              // The demo accounts on a server database: `npm start` wants this said twice (issue 13).
+              SEED_DEMO: "force",
               SMTP_URL: `smtp://127.0.0.1:${SMTP_CAPTURE_PORT}`,
               // Mail arrives within a second instead of the default five.
               EMAIL_WORKER_POLL_INTERVAL_MS: "250",

@@ -26,7 +26,7 @@ async function main(): Promise<void> {
   const benchDb = await createBenchDatabase();
   const env = { PORT: String(PORT), AUTH_SECRET: "bench-secret-bench-secret-bench-secret-1234" };
   try {
-    await startOnce({ ...env, DATABASE_URL: benchDb.url, SEED_DEMO: "true" }); // prepare, untimed
+    await startOnce({ ...env, DATABASE_URL: benchDb.url, SEED_DEMO: "force" }); // prepare, untimed
     const results: Record<string, Run[]> = { reference: [], fresh: [], warm: [] };
     for (let i = 0; i < repeat; i++) {
       results.reference!.push(await startOnce({ ...env, DATABASE_URL: benchDb.url }));

@@ -28,8 +28,8 @@ const schema = z
     DATABASE_URL: postgresUrl.optional(),
     /** Port the web app listens on. */
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-    /** Host the web app binds to. */
-    HOSTNAME: z.string().default("0.0.0.0"),
+    /** Address the web app binds to: loopback unless configured (0.0.0.0 or an interface's address to serve others). */
+    HOSTNAME: z.string().trim().min(1).default("127.0.0.1"),
     /** Embedded database files and the generated development secret live here. */
     DATA_DIR: z.string().default("data"),
     /** Port of the embedded database's PostgreSQL protocol server (127.0.0.1 only). 0 picks a free one. */
@@ -38,8 +38,11 @@ const schema = z
     APP_BASE_URL: z.url().optional(),
     /** Secret for session cookies and tokens (≥ 32 characters). Required with DATABASE_URL in production. */
     AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
-    /** Seed demo data into an empty database. Defaults to true on the embedded database. */
-    SEED_DEMO: booleanFlag.optional(),
+    /**
+     * Seed demo data (accounts with published passwords) into an empty database. Defaults to true on
+     * the embedded database. Refused in production on a server database unless `force`.
+     */
+    SEED_DEMO: z.enum(["true", "false", "1", "0", "yes", "no", "force"]).optional(),
     /** Trust X-Forwarded-For / X-Forwarded-Proto from a reverse proxy. */
     TRUST_PROXY: booleanFlag.default(false),
     /** Connections in each app instance's pool. */
@@ -59,6 +62,11 @@ const schema = z
     SMTP_POOL_SIZE: z.coerce.number().int().min(1).max(50).default(5),
     /** smtp | mailbox. Default: smtp when SMTP_URL is set, else the local mailbox under DATA_DIR/mailbox. */
     EMAIL_TRANSPORT: z.enum(["smtp", "mailbox"]).optional(),
+    /**
+     * The in-app mailbox at /mailbox (mailbox transport only), which answers only to this machine:
+     * on | off. Default: on, except in production on a server database (docs/decisions/015).
+     */
+    MAILBOX: onOffFlag.optional(),
     /** Run the email delivery worker inside the web app: on | off (off when `npm run worker` runs it). */
     EMAIL_WORKER: onOffFlag.default(true),
     /** How often the worker looks for due emails, in milliseconds. */
@@ -70,18 +78,27 @@ const schema = z
     path: ["EMAIL_TRANSPORT"],
     message: "is smtp, but SMTP_URL is not set",
   })
+
   .transform((raw) => {
     const appBaseUrl = (raw.APP_BASE_URL ?? `http://localhost:${raw.PORT}`).replace(/\/+$/, "");
     return {
       ...raw,
       DATA_DIR: path.resolve(raw.DATA_DIR),
       APP_BASE_URL: appBaseUrl,
-      SEED_DEMO: raw.SEED_DEMO ?? raw.DATABASE_URL === undefined,
+      SEED_DEMO: raw.SEED_DEMO === undefined ? raw.DATABASE_URL === undefined : ["true", "1", "yes", "force"].includes(raw.SEED_DEMO),
+      /** SEED_DEMO=force: seed even where the launcher would refuse (lib/runtime/demo-seed-policy.ts). */
+      SEED_DEMO_FORCED: raw.SEED_DEMO === "force",
+      MAILBOX: raw.MAILBOX ?? !isServerDatabaseInProduction(raw),
       EMAIL_TRANSPORT: raw.EMAIL_TRANSPORT ?? (raw.SMTP_URL ? "smtp" : "mailbox"),
       SMTP_FROM: raw.SMTP_FROM ?? `"License Portal" <no-reply@${new URL(appBaseUrl).hostname}>`,
       isProduction: raw.NODE_ENV === "production",
     };
   });
+
+/** Production on a PostgreSQL server, as opposed to a development run or the embedded demo database. */
+function isServerDatabaseInProduction(raw: { NODE_ENV: string; DATABASE_URL?: string; DATABASE_IS_EMBEDDED: boolean }): boolean {
+  return raw.NODE_ENV === "production" && raw.DATABASE_URL !== undefined && !raw.DATABASE_IS_EMBEDDED;
+}
 
 export type Env = z.infer<typeof schema>;
 

@@ -3,8 +3,10 @@ import type { ReactNode } from "react";
 import { Brand } from "@/components/shell/brand";
 import { LanguageSwitch } from "@/components/shell/language-switch";
 import { SkipLink } from "@/components/shell/skip-link";
+import { requireMailbox } from "@/app/mailbox/require-mailbox";
 
 export default async function MailboxLayout({ children }: { children: ReactNode }) {
+  await requireMailbox();
   const t = await getTranslations();
   return (
     <div className="flex min-h-screen flex-col">

@@ -9,6 +9,8 @@ import { requireMailbox } from "@/app/mailbox/require-mailbox";
 export const dynamic = "force-dynamic";
 
 export async function generateMetadata(): Promise<Metadata> {
+  // Not even the title tells a visitor from elsewhere that the page exists.
+  await requireMailbox();
   const t = await getTranslations("mailbox");
   return { title: t("title"), robots: { index: false } };
 }

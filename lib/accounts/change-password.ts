@@ -1,6 +1,7 @@
 // Profile: change the password. Needs the current one; raises sessionVersion so every other
 // session of the user ends (lib/auth/current-user.ts compares it per request). Returns the new
 // version, with which the caller re-issues the current session so it stays signed in.
+// The current-password check is rate limited per user and per IP, taken before the comparison.
 import "server-only";
 import type { Actor } from "@/lib/accounts/actor";
 import { assertAcceptablePassword } from "@/lib/accounts/password-field-errors";
@@ -9,6 +10,7 @@ import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { systemClock, type Clock } from "@/lib/clock";
 import { db as processDb, type DbClient } from "@/lib/db/client";
 import { DomainError } from "@/lib/errors";
+import { defaultRateLimits, type RateLimits } from "@/lib/rate-limit/rate-limits";
 import { runInTransaction } from "@/lib/transactions/run-in-transaction";
 
 export async function changePassword(options: {
@@ -18,8 +20,12 @@ export async function changePassword(options: {
   ipAddress?: string | null;
   db?: DbClient;
   clock?: Clock;
+  rateLimits?: RateLimits;
 }): Promise<{ sessionVersion: number }> {
   const client = options.db ?? processDb();
+  const rateLimits = options.rateLimits ?? defaultRateLimits();
+  await rateLimits.consume("password-check-user", options.actor.id);
+  if (options.ipAddress) await rateLimits.consume("password-check-ip", options.ipAddress);
   const user = await client.user.findUnique({ where: { id: options.actor.id }, select: { email: true, passwordHash: true } });
   if (!user?.passwordHash) throw new DomainError("UNAUTHENTICATED", "not signed in");
   if (!(await verifyPassword(user.passwordHash, options.currentPassword))) {

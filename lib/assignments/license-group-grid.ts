@@ -22,8 +22,11 @@ export type GridLicense = {
   isExpired: boolean;
 };
 
-/** Delivery of the latest invitation mail of an unregistered user (R17). */
-export type InvitationStatus = { status: "PENDING" | "SENT" | "FAILED"; at: string; lastError: string | null };
+/**
+ * Delivery of the latest invitation mail of an unregistered user (R17). Never the mail server's
+ * own answer (EmailMessage.lastError): it names servers and addresses and stays in the logs.
+ */
+export type InvitationStatus = { status: "PENDING" | "SENT" | "FAILED"; at: string };
 
 export type GridUser = {
   id: string;

@@ -29,7 +29,6 @@ export type LicenseGroupUserPage = {
 type UserRow = Omit<GridUser, "invitation"> & {
   invitationStatus: EmailStatus | null;
   invitationAt: Date | null;
-  invitationError: string | null;
   sortName: string;
   groupVersion: number;
 };
@@ -94,7 +93,7 @@ function selectUserRows(client: DbClient, group: { id: string; companyId: string
     SELECT p."id"::text AS "id", p."email", p."title"::text AS "title", p."firstName", p."lastName", p."position",
       p."role"::text AS "role", p."isRegistered", p."sortName",
       COALESCE(h."licenseIds", ARRAY[]::text[]) AS "assignedLicenseIds",
-      i."status"::text AS "invitationStatus", COALESCE(i."sentAt", i."createdAt") AS "invitationAt", i."lastError" AS "invitationError",
+      i."status"::text AS "invitationStatus", COALESCE(i."sentAt", i."createdAt") AS "invitationAt",
       (SELECT g."version" FROM "LicenseGroup" g WHERE g."id" = ${group.id}::uuid) AS "groupVersion"
     FROM "page" p
     LEFT JOIN LATERAL (
@@ -103,7 +102,7 @@ function selectUserRows(client: DbClient, group: { id: string; companyId: string
       FROM "Assignment" a WHERE a."userId" = p."id"
     ) h ON true
     LEFT JOIN LATERAL (
-      SELECT e."status", e."sentAt", e."createdAt", e."lastError" FROM "EmailMessage" e
+      SELECT e."status", e."sentAt", e."createdAt" FROM "EmailMessage" e
       WHERE NOT p."isRegistered" AND e."userId" = p."id" AND e."template" = 'invitation' AND e."companyId" = ${group.companyId}::uuid
       ORDER BY e."createdAt" DESC, e."id" DESC LIMIT 1
     ) i ON true
@@ -119,9 +118,9 @@ async function readGroupVersion(client: DbClient, groupId: string): Promise<numb
 
 /** R17: "Invitation sent" / "delivery failed"; a message being handed to the mail server is still on its way. */
 function toGridUser(row: UserRow): GridUser {
-  const { id, email, title, firstName, lastName, position, role, isRegistered, assignedLicenseIds, invitationStatus, invitationAt, invitationError } = row;
+  const { id, email, title, firstName, lastName, position, role, isRegistered, assignedLicenseIds, invitationStatus, invitationAt } = row;
   const user = { id, email, title, firstName, lastName, position, role, isRegistered, assignedLicenseIds };
   if (!invitationStatus || !invitationAt) return { ...user, invitation: null };
   const status = invitationStatus === "SENT" ? "SENT" : invitationStatus === "FAILED" ? "FAILED" : "PENDING";
-  return { ...user, invitation: { status, at: invitationAt.toISOString(), lastError: status === "FAILED" ? invitationError : null } };
+  return { ...user, invitation: { status, at: invitationAt.toISOString() } };
 }

@@ -1,13 +1,38 @@
-// The client's IP address for rate limits and the audit trail. `npm start` runs Next.js with
-// lib/runtime/forwarded-for-guard.mjs unless TRUST_PROXY is set: the guard drops any
-// X-Forwarded-For a client sent, and Next.js then fills the header with the socket's address.
-// With TRUST_PROXY the reverse proxy appends the address it saw, which is the last entry; the
-// entries before it are whatever the client claimed and are ignored.
-export function clientIpFromHeaders(headers: Headers | Record<string, string | string[] | undefined>): string | null {
-  const raw = headers instanceof Headers ? headers.get("x-forwarded-for") : headers["x-forwarded-for"];
-  const value = Array.isArray(raw) ? raw.join(",") : raw;
-  if (!value) return null;
-  const last = value.split(",").map((entry) => entry.trim()).filter(Boolean).at(-1);
-  // IPv4-mapped IPv6 (::ffff:127.0.0.1) and plain IPv4 are the same client.
-  return last ? last.replace(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/, "$1").slice(0, 64) : null;
+// The client's IP address for rate limits and the audit trail, from what a client cannot set
+// (decision 015, amending 006). lib/runtime/client-address-guard.ts records each request's socket
+// address with a proof only this process knows. Without TRUST_PROXY that address is the client;
+// with it, the reverse proxy's appended X-Forwarded-For entry (the last) is, and the entries
+// before it are whatever the client claimed. A request the guard did not see (none installed, or
+// one that arrived while the server was starting) has no address rather than a claimed one.
+import { verifiedPeer } from "@/lib/runtime/client-address-guard";
+
+type HeaderSource = Headers | Record<string, string | string[] | undefined>;
+
+/** Where a request came from: the socket's address, the client's, and whether a proxy relayed it. */
+export type RequestOrigin = { ipAddress: string | null; socketAddress: string | null; isRelayed: boolean };
+
+export function requestOrigin(headers: HeaderSource): RequestOrigin {
+  const read = (name: string) => {
+    const raw = headers instanceof Headers ? headers.get(name) : headers[name];
+    return (Array.isArray(raw) ? raw.join(",") : raw) ?? null;
+  };
+  const peer = verifiedPeer(read);
+  if (!peer) return { ipAddress: null, socketAddress: null, isRelayed: false };
+  const socketAddress = normalizeAddress(peer.socketAddress);
+  const proxied = peer.trustProxy ? lastForwardedFor(read("x-forwarded-for")) : null;
+  return { ipAddress: proxied ?? socketAddress, socketAddress, isRelayed: peer.isRelayed };
+}
+
+export function clientIpFromHeaders(headers: HeaderSource): string | null {
+  return requestOrigin(headers).ipAddress;
+}
+
+function lastForwardedFor(value: string | null): string | null {
+  const last = value?.split(",").map((entry) => entry.trim()).filter(Boolean).at(-1);
+  return last ? normalizeAddress(last) : null;
+}
+
+/** IPv4-mapped IPv6 (::ffff:127.0.0.1) and plain IPv4 are the same client. */
+function normalizeAddress(address: string): string {
+  return address.replace(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/, "$1").slice(0, 64);
 }

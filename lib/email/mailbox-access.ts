@@ -1,18 +1,33 @@
-// Who may open the in-app mailbox (app/mailbox). It holds every delivered message, one-time
-// links included, of every company, so (docs/decisions/005-email-outbox.md):
-//   absent     — mail goes over SMTP: the page does not exist (404);
-//   open       — the demo: mailbox transport on the embedded database, or any database outside
-//                production. Someone trying the demo must read the "Activate account" mail
-//                before they have an account, so sign-in cannot be asked of them;
-//   backoffice — mailbox transport on a production server database (a staging set-up without
-//                SMTP): only the vendor's staff, since the mails carry other tenants' tokens (R28).
+// Who may open the in-app mailbox (app/mailbox). It holds every delivered message of every
+// company, one-time links included, so it is a development aid (decision 015, superseding the
+// access rule of 005):
+//   enabled — mailbox transport and MAILBOX on (by default everywhere but production on a server
+//             database: the demo and development);
+//   local   — and the request came from this machine: the socket's loopback address as the
+//             client-address guard recorded it (never a header), not relayed by a proxy for someone
+//             else (with TRUST_PROXY, the client the proxy names must be local too), and addressed
+//             to a loopback name, so a page of another site whose name resolves to 127.0.0.1 (DNS
+//             rebinding) is not let in either.
 import "server-only";
+import type { RequestOrigin } from "@/lib/auth/client-ip";
 import type { Env } from "@/lib/env";
 
-export type MailboxAccess = "absent" | "open" | "backoffice";
+export function isMailboxEnabled(config: Pick<Env, "EMAIL_TRANSPORT" | "MAILBOX">): boolean {
+  return config.EMAIL_TRANSPORT === "mailbox" && config.MAILBOX;
+}
 
-export function mailboxAccess(config: Pick<Env, "EMAIL_TRANSPORT" | "isProduction" | "DATABASE_IS_EMBEDDED">): MailboxAccess {
-  if (config.EMAIL_TRANSPORT !== "mailbox") return "absent";
-  if (!config.isProduction || config.DATABASE_IS_EMBEDDED) return "open";
-  return "backoffice";
+export function isLocalRequest(origin: RequestOrigin, host: string | null, config: Pick<Env, "TRUST_PROXY">): boolean {
+  if (!origin.socketAddress || !isLoopbackAddress(origin.socketAddress)) return false;
+  if (origin.isRelayed && !(config.TRUST_PROXY && origin.ipAddress && isLoopbackAddress(origin.ipAddress))) return false;
+  return host !== null && isLoopbackName(host);
+}
+
+function isLoopbackAddress(address: string): boolean {
+  return /^127\.\d+\.\d+\.\d+$/.test(address) || address === "::1";
+}
+
+/** The Host header's name (without its port) is this machine's loopback. */
+function isLoopbackName(host: string): boolean {
+  const name = host.trim().toLowerCase().replace(/:\d+$/, "");
+  return name === "localhost" || name === "[::1]" || isLoopbackAddress(name);
 }

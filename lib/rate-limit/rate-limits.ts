@@ -17,7 +17,9 @@ export type RateLimitName =
   | "password-reset-ip"
   | "password-reset-email"
   | "verification-resend-ip"
-  | "verification-resend-email";
+  | "verification-resend-email"
+  | "password-check-user"
+  | "password-check-ip";
 
 /** `points` attempts per `durationSeconds` window, counted from the window's first attempt. */
 export type RateLimitPolicy = { points: number; durationSeconds: number };
@@ -38,6 +40,10 @@ export const defaultRateLimitPolicies: Record<RateLimitName, RateLimitPolicy> = 
   "password-reset-email": { points: 3, durationSeconds: HOUR },
   "verification-resend-ip": { points: 10, durationSeconds: HOUR },
   "verification-resend-email": { points: 3, durationSeconds: HOUR },
+  // The current-password check of the profile (issue 13): every check counts, taken before the
+  // password is compared, so a stolen session cannot guess the password however it sends requests.
+  "password-check-user": { points: 5, durationSeconds: 15 * MINUTE },
+  "password-check-ip": { points: 20, durationSeconds: 15 * MINUTE },
 };
 
 export type RateLimits = {
@@ -105,13 +111,15 @@ export function createRateLimits(options: {
   };
 }
 
-const globalForRateLimits = globalThis as unknown as { rateLimits?: { db: DbClient; limits: RateLimits } };
+// Kept per module instance, not on globalThis: Next.js bundles route handlers and server actions
+// separately, and limits shared between them would throw one bundle's DomainError into the other,
+// where the action client does not recognise it (a "something went wrong" instead of RATE_LIMITED).
+// The counters live in the database, so every instance of the limits counts in the same rows.
+let moduleRateLimits: { db: DbClient; limits: RateLimits } | undefined;
 
 /** The process-wide limits on the process-wide client (re-created when tests swap the client). */
 export function defaultRateLimits(): RateLimits {
   const client = processDb();
-  if (globalForRateLimits.rateLimits?.db !== client) {
-    globalForRateLimits.rateLimits = { db: client, limits: createRateLimits({ db: client, clearExpired: true }) };
-  }
-  return globalForRateLimits.rateLimits.limits;
+  if (moduleRateLimits?.db !== client) moduleRateLimits = { db: client, limits: createRateLimits({ db: client, clearExpired: true }) };
+  return moduleRateLimits.limits;
 }

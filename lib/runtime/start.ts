@@ -8,8 +8,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
-import { env, processEnvironment, type Env } from "@/lib/env";
+import { env, EnvError, processEnvironment, type Env } from "@/lib/env";
 import { assertPortFree, startEmbeddedDatabase, type EmbeddedDatabase } from "@/lib/db/embedded";
 import { migrate } from "@/lib/db/migrate";
 import { assertDatabaseReachable } from "@/lib/db/reachability";
@@ -27,6 +26,7 @@ function log(line: string): void {
 
 await runCli(async () => {
   const config = env();
+  assertDemoSeedAllowed(config);
   const authSecret = await resolveAuthSecret(config);
   await assertPortFree(config.PORT, config.HOSTNAME, "set PORT to serve the app on another port");
 
@@ -57,7 +57,7 @@ await runCli(async () => {
 
     const server = spawn(
       process.execPath,
-      [...forwardedForGuard(config), nextBin, isDev ? "dev" : "start", "--port", String(config.PORT), "--hostname", config.HOSTNAME],
+      [nextBin, isDev ? "dev" : "start", "--port", String(config.PORT), "--hostname", config.HOSTNAME],
       { stdio: "inherit", env: childEnv(config, databaseUrl, authSecret, embedded !== null) },
     );
     handleShutdown(server, stopDatabase);
@@ -73,9 +73,18 @@ await runCli(async () => {
   }
 });
 
-/** Without a trusted proxy, a client's own X-Forwarded-For is dropped (see the guard's comment). */
-function forwardedForGuard(config: Env): string[] {
-  return config.TRUST_PROXY ? [] : ["--import", pathToFileURL(path.resolve("lib", "runtime", "forwarded-for-guard.mjs")).href];
+/**
+ * The demo accounts' passwords are published (README), so `npm start` — a production build —
+ * never seeds them into a server database unless told to twice: SEED_DEMO=force.
+ */
+function assertDemoSeedAllowed(config: Env): void {
+  const isProduction = !isDev || config.isProduction;
+  if (config.SEED_DEMO && config.DATABASE_URL && isProduction && !config.SEED_DEMO_FORCED) {
+    throw new EnvError(
+      "SEED_DEMO would create the demo accounts, whose passwords are published, in a production server database. " +
+        "Unset SEED_DEMO, or set SEED_DEMO=force if this database is a demo.",
+    );
+  }
 }
 
 function childEnv(config: Env, databaseUrl: string, authSecret: string, isEmbedded: boolean): NodeJS.ProcessEnv {
@@ -125,7 +134,7 @@ function handleShutdown(server: ChildProcess, stopDatabase: () => Promise<void>)
 }
 
 async function waitUntilServing(config: Env, server: ChildProcess): Promise<void> {
-  const url = `http://127.0.0.1:${config.PORT}/api/v1/health`;
+  const url = `http://${reachableHost(config.HOSTNAME)}:${config.PORT}/api/v1/health`;
   const deadline = Date.now() + 180_000;
   while (Date.now() < deadline && server.exitCode === null) {
     try {
@@ -137,6 +146,12 @@ async function waitUntilServing(config: Env, server: ChildProcess): Promise<void
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   if (server.exitCode === null) log(`no answer from ${url} after 180 s; still waiting`);
+}
+
+/** An address this process can reach the server at: loopback when it listens on every address. */
+function reachableHost(hostname: string): string {
+  if (hostname === "0.0.0.0" || hostname === "::") return "127.0.0.1";
+  return hostname.includes(":") ? `[${hostname}]` : hostname;
 }
 
 function runToCompletion(child: ChildProcess): Promise<void> {

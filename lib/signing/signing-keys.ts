@@ -7,20 +7,25 @@ import type { JsonWebKey } from "node:crypto";
 import type { Prisma } from "@prisma/client";
 import { systemClock, type Clock } from "@/lib/clock";
 import { db as processDb, type DbClient } from "@/lib/db/client";
-import { decryptPrivateKey, encryptPrivateKey } from "@/lib/signing/key-encryption";
+import { decryptPrivateKey, encryptPrivateKey, isLegacySealed } from "@/lib/signing/key-encryption";
 import { runInTransaction } from "@/lib/transactions/run-in-transaction";
 
 /** A retired key stays published this long: longer than anything it signed can be valid (license files: 30 days). */
 export const RETIRED_KEY_PUBLISHED_MS = 45 * 24 * 60 * 60 * 1000;
 /** Instances re-read the keys this often, so a rotation on one reaches the others. */
 const CACHE_MS = 60_000;
+/**
+ * A kid not in the cache is read for at most this often (issue 13): a key another instance made
+ * a moment ago is found within seconds, and tokens naming made-up kids cost no query each.
+ */
+const UNKNOWN_KID_RELOAD_MS = 5_000;
 
 export type PublicSigningKey = { kid: string; publicKey: KeyObject; jwk: PublishedJwk; retiredAt: Date | null };
 export type ActiveSigningKey = PublicSigningKey & { privateKey: KeyObject };
 export type PublishedJwk = { kty: "OKP"; crv: "Ed25519"; x: string; kid: string; alg: "EdDSA"; use: "sig" };
 
 type KeyRow = { kid: string; publicJwk: Prisma.JsonValue; privateKeyEncrypted: string; createdAt: Date; retiredAt: Date | null };
-type KeyCache = { loadedAt: number; rows: KeyRow[] };
+type KeyCache = { loadedAt: number; rows: KeyRow[]; reloadedForUnknownKidAt?: number };
 const globalForKeys = globalThis as unknown as { signingKeyCache?: WeakMap<object, KeyCache>; keyObjects?: Map<string, { publicKey: KeyObject; privateKey?: KeyObject }> };
 
 /**
@@ -47,16 +52,29 @@ export async function activeSigningKey(options: { db?: DbClient } = {}): Promise
     newest = (await cachedKeyRows(client, { reload: true })).find((row) => row.retiredAt === null)!;
   }
   const keys = keyObjectsOf(newest);
-  keys.privateKey ??= createPrivateKey(decryptPrivateKey(newest.privateKeyEncrypted));
+  keys.privateKey ??= createPrivateKey(await openPrivateKey(client, newest));
   return { ...toPublicKey(newest), privateKey: keys.privateKey };
+}
+
+/** The key's PEM; one sealed before kid binding is re-sealed in place (once, whichever instance wins). */
+async function openPrivateKey(client: DbClient, row: KeyRow): Promise<string> {
+  const pem = decryptPrivateKey(row.privateKeyEncrypted, { kid: row.kid });
+  if (isLegacySealed(row.privateKeyEncrypted)) {
+    await client.signingKey.updateMany({
+      where: { kid: row.kid, privateKeyEncrypted: row.privateKeyEncrypted },
+      data: { privateKeyEncrypted: encryptPrivateKey(pem, { kid: row.kid }) },
+    });
+  }
+  return pem;
 }
 
 /** A published key by id, for verifying this service's own signatures (access tokens). */
 export async function publicSigningKey(kid: string, options: { db?: DbClient; clock?: Clock } = {}): Promise<PublicSigningKey | null> {
   const client = options.db ?? processDb();
   const find = (rows: KeyRow[]) => rows.find((row) => row.kid === kid);
-  // An unknown kid may be a key another instance created a moment ago: read again once.
-  const row = find(await cachedKeyRows(client)) ?? find(await cachedKeyRows(client, { reload: true }));
+  // An unknown kid may be a key another instance created a moment ago: read again, but not more
+  // often than UNKNOWN_KID_RELOAD_MS, whatever kids the requests name.
+  const row = find(await cachedKeyRows(client)) ?? (mayReloadForUnknownKid(client) ? find(await cachedKeyRows(client, { reload: true, forUnknownKid: true })) : undefined);
   if (!row || !isPublished(row, (options.clock ?? systemClock).now())) return null;
   return toPublicKey(row);
 }
@@ -96,7 +114,7 @@ async function createSigningKey(options: { db: DbClient; onlyIfNone: boolean; cl
       data: {
         kid,
         publicJwk: { kty: "OKP", crv: "Ed25519", x: jwk.x!, kid, alg: "EdDSA", use: "sig" } satisfies PublishedJwk,
-        privateKeyEncrypted: encryptPrivateKey(privateKey.export({ format: "pem", type: "pkcs8" }).toString()),
+        privateKeyEncrypted: encryptPrivateKey(privateKey.export({ format: "pem", type: "pkcs8" }).toString(), { kid }),
         ...(options.clock ? { createdAt: options.clock.now() } : {}),
       },
     });
@@ -104,16 +122,23 @@ async function createSigningKey(options: { db: DbClient; onlyIfNone: boolean; cl
   });
 }
 
-async function cachedKeyRows(client: DbClient, options: { reload?: boolean } = {}): Promise<KeyRow[]> {
+function mayReloadForUnknownKid(client: DbClient): boolean {
+  const lastReload = globalForKeys.signingKeyCache?.get(client)?.reloadedForUnknownKidAt;
+  return lastReload === undefined || Date.now() - lastReload >= UNKNOWN_KID_RELOAD_MS;
+}
+
+async function cachedKeyRows(client: DbClient, options: { reload?: boolean; forUnknownKid?: boolean } = {}): Promise<KeyRow[]> {
   globalForKeys.signingKeyCache ??= new WeakMap();
   const cached = globalForKeys.signingKeyCache.get(client);
+  // Taken before the query, so concurrent requests with unknown kids wait for no second one.
+  if (options.forUnknownKid && cached) cached.reloadedForUnknownKidAt = Date.now();
   if (cached && !options.reload && Date.now() - cached.loadedAt < CACHE_MS) return cached.rows;
   const rows = await client.signingKey.findMany({
     select: { kid: true, publicJwk: true, privateKeyEncrypted: true, createdAt: true, retiredAt: true },
     // Unretired (newest first) before retired (most recently retired first).
     orderBy: [{ retiredAt: { sort: "desc", nulls: "first" } }, { createdAt: "desc" }],
   });
-  globalForKeys.signingKeyCache.set(client, { loadedAt: Date.now(), rows });
+  globalForKeys.signingKeyCache.set(client, { loadedAt: Date.now(), rows, reloadedForUnknownKidAt: options.forUnknownKid ? Date.now() : cached?.reloadedForUnknownKidAt });
   return rows;
 }
 

@@ -67,7 +67,7 @@ test("two instances started together on one PostgreSQL both serve, migrating and
   await admin.query(`CREATE DATABASE "${name}"`);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  const env = { DATABASE_URL: url.toString(), AUTH_SECRET, SEED_DEMO: "true" };
+  const env = { DATABASE_URL: url.toString(), AUTH_SECRET, SEED_DEMO: "force" };
   const instances = [launch({ ...env, PORT: String(firstPort) }), launch({ ...env, PORT: String(secondPort) })];
   try {
     await Promise.all([waitForHealth(firstPort, instances[0]!), waitForHealth(secondPort, instances[1]!)]);

@@ -22,7 +22,7 @@ describe("parseEnv defaults", () => {
     expect(env).toMatchObject({
       NODE_ENV: "development",
       PORT: 3000,
-      HOSTNAME: "0.0.0.0",
+      HOSTNAME: "127.0.0.1",
       EMBEDDED_DB_PORT: 0,
       APP_BASE_URL: "http://localhost:3000",
       SEED_DEMO: true,
@@ -40,6 +40,21 @@ describe("parseEnv defaults", () => {
     expect(parseEnv({ DATABASE_URL: SERVER_URL })).toMatchObject({ DATABASE_URL: SERVER_URL, SEED_DEMO: false });
     expect(parseEnv({ DATABASE_URL: SERVER_URL, SEED_DEMO: "true" }).SEED_DEMO).toBe(true);
     expect(parseEnv({ SEED_DEMO: "0" }).SEED_DEMO).toBe(false);
+  });
+
+  test("issue 13: SEED_DEMO=force seeds as true does, and says it was forced", () => {
+    expect(parseEnv({ DATABASE_URL: SERVER_URL, SEED_DEMO: "force" })).toMatchObject({ SEED_DEMO: true, SEED_DEMO_FORCED: true });
+    expect(parseEnv({ DATABASE_URL: SERVER_URL, SEED_DEMO: "true" })).toMatchObject({ SEED_DEMO: true, SEED_DEMO_FORCED: false });
+  });
+
+  test("issue 13: the mailbox is on for development and the embedded demo, off in production on a server database unless MAILBOX=on", () => {
+    expect(parseEnv({}).MAILBOX).toBe(true);
+    expect(parseEnv({ NODE_ENV: "production" }).MAILBOX).toBe(true);
+    expect(parseEnv({ NODE_ENV: "production", DATABASE_URL: SERVER_URL, DATABASE_IS_EMBEDDED: "true" }).MAILBOX).toBe(true);
+    expect(parseEnv({ DATABASE_URL: SERVER_URL }).MAILBOX).toBe(true);
+    expect(parseEnv({ NODE_ENV: "production", DATABASE_URL: SERVER_URL }).MAILBOX).toBe(false);
+    expect(parseEnv({ NODE_ENV: "production", DATABASE_URL: SERVER_URL, MAILBOX: "on" }).MAILBOX).toBe(true);
+    expect(parseEnv({ MAILBOX: "off" }).MAILBOX).toBe(false);
   });
 
   test("APP_BASE_URL follows PORT unless set, without a trailing slash", () => {
@@ -70,6 +85,7 @@ describe("parseEnv errors", () => {
     ["APP_BASE_URL", { APP_BASE_URL: "not a url" }],
     ["AUTH_SECRET", { AUTH_SECRET: "too-short" }],
     ["SEED_DEMO", { SEED_DEMO: "maybe" }],
+    ["MAILBOX", { MAILBOX: "sometimes" }],
     ["TRUST_PROXY", { TRUST_PROXY: "sometimes" }],
     ["DATABASE_POOL_SIZE", { DATABASE_POOL_SIZE: "0" }],
     ["EMBEDDED_DB_PORT", { EMBEDDED_DB_PORT: "-1" }],

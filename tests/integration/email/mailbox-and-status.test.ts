@@ -13,7 +13,7 @@ import { EmailWorker } from "@/lib/email/email-worker";
 import { enqueueEmail } from "@/lib/email/enqueue-email";
 import { getEmailStatus } from "@/lib/email/get-email-status";
 import { listMailbox } from "@/lib/email/list-mailbox";
-import { mailboxAccess } from "@/lib/email/mailbox-access";
+import { isMailboxEnabled } from "@/lib/email/mailbox-access";
 import { readMailboxMessage } from "@/lib/email/read-mailbox-message";
 import { parseEnv } from "@/lib/env";
 import { createTestTenant } from "../../fixtures/tenant";
@@ -77,14 +77,16 @@ describe("the local mailbox", () => {
     expect(await listMailbox({ directory: path.join(directory, "missing") })).toEqual([]);
   });
 
-  test("the mailbox page exists only with the mailbox transport; open on the demo, staff-only on a production server", () => {
+  test("the mailbox page exists only with the mailbox transport; on for the demo and development, off in production on a server unless MAILBOX=on", () => {
     const server = "postgresql://portal@db.internal:5432/portal";
-    expect(mailboxAccess(parseEnv({}))).toBe("open");
-    expect(mailboxAccess(parseEnv({ SMTP_URL: "smtp://mail.internal:587" }))).toBe("absent");
-    expect(mailboxAccess(parseEnv({ SMTP_URL: "smtp://mail.internal:587", EMAIL_TRANSPORT: "mailbox" }))).toBe("open");
-    expect(mailboxAccess(parseEnv({ NODE_ENV: "production", DATABASE_URL: server, DATABASE_IS_EMBEDDED: "true" }))).toBe("open");
-    expect(mailboxAccess(parseEnv({ NODE_ENV: "production", DATABASE_URL: server }))).toBe("backoffice");
-    expect(mailboxAccess(parseEnv({ NODE_ENV: "production", DATABASE_URL: server, SMTP_URL: "smtps://mail.internal:465" }))).toBe("absent");
+    expect(isMailboxEnabled(parseEnv({}))).toBe(true);
+    expect(isMailboxEnabled(parseEnv({ SMTP_URL: "smtp://mail.internal:587" }))).toBe(false);
+    expect(isMailboxEnabled(parseEnv({ SMTP_URL: "smtp://mail.internal:587", EMAIL_TRANSPORT: "mailbox" }))).toBe(true);
+    expect(isMailboxEnabled(parseEnv({ MAILBOX: "off" }))).toBe(false);
+    expect(isMailboxEnabled(parseEnv({ NODE_ENV: "production", DATABASE_URL: server, DATABASE_IS_EMBEDDED: "true" }))).toBe(true);
+    expect(isMailboxEnabled(parseEnv({ NODE_ENV: "production", DATABASE_URL: server }))).toBe(false);
+    expect(isMailboxEnabled(parseEnv({ NODE_ENV: "production", DATABASE_URL: server, MAILBOX: "on" }))).toBe(true);
+    expect(isMailboxEnabled(parseEnv({ NODE_ENV: "production", DATABASE_URL: server, SMTP_URL: "smtps://mail.internal:465", MAILBOX: "on" }))).toBe(false);
     expect(createEmailTransport(parseEnv({ DATA_DIR: directory })).kind).toBe("mailbox");
     expect(createEmailTransport(parseEnv({ SMTP_URL: "smtp://127.0.0.1:2525" })).kind).toBe("smtp");
   });

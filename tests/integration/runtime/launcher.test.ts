@@ -83,3 +83,16 @@ test("invalid configuration names the variable", async () => {
   expect(result.output).toContain("PORT");
   expect(result.output).toContain("Invalid configuration");
 });
+
+test("issue 13: SEED_DEMO with a server database is refused by `npm start` (production) before anything starts, naming the variable", async () => {
+  // The database is unreachable on purpose: the refusal must come first, before the database is even asked.
+  const server = { DATABASE_URL: "postgresql://postgres@127.0.0.1:9/portal", AUTH_SECRET: "x".repeat(40), PORT: "3196" };
+  const refused = await runLauncher({ ...server, SEED_DEMO: "true" });
+  expect(refused.code).not.toBe(0);
+  expect(refused.output).toContain("SEED_DEMO");
+  expect(refused.output).toContain("SEED_DEMO=force");
+  expect(refused.output).not.toContain("Cannot reach PostgreSQL");
+  // Forced, it goes on (and here stops at the unreachable database).
+  const forced = await runLauncher({ ...server, SEED_DEMO: "force" });
+  expect(forced.output).toContain("Cannot reach PostgreSQL");
+});

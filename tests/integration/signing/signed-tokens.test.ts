@@ -89,7 +89,7 @@ test("private keys rest encrypted, and only the same AUTH_SECRET opens them", as
   await activeSigningKey();
   const row = await db().signingKey.findFirstOrThrow();
   expect(row.privateKeyEncrypted).not.toContain("PRIVATE KEY");
-  expect(decryptPrivateKey(row.privateKeyEncrypted)).toContain("BEGIN PRIVATE KEY");
-  const sealed = encryptPrivateKey("secret pem", "a".repeat(32));
-  expect(() => decryptPrivateKey(sealed, "b".repeat(32))).toThrow(/AUTH_SECRET differs/);
+  expect(decryptPrivateKey(row.privateKeyEncrypted, { kid: row.kid })).toContain("BEGIN PRIVATE KEY");
+  const sealed = encryptPrivateKey("secret pem", { kid: "kid-1", secret: "a".repeat(32) });
+  expect(() => decryptPrivateKey(sealed, { kid: "kid-1", secret: "b".repeat(32) })).toThrow(/AUTH_SECRET differs/);
 });

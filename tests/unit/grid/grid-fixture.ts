@@ -40,7 +40,7 @@ function user(id: string, firstName: string, lastName: string, email: string, as
     position: "Constructeur",
     role: "USER",
     isRegistered,
-    invitation: isRegistered ? null : { status: "SENT", at: "2026-02-01T00:00:00.000Z", lastError: null },
+    invitation: isRegistered ? null : { status: "SENT", at: "2026-02-01T00:00:00.000Z" },
     assignedLicenseIds,
   };
 }

@@ -7,6 +7,7 @@ import { clientIpFromHeaders } from "@/lib/auth/client-ip";
 import { parseSessionClaims } from "@/lib/auth/session-claims";
 import { sessionCookie } from "@/lib/auth/session-cookie";
 import { env } from "@/lib/env";
+import { safeRedirectUrl } from "@/lib/http/safe-redirect";
 
 export const SESSION_MAX_AGE_SECONDS = 60 * 60 * 24 * 7;
 
@@ -50,6 +51,10 @@ export function getAuthOptions(): AuthOptions {
       }),
     ],
     callbacks: {
+      // Issue 13: a callbackUrl from the request stays on APP_BASE_URL's origin, else the start page.
+      redirect({ url }) {
+        return safeRedirectUrl(url, config.APP_BASE_URL);
+      },
       jwt({ token, user }) {
         // `user` is present only right after authorize(); later calls keep the token as it is.
         if (user) {

@@ -4,6 +4,7 @@
 // stranger's password must never become the account's: without the registering browser, the
 // activation page asks the owner for a password of their own. Registering an existing address
 // changes nothing about it. The honest registrant's same-browser flow stays one click (R9, R10).
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type APIRequestContext, type Browser, type BrowserContext } from "@playwright/test";
 import pg from "pg";
 import { DEMO_PASSWORD } from "../support/demo";
@@ -45,8 +46,8 @@ async function registerIn(context: BrowserContext, email: string, password: stri
  */
 async function activateFromMail(context: BrowserContext, email: string, ownPassword: string | null, language: "nl" | "en" = "nl"): Promise<{ askedForPassword: boolean }> {
   const text = language === "en"
-    ? { activate: "Activate account", password: "Choose a password", terms: "I accept the terms of use", done: "Your account is active" }
-    : { activate: "Account activeren", password: "Kies een wachtwoord", terms: "Ik accepteer de gebruiksvoorwaarden", done: "Uw account is geactiveerd" };
+    ? { activate: "Activate account", email: "Email address", password: "Choose a password", terms: "I accept the terms of use", termsMissing: "Accept the terms of use to activate your account.", done: "Your account is active" }
+    : { activate: "Account activeren", email: "E-mailadres", password: "Kies een wachtwoord", terms: "Ik accepteer de gebruiksvoorwaarden", termsMissing: "Accepteer de gebruiksvoorwaarden om uw account te activeren.", done: "Uw account is geactiveerd" };
   const page = await context.newPage();
   const verifyPath = await openMailLink(page, email, "/verify-email");
   await page.goto(verifyPath);
@@ -54,7 +55,16 @@ async function activateFromMail(context: BrowserContext, email: string, ownPassw
   const passwordField = page.getByLabel(text.password);
   const askedForPassword = await passwordField.isVisible();
   if (askedForPassword && ownPassword) {
+    // R32: the form is accessible, and a submit without a password or the terms says what is missing.
+    const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
+    expect(axe.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical")).toEqual([]);
+    await expect(page.getByLabel(text.email)).toHaveValue(email);
+    await page.getByRole("button", { name: text.activate }).click();
+    await expect(passwordField).toHaveAttribute("aria-invalid", "true");
     await passwordField.fill(ownPassword);
+    await page.getByRole("button", { name: text.activate }).click();
+    await expect(page.getByText(text.termsMissing)).toBeVisible();
+    await expect(page.getByRole("heading", { name: text.done })).toHaveCount(0);
     await page.getByLabel(text.terms).check();
   }
   await page.getByRole("button", { name: text.activate }).click();

@@ -1,25 +1,48 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import Link from "next/link";
-import { useState } from "react";
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
 import { activateAccountAction } from "@/app/(auth)/verify-email/actions";
 import { Button, buttonClassName } from "@/components/ui/button";
-import { FormAlert } from "@/components/ui/form-field";
+import { FormAlert, FormField, useFieldError } from "@/components/ui/form-field";
 import type { ContinueTarget } from "@/lib/accounts/continue-to";
 
-/** R10: "Activate account", then the success screen with "Continue to" the portal or the software. */
-export function ActivateAccountForm({ token }: { token: string }) {
+/**
+ * R10: "Activate account", then the success screen with "Continue to" the portal or the software.
+ * Outside the browser that registered (`choosePasswordFor` is the address), the mailbox owner
+ * chooses the password and accepts the terms here (decision 017).
+ */
+export function ActivateAccountForm({ token, choosePasswordFor }: { token: string; choosePasswordFor: string | null }) {
   const t = useTranslations("verifyEmail");
+  const tRegister = useTranslations("register");
+  const locale = useLocale();
+  const router = useRouter();
   const [target, setTarget] = useState<ContinueTarget | null>(null);
   const [hasFailed, setHasFailed] = useState(false);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string[]> | undefined>();
   const [isSubmitting, setIsSubmitting] = useState(false);
+  const errorOf = useFieldError(fieldErrors);
 
-  async function activate() {
+  async function activate(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
     setIsSubmitting(true);
-    const result = await activateAccountAction({ token });
+    const result = await activateAccountAction({
+      token,
+      language: locale,
+      ...(choosePasswordFor ? { password: String(form.get("password") ?? ""), acceptTerms: form.get("acceptTerms") === "on" } : {}),
+    });
     setIsSubmitting(false);
-    if (result.ok) setTarget(result.data);
+    if (result.ok) {
+      setTarget(result.data);
+      return;
+    }
+    const errors = result.error.fieldErrors;
+    // The registering browser's cookie ran out since the page loaded: the page now asks for a password.
+    if (!choosePasswordFor && errors?.password) router.refresh();
+    else if (choosePasswordFor && errors && !errors.token) setFieldErrors(errors);
     else setHasFailed(true);
   }
 
@@ -47,8 +70,8 @@ export function ActivateAccountForm({ token }: { token: string }) {
   return (
     <>
       <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{t("title")}</h1>
-      <p className="mt-2 text-sm text-slate-600">{t("intro")}</p>
-      <div className="mt-6 space-y-4">
+      <p className="mt-2 text-sm text-slate-600">{choosePasswordFor ? t("choosePasswordIntro") : t("intro")}</p>
+      <form onSubmit={activate} noValidate className="mt-6 space-y-4">
         {hasFailed ? (
           <FormAlert>
             {t("invalid")}{" "}
@@ -57,10 +80,45 @@ export function ActivateAccountForm({ token }: { token: string }) {
             </Link>
           </FormAlert>
         ) : null}
-        <Button className="w-full" onClick={activate} disabled={isSubmitting || hasFailed}>
+        {choosePasswordFor && !hasFailed ? (
+          <>
+            {/* The address, read-only, so password managers save the new password with it. */}
+            <FormField id="email" type="email" autoComplete="username" readOnly label={tRegister("email")} value={choosePasswordFor} />
+            <FormField
+              id="password"
+              type="password"
+              autoComplete="new-password"
+              required
+              minLength={12}
+              label={t("choosePassword")}
+              hint={tRegister("passwordHint")}
+              error={errorOf("password")}
+            />
+            <div>
+              <label className="flex items-start gap-2 text-sm text-slate-800">
+                <input
+                  id="acceptTerms"
+                  name="acceptTerms"
+                  type="checkbox"
+                  required
+                  aria-invalid={errorOf("acceptTerms") ? true : undefined}
+                  aria-describedby={errorOf("acceptTerms") ? "acceptTerms-error" : undefined}
+                  className="mt-0.5 size-4 rounded border-slate-300"
+                />
+                {tRegister("acceptTerms")}
+              </label>
+              {errorOf("acceptTerms") ? (
+                <p id="acceptTerms-error" className="mt-1 text-sm text-red-700">
+                  {t("acceptTermsRequired")}
+                </p>
+              ) : null}
+            </div>
+          </>
+        ) : null}
+        <Button type="submit" className="w-full" disabled={isSubmitting || hasFailed}>
           {isSubmitting ? t("submitting") : t("submit")}
         </Button>
-      </div>
+      </form>
     </>
   );
 }

@@ -2,11 +2,16 @@
 // account (no enumeration): a new address gets an "Activate account" mail, a registered one an
 // "account-exists" mail, and the caller shows one "check your email" screen for both. The
 // password is hashed before the address is looked up, so both paths take the same time.
+// Decision 017: nothing typed here touches a user row. Password, names, language and terms wait
+// in the verification token (a new address gets a row with its email only) until the mailbox is
+// proven from the registering browser; an existing row is never changed by a registration.
 import "server-only";
 import type { Prisma } from "@prisma/client";
 import { continueToOf, resolveContinueTarget, type ContinueTarget, type ContinueToProduct } from "@/lib/accounts/continue-to";
 import { Email, FirstName, LastName, Locale } from "@/lib/accounts/fields";
 import { assertAcceptablePassword } from "@/lib/accounts/password-field-errors";
+import type { PendingRegistration } from "@/lib/accounts/pending-registration";
+import { bindingHashOf } from "@/lib/accounts/registration-binding";
 import { CURRENT_TERMS_VERSION } from "@/lib/accounts/terms";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { consumeToken, findUsableToken, issueToken, VERIFICATION_TOKEN_TTL_MS } from "@/lib/auth/one-time-tokens";
@@ -33,6 +38,8 @@ export type RegisterAccountOptions = {
   continueTo?: ContinueToProduct | null;
   /** R17: the single-use token of an invitation link (decision 007). */
   invitationToken?: string | null;
+  /** Decision 017: the registering browser's secret (its cookie); only its hash is stored. */
+  bindingSecret?: string | null;
   ipAddress?: string | null;
   db?: DbClient;
   clock?: Clock;
@@ -60,10 +67,16 @@ export async function registerAccount(options: RegisterAccountOptions): Promise<
 
   const passwordHash = await hashPassword(options.password);
   const now = (options.clock ?? systemClock).now();
-  const tokenData = (pendingPasswordHash?: string): Prisma.InputJsonObject => ({
-    ...(options.continueTo ? { continueTo: options.continueTo } : {}),
-    ...(pendingPasswordHash ? { passwordHash: pendingPasswordHash } : {}),
-  });
+  const registration: PendingRegistration = {
+    passwordHash,
+    firstName,
+    lastName,
+    language,
+    termsVersion: CURRENT_TERMS_VERSION,
+    termsAcceptedAt: now.toISOString(),
+    ...(options.bindingSecret ? { bindingHash: bindingHashOf(options.bindingSecret) } : {}),
+  };
+  const tokenData: Prisma.InputJsonObject = { ...(options.continueTo ? { continueTo: options.continueTo } : {}), registration };
 
   try {
     return await runInTransaction(options.db, async (db): Promise<RegistrationOutcome> => {
@@ -100,32 +113,16 @@ export async function registerAccount(options: RegisterAccountOptions): Promise<
         return { status: "VERIFICATION_SENT" };
       }
 
-      let userId: string;
-      let pendingPasswordHash: string | undefined;
-      if (existing) {
-        // An invited contact (R14, R17) or an earlier registration never activated. The new
-        // password waits in the token until the owner of the address activates it, so someone
-        // registering another person's address cannot set that account's password.
-        userId = existing.id;
-        pendingPasswordHash = passwordHash;
-        await db.user.update({
-          where: { id: existing.id },
-          data: { termsVersion: CURRENT_TERMS_VERSION, termsAcceptedAt: now, language, ...(existing.firstName ? {} : { firstName, lastName }) },
-        });
-      } else {
-        const created = await db.user.create({
-          data: { email: email.data, passwordHash, firstName, lastName, language, termsVersion: CURRENT_TERMS_VERSION, termsAcceptedAt: now },
-          select: { id: true },
-        });
-        userId = created.id;
-      }
-
+      // An invited contact (R14, R17), an earlier registration never activated, or a new address
+      // (a row with its email only): whoever typed this may not own the mailbox, so everything
+      // waits in the token until the owner of the address activates it.
+      const userId = existing ? existing.id : (await db.user.create({ data: { email: email.data }, select: { id: true } })).id;
       const { token } = await issueToken({
         db,
         purpose: "EMAIL_VERIFICATION",
         userId,
         ttlMs: VERIFICATION_TOKEN_TTL_MS,
-        data: tokenData(pendingPasswordHash),
+        data: tokenData,
         clock: options.clock,
       });
       await enqueueEmail({

@@ -1,8 +1,10 @@
 // "Send a new activation email" for an account that registered but never activated (offered by
 // the sign-in form). It answers the same for every address: only an unverified account with a
-// password gets a mail, and nothing tells the caller whether one was sent.
+// registration waiting (decision 017) gets a mail, and nothing tells the caller whether one was
+// sent. The new link carries the waiting registration over, bound to the browser that registered.
 import "server-only";
 import { Email } from "@/lib/accounts/fields";
+import { findPendingRegistration } from "@/lib/accounts/pending-registration";
 import { issueToken, VERIFICATION_TOKEN_TTL_MS } from "@/lib/auth/one-time-tokens";
 import type { Clock } from "@/lib/clock";
 import type { DbClient } from "@/lib/db/client";
@@ -24,13 +26,16 @@ export async function resendVerification(options: { email: string; ipAddress?: s
       where: { email: email.data },
       select: { id: true, firstName: true, language: true, emailVerifiedAt: true, passwordHash: true, disabledAt: true },
     });
-    if (!user || user.emailVerifiedAt || !user.passwordHash || user.disabledAt) return;
-    const { token } = await issueToken({ db, purpose: "EMAIL_VERIFICATION", userId: user.id, ttlMs: VERIFICATION_TOKEN_TTL_MS, clock: options.clock });
+    if (!user || user.emailVerifiedAt || user.disabledAt) return;
+    const pending = await findPendingRegistration({ db, userId: user.id });
+    // A contact nobody registered yet gets invitations from their admin, not activation mails.
+    if (!pending && !user.passwordHash) return;
+    const { token } = await issueToken({ db, purpose: "EMAIL_VERIFICATION", userId: user.id, ttlMs: VERIFICATION_TOKEN_TTL_MS, data: pending?.data, clock: options.clock });
     await enqueueEmail({
       db,
       template: "account-verification",
       to: email.data,
-      locale: user.language,
+      locale: pending?.registration.language ?? user.language,
       payload: { firstName: user.firstName, verifyUrl: absoluteUrl(`/verify-email?token=${token}`), expiresInHours: 24 },
       userId: user.id,
     });

@@ -1,34 +1,105 @@
 // R10: "Activate account". Consumes the verification token (once: see one-time-tokens.ts), marks
-// the address verified and, for an invited contact or a repeated registration, sets the password
-// that waited in the token. Returns where the success screen's "Continue to" leads.
+// the address verified and sets the account's password, then returns where the success screen's
+// "Continue to" leads. Decision 017: the password must come from whoever controls the mailbox at
+// this moment. From the registering browser (its binding cookie matches the token) that is the
+// password typed at registration, applied in one click with the names, language and terms; from
+// any other browser the mailbox owner chooses one here and accepts the terms, and nothing typed at
+// registration is applied — so a stranger who registered someone else's address never gets in.
 import "server-only";
-import { z } from "zod";
 import { continueToOf, resolveContinueTarget, type ContinueTarget } from "@/lib/accounts/continue-to";
+import { assertAcceptablePassword } from "@/lib/accounts/password-field-errors";
+import { pendingRegistrationOf } from "@/lib/accounts/pending-registration";
+import { isRegisteringBrowser } from "@/lib/accounts/registration-binding";
+import { CURRENT_TERMS_VERSION } from "@/lib/accounts/terms";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { consumeToken } from "@/lib/auth/one-time-tokens";
+import { consumeToken, findUsableToken } from "@/lib/auth/one-time-tokens";
+import { hashPassword } from "@/lib/auth/password";
 import { systemClock, type Clock } from "@/lib/clock";
-import type { DbClient } from "@/lib/db/client";
+import { db as processDb, type DbClient } from "@/lib/db/client";
 import { DomainError } from "@/lib/errors";
+import type { Locale } from "@/lib/i18n/locales";
 import { runInTransaction } from "@/lib/transactions/run-in-transaction";
 
-const PendingPassword = z.object({ passwordHash: z.string().startsWith("$argon2id$") });
+/** What the mailbox owner enters on the activation page when it is not the registering browser. */
+export type ChosenOnActivation = { password: string; acceptTerms: boolean; language: Locale };
 
-export async function verifyEmail(options: { token: string; db?: DbClient; clock?: Clock }): Promise<ContinueTarget> {
+export type ActivationForm = { kind: "invalid" } | { kind: "one-click" } | { kind: "choose-password"; email: string };
+
+const invalidLink = () => new DomainError("INVALID", "The activation link is invalid, used or expired", { fields: { token: "invalid" } });
+
+/** What the activation page shows for a link, without using it (opening the link changes nothing). */
+export async function describeActivation(options: { token: string; bindingSecret?: string | null; db?: DbClient; clock?: Clock }): Promise<ActivationForm> {
+  const client = options.db ?? processDb();
+  const usable = await findUsableToken({ db: client, purpose: "EMAIL_VERIFICATION", token: options.token, clock: options.clock });
+  if (!usable) return { kind: "invalid" };
+  if (isRegisteringBrowser(options.bindingSecret, pendingRegistrationOf(usable.data)?.bindingHash)) return { kind: "one-click" };
+  const owner = await client.user.findUniqueOrThrow({ where: { id: usable.userId }, select: { email: true } });
+  return { kind: "choose-password", email: owner.email };
+}
+
+export async function verifyEmail(options: {
+  token: string;
+  /** The registering browser's secret (its cookie), when the request carries one. */
+  bindingSecret?: string | null;
+  chosen?: ChosenOnActivation | null;
+  db?: DbClient;
+  clock?: Clock;
+}): Promise<ContinueTarget> {
+  const client = options.db ?? processDb();
   const now = (options.clock ?? systemClock).now();
+  let chosenPasswordHash: string | null = null;
+  if (options.chosen) {
+    // Checked before the token is used, so a refused password or missing terms keep the link working.
+    const usable = await findUsableToken({ db: client, purpose: "EMAIL_VERIFICATION", token: options.token, clock: options.clock });
+    if (!usable) throw invalidLink();
+    if (options.chosen.acceptTerms !== true) throw new DomainError("INVALID", "Terms not accepted", { fields: { acceptTerms: "required" } });
+    const owner = await client.user.findUniqueOrThrow({ where: { id: usable.userId }, select: { email: true } });
+    assertAcceptablePassword(options.chosen.password, owner.email);
+    chosenPasswordHash = await hashPassword(options.chosen.password);
+  }
+
   return runInTransaction(options.db, async (db) => {
     const consumed = await consumeToken({ db, purpose: "EMAIL_VERIFICATION", token: options.token, clock: options.clock });
-    if (!consumed) throw new DomainError("INVALID", "The activation link is invalid, used or expired");
-    const pending = PendingPassword.safeParse(consumed.data);
-    const user = await db.user.findUniqueOrThrow({ where: { id: consumed.userId }, select: { emailVerifiedAt: true } });
-    await db.user.update({
-      where: { id: consumed.userId },
-      data: {
-        emailVerifiedAt: user.emailVerifiedAt ?? now,
-        // A new password ends the sessions made with the old one.
-        ...(pending.success ? { passwordHash: pending.data.passwordHash, sessionVersion: { increment: 1 } } : {}),
-      },
-    });
-    await recordAuditEvent({ db, event: { action: "account.verified", companyId: null, actorId: consumed.userId, subjectUserId: consumed.userId, at: now } });
+    if (!consumed) throw invalidLink();
+    const registration = pendingRegistrationOf(consumed.data);
+    const user = await db.user.findUniqueOrThrow({ where: { id: consumed.userId }, select: { emailVerifiedAt: true, firstName: true, lastName: true } });
+
+    let passwordFrom: "activation" | "registration";
+    if (chosenPasswordHash && options.chosen) {
+      passwordFrom = "activation";
+      await db.user.update({
+        where: { id: consumed.userId },
+        data: {
+          passwordHash: chosenPasswordHash,
+          emailVerifiedAt: user.emailVerifiedAt ?? now,
+          termsVersion: CURRENT_TERMS_VERSION,
+          termsAcceptedAt: now,
+          language: options.chosen.language,
+          // A new password ends the sessions made with an old one.
+          sessionVersion: { increment: 1 },
+        },
+      });
+    } else if (registration && isRegisteringBrowser(options.bindingSecret, registration.bindingHash)) {
+      passwordFrom = "registration";
+      const hasNames = Boolean(user.firstName || user.lastName);
+      await db.user.update({
+        where: { id: consumed.userId },
+        data: {
+          passwordHash: registration.passwordHash,
+          emailVerifiedAt: user.emailVerifiedAt ?? now,
+          termsVersion: registration.termsVersion,
+          termsAcceptedAt: new Date(registration.termsAcceptedAt),
+          language: registration.language,
+          // An admin's contact details (R14) stay; a new identity takes the names it registered with.
+          ...(hasNames ? {} : { firstName: registration.firstName, lastName: registration.lastName }),
+          sessionVersion: { increment: 1 },
+        },
+      });
+    } else {
+      // Not the registering browser and no password chosen: the transaction rolls back, the link stays usable.
+      throw new DomainError("INVALID", "Choose a password to activate the account", { fields: { password: "required" } });
+    }
+    await recordAuditEvent({ db, event: { action: "account.verified", companyId: null, actorId: consumed.userId, subjectUserId: consumed.userId, data: { passwordFrom }, at: now } });
     return resolveContinueTarget({ db, productCode: continueToOf(consumed.data) });
   });
 }

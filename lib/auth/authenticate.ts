@@ -2,18 +2,22 @@
 // - No enumeration: an unknown address, a wrong password and a disabled account all answer
 //   "invalid", and the unknown-address path verifies a dummy hash so timing reveals nothing.
 //   Only someone who knows the password learns that the account still needs activation.
-// - Failed attempts count per account (also for unknown addresses, so a lockout reveals nothing)
-//   and every attempt per IP; both counters are shared by all instances (lib/rate-limit).
+// - Each attempt is taken from the account's and the IP's limit BEFORE its password is checked, in
+//   one atomic statement each (issue 13): however many guesses arrive at once, at most the limit's
+//   number are evaluated per window. A correct password gives its attempt back, so successes never
+//   count (an office behind one address signs in all morning) and clears the account's failures.
+//   Unknown addresses are counted the same way, so a lockout reveals nothing. Both counters are
+//   shared by all instances (lib/rate-limit).
 import "server-only";
 import { z } from "zod";
 import { Email } from "@/lib/accounts/fields";
+import { findPendingRegistration } from "@/lib/accounts/pending-registration";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { dummyPasswordHash, verifyPassword } from "@/lib/auth/password";
 import type { SessionClaims } from "@/lib/auth/session-claims";
 import { db as processDb, type DbClient } from "@/lib/db/client";
-import { isDomainError } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n/locales";
-import { defaultRateLimits, defaultRateLimitPolicies, type RateLimits } from "@/lib/rate-limit/rate-limits";
+import { defaultRateLimits, type RateLimits } from "@/lib/rate-limit/rate-limits";
 
 export const SignInInput = z.object({
   email: Email,
@@ -39,65 +43,47 @@ export async function signInWithPassword(options: {
   const rateLimits = options.rateLimits ?? defaultRateLimits();
   const ipAddress = options.ipAddress ?? null;
 
-  // Per IP only failures count: an office whose colleagues share one address signs in all morning,
-  // while a password spray from one address stops at the limit, across every account it tries.
-  const ipBlockedFor = ipAddress ? await rateLimits.blockedFor("sign-in-ip", ipAddress) : null;
-  if (ipBlockedFor !== null) return { status: "rate-limited", retryAfterSeconds: ipBlockedFor };
-  // A locked account is not even checked: guessing stops until the window ends.
-  const lockedFor = await rateLimits.blockedFor("sign-in-account", email);
-  if (lockedFor !== null) return { status: "rate-limited", retryAfterSeconds: lockedFor };
+  if (ipAddress) {
+    const fromIp = await rateLimits.take("sign-in-ip", ipAddress);
+    if (!fromIp.allowed) return { status: "rate-limited", retryAfterSeconds: fromIp.retryAfterSeconds };
+  }
+  const forAccount = await rateLimits.take("sign-in-account", email);
+  if (!forAccount.allowed) {
+    // A locked account is not even checked; nothing was guessed, so the address keeps its attempt.
+    if (ipAddress) await rateLimits.giveBack("sign-in-ip", ipAddress);
+    return { status: "rate-limited", retryAfterSeconds: forAccount.retryAfterSeconds };
+  }
 
   const user = await client.user.findUnique({
     where: { email },
     select: { id: true, passwordHash: true, emailVerifiedAt: true, disabledAt: true, sessionVersion: true, language: true },
   });
-  const isPasswordValid = user?.passwordHash
-    ? await verifyPassword(user.passwordHash, password)
+  // A registration not yet activated has its password waiting in the verification token
+  // (decision 017): the person who typed it learns "unverified", as before, and nobody gets in.
+  const passwordHash = user?.passwordHash ?? (user && !user.emailVerifiedAt ? (await findPendingRegistration({ db: client, userId: user.id }))?.registration.passwordHash : null);
+  const isPasswordValid = passwordHash
+    ? await verifyPassword(passwordHash, password)
     : await verifyPassword(await dummyPasswordHash(), password).then(() => false);
 
   if (!user || !isPasswordValid || user.disabledAt !== null) {
-    return failedSignIn({ client, rateLimits, email, userId: user?.id ?? null, ipAddress, reason: user ? "wrong-password" : "unknown-address" });
+    const reason = user ? "wrong-password" : "unknown-address";
+    // Unknown addresses are recorded without the address: the trail must not collect what people typed.
+    await recordAuditEvent({ db: client, event: { action: "auth.sign-in-failed", companyId: null, actorId: null, subjectUserId: user?.id ?? null, data: { reason }, ipAddress } });
+    if (forAccount.remaining > 0) return { status: "invalid" };
+    if (user) {
+      await recordAuditEvent({ db: client, event: { action: "auth.locked-out", companyId: null, actorId: null, subjectUserId: user.id, data: { lockedForSeconds: forAccount.windowEndsInSeconds }, ipAddress } });
+    }
+    // The attempt that locks the account already says so, with the wait time.
+    return { status: "rate-limited", retryAfterSeconds: forAccount.windowEndsInSeconds };
   }
+
+  if (ipAddress) await rateLimits.giveBack("sign-in-ip", ipAddress);
   if (user.emailVerifiedAt === null) {
+    await rateLimits.giveBack("sign-in-account", email);
     await recordAuditEvent({ db: client, event: { action: "auth.sign-in-failed", companyId: null, actorId: null, subjectUserId: user.id, data: { reason: "unverified" }, ipAddress } });
     return { status: "unverified" };
   }
   await rateLimits.reset("sign-in-account", email);
   await recordAuditEvent({ db: client, event: { action: "auth.signed-in", companyId: null, actorId: user.id, subjectUserId: user.id, ipAddress } });
   return { status: "signed-in", claims: { userId: user.id, sessionVersion: user.sessionVersion }, language: user.language };
-}
-
-async function failedSignIn(options: {
-  client: DbClient;
-  rateLimits: RateLimits;
-  email: string;
-  userId: string | null;
-  ipAddress: string | null;
-  reason: string;
-}): Promise<SignInResult> {
-  const { client, rateLimits, email, userId, ipAddress } = options;
-  // Unknown addresses are recorded without the address: the trail must not collect what people typed.
-  await recordAuditEvent({ db: client, event: { action: "auth.sign-in-failed", companyId: null, actorId: null, subjectUserId: userId, data: { reason: options.reason }, ipAddress } });
-  if (ipAddress) await countFailureFrom(rateLimits, ipAddress);
-  try {
-    const { remaining } = await rateLimits.consume("sign-in-account", email);
-    if (remaining > 0) return { status: "invalid" };
-  } catch (error) {
-    if (!isDomainError(error, "RATE_LIMITED")) throw error;
-  }
-  const lockedFor = (await rateLimits.blockedFor("sign-in-account", email)) ?? defaultRateLimitPolicies["sign-in-account"].durationSeconds;
-  if (userId) {
-    await recordAuditEvent({ db: client, event: { action: "auth.locked-out", companyId: null, actorId: null, subjectUserId: userId, data: { lockedForSeconds: lockedFor }, ipAddress } });
-  }
-  // The attempt that locks the account already says so, with the wait time.
-  return { status: "rate-limited", retryAfterSeconds: lockedFor };
-}
-
-/** One more failure from the address; past the limit, the next attempt from it is refused (blockedFor). */
-async function countFailureFrom(rateLimits: RateLimits, ipAddress: string): Promise<void> {
-  try {
-    await rateLimits.consume("sign-in-ip", ipAddress);
-  } catch (error) {
-    if (!isDomainError(error, "RATE_LIMITED")) throw error;
-  }
 }

@@ -8,6 +8,7 @@ import { endPortalSessions, startPortalSession } from "@/lib/auth/portal-session
 import { parseSessionClaims } from "@/lib/auth/session-claims";
 import { sessionCookie } from "@/lib/auth/session-cookie";
 import { env } from "@/lib/env";
+import { safeRedirectUrl } from "@/lib/http/safe-redirect";
 
 export const SESSION_MAX_AGE_SECONDS = 60 * 60 * 24 * 7;
 
@@ -62,6 +63,10 @@ export function getAuthOptions(): AuthOptions {
       },
     },
     callbacks: {
+      // Issue 13: a callbackUrl from the request stays on APP_BASE_URL's origin, else the start page.
+      redirect({ url }) {
+        return safeRedirectUrl(url, config.APP_BASE_URL);
+      },
       jwt({ token, user }) {
         // `user` is present only right after authorize(); later calls keep the token as it is.
         if (user) {

@@ -28,10 +28,11 @@ const MINUTE = 60;
 const HOUR = 60 * MINUTE;
 
 export const defaultRateLimitPolicies: Record<RateLimitName, RateLimitPolicy> = {
-  // Failed sign-ins per IP, across accounts (password spraying); generous, as a company's offices
-  // often share one address. Successful sign-ins do not count.
+  // Password checks per IP, across accounts (password spraying); generous, as a company's offices
+  // often share one address. Taken before the check; a successful sign-in gives its attempt back.
   "sign-in-ip": { points: 50, durationSeconds: 15 * MINUTE },
-  // Failed sign-ins only; the fifth locks the account for the rest of the window.
+  // Password checks per account, taken before the check: the fifth failure locks the account for
+  // the rest of the window; a successful sign-in clears the count.
   "sign-in-account": { points: 5, durationSeconds: 15 * MINUTE },
   "registration-ip": { points: 10, durationSeconds: HOUR },
   // Each attempt sends a mail to the address: a low limit keeps the portal from mail-bombing it.
@@ -53,7 +54,17 @@ export type RateLimits = {
   blockedFor(name: RateLimitName, key: string): Promise<number | null>;
   /** Forgets the key's attempts (a successful sign-in clears its failures). */
   reset(name: RateLimitName, key: string): Promise<void>;
+  /**
+   * Takes one attempt in one atomic statement, before the work it guards (issue 13: parallel
+   * requests cannot all pass a check made before any of them counted). Answers instead of
+   * throwing, so callers branch on a value.
+   */
+  take(name: RateLimitName, key: string): Promise<TakenAttempt>;
+  /** Gives one taken attempt back (the attempt turned out not to count, e.g. a successful sign-in). */
+  giveBack(name: RateLimitName, key: string): Promise<void>;
 };
+
+export type TakenAttempt = { allowed: true; remaining: number; windowEndsInSeconds: number } | { allowed: false; retryAfterSeconds: number };
 
 export function rateLimitedError(retryAfterSeconds: number): DomainError {
   return new DomainError("RATE_LIMITED", "Too many attempts", { retryAfterSeconds: Math.max(1, Math.ceil(retryAfterSeconds)) });
@@ -107,6 +118,18 @@ export function createRateLimits(options: {
     },
     async reset(name, key) {
       await limiter(name).delete(hashedKey(key));
+    },
+    async take(name, key) {
+      try {
+        const result = await limiter(name).consume(hashedKey(key), 1);
+        return { allowed: true, remaining: result.remainingPoints, windowEndsInSeconds: Math.max(1, Math.ceil(result.msBeforeNext / 1000)) };
+      } catch (rejection) {
+        if (rejection instanceof RateLimiterRes) return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)) };
+        throw rejection;
+      }
+    },
+    async giveBack(name, key) {
+      await limiter(name).reward(hashedKey(key), 1);
     },
   };
 }

@@ -1,11 +1,14 @@
 "use server";
 
+import { cookies } from "next/headers";
 import { z } from "zod";
 import { publicAction, type ActionResult } from "@/app/action-client";
 import { requestIpAddress } from "@/app/session";
 import { ContinueToProduct } from "@/lib/accounts/continue-to";
 import { Email, NewPassword } from "@/lib/accounts/fields";
 import { registerAccount, type RegistrationOutcome } from "@/lib/accounts/register-account";
+import { newBindingSecret, registrationBindingCookie } from "@/lib/accounts/registration-binding";
+import { env } from "@/lib/env";
 import { locales } from "@/lib/i18n/locales";
 
 const RegisterInput = z.object({
@@ -23,7 +26,17 @@ const RegisterInput = z.object({
 
 const register = publicAction({
   input: RegisterInput,
-  run: async ({ input }) => registerAccount({ ...input, ipAddress: await requestIpAddress() }),
+  run: async ({ input }) => {
+    // Decision 017: this browser may later activate in one click; any other must choose the password.
+    const bindingSecret = newBindingSecret();
+    const outcome = await registerAccount({ ...input, bindingSecret, ipAddress: await requestIpAddress() });
+    // Set for every ordinary registration, known address or not, so the answer reveals nothing.
+    if (outcome.status === "VERIFICATION_SENT") {
+      const cookie = registrationBindingCookie(env());
+      (await cookies()).set(cookie.name, bindingSecret, cookie.options);
+    }
+    return outcome;
+  },
 });
 
 /**

@@ -3,6 +3,8 @@ import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/sign-in-form";
+import { env } from "@/lib/env";
+import { safeRedirectPath } from "@/lib/http/safe-redirect";
 import { getSessionUser } from "@/app/session";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -10,15 +12,9 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title") };
 }
 
-/** Only same-site paths, so the sign-in page cannot be used to redirect elsewhere. */
-function safeCallbackUrl(value: string | string[] | undefined): string {
-  return typeof value === "string" && value.startsWith("/") && !value.startsWith("//") && !value.startsWith("/\\")
-    ? value
-    : "/";
-}
-
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const callbackUrl = safeCallbackUrl((await searchParams).callbackUrl);
+  // Only a path of the portal itself, so the sign-in page cannot send anyone elsewhere (issue 13).
+  const callbackUrl = safeRedirectPath((await searchParams).callbackUrl, env().APP_BASE_URL);
   if (await getSessionUser()) redirect(callbackUrl);
   const t = await getTranslations("signIn");
 

@@ -1,16 +1,36 @@
 "use server";
 
+import { cookies } from "next/headers";
 import { z } from "zod";
 import { publicAction, type ActionResult } from "@/app/action-client";
 import type { ContinueTarget } from "@/lib/accounts/continue-to";
+import { NewPassword } from "@/lib/accounts/fields";
+import { registrationBindingCookie } from "@/lib/accounts/registration-binding";
 import { verifyEmail } from "@/lib/accounts/verify-email";
+import { env } from "@/lib/env";
+import { locales } from "@/lib/i18n/locales";
+
+const ActivateInput = z.object({
+  token: z.string().max(100),
+  language: z.enum(locales),
+  // Decision 017: asked for only where this is not the browser that registered.
+  password: NewPassword.optional(),
+  acceptTerms: z.union([z.literal("on"), z.literal(true)]).optional().transform((value) => value !== undefined),
+});
 
 const activate = publicAction({
-  input: z.object({ token: z.string().max(100) }),
-  run: ({ input }) => verifyEmail({ token: input.token }),
+  input: ActivateInput,
+  run: async ({ input }) => {
+    const cookieStore = await cookies();
+    const cookie = registrationBindingCookie(env());
+    const chosen = input.password === undefined ? null : { password: input.password, acceptTerms: input.acceptTerms, language: input.language };
+    const target = await verifyEmail({ token: input.token, bindingSecret: cookieStore.get(cookie.name)?.value ?? null, chosen });
+    cookieStore.delete({ name: cookie.name, path: cookie.options.path });
+    return target;
+  },
 });
 
 /** R10 "Activate account": a button, not the link itself, so mail scanners opening links use nothing up. */
-export async function activateAccountAction(input: { token: string }): Promise<ActionResult<ContinueTarget>> {
+export async function activateAccountAction(input: { token: string; language: string; password?: string; acceptTerms?: boolean }): Promise<ActionResult<ContinueTarget>> {
   return activate(input);
 }

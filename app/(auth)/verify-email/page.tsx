@@ -1,16 +1,21 @@
 import type { Metadata } from "next";
+import { cookies } from "next/headers";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { ActivateAccountForm } from "@/components/auth/activate-account-form";
 import { FormAlert } from "@/components/ui/form-field";
+import { registrationBindingCookie } from "@/lib/accounts/registration-binding";
+import { describeActivation } from "@/lib/accounts/verify-email";
 import { isWellFormedToken } from "@/lib/auth/one-time-tokens";
+import { env } from "@/lib/env";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("verifyEmail");
   return { title: t("title") };
 }
 
-// R10: the verification mail's link. Opening it changes nothing; the button activates.
+// R10: the verification mail's link. Opening it changes nothing; the button activates. Outside the
+// browser that registered, the page asks for a password first (decision 017).
 export default async function VerifyEmailPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const token = (await searchParams).token;
   const t = await getTranslations("verifyEmail");
@@ -29,5 +34,7 @@ export default async function VerifyEmailPage({ searchParams }: { searchParams: 
       </>
     );
   }
-  return <ActivateAccountForm token={token} />;
+  // A used or expired link shows the button too; pressing it says the link no longer works.
+  const form = await describeActivation({ token, bindingSecret: (await cookies()).get(registrationBindingCookie(env()).name)?.value ?? null });
+  return <ActivateAccountForm token={token} choosePasswordFor={form.kind === "choose-password" ? form.email : null} />;
 }

@@ -36,3 +36,8 @@ export function registerIdentity(email: string, firstName: string, lastName: str
 export function activateDemoDevice(hostname: string): void {
   runSupportScript("activate-demo-device.ts", [hostname]);
 }
+
+/** The demo admin adds a colleague without a login to the Dutch demo company (see add-demo-contact.ts). */
+export function addDemoContact(email: string, firstName: string, lastName: string, language: "nl" | "en"): void {
+  runSupportScript("add-demo-contact.ts", [email, firstName, lastName, language]);
+}

@@ -2,6 +2,7 @@
 // arrives at an SMTP server → "Activate account" link → activate → sign in → change company.
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { registerAccount } from "@/lib/accounts/register-account";
+import { newBindingSecret } from "@/lib/accounts/registration-binding";
 import { setCurrentCompany } from "@/lib/accounts/set-current-company";
 import { verifyEmail } from "@/lib/accounts/verify-email";
 import { signInWithPassword } from "@/lib/auth/authenticate";
@@ -30,7 +31,8 @@ for (const language of ["nl", "en"] as const) {
   test(`register, read the verification mail, activate, sign in and change company (${language})`, async () => {
     const [first, second] = [await createTestTenant({ country: "NL" }), await createTestTenant({ country: "BE" })];
     const email = `${uniqueName(`smtp-${language}`)}@test.example`;
-    await registerAccount({ email, password: PASSWORD, firstName: "Sam", lastName: "Peeters", acceptTerms: true, language });
+    const bindingSecret = newBindingSecret();
+    await registerAccount({ email, password: PASSWORD, firstName: "Sam", lastName: "Peeters", acceptTerms: true, language, bindingSecret });
 
     const transport = createSmtpTransport({ url: smtp.url, from: "portal@test.example" });
     try {
@@ -46,7 +48,7 @@ for (const language of ["nl", "en"] as const) {
     // The text and the subject are in the registration's language.
     expect(mail!.text).toContain(language === "nl" ? "Account activeren" : "Activate account");
 
-    await verifyEmail({ token: new URL(verifyLink!).searchParams.get("token")! });
+    await verifyEmail({ token: new URL(verifyLink!).searchParams.get("token")!, bindingSecret });
     const signedIn = await signInWithPassword({ credentials: { email, password: PASSWORD } });
     expect(signedIn).toMatchObject({ status: "signed-in", language });
     if (signedIn.status !== "signed-in") return;

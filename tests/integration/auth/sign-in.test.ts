@@ -93,3 +93,38 @@ test("successful sign-ins from one address do not count against it (an office be
   }
   expect(await signInWithPassword({ credentials: { email: user.email, password: "guess" }, ipAddress, rateLimits })).toEqual({ status: "invalid" });
 });
+
+test("issue 13: 40 wrong passwords and the right one at once — the limit is taken before any check, so at most 5 are checked", async () => {
+  // The default policy (5 per account), and the process's own limiter as the app uses it.
+  const rateLimits = createRateLimits({ db: database.db });
+  const user = await createTestAccount();
+  const ipAddress = `203.0.113.${Math.floor(Math.random() * 200) + 1}`;
+  const passwords = [...Array.from({ length: 40 }, (_, index) => `wrong guess ${index}`), TEST_PASSWORD];
+  const answers = await Promise.all(passwords.map((password) => signInWithPassword({ credentials: { email: user.email, password }, ipAddress, rateLimits })));
+
+  const checks = await database.db.auditEvent.count({ where: { subjectUserId: user.id, action: { in: ["auth.sign-in-failed", "auth.signed-in"] } } });
+  expect(checks).toBeLessThanOrEqual(5);
+  expect(answers.filter((answer) => answer.status === "invalid").length).toBeLessThanOrEqual(4);
+  expect(answers.at(-1)).toMatchObject({ status: "rate-limited" });
+  expect(await database.db.auditEvent.count({ where: { action: "auth.locked-out", subjectUserId: user.id } })).toBe(1);
+  // Locked for the window: even the right password is refused, and is not checked.
+  expect(await signInWithPassword({ credentials: { email: user.email, password: TEST_PASSWORD }, ipAddress, rateLimits })).toMatchObject({ status: "rate-limited" });
+  // Only the evaluated failures count against the address; the refused attempts were given back.
+  const unknownFromSameAddress = await signInWithPassword({ credentials: { email: `${uniqueName("nobody")}@test.example`, password: "guess" }, ipAddress, rateLimits });
+  expect(unknownFromSameAddress).toEqual({ status: "invalid" });
+});
+
+test("issue 13: taking attempts is atomic — 30 parallel takes of a 5-attempt limit allow exactly 5", async () => {
+  const rateLimits = createRateLimits({ db: database.db, policies: { "sign-in-account": { points: 5, durationSeconds: 60 } } });
+  const key = `${uniqueName("race")}@test.example`;
+  const taken = await Promise.all(Array.from({ length: 30 }, () => rateLimits.take("sign-in-account", key)));
+  expect(taken.filter((attempt) => attempt.allowed)).toHaveLength(5);
+  expect(taken.filter((attempt) => !attempt.allowed).every((attempt) => !attempt.allowed && attempt.retryAfterSeconds > 0)).toBe(true);
+
+  // An attempt given back (a success) is available again, exactly once.
+  const other = `${uniqueName("give-back")}@test.example`;
+  for (let attempt = 0; attempt < 5; attempt += 1) expect(await rateLimits.take("sign-in-account", other)).toMatchObject({ allowed: true });
+  await rateLimits.giveBack("sign-in-account", other);
+  expect(await rateLimits.take("sign-in-account", other)).toMatchObject({ allowed: true, remaining: 0 });
+  expect(await rateLimits.take("sign-in-account", other)).toMatchObject({ allowed: false });
+});

@@ -12,7 +12,12 @@ export const domainErrorCodes = [
 
 export type DomainErrorCode = (typeof domainErrorCodes)[number];
 
+// Next.js may bundle this module more than once (a server action's layer and the route's), so a
+// DomainError thrown by one copy is not an instanceof the other's class: the brand is a global symbol.
+const DOMAIN_ERROR_BRAND = Symbol.for("license-portal/domain-error");
+
 export class DomainError extends Error {
+  readonly [DOMAIN_ERROR_BRAND] = true;
   readonly code: DomainErrorCode;
   /** Machine-readable details for the boundary (e.g. field errors, the license that is full). */
   readonly details: Record<string, unknown>;
@@ -26,7 +31,8 @@ export class DomainError extends Error {
 }
 
 export function isDomainError(error: unknown, code?: DomainErrorCode): error is DomainError {
-  return error instanceof DomainError && (code === undefined || error.code === code);
+  const isBranded = typeof error === "object" && error !== null && (error as { [DOMAIN_ERROR_BRAND]?: unknown })[DOMAIN_ERROR_BRAND] === true;
+  return isBranded && (code === undefined || (error as DomainError).code === code);
 }
 
 /** A foreign id gets the same answer as a missing one (R28). */

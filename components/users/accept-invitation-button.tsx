@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { acceptMembershipInvitationAction } from "@/app/(auth)/join/[token]/actions";
+import { acceptMembershipInvitationAction } from "@/app/(auth)/join/actions";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-field";
 

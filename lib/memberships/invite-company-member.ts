@@ -52,7 +52,7 @@ export async function inviteCompanyMember(options: { actor: Actor; companyId: st
       template: "membership-invitation",
       to: email.data,
       locale: recipient?.language ?? defaultLocale,
-      payload: { ...sender, acceptUrl: absoluteUrl(`/join/${token}`), expiresInDays: INVITATION_TOKEN_TTL_MS / DAY_MS },
+      payload: { ...sender, acceptUrl: absoluteUrl(`/join?token=${token}`), expiresInDays: INVITATION_TOKEN_TTL_MS / DAY_MS },
       companyId: options.companyId,
       clock: options.clock,
     });

@@ -39,7 +39,7 @@ const payloads: { [T in EmailTemplate]: EmailTemplatePayloads[T] } = {
   "membership-invitation": {
     companyName: "Bouwbedrijf Jansen B.V.",
     adminName: "Anna de Vries",
-    acceptUrl: `${base}/join/mi_3f9a?from=mail&x=1`,
+    acceptUrl: `${base}/join?token=mi_3f9a&from=mail`,
     expiresInDays: 14,
   },
   "purchase-confirmation": {

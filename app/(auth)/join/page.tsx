@@ -13,14 +13,15 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title") };
 }
 
-type PageProps = { params: Promise<{ token: string }> };
+type PageProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 // Issue 13, decision 016: the membership invitation's link. Opening it changes nothing; the
 // signed-in person with the invited address accepts with the button.
-export default async function JoinPage({ params }: PageProps) {
-  const { token } = await params;
+export default async function JoinPage({ searchParams }: PageProps) {
+  const raw = (await searchParams).token;
+  const token = typeof raw === "string" ? raw : "";
   const user = await getSessionUser();
-  if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent(`/join/${token}`)}`);
+  if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent(`/join?token=${token}`)}`);
   const [invitation, t] = await Promise.all([getMembershipInvitation({ actor: user, token }), getTranslations("join")]);
   const toPortal = (
     <Link href="/" className={buttonClassName("secondary")}>

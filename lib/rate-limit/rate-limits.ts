@@ -139,13 +139,17 @@ export function createRateLimits(options: {
   };
 }
 
-const globalForRateLimits = globalThis as unknown as { rateLimits?: { db: DbClient; limits: RateLimits } };
+// Per module instance, not on globalThis: Next.js bundles this module once per server layer (route
+// handlers, server actions), and limits made by another layer would throw that layer's
+// DomainError, which isDomainError here does not recognise (an UNEXPECTED instead of RATE_LIMITED).
+// The counters are in the database, so two instances count together anyway.
+let moduleRateLimits: { db: DbClient; limits: RateLimits } | undefined;
 
 /** The process-wide limits on the process-wide client (re-created when tests swap the client). */
 export function defaultRateLimits(): RateLimits {
   const client = processDb();
-  if (globalForRateLimits.rateLimits?.db !== client) {
-    globalForRateLimits.rateLimits = { db: client, limits: createRateLimits({ db: client, clearExpired: true }) };
+  if (moduleRateLimits?.db !== client) {
+    moduleRateLimits = { db: client, limits: createRateLimits({ db: client, clearExpired: true }) };
   }
-  return globalForRateLimits.rateLimits.limits;
+  return moduleRateLimits.limits;
 }

@@ -30,8 +30,9 @@ test("a self-made company's admin is stopped after the unverified limit, for eve
   });
   expect((await db().company.findUniqueOrThrow({ where: { id: order.companyId } })).verifiedAt).toBeNull();
   const rateLimits = createRateLimits({ db: database.db });
+  const actorLimits = { "member-additions": "member-additions-admin-unverified", "invitation-resends": "invitation-resends-admin-unverified", orders: "orders-buyer-unverified" } as const;
   for (const action of ["member-additions", "invitation-resends", "orders"] as const) {
-    const limit = defaultRateLimitPolicies[`${action}-${action === "orders" ? "buyer" : "admin"}-unverified`].points;
+    const limit = defaultRateLimitPolicies[actorLimits[action]].points;
     for (let attempt = 0; attempt < limit; attempt++) await limitCompanyAction({ action, actor: buyer, companyId: order.companyId, rateLimits });
     await expect(limitCompanyAction({ action, actor: buyer, companyId: order.companyId, rateLimits })).rejects.toMatchObject({ code: "RATE_LIMITED" });
   }

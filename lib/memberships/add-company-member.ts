@@ -9,6 +9,7 @@ import type { Actor } from "@/lib/accounts/actor";
 import { ContactDetails, fieldErrors } from "@/lib/accounts/account-schemas";
 import { Email } from "@/lib/accounts/fields";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { canAccessBackoffice } from "@/lib/auth/permissions";
 import { isVerifiedCompany } from "@/lib/companies/company-verification";
 import { systemClock, type Clock } from "@/lib/clock";
 import type { DbClient } from "@/lib/db/client";
@@ -42,11 +43,13 @@ export async function addCompanyMember(options: {
   const role = options.role ?? "USER";
 
   return runInTransaction(options.db, async (transaction) => {
-    const { isStaffAction } = await requireCompanyAdmin({ actor: options.actor, companyId: options.companyId, db: transaction, resource: "Company", allowStaff: true });
+    await requireCompanyAdmin({ actor: options.actor, companyId: options.companyId, db: transaction, resource: "Company", allowStaff: true });
     const company = await transaction.company.findUnique({ where: { id: options.companyId }, select: { verifiedAt: true } });
     if (!company) throw notFound("Company");
     // Decision 016: adding at once would tell a self-made company's admin who has an account.
-    if (!isStaffAction && !isVerifiedCompany(company)) throw new DomainError("FORBIDDEN", "This company invites people instead", { reason: "COMPANY_NOT_VERIFIED" });
+    if (!isVerifiedCompany(company) && !canAccessBackoffice(await transaction.user.findUnique({ where: { id: options.actor.id }, select: { isStaff: true } }))) {
+      throw new DomainError("FORBIDDEN", "This company invites people instead", { reason: "COMPANY_NOT_VERIFIED" });
+    }
 
     let user = await transaction.user.findUnique({ where: { email: email.data } });
     const isNewContact = user === null;

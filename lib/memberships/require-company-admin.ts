@@ -14,16 +14,15 @@ export async function requireCompanyAdmin(options: {
   resource: string;
   /** Back-office staff may act in every company (R31), e.g. to add a company's first admin. */
   allowStaff?: boolean;
-}): Promise<{ isStaffAction: boolean }> {
+}): Promise<void> {
   const actor = await options.db.user.findUnique({
     where: { id: options.actor.id },
     select: { isStaff: true, disabledAt: true, memberships: { where: { companyId: options.companyId }, select: { role: true } } },
   });
   if (!actor || actor.disabledAt) throw new DomainError("FORBIDDEN", "The acting user cannot act");
-  if (options.allowStaff && canAccessBackoffice(actor)) return { isStaffAction: true };
+  if (options.allowStaff && canAccessBackoffice(actor)) return;
   const membership = actor.memberships[0];
   // R28: outside the company, the resource does not exist for this actor.
   if (!membership) throw notFound(options.resource);
   if (!canManageSoftware(membership)) throw new DomainError("FORBIDDEN", "Only the company's software administrators may do this");
-  return { isStaffAction: false };
 }

@@ -14,7 +14,8 @@ const contactFields = ["title", "firstName", "lastName", "position", "language"]
 /**
  * R14: step 1 asks only for the email; a known identity is added at once and the admin returns to
  * the group's user list (R15). An unknown address opens step 2, the contact form, whose mandatory
- * fields are each named when missing. There is no way to remove a user here or anywhere (R19).
+ * fields are each named when missing. In a company not yet verified every address is invited
+ * instead, with one answer (decision 016). Nobody is removed here (R19; staff end memberships).
  */
 export function AddUserForm({ groupId, groupPath }: { groupId: string; groupPath: string }) {
   const t = useTranslations("addUser");
@@ -23,13 +24,14 @@ export function AddUserForm({ groupId, groupPath }: { groupId: string; groupPath
   const [step, setStep] = useState<"email" | "contact">("email");
   const [email, setEmail] = useState("");
   const [fieldErrors, setFieldErrors] = useState<Record<string, string[]> | undefined>();
-  const [message, setMessage] = useState<{ tone: "error" | "info"; text: string } | null>(null);
+  const [message, setMessage] = useState<{ tone: "error" | "info" | "success"; text: string } | null>(null);
   const [isSubmitting, setIsSubmitting] = useState(false);
   const errorOf = useFieldError(fieldErrors);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const form = Object.fromEntries(new FormData(event.currentTarget)) as Record<string, string>;
+    const formElement = event.currentTarget;
+    const form = Object.fromEntries(new FormData(formElement)) as Record<string, string>;
     const address = step === "email" ? (form.email ?? "") : email;
     setIsSubmitting(true);
     const result = await addUserAction({ groupId, ...form, email: address, withContact: step === "contact" });
@@ -44,6 +46,13 @@ export function AddUserForm({ groupId, groupPath }: { groupId: string; groupPath
     setFieldErrors(undefined);
     if (result.data.status === "ALREADY_MEMBER") {
       setMessage({ tone: "info", text: t("alreadyMember", { email: address.trim().toLowerCase() }) });
+      return;
+    }
+    if (result.data.status === "INVITED") {
+      // Decision 016: all the admin of a company not yet verified learns is that a mail went out.
+      setMessage({ tone: "success", text: t("invited", { email: result.data.email }) });
+      setStep("email");
+      formElement.reset();
       return;
     }
     if (result.data.status === "CONTACT_DETAILS_REQUIRED") {

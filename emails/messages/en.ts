@@ -95,6 +95,18 @@ export const en: EmailMessages = {
     footer:
       "You are receiving this email because {adminName} at {companyName} assigned you a license on the License portal. Don't recognise the sender? You can ignore this email; no account is created unless you register.",
   },
+  membershipInvitation: {
+    subject: "{adminName} invites you to {companyName} on the License portal",
+    preview: "Accept the invitation to become a user of this company.",
+    heading: "Invitation to {companyName}",
+    intro: "{adminName} invites you to become a user of {companyName} on the License portal.",
+    howTo:
+      "Click View invitation and sign in with this email address. No account yet? Register with this email address first, then open this link again.",
+    button: "View invitation",
+    expires: "The link is valid for {days} days and works once.",
+    footer:
+      "You are receiving this email because someone at {companyName} entered your email address. Don't know this company? You can ignore this email; nothing happens without your consent.",
+  },
   purchaseConfirmation: {
     subject: "Your order {orderNumber} is confirmed",
     preview: "Thank you for your purchase. Let's get started takes you to Software management.",

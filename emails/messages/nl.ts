@@ -94,6 +94,18 @@ export const nl = {
     footer:
       "U ontvangt deze e-mail omdat {adminName} van {companyName} u een licentie heeft toegewezen in het Licentieportaal. Kent u deze afzender niet? Dan kunt u deze e-mail negeren; zonder registratie wordt er geen account aangemaakt.",
   },
+  membershipInvitation: {
+    subject: "{adminName} nodigt u uit bij {companyName} in het Licentieportaal",
+    preview: "Neem de uitnodiging aan om gebruiker van dit bedrijf te worden.",
+    heading: "Uitnodiging voor {companyName}",
+    intro: "{adminName} nodigt u uit om gebruiker te worden van {companyName} in het Licentieportaal.",
+    howTo:
+      "Klik op Uitnodiging bekijken en meld u aan met dit e-mailadres. Heeft u nog geen account? Registreer u dan eerst met dit e-mailadres en open daarna deze link opnieuw.",
+    button: "Uitnodiging bekijken",
+    expires: "De link is {days} dagen geldig en werkt één keer.",
+    footer:
+      "U ontvangt deze e-mail omdat iemand van {companyName} uw e-mailadres heeft opgegeven. Kent u dit bedrijf niet? Dan kunt u deze e-mail negeren; zonder uw akkoord gebeurt er niets.",
+  },
   purchaseConfirmation: {
     subject: "Bevestiging van uw bestelling {orderNumber}",
     preview: "Bedankt voor uw aankoop. Met Laten we beginnen gaat u naar Software Beheer.",

@@ -47,6 +47,13 @@ export const auditActions = [
   "order.handled",
   "order.invoice-paid",
   "sales-lead.handled",
+  // Issue 13: the vendor comes to know a company (decision 016); invitations to companies not yet
+  // known, accepted by the person; admins give and take the admin role; staff end a membership.
+  "company.verified",
+  "member.invited",
+  "member.joined",
+  "member.admin-removed",
+  "member.ended",
 ] as const;
 
 export type AuditAction = (typeof auditActions)[number];

@@ -34,7 +34,7 @@ export type BackofficeGroup = { id: string; name: string; sapAccountNumber: stri
 export type BackofficeCompanyOrder = { id: string; createdAt: Date; buyerEmail: string; totalCents: number; currency: string; status: OrderStatus; lineCount: number; handledAt: Date | null };
 
 export type CompanyOverview = {
-  company: { id: string; name: string; country: string; sapAccountNumber: string; vatNumber: string | null; createdAt: Date };
+  company: { id: string; name: string; country: string; sapAccountNumber: string; vatNumber: string | null; createdAt: Date; verifiedAt: Date | null };
   members: BackofficeMember[];
   groups: BackofficeGroup[];
   orders: BackofficeCompanyOrder[];
@@ -49,7 +49,7 @@ export async function getCompanyOverview(options: { actor: Actor; companyId: str
   const now = (options.clock ?? systemClock).now();
   const company = await client.company.findUnique({
     where: { id: options.companyId },
-    select: { id: true, name: true, country: true, sapAccountNumber: true, vatNumber: true, createdAt: true },
+    select: { id: true, name: true, country: true, sapAccountNumber: true, vatNumber: true, createdAt: true, verifiedAt: true },
   });
   if (!company) throw notFound("Company");
 

@@ -1,6 +1,7 @@
 // R31: staff mark an order or a sales lead as dealt with. One conditional UPDATE … WHERE
 // "handledAt" IS NULL: of two staff members clicking at once one records it, the other is told
-// it was already handled (CONFLICT) and nothing is written twice.
+// it was already handled (CONFLICT) and nothing is written twice. A paid invoice verifies its
+// company (decision 016).
 import "server-only";
 import type { Actor } from "@/lib/accounts/actor";
 import { requireBackofficeStaff } from "@/lib/accounts/require-backoffice-staff";
@@ -8,6 +9,7 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { systemClock, type Clock } from "@/lib/clock";
 import type { DbClient } from "@/lib/db/client";
 import { DomainError, notFound } from "@/lib/errors";
+import { verifyCompany } from "@/lib/companies/company-verification";
 import { runInTransaction } from "@/lib/transactions/run-in-transaction";
 import { isRecordId } from "@/lib/validation/record-id";
 
@@ -44,6 +46,8 @@ export async function markInvoicePaid(options: Options & { orderId: string }): P
       RETURNING "companyId"::text AS "companyId"`;
     if (!order) throw await alreadyDoneOrMissing(transaction.order.count({ where: { id: options.orderId } }), "Order", { message: "The invoice was already recorded as paid", reason: "ALREADY_PAID" });
     await recordAuditEvent({ db: transaction, event: { action: "order.invoice-paid", companyId: order.companyId, actorId: options.actor.id, data: { orderId: options.orderId }, at: now } });
+    // Decision 016: a company that paid an invoice is known to the vendor.
+    await verifyCompany({ transaction, companyId: order.companyId, actor: options.actor, now, reason: "invoice-paid" });
     return { invoicePaidAt: now };
   });
 }

@@ -34,7 +34,8 @@ export async function createCompany(options: {
     await requireBackofficeStaff({ actor: options.actor, db: transaction });
     let company: Company;
     try {
-      company = await transaction.company.create({ data: { ...input, vatNumber: input.vatNumber ?? null } });
+      // Created by the vendor's staff, so known to the vendor (decision 016).
+      company = await transaction.company.create({ data: { ...input, vatNumber: input.vatNumber ?? null, verifiedAt: new Date() } });
     } catch (error) {
       if (isUniqueViolation(error)) {
         throw new DomainError("CONFLICT", `A company with SAP account ${input.sapAccountNumber} already exists`, {

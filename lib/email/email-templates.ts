@@ -21,6 +21,11 @@ export type EmailTemplatePayloads = {
   };
   /** R17: a person without an account: register first, then the software. */
   invitation: { firstName: string; productNames: string[]; companyName: string; adminName: string; registerUrl: string };
+  /**
+   * Issue 13, decision 016: join a company not yet verified. Sent alike whether or not the address
+   * has an account, and it never greets with names the inviting admin typed.
+   */
+  "membership-invitation": { companyName: string; adminName: string; acceptUrl: string; expiresInDays: number };
   /** R7: "Let's get started" into Software management. */
   "purchase-confirmation": {
     firstName: string;
@@ -57,6 +62,7 @@ export const emailTemplates = [
   "license-assigned-web",
   "license-assigned-desktop",
   "invitation",
+  "membership-invitation",
   "purchase-confirmation",
   "license-expiring",
 ] as const satisfies readonly EmailTemplate[];
@@ -70,4 +76,5 @@ export const secretPayloadFields: { [T in EmailTemplate]?: (keyof EmailTemplateP
   "account-verification": ["verifyUrl"],
   "password-reset": ["resetUrl"],
   invitation: ["registerUrl"],
+  "membership-invitation": ["acceptUrl"],
 };

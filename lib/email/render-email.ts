@@ -9,6 +9,7 @@ import { invitation } from "@/emails/invitation";
 import { licenseAssignedDesktop } from "@/emails/license-assigned-desktop";
 import { licenseAssignedWeb } from "@/emails/license-assigned-web";
 import { licenseExpiring } from "@/emails/license-expiring";
+import { membershipInvitation } from "@/emails/membership-invitation";
 import { emailMessages } from "@/emails/messages/email-messages";
 import { toSubjectLine } from "@/emails/messages/format-message";
 import { passwordReset } from "@/emails/password-reset";
@@ -33,6 +34,7 @@ const definitions: { [T in EmailTemplate]: EmailDefinition<T> } = {
   "license-assigned-web": licenseAssignedWeb,
   "license-assigned-desktop": licenseAssignedDesktop,
   invitation,
+  "membership-invitation": membershipInvitation,
   "purchase-confirmation": purchaseConfirmation,
   "license-expiring": licenseExpiring,
 };

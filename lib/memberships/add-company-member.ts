@@ -1,12 +1,16 @@
 // R14/R15 "Add user": by email. A known identity joins the company at once; anyone else becomes a
 // contact without an account (mandatory title, names, position, language) who registers later
-// (R17). Users are never removed from a company (R19), so there is no counterpart to this.
+// (R17). Only in a verified company (decision 016): a self-made company's admins invite instead
+// (invite-company-member.ts), staff may add anywhere. Staff end a membership
+// (lib/backoffice/end-membership.ts); the person's account stays (R19).
 import "server-only";
 import type { Membership, MembershipRole, User } from "@prisma/client";
 import type { Actor } from "@/lib/accounts/actor";
 import { ContactDetails, fieldErrors } from "@/lib/accounts/account-schemas";
 import { Email } from "@/lib/accounts/fields";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { canAccessBackoffice } from "@/lib/auth/permissions";
+import { isVerifiedCompany } from "@/lib/companies/company-verification";
 import { systemClock, type Clock } from "@/lib/clock";
 import type { DbClient } from "@/lib/db/client";
 import { DomainError, notFound } from "@/lib/errors";
@@ -40,6 +44,12 @@ export async function addCompanyMember(options: {
 
   return runInTransaction(options.db, async (transaction) => {
     await requireCompanyAdmin({ actor: options.actor, companyId: options.companyId, db: transaction, resource: "Company", allowStaff: true });
+    const company = await transaction.company.findUnique({ where: { id: options.companyId }, select: { verifiedAt: true } });
+    if (!company) throw notFound("Company");
+    // Decision 016: adding at once would tell a self-made company's admin who has an account.
+    if (!isVerifiedCompany(company) && !canAccessBackoffice(await transaction.user.findUnique({ where: { id: options.actor.id }, select: { isStaff: true } }))) {
+      throw new DomainError("FORBIDDEN", "This company invites people instead", { reason: "COMPANY_NOT_VERIFIED" });
+    }
 
     let user = await transaction.user.findUnique({ where: { email: email.data } });
     const isNewContact = user === null;

@@ -19,13 +19,28 @@ export type RateLimitName =
   | "verification-resend-ip"
   | "verification-resend-email"
   | "password-check-user"
-  | "password-check-ip";
+  | "password-check-ip"
+  // Issue 13: what a company's admins can make the portal do to others (mails, people, orders),
+  // per acting admin and per company; verified companies (decision 016) get the generous tier.
+  | "member-additions-admin"
+  | "member-additions-company"
+  | "member-additions-admin-unverified"
+  | "member-additions-company-unverified"
+  | "invitation-resends-admin"
+  | "invitation-resends-company"
+  | "invitation-resends-admin-unverified"
+  | "invitation-resends-company-unverified"
+  | "orders-buyer"
+  | "orders-company"
+  | "orders-buyer-unverified"
+  | "orders-company-unverified";
 
 /** `points` attempts per `durationSeconds` window, counted from the window's first attempt. */
 export type RateLimitPolicy = { points: number; durationSeconds: number };
 
 const MINUTE = 60;
 const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
 
 export const defaultRateLimitPolicies: Record<RateLimitName, RateLimitPolicy> = {
   // Password checks per IP, across accounts (password spraying); generous, as a company's offices
@@ -45,6 +60,25 @@ export const defaultRateLimitPolicies: Record<RateLimitName, RateLimitPolicy> = 
   // password is compared, so a stolen session cannot guess the password however it sends requests.
   "password-check-user": { points: 5, durationSeconds: 15 * MINUTE },
   "password-check-ip": { points: 20, durationSeconds: 15 * MINUTE },
+  // "Add user" counts each submit (an unknown address in a verified company takes two: address,
+  // then contact details). Onboarding 300 people in a day is 600; a company the vendor knows may
+  // do far more. A self-made company (not verified) invites a small team, not a mailing list.
+  "member-additions-admin": { points: 2000, durationSeconds: DAY },
+  "member-additions-company": { points: 2000, durationSeconds: DAY },
+  "member-additions-admin-unverified": { points: 20, durationSeconds: DAY },
+  "member-additions-company-unverified": { points: 30, durationSeconds: DAY },
+  // "Resend invitation": once per person after a lost mail; a few hundred for a large company.
+  "invitation-resends-admin": { points: 500, durationSeconds: DAY },
+  "invitation-resends-company": { points: 500, durationSeconds: DAY },
+  "invitation-resends-admin-unverified": { points: 10, durationSeconds: DAY },
+  "invitation-resends-company-unverified": { points: 10, durationSeconds: DAY },
+  // Checkouts: a verified company's admins may order all day; a new or unverified company's
+  // orders are fulfilled before anyone pays (decision 011), so only a handful. New companies
+  // count against the buyer's unverified tier.
+  "orders-buyer": { points: 100, durationSeconds: DAY },
+  "orders-company": { points: 100, durationSeconds: DAY },
+  "orders-buyer-unverified": { points: 5, durationSeconds: DAY },
+  "orders-company-unverified": { points: 5, durationSeconds: DAY },
 };
 
 export type RateLimits = {

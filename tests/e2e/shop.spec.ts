@@ -7,7 +7,7 @@
 // specs use never change.
 import { randomBytes } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
-import { ADMIN_EMAIL, chooseCompany, DUTCH_COMPANY, signIn, USER_EMAIL } from "./support/demo";
+import { ADMIN_EMAIL, chooseCompany, DUTCH_COMPANY, signIn, STAFF_EMAIL, USER_EMAIL } from "./support/demo";
 import { saveAndConfirm } from "./support/grid";
 import { registerIdentity, uniqueEmail } from "./support/identity";
 import { openMailLink } from "./support/mail";
@@ -41,7 +41,7 @@ async function ordersWithKey(idempotencyKey: string): Promise<number> {
   return Number(row!.count);
 }
 
-test("R6/R7: een floating weblicentie kopen voor een nieuw bedrijf → bevestigingsmail → Laten we beginnen → toewijzen → mail aan de collega", async ({ page }) => {
+test("R6/R7: een floating weblicentie kopen voor een nieuw bedrijf → bevestigingsmail → Laten we beginnen → toewijzen → mail aan de collega", async ({ page, browser }) => {
   const buyer = await signInAsNewBuyer(page, "koper");
   const companyName = `Ingenieursbureau ${randomBytes(3).toString("hex")}`;
 
@@ -77,6 +77,15 @@ test("R6/R7: een floating weblicentie kopen voor een nieuw bedrijf → bevestigi
   await expect(grid.getByRole("columnheader", { name: /PROFIS Engineering/ })).toContainText("Multi-user (floating)");
   await expect(page.getByRole("navigation", { name: "Hoofdnavigatie" }).getByRole("link", { name: "Software Beheer" })).toBeVisible();
 
+  // Decision 016: a company bought into existence adds people at once only after the vendor knows
+  // it; the back office records its invoice as paid.
+  const staffPage = await (await browser.newContext()).newPage();
+  await signIn(staffPage, STAFF_EMAIL);
+  await staffPage.goto("/backoffice/orders");
+  await staffPage.getByRole("button", { name: new RegExp(`^Factuur van de bestelling van ${companyName} `) }).click();
+  await expect(staffPage.getByRole("button", { name: new RegExp(`^Factuur van de bestelling van ${companyName} `) })).toHaveCount(0);
+  await staffPage.context().close();
+
   // A colleague who has no account yet: Gebruiker toevoegen → contact details → assign → Ja.
   const colleague = uniqueEmail("collega");
   const colleagueLastName = `Collega${randomBytes(3).toString("hex")}`;
@@ -107,7 +116,8 @@ test("R6/R7: een floating weblicentie kopen voor een nieuw bedrijf → bevestigi
       WHERE u."email" = $1`,
     [buyer.email],
   );
-  expect(rows).toEqual([{ status: "PLACED", paymentMethod: "INVOICE", totalCents: 215_380, role: "ADMIN", seats: 2 }]);
+  // (PAID: the back office recorded the invoice above.)
+  expect(rows).toEqual([{ status: "PAID", paymentMethod: "INVOICE", totalCents: 215_380, role: "ADMIN", seats: 2 }]);
 });
 
 test("R6: Enterprise is niet online te koop — de winkel verwijst naar verkoop en de actie weigert een gemanipuleerd formulier", async ({ page }) => {

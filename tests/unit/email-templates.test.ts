@@ -36,6 +36,12 @@ const payloads: { [T in EmailTemplate]: EmailTemplatePayloads[T] } = {
     adminName: "Anna de Vries",
     registerUrl: `${base}/register?invitation=inv_5d2c&email=piet%40jansen.example`,
   },
+  "membership-invitation": {
+    companyName: "Bouwbedrijf Jansen B.V.",
+    adminName: "Anna de Vries",
+    acceptUrl: `${base}/join?token=mi_3f9a&from=mail`,
+    expiresInDays: 14,
+  },
   "purchase-confirmation": {
     firstName: "Anna",
     companyName: "Bouwbedrijf Jansen B.V.",

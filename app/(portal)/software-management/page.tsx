@@ -1,4 +1,4 @@
-import { ScrollText } from "lucide-react";
+import { ScrollText, Users } from "lucide-react";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
@@ -21,10 +21,11 @@ export default async function SoftwareManagementPage() {
   const membership = user.currentMembership;
   if (!membership || !canManageSoftware(membership)) notFound();
 
-  const [groups, t, tAudit] = await Promise.all([
+  const [groups, t, tAudit, tUsers] = await Promise.all([
     listLicenseGroups({ actor: user, companyId: membership.company.id }),
     getTranslations("softwareManagement"),
     getTranslations("audit"),
+    getTranslations("companyUsers"),
   ]);
 
   return (
@@ -33,11 +34,18 @@ export default async function SoftwareManagementPage() {
         title={t("title")}
         description={t("intro", { company: membership.company.name })}
         actions={
-          // R24: the company's audit trail, for the same admins.
-          <Link href="/software-management/audit" className={buttonClassName("secondary")}>
-            <ScrollText className="size-4" aria-hidden="true" />
-            {tAudit("link")}
-          </Link>
+          <div className="flex flex-wrap gap-2">
+            {/* Issue 13: who the company's admins are, given and taken there. */}
+            <Link href="/software-management/users" className={buttonClassName("secondary")}>
+              <Users className="size-4" aria-hidden="true" />
+              {tUsers("link")}
+            </Link>
+            {/* R24: the company's audit trail, for the same admins. */}
+            <Link href="/software-management/audit" className={buttonClassName("secondary")}>
+              <ScrollText className="size-4" aria-hidden="true" />
+              {tAudit("link")}
+            </Link>
+          </div>
         }
       />
       <h2 className="mb-4 text-sm font-semibold uppercase tracking-wide text-slate-500">{t("groupsHeading")}</h2>

@@ -3,7 +3,8 @@
 import { z } from "zod";
 import { userAction, type ActionResult } from "@/app/action-client";
 import { setCurrentCompany } from "@/lib/accounts/set-current-company";
-import { requireSoftwareManager } from "@/lib/auth/permissions";
+import { canManageSoftware, requireSoftwareManager } from "@/lib/auth/permissions";
+import { limitCompanyAction } from "@/lib/companies/limit-company-action";
 import { isDomainError } from "@/lib/errors";
 import { paymentMethods } from "@/lib/shop/payment-methods";
 import { placeOrder, type PlaceOrderOptions } from "@/lib/shop/place-order";
@@ -55,6 +56,11 @@ const placeOrderForBuyer = userAction({
       input.buyer === "COMPANY"
         ? { companyId: input.companyId }
         : { newCompany: { name: input.companyName ?? "", country: input.country ?? "", vatNumber: input.vatNumber ?? "" } };
+    // Issue 13: orders are fulfilled before payment; counted per buyer and per company (a new
+    // company counts for its buyer), before anything is written. A replayed checkout counts too.
+    // Only the company's admins spend the company's allowance.
+    const isCompanyAdmin = input.buyer === "COMPANY" && canManageSoftware(user.memberships.find((membership) => membership.company.id === input.companyId));
+    await limitCompanyAction({ action: "orders", actor: user, companyId: isCompanyAdmin ? input.companyId : null });
     try {
       const { order } = await placeOrder({ actor: user, ...target, lines: input.lines as PlaceOrderOptions["lines"], idempotencyKey: input.idempotencyKey });
       // The buyer continues in the company they just bought for (R11), where Software management is.

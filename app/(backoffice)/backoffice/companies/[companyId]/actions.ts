@@ -4,6 +4,7 @@ import { LicenseEdition, LicenseType } from "@prisma/client";
 import { z } from "zod";
 import { staffAction, type ActionResult } from "@/app/action-client";
 import { addCompanyAdmin, type AddedCompanyAdmin } from "@/lib/backoffice/add-company-admin";
+import { endMembership, type EndedMembership } from "@/lib/backoffice/end-membership";
 import { CalendarDate, endOfCalendarDay, startOfCalendarDay } from "@/lib/backoffice/calendar-date";
 import { createLicense } from "@/lib/licenses/create-license";
 import { createLicenseGroup } from "@/lib/licenses/create-license-group";
@@ -22,6 +23,17 @@ const addAdminStep = staffAction({
 /** R31: an existing person by email becomes ADMIN of the company (added, or promoted from USER). */
 export async function addCompanyAdminAction(input: { companyId: string; email: string }): Promise<ActionResult<AddedCompanyAdmin>> {
   return addAdminStep(input);
+}
+
+const endMembershipStep = staffAction({
+  input: z.object({ companyId: RecordId, userId: RecordId }),
+  run: ({ user, input }) => endMembership({ actor: user, companyId: input.companyId, userId: input.userId }),
+  revalidate: [{ path: "/backoffice", type: "layout" }],
+});
+
+/** Issue 13: the person left the company: licenses revoked, seats and activations released, account kept. */
+export async function endMembershipAction(input: { companyId: string; userId: string }): Promise<ActionResult<EndedMembership>> {
+  return endMembershipStep(input);
 }
 
 const createGroupStep = staffAction({

@@ -52,10 +52,12 @@ export default async function BackofficeCompanyPage({ params }: PageProps) {
         <dd className="text-slate-900">{company.vatNumber ?? "—"}</dd>
         <dt className="font-medium text-slate-700">{t("createdAt")}</dt>
         <dd className="text-slate-900">{format.dateTime(company.createdAt, { dateStyle: "medium" })}</dd>
+        <dt className="font-medium text-slate-700">{t("verified")}</dt>
+        <dd className="text-slate-900">{company.verifiedAt ? format.dateTime(company.verifiedAt, { dateStyle: "medium" }) : t("notVerified")}</dd>
       </dl>
 
       <Section id="members" title={t("members")}>
-        <CompanyMembers members={overview.members} />
+        <CompanyMembers companyId={company.id} members={overview.members} />
         <div className="mt-4 rounded-lg border border-slate-200 bg-white p-4">
           <AddAdminForm companyId={company.id} />
         </div>

@@ -6,7 +6,8 @@ import { Email, Locale, Title } from "@/lib/accounts/fields";
 import { requireSoftwareManager } from "@/lib/auth/permissions";
 import { isDomainError } from "@/lib/errors";
 import { getLicenseGroupCompanyId } from "@/lib/licenses/get-license-group-company";
-import { addCompanyMember } from "@/lib/memberships/add-company-member";
+import { limitCompanyAction } from "@/lib/companies/limit-company-action";
+import { addUserToCompany } from "@/lib/memberships/add-user-to-company";
 import { RecordId } from "@/lib/validation/record-id";
 
 // The contact fields stay optional here: the domain validates them (lib/accounts/account-schemas.ts)
@@ -24,7 +25,12 @@ const AddUserInput = z.object({
   language: blankIsMissing(Locale),
 });
 
-export type AddUserOutcome = { status: "ADDED"; email: string; isNewContact: boolean } | { status: "CONTACT_DETAILS_REQUIRED" } | { status: "ALREADY_MEMBER" };
+export type AddUserOutcome =
+  | { status: "ADDED"; email: string; isNewContact: boolean }
+  /** Decision 016: a company not yet verified invites; the same answer whether or not the address has an account. */
+  | { status: "INVITED"; email: string }
+  | { status: "CONTACT_DETAILS_REQUIRED" }
+  | { status: "ALREADY_MEMBER" };
 
 const addUser = userAction({
   input: AddUserInput,
@@ -36,9 +42,10 @@ const addUser = userAction({
     const companyId = await getLicenseGroupCompanyId({ groupId: input.groupId });
     const { withContact, email, title, firstName, lastName, position, language } = input;
     const contact = { title, firstName, lastName, position, language };
+    // Issue 13: counted per admin and per company, before anything is looked up or sent.
+    await limitCompanyAction({ action: "member-additions", actor: user, companyId });
     try {
-      const added = await addCompanyMember({ actor: user, companyId, email, contact: withContact ? contact : undefined });
-      return { status: "ADDED", email: added.user.email, isNewContact: added.isNewContact };
+      return await addUserToCompany({ actor: user, companyId, email, contact: withContact ? contact : undefined });
     } catch (error) {
       // R14: an unknown address is not an error but the second step, the contact form.
       if (!withContact && isDomainError(error, "INVALID") && error.details.reason === "CONTACT_DETAILS_REQUIRED") return { status: "CONTACT_DETAILS_REQUIRED" };
@@ -49,7 +56,10 @@ const addUser = userAction({
   revalidate: [{ path: "/software-management", type: "layout" }],
 });
 
-/** R14/R15 "Add user": email first; a known identity joins at once, anyone else needs contact details. */
+/**
+ * R14/R15 "Add user": email first; a known identity joins at once, anyone else needs contact
+ * details. In a company not yet verified every address is invited instead (decision 016).
+ */
 export async function addUserAction(input: {
   groupId: string;
   email: string;

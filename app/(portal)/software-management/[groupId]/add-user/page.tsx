@@ -6,6 +6,7 @@ import { notFound } from "next/navigation";
 import { AddUserForm } from "@/components/users/add-user-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireSoftwareManager } from "@/lib/auth/permissions";
+import { isCompanyVerifiedById } from "@/lib/companies/company-verification";
 import { isDomainError } from "@/lib/errors";
 import { getLicenseGroupCompanyId } from "@/lib/licenses/get-license-group-company";
 import { requireSessionUser } from "@/app/session";
@@ -21,12 +22,16 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function AddUserPage({ params }: PageProps) {
   const { groupId } = await params;
   const user = await requireSessionUser();
+  let companyId: string;
   try {
-    requireSoftwareManager(user, await getLicenseGroupCompanyId({ groupId }));
+    companyId = await getLicenseGroupCompanyId({ groupId });
+    requireSoftwareManager(user, companyId);
   } catch (error) {
     if (isDomainError(error, "NOT_FOUND") || isDomainError(error, "FORBIDDEN")) notFound();
     throw error;
   }
+  // Decision 016: a company not yet verified invites everyone; the form says so up front.
+  const invites = !(await isCompanyVerifiedById({ companyId }));
   const t = await getTranslations("addUser");
   const groupPath = `/software-management/${groupId}`;
 
@@ -36,7 +41,7 @@ export default async function AddUserPage({ params }: PageProps) {
         <ArrowLeft className="size-4" aria-hidden="true" />
         {t("back")}
       </Link>
-      <PageHeader title={t("heading")} description={t("intro")} />
+      <PageHeader title={t("heading")} description={t(invites ? "introInvite" : "intro")} />
       <div className="max-w-xl">
         <AddUserForm groupId={groupId} groupPath={groupPath} />
       </div>

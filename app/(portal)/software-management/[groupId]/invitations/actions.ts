@@ -4,6 +4,7 @@ import { z } from "zod";
 import { userAction, type ActionResult } from "@/app/action-client";
 import { resendInvitation } from "@/lib/assignments/resend-invitation";
 import { requireSoftwareManager } from "@/lib/auth/permissions";
+import { limitCompanyAction } from "@/lib/companies/limit-company-action";
 import { getLicenseGroupCompanyId } from "@/lib/licenses/get-license-group-company";
 import { RecordId } from "@/lib/validation/record-id";
 
@@ -15,7 +16,11 @@ const resend = userAction({
   authorize: async ({ user, input }) => {
     requireSoftwareManager(user, await getLicenseGroupCompanyId({ groupId: input.groupId }));
   },
-  run: ({ user, input }) => resendInvitation({ actor: user, groupId: input.groupId, userId: input.userId }),
+  run: async ({ user, input }) => {
+    // Issue 13: each resend mails someone; counted per admin and per company.
+    await limitCompanyAction({ action: "invitation-resends", actor: user, companyId: await getLicenseGroupCompanyId({ groupId: input.groupId }) });
+    await resendInvitation({ actor: user, groupId: input.groupId, userId: input.userId });
+  },
   revalidate: [{ path: "/software-management", type: "layout" }],
 });
 

@@ -2,9 +2,15 @@
 // request's CSP header and puts it on its own inline scripts, so no other inline script can run.
 // API routes and static files are skipped here; next.config.ts gives them a strict policy.
 import { NextResponse, type NextRequest } from "next/server";
+import { SERVER_ACTION_BODY_LIMIT_BYTES } from "@/lib/assignments/change-set-limits";
 import { env } from "@/lib/env";
 
 export function proxy(request: NextRequest) {
+  // A server action body over the limit would reach Next.js's own check, which answers 500 (issue
+  // 13); the grid never sends one (it refuses first), so this is for requests made by hand.
+  if (request.method === "POST" && request.headers.has("next-action") && Number(request.headers.get("content-length") ?? 0) > SERVER_ACTION_BODY_LIMIT_BYTES) {
+    return new NextResponse("Request too large / Verzoek te groot", { status: 413, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  }
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const isProduction = env().isProduction;
   const policy = [

@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { activateAccountAction } from "@/app/(auth)/verify-email/actions";
+import { AcceptTermsField } from "@/components/auth/accept-terms-field";
 import { Button, buttonClassName } from "@/components/ui/button";
 import { FormAlert, FormField, useFieldError } from "@/components/ui/form-field";
 import type { ContinueTarget } from "@/lib/accounts/continue-to";
@@ -94,25 +95,7 @@ export function ActivateAccountForm({ token, choosePasswordFor }: { token: strin
               hint={tRegister("passwordHint")}
               error={errorOf("password")}
             />
-            <div>
-              <label className="flex items-start gap-2 text-sm text-slate-800">
-                <input
-                  id="acceptTerms"
-                  name="acceptTerms"
-                  type="checkbox"
-                  required
-                  aria-invalid={errorOf("acceptTerms") ? true : undefined}
-                  aria-describedby={errorOf("acceptTerms") ? "acceptTerms-error" : undefined}
-                  className="mt-0.5 size-4 rounded border-slate-300"
-                />
-                {tRegister("acceptTerms")}
-              </label>
-              {errorOf("acceptTerms") ? (
-                <p id="acceptTerms-error" className="mt-1 text-sm text-red-700">
-                  {t("acceptTermsRequired")}
-                </p>
-              ) : null}
-            </div>
+            <AcceptTermsField label={tRegister("acceptTerms")} error={errorOf("acceptTerms") ? t("acceptTermsRequired") : null} />
           </>
         ) : null}
         <Button type="submit" className="w-full" disabled={isSubmitting || hasFailed}>

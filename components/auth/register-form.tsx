@@ -4,6 +4,7 @@ import { useLocale, useTranslations } from "next-intl";
 import Link from "next/link";
 import { useState, type FormEvent } from "react";
 import { registerAction } from "@/app/(auth)/register/actions";
+import { AcceptTermsField } from "@/components/auth/accept-terms-field";
 import { Button } from "@/components/ui/button";
 import { FormAlert, FormField, useFieldError } from "@/components/ui/form-field";
 
@@ -84,25 +85,7 @@ export function RegisterForm({ continueTo, invitation }: { continueTo: string | 
         <FormField id="firstName" autoComplete="given-name" label={t("firstName")} error={errorOf("firstName")} />
         <FormField id="lastName" autoComplete="family-name" label={t("lastName")} error={errorOf("lastName")} />
       </div>
-      <div>
-        <label className="flex items-start gap-2 text-sm text-slate-800">
-          <input
-            id="acceptTerms"
-            name="acceptTerms"
-            type="checkbox"
-            required
-            aria-invalid={errorOf("acceptTerms") ? true : undefined}
-            aria-describedby={errorOf("acceptTerms") ? "acceptTerms-error" : undefined}
-            className="mt-0.5 size-4 rounded border-slate-300"
-          />
-          {t("acceptTerms")}
-        </label>
-        {errorOf("acceptTerms") ? (
-          <p id="acceptTerms-error" className="mt-1 text-sm text-red-700">
-            {tField("acceptTerms")}
-          </p>
-        ) : null}
-      </div>
+      <AcceptTermsField label={t("acceptTerms")} error={errorOf("acceptTerms") ? tField("acceptTerms") : null} />
       <Button type="submit" className="w-full" disabled={isSubmitting}>
         {isSubmitting ? t("submitting") : t("submit")}
       </Button>

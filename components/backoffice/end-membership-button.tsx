@@ -2,8 +2,8 @@
 
 import { useTranslations } from "next-intl";
 import { endMembershipAction } from "@/app/(backoffice)/backoffice/companies/[companyId]/actions";
+import { ActionButton } from "@/components/backoffice/action-button";
 import { useActionForm } from "@/components/backoffice/use-action-form";
-import { Button } from "@/components/ui/button";
 
 /** Issue 13: staff end a person's membership of the company, after a confirmation. */
 export function EndMembershipButton(props: { companyId: string; userId: string; name: string }) {
@@ -18,15 +18,8 @@ export function EndMembershipButton(props: { companyId: string; userId: string; 
   }
 
   return (
-    <div className="space-y-1">
-      <Button variant="secondary" onClick={onClick} disabled={form.isSubmitting} aria-label={t("endMembershipLabel", { name: props.name })}>
-        {t("endMembership")}
-      </Button>
-      {form.message ? (
-        <p role={form.message.tone === "error" ? "alert" : "status"} className="text-xs text-slate-700">
-          {form.message.text}
-        </p>
-      ) : null}
-    </div>
+    <ActionButton form={form} onClick={onClick} label={t("endMembershipLabel", { name: props.name })}>
+      {t("endMembership")}
+    </ActionButton>
   );
 }

@@ -4,8 +4,8 @@ import { useTranslations } from "next-intl";
 import type { ActionResult } from "@/app/action-client";
 import { markInvoicePaidAction, markOrderHandledAction } from "@/app/(backoffice)/backoffice/orders/actions";
 import { markSalesLeadHandledAction } from "@/app/(backoffice)/backoffice/sales-leads/actions";
+import { ActionButton } from "@/components/backoffice/action-button";
 import { useActionForm } from "@/components/backoffice/use-action-form";
-import { Button } from "@/components/ui/button";
 
 type Marking = "order" | "salesLead" | "invoicePaid";
 
@@ -32,15 +32,8 @@ export function MarkHandledButton(props: { kind: Marking; id: string; label: str
   }
 
   return (
-    <div className="space-y-1">
-      <Button variant="secondary" onClick={onClick} disabled={form.isSubmitting} aria-label={props.label}>
-        {t(isInvoice ? "markPaid" : "mark")}
-      </Button>
-      {form.message ? (
-        <p role={form.message.tone === "error" ? "alert" : "status"} className="text-xs text-slate-700">
-          {form.message.text}
-        </p>
-      ) : null}
-    </div>
+    <ActionButton form={form} onClick={onClick} label={props.label}>
+      {t(isInvoice ? "markPaid" : "mark")}
+    </ActionButton>
   );
 }

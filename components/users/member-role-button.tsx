@@ -2,8 +2,8 @@
 
 import { useTranslations } from "next-intl";
 import { changeMemberRoleAction } from "@/app/(portal)/software-management/users/actions";
+import { ActionButton } from "@/components/backoffice/action-button";
 import { useActionForm } from "@/components/backoffice/use-action-form";
-import { Button } from "@/components/ui/button";
 
 /** Issue 13: "Make software administrator" / "Remove administrator role" for one user of the company. */
 export function MemberRoleButton(props: { companyId: string; userId: string; name: string; role: "ADMIN" | "USER" }) {
@@ -20,15 +20,8 @@ export function MemberRoleButton(props: { companyId: string; userId: string; nam
   }
 
   return (
-    <div className="space-y-1">
-      <Button variant="secondary" onClick={onClick} disabled={form.isSubmitting} aria-label={t(isAdmin ? "removeAdminLabel" : "makeAdminLabel", { name: props.name })}>
-        {t(isAdmin ? "removeAdmin" : "makeAdmin")}
-      </Button>
-      {form.message ? (
-        <p role={form.message.tone === "error" ? "alert" : "status"} className="text-xs text-slate-700">
-          {form.message.text}
-        </p>
-      ) : null}
-    </div>
+    <ActionButton form={form} onClick={onClick} label={t(isAdmin ? "removeAdminLabel" : "makeAdminLabel", { name: props.name })}>
+      {t(isAdmin ? "removeAdmin" : "makeAdmin")}
+    </ActionButton>
   );
 }

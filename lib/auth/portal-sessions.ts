@@ -39,6 +39,16 @@ export async function startPortalSession(options: { userId: string; sessionVersi
   });
 }
 
+/**
+ * Sessions that ended or ran out more than a day ago are kept no longer: nothing reads them (a
+ * lease keeps its holder's id as text), and sign-ins would otherwise add a row each forever.
+ */
+export async function deletePastPortalSessions(options: { db?: DbClient; clock?: Clock } = {}): Promise<number> {
+  const dayAgo = new Date((options.clock ?? systemClock).now().getTime() - 24 * 60 * 60 * 1000);
+  const { count } = await (options.db ?? processDb()).portalSession.deleteMany({ where: { OR: [{ endedAt: { lt: dayAgo } }, { expiresAt: { lt: dayAgo } }] } });
+  return count;
+}
+
 /** The session continues under a new sessionVersion (a password change made in it). */
 export async function movePortalSessionToVersion(options: { sessionId: string; userId: string; sessionVersion: number; db?: DbClient }): Promise<void> {
   await (options.db ?? processDb()).portalSession.updateMany({

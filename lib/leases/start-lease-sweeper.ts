@@ -1,7 +1,9 @@
 // Runs the lease sweeper (sweep-expired-leases.ts) on an interval in each app instance
-// (instrumentation.ts), and forgets the redemptions of launch tokens past their expiry. Instances
+// (instrumentation.ts), and forgets the redemptions of launch tokens past their expiry and the
+// browser sessions that ended more than a day ago. Instances
 // sweep side by side safely. Returns a stop function.
 import "server-only";
+import { deletePastPortalSessions } from "@/lib/auth/portal-sessions";
 import { deleteExpiredRedemptions } from "@/lib/launch/redeem-launch-token";
 import { LEASE_SWEEP_INTERVAL_MS } from "@/lib/leases/lease-policy";
 import { sweepExpiredLeases } from "@/lib/leases/sweep-expired-leases";
@@ -16,6 +18,7 @@ export function startLeaseSweeper(options: { intervalMs?: number; log?: (line: s
       const swept = await sweepExpiredLeases();
       if (swept > 0) log(`marked ${swept} long-expired lease(s) released`);
       await deleteExpiredRedemptions();
+      await deletePastPortalSessions();
     },
   });
 }

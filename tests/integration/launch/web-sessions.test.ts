@@ -5,9 +5,10 @@ import { expect, test } from "vitest";
 import { db } from "@/lib/db/client";
 import { changePassword } from "@/lib/accounts/change-password";
 import { signOutEverywhere } from "@/lib/accounts/sign-out-everywhere";
-import { endPortalSessions } from "@/lib/auth/portal-sessions";
+import { deletePastPortalSessions, endPortalSessions } from "@/lib/auth/portal-sessions";
 import { launchProduct } from "@/lib/launch/launch-product";
 import { issueLaunchToken } from "@/lib/launch/launch-token";
+import { deleteExpiredRedemptions } from "@/lib/launch/redeem-launch-token";
 import { signToken } from "@/lib/signing/signed-tokens";
 import { POST as heartbeat } from "@/app/api/v1/web-sessions/heartbeat/route";
 import { DELETE as endSession, POST as startSession } from "@/app/api/v1/web-sessions/route";
@@ -180,4 +181,21 @@ test("a launch token is redeemed once: the first POST /web-sessions is 201, a re
   expect(await redeem(late)).toMatchObject({ status: 401, body: { code: "UNAUTHENTICATED" } });
   expect(await status("x".repeat(43))).toMatchObject({ status: 401 });
   expect(await call(sessionStatus, { path: "/web-sessions/status", json: { browserSessionId: "short" } })).toMatchObject({ status: 400, body: { code: "INVALID_REQUEST" } });
+});
+
+test("the sweeper forgets redemptions of expired launch tokens and sessions that ended more than a day ago, nothing live", async () => {
+  const tenant = await createTestTenant();
+  const { user, users } = await openedSeat(tenant);
+  const other = await signedIn(users[1]!);
+  await endPortalSessions({ userId: other.id, sessionId: other.session.id, reason: "signed-out", clock });
+  await db().launchTokenRedemption.createMany({ data: [
+    { jti: `old-${user.id}`, redeemedAt: clock.now(), expiresAt: new Date(clock.now().getTime() - MINUTE) },
+    { jti: `new-${user.id}`, redeemedAt: clock.now(), expiresAt: new Date(clock.now().getTime() + MINUTE) },
+  ] });
+  const dayLater = { now: () => new Date(clock.now().getTime() + 25 * HOUR) };
+  await deleteExpiredRedemptions({ clock });
+  expect((await db().launchTokenRedemption.findMany({ where: { jti: { endsWith: user.id } } })).map((row) => row.jti)).toEqual([`new-${user.id}`]);
+  await deletePastPortalSessions({ clock: dayLater });
+  expect(await db().portalSession.count({ where: { id: other.session.id } })).toBe(0);
+  expect(await db().portalSession.count({ where: { id: user.session.id } })).toBe(1);
 });

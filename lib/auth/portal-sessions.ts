@@ -13,7 +13,7 @@ import { runInTransaction } from "@/lib/transactions/run-in-transaction";
 /** As long as the session cookie (next-auth's maxAge): a week. */
 export const PORTAL_SESSION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
-export type PortalSessionEndReason = "signed-out" | "signed-out-everywhere" | "password-changed";
+export type PortalSessionEndReason = "signed-out" | "signed-out-everywhere";
 
 /** The one rule of a live session, for the cookie's requests and for the web seats it holds. */
 export function livePortalSessionWhere(now: Date): Prisma.PortalSessionWhereInput {

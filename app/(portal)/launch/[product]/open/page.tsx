@@ -1,11 +1,9 @@
 import { ExternalLink } from "lucide-react";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import Link from "next/link";
 import { notFound } from "next/navigation";
-import { buttonClassName } from "@/components/ui/button";
 import { findWebProductBySlug } from "@/lib/launch/find-web-product";
-import { launchPath } from "@/lib/launch/launch-slug";
+import { LaunchActions } from "@/app/(portal)/launch/[product]/_components/launch-actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("launch");
@@ -31,15 +29,7 @@ export default async function ConfirmLaunchPage({ params }: { params: Promise<{ 
             {t("confirmHeading", { product: product.name })}
           </h1>
           <p className="mt-2 text-sm text-slate-800">{t("confirmText", { product: product.name })}</p>
-          <div className="mt-5 flex flex-wrap gap-3">
-            {/* A plain link: the launch is a full navigation that ends on another site. */}
-            <a href={launchPath(product.code)} className={buttonClassName("primary")}>
-              {t("confirmOpen", { product: product.name })}
-            </a>
-            <Link href="/my-software" className={buttonClassName("secondary")}>
-              {t("backToMySoftware")}
-            </Link>
-          </div>
+          <LaunchActions productCode={product.code} label={t("confirmOpen", { product: product.name })} />
         </div>
       </div>
     </section>

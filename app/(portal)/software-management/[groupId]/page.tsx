@@ -1,9 +1,10 @@
-import { ArrowLeft, Download, UserPlus } from "lucide-react";
+import { Download, UserPlus } from "lucide-react";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache, cacheSignal } from "react";
+import { BackLink } from "@/components/ui/back-link";
 import { LicenseGrid } from "@/components/data-grid/license-grid";
 import { GroupDevicesSection } from "@/components/devices/group-devices-section";
 import { GroupPurchaseSection } from "@/components/shop/group-purchase-section";
@@ -63,10 +64,7 @@ export default async function LicenseGroupPage({ params }: PageProps) {
 
   return (
     <>
-      <Link href="/software-management" className="mb-4 inline-flex items-center gap-1.5 text-sm font-medium text-slate-600 hover:text-slate-900">
-        <ArrowLeft className="size-4" aria-hidden="true" />
-        {t("back")}
-      </Link>
+      <BackLink href="/software-management" label={t("back")} />
       <PageHeader
         title={head.group.name}
         description={

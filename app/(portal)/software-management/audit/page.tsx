@@ -1,9 +1,8 @@
-import { ArrowLeft } from "lucide-react";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AuditLog } from "@/components/audit/audit-log";
+import { BackLink } from "@/components/ui/back-link";
 import { PageHeader } from "@/components/ui/page-header";
 import { parseAuditSearchParams } from "@/lib/audit/audit-search-params";
 import { listAuditEvents } from "@/lib/audit/list-audit-events";
@@ -36,10 +35,7 @@ export default async function AuditPage({ searchParams }: PageProps) {
 
   return (
     <>
-      <Link href="/software-management" className="mb-4 inline-flex items-center gap-1.5 text-sm font-medium text-slate-600 hover:text-slate-900">
-        <ArrowLeft className="size-4" aria-hidden="true" />
-        {t("back")}
-      </Link>
+      <BackLink href="/software-management" label={t("back")} />
       <PageHeader title={t("title")} description={t("intro", { company: membership.company.name })} />
       <AuditLog entries={page.events} filters={filters} licenses={licenses} nextCursor={page.nextCursor} isFirstPage={!cursor} />
     </>

@@ -1,8 +1,7 @@
-import { ArrowLeft } from "lucide-react";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import Link from "next/link";
 import { notFound } from "next/navigation";
+import { BackLink } from "@/components/ui/back-link";
 import { PageHeader } from "@/components/ui/page-header";
 import { MemberRoleButton } from "@/components/users/member-role-button";
 import { displayName } from "@/lib/auth/current-user";
@@ -27,10 +26,7 @@ export default async function CompanyUsersPage() {
 
   return (
     <>
-      <Link href="/software-management" className="mb-4 inline-flex items-center gap-1.5 text-sm font-medium text-slate-600 hover:text-slate-900">
-        <ArrowLeft className="size-4" aria-hidden="true" />
-        {t("back")}
-      </Link>
+      <BackLink href="/software-management" label={t("back")} />
       <PageHeader title={t("title")} description={t("intro", { company: membership.company.name })} />
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="min-w-full divide-y divide-slate-200 text-sm">

@@ -1,4 +1,3 @@
-import { ArrowLeft } from "lucide-react";
 import type { Metadata } from "next";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
@@ -10,6 +9,7 @@ import { CompanyOrders } from "@/components/backoffice/company-orders";
 import { CreateGroupForm } from "@/components/backoffice/create-group-form";
 import { CreateLicenseForm } from "@/components/backoffice/create-license-form";
 import { AuditEventsSummary } from "@/components/backoffice/audit-events-summary";
+import { BackLink } from "@/components/ui/back-link";
 import { PageHeader } from "@/components/ui/page-header";
 import { calendarDateOf } from "@/lib/backoffice/calendar-date";
 import { getCompanyOverview } from "@/lib/backoffice/get-company-overview";
@@ -42,10 +42,7 @@ export default async function BackofficeCompanyPage({ params }: PageProps) {
 
   return (
     <>
-      <Link href="/backoffice" className="mb-4 inline-flex items-center gap-1.5 text-sm font-medium text-slate-600 hover:text-slate-900">
-        <ArrowLeft className="size-4" aria-hidden="true" />
-        {t("back")}
-      </Link>
+      <BackLink href="/backoffice" label={t("back")} />
       <PageHeader title={company.name} description={t("description", { country: countryName(company.country, locale), number: company.sapAccountNumber })} />
       <dl className="mb-8 grid gap-x-8 gap-y-2 text-sm sm:grid-cols-[max-content_1fr]">
         <dt className="font-medium text-slate-700">{t("vatNumber")}</dt>

@@ -1,9 +1,8 @@
-import { ArrowLeft } from "lucide-react";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AddUserForm } from "@/components/users/add-user-form";
+import { BackLink } from "@/components/ui/back-link";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireSoftwareManager } from "@/lib/auth/permissions";
 import { isCompanyVerifiedById } from "@/lib/companies/company-verification";
@@ -37,10 +36,7 @@ export default async function AddUserPage({ params }: PageProps) {
 
   return (
     <>
-      <Link href={groupPath} className="mb-4 inline-flex items-center gap-1.5 text-sm font-medium text-slate-600 hover:text-slate-900">
-        <ArrowLeft className="size-4" aria-hidden="true" />
-        {t("back")}
-      </Link>
+      <BackLink href={groupPath} label={t("back")} />
       <PageHeader title={t("heading")} description={t(invites ? "introInvite" : "intro")} />
       <div className="max-w-xl">
         <AddUserForm groupId={groupId} groupPath={groupPath} />

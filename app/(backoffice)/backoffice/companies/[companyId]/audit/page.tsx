@@ -1,8 +1,7 @@
-import { ArrowLeft } from "lucide-react";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import Link from "next/link";
 import { AuditLog } from "@/components/audit/audit-log";
+import { BackLink } from "@/components/ui/back-link";
 import { PageHeader } from "@/components/ui/page-header";
 import { parseAuditSearchParams } from "@/lib/audit/audit-search-params";
 import { getCompanyOverview } from "@/lib/backoffice/get-company-overview";
@@ -29,10 +28,7 @@ export default async function BackofficeCompanyAuditPage({ params, searchParams 
 
   return (
     <>
-      <Link href={`/backoffice/companies/${companyId}`} className="mb-4 inline-flex items-center gap-1.5 text-sm font-medium text-slate-600 hover:text-slate-900">
-        <ArrowLeft className="size-4" aria-hidden="true" />
-        {t("backTo", { company: overview.company.name })}
-      </Link>
+      <BackLink href={`/backoffice/companies/${companyId}`} label={t("backTo", { company: overview.company.name })} />
       <PageHeader title={t("auditTitle", { company: overview.company.name })} description={t("auditIntro")} />
       <AuditLog entries={page.events} filters={filters} licenses={licenses} nextCursor={page.nextCursor} isFirstPage={!cursor} basePath={basePath} hasExport={false} />
     </>

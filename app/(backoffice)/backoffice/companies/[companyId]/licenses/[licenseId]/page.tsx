@@ -1,7 +1,6 @@
-import { ArrowLeft } from "lucide-react";
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
-import Link from "next/link";
+import { BackLink } from "@/components/ui/back-link";
 import { SeatChangeForm } from "@/components/backoffice/seat-change-form";
 import { ValidityForm } from "@/components/backoffice/validity-form";
 import { PageHeader } from "@/components/ui/page-header";
@@ -27,10 +26,7 @@ export default async function BackofficeLicensePage({ params }: PageProps) {
 
   return (
     <>
-      <Link href={`/backoffice/companies/${companyId}`} className="mb-4 inline-flex items-center gap-1.5 text-sm font-medium text-slate-600 hover:text-slate-900">
-        <ArrowLeft className="size-4" aria-hidden="true" />
-        {t("back", { company: license.company.name })}
-      </Link>
+      <BackLink href={`/backoffice/companies/${companyId}`} label={t("back", { company: license.company.name })} />
       <PageHeader
         title={t("heading", { product: license.productName, type: tType(license.type), edition: tEdition(license.edition) })}
         description={t("description", { group: license.group.name, company: license.company.name })}

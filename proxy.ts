@@ -8,7 +8,9 @@ import { env } from "@/lib/env";
 export function proxy(request: NextRequest) {
   // A server action body over the limit would reach Next.js's own check, which answers 500 (issue
   // 13); the grid never sends one (it refuses first), so this is for requests made by hand.
-  if (request.method === "POST" && request.headers.has("next-action") && Number(request.headers.get("content-length") ?? 0) > SERVER_ACTION_BODY_LIMIT_BYTES) {
+  // Browsers always send an action body's length: one without it (chunked, by hand) is refused too.
+  const length = request.headers.get("content-length");
+  if (request.method === "POST" && request.headers.has("next-action") && (length === null || Number(length) > SERVER_ACTION_BODY_LIMIT_BYTES)) {
     return new NextResponse("Request too large / Verzoek te groot", { status: 413, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   }
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
@@ -46,5 +48,7 @@ export const config = {
         { type: "header", key: "purpose", value: "prefetch" },
       ],
     },
+    // Every server action, prefetch headers or not, passes the body-size check above.
+    { source: "/((?!api/|_next/static|_next/image|favicon.ico).*)", has: [{ type: "header", key: "next-action" }] },
   ],
 };

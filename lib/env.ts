@@ -86,7 +86,7 @@ const schema = z
       DATA_DIR: path.resolve(raw.DATA_DIR),
       APP_BASE_URL: appBaseUrl,
       SEED_DEMO: raw.SEED_DEMO === undefined ? raw.DATABASE_URL === undefined : ["true", "1", "yes", "force"].includes(raw.SEED_DEMO),
-      /** SEED_DEMO=force: seed even where the launcher would refuse (lib/runtime/demo-seed-policy.ts). */
+      /** SEED_DEMO=force: seed even where the launcher would refuse (assertDemoSeedAllowed in lib/runtime/start.ts). */
       SEED_DEMO_FORCED: raw.SEED_DEMO === "force",
       MAILBOX: raw.MAILBOX ?? !isServerDatabaseInProduction(raw),
       EMAIL_TRANSPORT: raw.EMAIL_TRANSPORT ?? (raw.SMTP_URL ? "smtp" : "mailbox"),

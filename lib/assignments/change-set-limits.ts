@@ -15,9 +15,11 @@ export const MAX_BYTES_PER_CHANGE = 118;
 /** groupId, expectedVersion and the JSON around the changes: a few hundred bytes; counted generously. */
 export const SAVE_ENVELOPE_BYTES = 1_024;
 
+const MIB = 1024 * 1024;
+
 /**
- * next.config.ts `serverActions.bodySizeLimit`: 2 MiB, so the largest save (10,000 × 118 B + the
- * envelope ≈ 1.13 MiB) fits with a margin of more than 1.5×. Applies to every server action; the
+ * next.config.ts `serverActions.bodySizeLimit`: the largest save (10,000 × 118 B + the envelope ≈
+ * 1.13 MiB) with a margin of 1.5×, in whole MiB (2 MiB). Applies to every server action; the
  * others carry a few kilobytes at most.
  */
-export const SERVER_ACTION_BODY_LIMIT_BYTES = 2 * 1024 * 1024;
+export const SERVER_ACTION_BODY_LIMIT_BYTES = Math.ceil((1.5 * (MAX_CHANGES_PER_SAVE * MAX_BYTES_PER_CHANGE + SAVE_ENVELOPE_BYTES)) / MIB) * MIB;

@@ -16,6 +16,11 @@ export const INVITATION_TOKEN_TTL_MS = 14 * 24 * 60 * 60 * 1000;
 
 const TOKEN_BYTES = 32;
 
+/** A new token for a link: 32 random bytes, base64url (what isWellFormedToken accepts). */
+export function newToken(): string {
+  return randomBytes(TOKEN_BYTES).toString("base64url");
+}
+
 export function hashToken(token: string): string {
   return createHash("sha256").update(token, "utf8").digest("hex");
 }
@@ -38,7 +43,7 @@ export async function issueToken(options: {
   clock?: Clock;
 }): Promise<{ token: string; expiresAt: Date }> {
   const now = (options.clock ?? systemClock).now();
-  const token = randomBytes(TOKEN_BYTES).toString("base64url");
+  const token = newToken();
   const expiresAt = new Date(now.getTime() + options.ttlMs);
   await options.db.token.deleteMany({ where: { userId: options.userId, purpose: options.purpose, usedAt: null } });
   await options.db.token.create({
@@ -64,7 +69,7 @@ export async function issueTokens(options: {
   const userIds = options.tokens.map((entry) => entry.userId);
   await options.db.token.deleteMany({ where: { userId: { in: userIds }, purpose: options.purpose, usedAt: null } });
   const rows = options.tokens.map((entry) => {
-    const token = randomBytes(TOKEN_BYTES).toString("base64url");
+    const token = newToken();
     issued.set(entry.userId, token);
     return { purpose: options.purpose, tokenHash: hashToken(token), userId: entry.userId, expiresAt, data: entry.data ?? undefined };
   });

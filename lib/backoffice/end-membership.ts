@@ -4,8 +4,11 @@
 // end and their floating seats are released, the membership row is deleted and the audit trail
 // records it (decision 016: the row exists exactly while the membership is active; history is the
 // audit trail and the revoked assignments). The person's account stays (R19) and may be added again.
-// Locks: the company row (as role changes take it), then the affected groups and licenses in id
-// order, as a grid save takes them.
+// Locks: the company row (as role changes take it), then every group of the company and the
+// affected licenses in id order, as a grid save takes them: a save in any group either commits
+// before (and its assignment is revoked here) or sees the membership gone.
+// Open invitations to join the company (decision 016) are withdrawn, so an old link cannot bring
+// the person back.
 import "server-only";
 import type { Actor } from "@/lib/accounts/actor";
 import { requireBackofficeStaff } from "@/lib/accounts/require-backoffice-staff";
@@ -31,6 +34,7 @@ export async function endMembership(options: { actor: Actor; companyId: string; 
     if (!company) throw notFound("Company");
     const membership = await transaction.membership.findUnique({ where: { userId_companyId: { userId, companyId } }, select: { id: true, role: true, createdAt: true, addedById: true } });
     if (!membership) throw notFound("User");
+    await transaction.$queryRaw`SELECT 1 FROM "LicenseGroup" WHERE "companyId" = ${companyId}::uuid ORDER BY "id" FOR NO KEY UPDATE`;
 
     // Every license of the company the person holds in any way: an active assignment, an
     // activation or an open floating seat.
@@ -47,8 +51,7 @@ export async function endMembership(options: { actor: Actor; companyId: string; 
     if (held.length > 0) {
       const groupIds = [...new Set(held.map((row) => row.groupId))].sort();
       const licenseIds = held.map((row) => row.licenseId);
-      // The grid's locks in the grid's order; the raised versions make open grids reload (R26).
-      await transaction.$queryRaw`SELECT 1 FROM "LicenseGroup" WHERE "id" = ANY(${groupIds}::uuid[]) ORDER BY "id" FOR NO KEY UPDATE`;
+      // The groups are locked above; the raised versions make open grids reload (R26).
       await transaction.$queryRaw`SELECT 1 FROM "License" WHERE "id" = ANY(${licenseIds}::uuid[]) ORDER BY "id" FOR NO KEY UPDATE`;
       const revokedRows = await transaction.$queryRaw<{ licenseId: string; groupId: string }[]>`
         UPDATE "Assignment" a SET "revokedAt" = ${now}, "revokedById" = ${actor.id}::uuid
@@ -62,6 +65,8 @@ export async function endMembership(options: { actor: Actor; companyId: string; 
     }
 
     await transaction.membership.delete({ where: { id: membership.id } });
+    const { email } = await transaction.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true } });
+    await transaction.membershipInvitation.deleteMany({ where: { companyId, email, acceptedAt: null } });
     // R11: the company context moves on to another of the person's companies.
     await transaction.user.updateMany({ where: { id: userId, currentCompanyId: companyId }, data: { currentCompanyId: null } });
     audit({

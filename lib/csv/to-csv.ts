@@ -35,7 +35,7 @@ export function csvFileName(stem: string, date: Date): string {
   return `${safeStem}-${date.toISOString().slice(0, 10)}.csv`;
 }
 
-/** One cell; the separator is the row's, but quoting and guards hold for both (see the header). */
+/** One cell, quoted and guarded so that it holds whichever separator a spreadsheet splits on (see the header). */
 export function csvCell(value: CsvCell): string {
   if (value === null || value === undefined) return "";
   // Numbers and booleans are written by the application, never typed by a user: no guard.

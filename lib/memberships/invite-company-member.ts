@@ -4,12 +4,11 @@
 // same whether or not the address has an account, so the form cannot be used to find out who has
 // one; the names the admin typed are not used at all.
 import "server-only";
-import { randomBytes } from "node:crypto";
 import type { Actor } from "@/lib/accounts/actor";
 import { Email } from "@/lib/accounts/fields";
 import { senderNames } from "@/lib/assignments/assignment-emails";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { hashToken, INVITATION_TOKEN_TTL_MS } from "@/lib/auth/one-time-tokens";
+import { hashToken, INVITATION_TOKEN_TTL_MS, newToken } from "@/lib/auth/one-time-tokens";
 import { systemClock, type Clock } from "@/lib/clock";
 import type { DbClient } from "@/lib/db/client";
 import { absoluteUrl } from "@/lib/email/absolute-url";
@@ -38,7 +37,7 @@ export async function inviteCompanyMember(options: { actor: Actor; companyId: st
 
     // Only the newest invitation of an address works, as for every emailed link.
     await transaction.membershipInvitation.deleteMany({ where: { companyId: options.companyId, email: email.data, acceptedAt: null } });
-    const token = randomBytes(32).toString("base64url");
+    const token = newToken();
     const invitation = await transaction.membershipInvitation.create({
       data: { companyId: options.companyId, email: email.data, tokenHash: hashToken(token), invitedById: options.actor.id, expiresAt: new Date(now.getTime() + INVITATION_TOKEN_TTL_MS), createdAt: now },
       select: { id: true },

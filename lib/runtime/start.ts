@@ -98,7 +98,7 @@ function childEnv(config: Env, databaseUrl: string, authSecret: string, isEmbedd
     APP_BASE_URL: config.APP_BASE_URL,
     // The embedded database runs in this process: it is never the app's to start again.
     EMBEDDED_DB_PORT: undefined,
-    // The app cannot tell the embedded socket's URL from a server's; the demo mailbox page needs to (lib/email/mailbox-access.ts).
+    // The app cannot tell the embedded socket's URL from a server's; the mailbox's default needs to (MAILBOX in lib/env.ts).
     DATABASE_IS_EMBEDDED: isEmbedded ? "true" : "false",
     NEXT_TELEMETRY_DISABLED: "1",
   };

@@ -134,4 +134,8 @@ test("hole 5: a grid save of the maximum size (10,000 changes) succeeds; one mor
   // A body over the server action limit (2 MiB), sent by hand: 413 before Next.js's own check (a 500).
   const oversized = await replaySave(page.request, captured, [{ groupId: seeded.groupId, expectedVersion: version + 1, changes, padding: "x".repeat(2_500_000) }]);
   expect(oversized.status()).toBe(413);
+  // The same with a prefetch header, which keeps page requests out of proxy.ts: still 413.
+  const headers = { ...Object.fromEntries(Object.entries(captured.headers()).filter(([name]) => ["next-action", "next-router-state-tree", "accept", "content-type"].includes(name))), "next-router-prefetch": "1" };
+  const disguised = await page.request.post(captured.url(), { headers, data: JSON.stringify([{ groupId: seeded.groupId, changes, padding: "x".repeat(2_500_000) }]), timeout: 120_000 });
+  expect(disguised.status()).toBe(413);
 });

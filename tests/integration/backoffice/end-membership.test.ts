@@ -9,6 +9,8 @@ import { db } from "@/lib/db/client";
 import { listEntitlements } from "@/lib/entitlements/list-entitlements";
 import { acquireLease } from "@/lib/leases/acquire-lease";
 import { addCompanyMember } from "@/lib/memberships/add-company-member";
+import { acceptMembershipInvitation } from "@/lib/memberships/accept-membership-invitation";
+import { hashToken, newToken } from "@/lib/auth/one-time-tokens";
 import { createTestTenant } from "../../fixtures/tenant";
 import { useTestDatabase } from "../../setup/test-database";
 
@@ -77,4 +79,16 @@ test("only staff end memberships; a missing one is NOT_FOUND and nothing changes
   await expect(endMembership({ actor: tenant.staff, companyId: tenant.company.id, userId: other.admin.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
   expect(await db().membership.count({ where: { userId: person.id, companyId: tenant.company.id } })).toBe(1);
   expect(await db().assignment.count({ where: { userId: person.id, revokedAt: null } })).toBe(3);
+});
+
+test("an invitation to join still open when the membership ends is withdrawn: the old link does not bring the person back", async () => {
+  const { tenant, person } = await memberWithEverything();
+  const token = newToken();
+  await db().membershipInvitation.create({
+    data: { companyId: tenant.company.id, email: person.email, tokenHash: hashToken(token), invitedById: tenant.admin.id, expiresAt: new Date(Date.now() + 24 * 60 * 60 * 1000) },
+  });
+  await endMembership({ actor: tenant.staff, companyId: tenant.company.id, userId: person.id });
+  expect(await db().membershipInvitation.count({ where: { companyId: tenant.company.id, email: person.email } })).toBe(0);
+  await expect(acceptMembershipInvitation({ actor: person, token })).rejects.toMatchObject({ code: expect.any(String) });
+  expect(await db().membership.count({ where: { companyId: tenant.company.id, userId: person.id } })).toBe(0);
 });

@@ -4,7 +4,8 @@
 // password is hashed before the address is looked up, so both paths take the same time.
 // Decision 017: nothing typed here touches a user row. Password, names, language and terms wait
 // in the verification token (a new address gets a row with its email only) until the mailbox is
-// proven from the registering browser; an existing row is never changed by a registration.
+// proven from the registering browser; an existing row is never changed by a registration
+// without an invitation token (that path proves the mailbox itself, decision 007).
 import "server-only";
 import type { Prisma } from "@prisma/client";
 import { continueToOf, resolveContinueTarget, type ContinueTarget, type ContinueToProduct } from "@/lib/accounts/continue-to";

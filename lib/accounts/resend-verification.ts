@@ -36,7 +36,7 @@ export async function resendVerification(options: { email: string; ipAddress?: s
       template: "account-verification",
       to: email.data,
       locale: pending?.registration.language ?? user.language,
-      payload: { firstName: user.firstName, verifyUrl: absoluteUrl(`/verify-email?token=${token}`), expiresInHours: 24 },
+      payload: { firstName: user.firstName || pending?.registration.firstName || "", verifyUrl: absoluteUrl(`/verify-email?token=${token}`), expiresInHours: 24 },
       userId: user.id,
     });
   });

@@ -84,8 +84,6 @@ export const defaultRateLimitPolicies: Record<RateLimitName, RateLimitPolicy> = 
 export type RateLimits = {
   /** Counts one attempt; throws RATE_LIMITED (details.retryAfterSeconds) once the limit is passed. */
   consume(name: RateLimitName, key: string): Promise<{ remaining: number }>;
-  /** Seconds until the key may try again when its points are used up, else null. Counts nothing. */
-  blockedFor(name: RateLimitName, key: string): Promise<number | null>;
   /** Forgets the key's attempts (a successful sign-in clears its failures). */
   reset(name: RateLimitName, key: string): Promise<void>;
   /**
@@ -134,34 +132,27 @@ export function createRateLimits(options: {
     return existing;
   };
 
+  const take: RateLimits["take"] = async (name, key) => {
+    try {
+      const result = await limiter(name).consume(hashedKey(key), 1);
+      return { allowed: true, remaining: result.remainingPoints, windowEndsInSeconds: Math.max(1, Math.ceil(result.msBeforeNext / 1000)) };
+    } catch (rejection) {
+      // The library rejects with a RateLimiterRes when the limit is passed, with an Error otherwise.
+      if (rejection instanceof RateLimiterRes) return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)) };
+      throw rejection;
+    }
+  };
+
   return {
     async consume(name, key) {
-      try {
-        const result = await limiter(name).consume(hashedKey(key), 1);
-        return { remaining: result.remainingPoints };
-      } catch (rejection) {
-        // The library rejects with a RateLimiterRes when the limit is passed, with an Error otherwise.
-        if (rejection instanceof RateLimiterRes) throw rateLimitedError(rejection.msBeforeNext / 1000);
-        throw rejection;
-      }
-    },
-    async blockedFor(name, key) {
-      const result = await limiter(name).get(hashedKey(key));
-      if (!result || result.consumedPoints < policyOf(name).points) return null;
-      return Math.max(1, Math.ceil(result.msBeforeNext / 1000));
+      const attempt = await take(name, key);
+      if (!attempt.allowed) throw rateLimitedError(attempt.retryAfterSeconds);
+      return { remaining: attempt.remaining };
     },
     async reset(name, key) {
       await limiter(name).delete(hashedKey(key));
     },
-    async take(name, key) {
-      try {
-        const result = await limiter(name).consume(hashedKey(key), 1);
-        return { allowed: true, remaining: result.remainingPoints, windowEndsInSeconds: Math.max(1, Math.ceil(result.msBeforeNext / 1000)) };
-      } catch (rejection) {
-        if (rejection instanceof RateLimiterRes) return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)) };
-        throw rejection;
-      }
-    },
+    take,
     async giveBack(name, key) {
       await limiter(name).reward(hashedKey(key), 1);
     },

@@ -12,6 +12,7 @@ import { movePortalSessionToVersion } from "@/lib/auth/portal-sessions";
 import { parseSessionClaims, type SessionClaims } from "@/lib/auth/session-claims";
 import { sessionCookie } from "@/lib/auth/session-cookie";
 import { env } from "@/lib/env";
+import { safeRedirectPath } from "@/lib/http/safe-redirect";
 
 /** The signed-in user, or null (no session, ended session, disabled or unverified user). */
 export async function getSessionUser(): Promise<CurrentUser | null> {
@@ -19,11 +20,16 @@ export async function getSessionUser(): Promise<CurrentUser | null> {
   return getCurrentUser(parseSessionClaims(session));
 }
 
-/** For pages behind sign-in: signed-out visitors go to the sign-in page. */
+/** For pages behind sign-in: signed-out visitors go to the sign-in page, and back here after it (issue 14). */
 export async function requireSessionUser(): Promise<CurrentUser> {
   const user = await getSessionUser();
-  if (!user) redirect("/sign-in");
+  if (!user) redirect(await signInPathForThisPage());
   return user;
+}
+
+async function signInPathForThisPage(): Promise<string> {
+  const back = safeRedirectPath((await headers()).get("x-request-path"), env().APP_BASE_URL, "");
+  return back && back !== "/" ? `/sign-in?callbackUrl=${encodeURIComponent(back)}` : "/sign-in";
 }
 
 /**

@@ -45,5 +45,5 @@ test("signing out from the menu returns to the sign-in page", async ({ page }) =
   await page.getByRole("button", { name: "Uitloggen" }).click();
   await expect(page).toHaveURL(/\/sign-in$/);
   await page.goto("/my-software");
-  await expect(page).toHaveURL(/\/sign-in$/);
+  await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Fmy-software$/);
 });

@@ -23,7 +23,7 @@ test("a wrong password and an unknown address get the same translated message (R
 
 test("signed-out visitors of the portal are sent to the sign-in page", async ({ page }) => {
   await page.goto("/my-software");
-  await expect(page).toHaveURL(/\/sign-in$/);
+  await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Fmy-software$/);
   await expect(page.getByRole("heading", { level: 1, name: "Inloggen" })).toBeVisible();
 });
 

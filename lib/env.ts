@@ -73,6 +73,13 @@ const schema = z
     EMAIL_WORKER_POLL_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(5000),
     /** Emails the worker claims and sends per round. */
     EMAIL_WORKER_BATCH_SIZE: z.coerce.number().int().min(1).max(500).default(20),
+    /**
+     * Base URL of a Pwned Passwords range API (https://api.pwnedpasswords.com, or a mirror): new
+     * passwords it lists are refused. Unset: not asked. Fail-open when it does not answer in time.
+     */
+    PWNED_PASSWORDS_URL: z.url().optional(),
+    /** How long a new password waits for the Pwned Passwords answer, in milliseconds. */
+    PWNED_PASSWORDS_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(2000),
   })
   .refine((raw) => raw.EMAIL_TRANSPORT !== "smtp" || raw.SMTP_URL !== undefined, {
     path: ["EMAIL_TRANSPORT"],

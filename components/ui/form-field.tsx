@@ -17,6 +17,8 @@ const messageKeys: Record<string, string> = {
   "at least 12 characters": "tooShort",
   "too-short": "tooShort",
   common: "common",
+  guessable: "guessable",
+  breached: "breached",
   "contains-email": "containsEmail",
   wrong: "wrongPassword",
 };

@@ -31,7 +31,7 @@ export async function changePassword(options: {
   if (!(await verifyPassword(user.passwordHash, options.currentPassword))) {
     throw new DomainError("INVALID", "The current password is wrong", { fields: { currentPassword: "wrong" } });
   }
-  assertAcceptablePassword(options.newPassword, user.email, "newPassword");
+  await assertAcceptablePassword(options.newPassword, user.email, "newPassword");
   const passwordHash = await hashPassword(options.newPassword);
   const now = (options.clock ?? systemClock).now();
 

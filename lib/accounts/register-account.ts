@@ -60,7 +60,7 @@ export async function registerAccount(options: RegisterAccountOptions): Promise<
   const language = Locale.parse(options.language);
   const firstName = FirstName.safeParse(options.firstName ?? "").data ?? "";
   const lastName = LastName.safeParse(options.lastName ?? "").data ?? "";
-  assertAcceptablePassword(options.password, email.data);
+  await assertAcceptablePassword(options.password, email.data);
 
   const rateLimits = options.rateLimits ?? defaultRateLimits();
   if (options.ipAddress) await rateLimits.consume("registration-ip", options.ipAddress);

@@ -18,7 +18,7 @@ export async function resetPassword(options: { token: string; password: string; 
   const usable = await findUsableToken({ db: client, purpose: "PASSWORD_RESET", token: options.token, clock: options.clock });
   if (!usable) throw invalidLink();
   const owner = await client.user.findUniqueOrThrow({ where: { id: usable.userId }, select: { email: true } });
-  assertAcceptablePassword(options.password, owner.email);
+  await assertAcceptablePassword(options.password, owner.email);
   const passwordHash = await hashPassword(options.password);
   const now = (options.clock ?? systemClock).now();
 

@@ -54,7 +54,7 @@ export async function verifyEmail(options: {
     if (!usable) throw invalidLink();
     if (options.chosen.acceptTerms !== true) throw new DomainError("INVALID", "Terms not accepted", { fields: { acceptTerms: "required" } });
     const owner = await client.user.findUniqueOrThrow({ where: { id: usable.userId }, select: { email: true } });
-    assertAcceptablePassword(options.chosen.password, owner.email);
+    await assertAcceptablePassword(options.chosen.password, owner.email);
     chosenPasswordHash = await hashPassword(options.chosen.password);
   }
 

@@ -3,19 +3,23 @@
 import { useLocale, useTranslations } from "next-intl";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import { activateAccountAction } from "@/app/(auth)/verify-email/actions";
 import { AcceptTermsField } from "@/components/auth/accept-terms-field";
-import { Button, buttonClassName } from "@/components/ui/button";
+import { RegistrationSuccess } from "@/components/auth/registration-success";
+import { Button } from "@/components/ui/button";
 import { FormAlert, FormField, useFieldError } from "@/components/ui/form-field";
 import type { ContinueTarget } from "@/lib/accounts/continue-to";
 
 /**
- * R10: "Activate account", then the success screen with "Continue to" the portal or the software.
- * Outside the browser that registered (`choosePasswordFor` is the address), the mailbox owner
- * chooses the password and accepts the terms here (decision 017).
+ * R10: "Activate account", then the success box with "Continue to" the portal or the software.
+ * In the browser that registered (`activateOnOpen`), the mail's "Activate account" is the one
+ * click: the page activates as it opens, with a POST from the page's script, so a mail scanner or
+ * link preview fetching the address (no script, no registration cookie) uses nothing up; the
+ * button stays for a browser without script. Outside that browser (`choosePasswordFor` is the
+ * address), the mailbox owner chooses the password and accepts the terms here (decision 017).
  */
-export function ActivateAccountForm({ token, choosePasswordFor }: { token: string; choosePasswordFor: string | null }) {
+export function ActivateAccountForm({ token, choosePasswordFor, activateOnOpen = false }: { token: string; choosePasswordFor: string | null; activateOnOpen?: boolean }) {
   const t = useTranslations("verifyEmail");
   const tRegister = useTranslations("register");
   const locale = useLocale();
@@ -26,8 +30,17 @@ export function ActivateAccountForm({ token, choosePasswordFor }: { token: strin
   const [isSubmitting, setIsSubmitting] = useState(false);
   const errorOf = useFieldError(fieldErrors);
 
+  const formRef = useRef<HTMLFormElement>(null);
+  const hasActivatedOnOpen = useRef(false);
+  useEffect(() => {
+    if (!activateOnOpen || hasActivatedOnOpen.current) return;
+    hasActivatedOnOpen.current = true;
+    formRef.current?.requestSubmit();
+  }, [activateOnOpen]);
+
   async function activate(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
+    if (isSubmitting) return;
     const form = new FormData(event.currentTarget);
     setIsSubmitting(true);
     const result = await activateAccountAction({
@@ -47,32 +60,15 @@ export function ActivateAccountForm({ token, choosePasswordFor }: { token: strin
     else setHasFailed(true);
   }
 
-  if (target) {
-    return (
-      <section aria-labelledby="activated" className="space-y-4">
-        <h1 id="activated" className="text-2xl font-semibold tracking-tight text-slate-900">
-          {t("successTitle")}
-        </h1>
-        <p className="text-sm text-slate-600">{t("successIntro")}</p>
-        <div className="flex flex-wrap gap-3">
-          {target.kind === "software" ? (
-            <a href={target.url} className={buttonClassName("primary")}>
-              {t("continueToSoftware", { product: target.productName })}
-            </a>
-          ) : null}
-          <Link href="/" className={buttonClassName(target.kind === "software" ? "secondary" : "primary")}>
-            {t("continueToPortal")}
-          </Link>
-        </div>
-      </section>
-    );
-  }
+  if (target) return <RegistrationSuccess title={t("successTitle")} text={t("successIntro")} target={target} />;
 
   return (
     <>
       <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{t("title")}</h1>
-      <p className="mt-2 text-sm text-slate-600">{choosePasswordFor ? t("choosePasswordIntro") : t("intro")}</p>
-      <form onSubmit={activate} noValidate className="mt-6 space-y-4">
+      <p className="mt-2 text-sm text-slate-600" role={activateOnOpen && isSubmitting ? "status" : undefined}>
+        {choosePasswordFor ? t("choosePasswordIntro") : activateOnOpen && isSubmitting ? t("activating") : t("intro")}
+      </p>
+      <form ref={formRef} onSubmit={activate} noValidate className="mt-6 space-y-4">
         {hasFailed ? (
           <FormAlert>
             {t("invalid")}{" "}
@@ -95,7 +91,7 @@ export function ActivateAccountForm({ token, choosePasswordFor }: { token: strin
               hint={tRegister("passwordHint")}
               error={errorOf("password")}
             />
-            <AcceptTermsField label={tRegister("acceptTerms")} error={errorOf("acceptTerms") ? t("acceptTermsRequired") : null} />
+            <AcceptTermsField error={errorOf("acceptTerms") ? t("acceptTermsRequired") : null} />
           </>
         ) : null}
         <Button type="submit" className="w-full" disabled={isSubmitting || hasFailed}>

@@ -5,18 +5,25 @@ import Link from "next/link";
 import { useState, type FormEvent } from "react";
 import { registerAction } from "@/app/(auth)/register/actions";
 import { AcceptTermsField } from "@/components/auth/accept-terms-field";
+import { RegistrationSuccess } from "@/components/auth/registration-success";
 import { Button } from "@/components/ui/button";
 import { FormAlert, FormField, useFieldError } from "@/components/ui/form-field";
+import type { ContinueTarget } from "@/lib/accounts/continue-to";
+
+/** isPending: the token is good for this address, so registering activates at once. */
+type Invitation = { token: string; email: string; isPending: boolean; firstName?: string; lastName?: string };
 
 /**
  * R9: email, password, terms, "Register now"; then the same "check your email" screen for every
- * address — except through a valid invitation link (R17, decision 007), which activates at once.
+ * address — except through a valid invitation link (R17, decision 007), which activates at once
+ * and ends on the success box with "Continue to" (R10). The whole page is drawn here, so a
+ * finished registration shows no form heading above its result.
  */
-export function RegisterForm({ continueTo, invitation }: { continueTo: string | null; invitation?: { token: string; email: string } | null }) {
+export function RegisterForm({ continueTo, invitation }: { continueTo: string | null; invitation?: Invitation | null }) {
   const t = useTranslations("register");
   const tInvitation = useTranslations("invitations");
-  const [activated, setActivated] = useState(false);
   const locale = useLocale();
+  const [activatedTarget, setActivatedTarget] = useState<ContinueTarget | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string[]> | undefined>();
   const [message, setMessage] = useState<string | null>(null);
   const [registeredEmail, setRegisteredEmail] = useState<string | null>(null);
@@ -34,7 +41,7 @@ export function RegisterForm({ continueTo, invitation }: { continueTo: string | 
     const result = await registerAction(Object.fromEntries(form));
     setIsSubmitting(false);
     if (result.ok) {
-      setActivated(result.data.status === "ACTIVATED");
+      setActivatedTarget(result.data.status === "ACTIVATED" ? result.data.continueTo : null);
       setRegisteredEmail(String(form.get("email") ?? "").trim().toLowerCase());
       return;
     }
@@ -42,53 +49,53 @@ export function RegisterForm({ continueTo, invitation }: { continueTo: string | 
     setMessage(result.error.fieldErrors ? null : result.error.message);
   }
 
-  if (registeredEmail && activated) {
-    return (
-      <section aria-labelledby="account-activated" className="mt-6 space-y-3">
-        <h2 id="account-activated" className="text-lg font-semibold text-slate-900">
-          {tInvitation("activatedTitle")}
-        </h2>
-        <p className="text-sm text-slate-700">{tInvitation("activated", { email: registeredEmail })}</p>
-        <Link href="/sign-in" className="inline-block rounded font-medium text-brand-700 hover:underline">
-          {tInvitation("signIn")}
-        </Link>
-      </section>
-    );
+  if (registeredEmail && activatedTarget) {
+    return <RegistrationSuccess title={tInvitation("activatedTitle")} text={tInvitation("activated", { email: registeredEmail })} target={activatedTarget} />;
   }
 
   if (registeredEmail) {
     return (
-      <section aria-labelledby="check-email" className="mt-6 space-y-2">
-        <h2 id="check-email" className="text-lg font-semibold text-slate-900">
+      <section aria-labelledby="check-email" className="space-y-2">
+        <h1 id="check-email" className="text-2xl font-semibold tracking-tight text-slate-900">
           {t("checkEmailTitle")}
-        </h2>
+        </h1>
         <p className="text-sm text-slate-700">{t("checkEmail", { email: registeredEmail })}</p>
       </section>
     );
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate className="mt-6 space-y-4">
-      {message ? <FormAlert>{message}</FormAlert> : null}
-      <FormField id="email" type="email" autoComplete="email" required label={t("email")} error={errorOf("email")} defaultValue={invitation?.email} />
-      <FormField
-        id="password"
-        type="password"
-        autoComplete="new-password"
-        required
-        minLength={12}
-        label={t("password")}
-        hint={t("passwordHint")}
-        error={errorOf("password")}
-      />
-      <div className="grid gap-4 sm:grid-cols-2">
-        <FormField id="firstName" autoComplete="given-name" label={t("firstName")} error={errorOf("firstName")} />
-        <FormField id="lastName" autoComplete="family-name" label={t("lastName")} error={errorOf("lastName")} />
-      </div>
-      <AcceptTermsField label={t("acceptTerms")} error={errorOf("acceptTerms") ? tField("acceptTerms") : null} />
-      <Button type="submit" className="w-full" disabled={isSubmitting}>
-        {isSubmitting ? t("submitting") : t("submit")}
-      </Button>
-    </form>
+    <>
+      <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{t("title")}</h1>
+      <p className="mt-2 text-sm text-slate-600">{invitation?.isPending ? t("invitedIntro") : t("intro")}</p>
+      <form onSubmit={onSubmit} noValidate className="mt-6 space-y-4">
+        {message ? <FormAlert>{message}</FormAlert> : null}
+        <FormField id="email" type="email" autoComplete="email" required label={t("email")} error={errorOf("email")} defaultValue={invitation?.email} />
+        <FormField
+          id="password"
+          type="password"
+          autoComplete="new-password"
+          required
+          minLength={12}
+          label={t("password")}
+          hint={t("passwordHint")}
+          error={errorOf("password")}
+        />
+        <div className="grid gap-4 sm:grid-cols-2">
+          <FormField id="firstName" autoComplete="given-name" label={t("firstName")} error={errorOf("firstName")} defaultValue={invitation?.firstName} />
+          <FormField id="lastName" autoComplete="family-name" label={t("lastName")} error={errorOf("lastName")} defaultValue={invitation?.lastName} />
+        </div>
+        <AcceptTermsField error={errorOf("acceptTerms") ? tField("acceptTerms") : null} />
+        <Button type="submit" className="w-full" disabled={isSubmitting}>
+          {isSubmitting ? t("submitting") : t("submit")}
+        </Button>
+      </form>
+      <p className="mt-6 border-t border-slate-100 pt-4 text-sm text-slate-600">
+        {t("haveAccount")}{" "}
+        <Link href="/sign-in" className="rounded font-medium text-brand-700 hover:underline">
+          {t("signIn")}
+        </Link>
+      </p>
+    </>
   );
 }

@@ -81,17 +81,22 @@ export const en: EmailMessages = {
   },
   invitation: {
     subject: "{adminName} invited you to use {productNames} at {companyName}",
-    preview: "Create your account first; then you can start using the software.",
+    preview: "Register with this email address; then you can start using the software right away.",
     heading: "You have been invited",
     intro: "{adminName} at {companyName} has given you a license for the following software:",
     registerFirst:
-      "To use the software, first create an account. Please use this email address, the one that received this invitation.",
+      "To use the software, first register. Please use this email address, the one that received this invitation.",
     button: "Register",
+    webLicense:
+      "{productName} is a web application. Click Let's get started: you register and then go straight on to {productName}.",
+    desktopLicense:
+      "{productName} is desktop software. Download the software, install it and sign in with your new account. Then enter this activation key.",
     stepsHeading: "How it works",
-    stepRegister: "Click Register and choose a password.",
-    stepVerify: "Confirm your email address with the Activate account button in the email we send you next.",
+    stepRegister:
+      "Click Register or Let's get started, choose a password and accept the terms of use. Through this invitation your account is active at once.",
     stepStart:
-      "Then start the software and sign in with the same email address and password. You will also find your software under My software, with the download and activation key for desktop software.",
+      "Start the software and sign in with this email address and your password. You will find all your software under My software in the portal.",
+    stepEnterKey: "In desktop software, enter the activation key from this email after signing in.",
     footer:
       "You are receiving this email because {adminName} at {companyName} assigned you a license on the License portal. Don't recognise the sender? You can ignore this email; no account is created unless you register.",
   },

@@ -20,7 +20,7 @@ export const nl = {
     preview: "Bevestig uw e-mailadres om uw registratie af te ronden.",
     heading: "Bevestig uw e-mailadres",
     intro: "Bedankt voor uw registratie. Klik op de knop hieronder om uw e-mailadres te bevestigen en uw account te activeren.",
-    button: "Account activeren",
+    button: "Activeer account",
     expiry: "Deze link is {duration} geldig en werkt één keer.",
     afterwards: "Daarna gebruikt u met hetzelfde e-mailadres en wachtwoord al onze software.",
     footer:
@@ -80,17 +80,22 @@ export const nl = {
   },
   invitation: {
     subject: "{adminName} nodigt u uit om {productNames} te gebruiken bij {companyName}",
-    preview: "Maak eerst uw account aan; daarna kunt u met de software aan de slag.",
+    preview: "Registreer u met dit e-mailadres; daarna kunt u direct met de software aan de slag.",
     heading: "U bent uitgenodigd",
     intro: "{adminName} van {companyName} heeft u een licentie gegeven voor de volgende software:",
     registerFirst:
-      "Om de software te gebruiken, maakt u eerst een account aan. Gebruik daarvoor dit e-mailadres, waarop u deze uitnodiging heeft ontvangen.",
+      "Om de software te gebruiken, registreert u zich eerst. Gebruik daarvoor dit e-mailadres, waarop u deze uitnodiging heeft ontvangen.",
     button: "Registreren",
+    webLicense:
+      "{productName} is een webapplicatie. Klik op Laten we beginnen: u registreert zich en gaat daarna direct verder naar {productName}.",
+    desktopLicense:
+      "{productName} is desktopsoftware. Download de software, installeer hem en log in met uw nieuwe account. Voer daarna deze activeringssleutel in.",
     stepsHeading: "Zo werkt het",
-    stepRegister: "Klik op Registreren en kies een wachtwoord.",
-    stepVerify: "Bevestig uw e-mailadres met de knop Account activeren in de e-mail die u daarna van ons ontvangt.",
+    stepRegister:
+      "Klik op Registreren of Laten we beginnen, kies een wachtwoord en accepteer de gebruiksvoorwaarden. Via deze uitnodiging is uw account direct actief.",
     stepStart:
-      "Start daarna de software en log in met hetzelfde e-mailadres en wachtwoord. U vindt uw software ook onder Mijn software, met de download en activeringssleutel voor desktopsoftware.",
+      "Start de software en log in met dit e-mailadres en uw wachtwoord. Onder Mijn software in het portaal vindt u al uw software terug.",
+    stepEnterKey: "Voer in desktopsoftware na het inloggen de activeringssleutel uit deze e-mail in.",
     footer:
       "U ontvangt deze e-mail omdat {adminName} van {companyName} u een licentie heeft toegewezen in het Licentieportaal. Kent u deze afzender niet? Dan kunt u deze e-mail negeren; zonder registratie wordt er geen account aangemaakt.",
   },

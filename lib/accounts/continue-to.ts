@@ -4,7 +4,7 @@
 import "server-only";
 import { z } from "zod";
 import type { DbClient } from "@/lib/db/client";
-import { launchPath } from "@/lib/launch/launch-slug";
+import { launchPath, productCodeOfSlug } from "@/lib/launch/launch-slug";
 import { productCodes } from "@/lib/products/ensure-product-catalogue";
 
 export const ContinueToProduct = z.enum(productCodes);
@@ -29,4 +29,15 @@ export async function resolveContinueTarget(options: { db: DbClient; productCode
   // desktop apps are downloaded from My software with their key (R23).
   const url = product.kind === "WEB" ? launchPath(options.productCode) : "/my-software";
   return { kind: "software", productName: product.name, url };
+}
+
+/**
+ * The product a signed-out visitor was on their way to, from the sign-in page's callbackUrl (a
+ * license mail's /launch/<slug> or a /downloads/<slug> page), so "Register" keeps it (issue 14).
+ */
+export function continueToOfPath(path: string): ContinueToProduct | null {
+  const match = /^\/(?:launch|downloads)\/([a-z0-9-]+)(?:[/?#]|$)/.exec(path);
+  const code = match ? productCodeOfSlug(match[1]!) : null;
+  const parsed = ContinueToProduct.safeParse(code);
+  return parsed.success ? parsed.data : null;
 }

@@ -26,6 +26,7 @@ import type { Locale as LocaleValue } from "@/lib/i18n/locales";
 import { defaultRateLimits, type RateLimits } from "@/lib/rate-limit/rate-limits";
 import { runInTransaction } from "@/lib/transactions/run-in-transaction";
 import { isUniqueViolation } from "@/lib/transactions/unique-violation";
+import { z } from "zod";
 
 export type RegisterAccountOptions = {
   email: string;
@@ -96,7 +97,7 @@ export async function registerAccount(options: RegisterAccountOptions): Promise<
           for (const action of ["account.registered", "account.verified"] as const) {
             await recordAuditEvent({ db, event: { action, companyId: invited.companyId, actorId: existing.id, subjectUserId: existing.id, ipAddress: options.ipAddress ?? null, at: now } });
           }
-          return { status: "ACTIVATED", continueTo: await resolveContinueTarget({ db, productCode: continueToOf(invited.data) ?? options.continueTo ?? null }) };
+          return { status: "ACTIVATED", continueTo: await resolveContinueTarget({ db, productCode: invitedContinueTo(invited.data, options.continueTo ?? undefined) }) };
         }
         // An old, used or foreign invitation link: the ordinary path below, with a verification mail.
       }
@@ -152,6 +153,16 @@ export async function registerAccount(options: RegisterAccountOptions): Promise<
  * invited user can use the license waiting for them. The token must belong to the user of the
  * address typed in the form; a link forwarded together with a different address proves nothing.
  */
+/**
+ * Where an invited person continues after registering: the software whose button they clicked in
+ * the invitation (its link's `product`) when the invitation covers it, else the invitation's first.
+ */
+function invitedContinueTo(data: Prisma.JsonValue, asked: ContinueToProduct | undefined): ContinueToProduct | null {
+  const invited = z.object({ productCodes: z.array(z.string()) }).safeParse(data);
+  if (asked && invited.success && invited.data.productCodes.includes(asked)) return asked;
+  return continueToOf(data) ?? asked ?? null;
+}
+
 async function acceptInvitation(options: {
   db: DbClient;
   userId: string;

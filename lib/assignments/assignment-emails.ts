@@ -1,7 +1,9 @@
 // R17, R21, R27: the mails a saved change set sends, written to the outbox by the caller's
 // transaction so they commit (or roll back) with the assignments themselves. A registered user
 // gets one license mail per newly granted license; an unregistered contact gets ONE invitation
-// per save naming every product newly assigned to them, with a single-use registration link.
+// per save that carries every license newly granted to them as those mails would (web: "Let's get
+// started", desktop: the download and the activation key), with registration as the way in: a
+// single-use registration link that continues to the software it was clicked for.
 import "server-only";
 import type { Locale, ProductKind } from "@prisma/client";
 import type { Actor } from "@/lib/accounts/actor";
@@ -9,6 +11,7 @@ import { INVITATION_TOKEN_TTL_MS, issueTokens } from "@/lib/auth/one-time-tokens
 import type { Clock } from "@/lib/clock";
 import type { DbClient } from "@/lib/db/client";
 import { absoluteUrl } from "@/lib/email/absolute-url";
+import type { InvitedLicense } from "@/lib/email/email-templates";
 import { enqueueEmails, type OutboxMessage } from "@/lib/email/enqueue-email";
 import { mailedLaunchPath } from "@/lib/launch/launch-link";
 
@@ -42,20 +45,15 @@ export async function enqueueAssignmentEmails(options: {
   const licenseById = new Map(options.licenses.map((license) => [license.id, license]));
 
   const messages: OutboxMessage[] = [];
-  const invitedProducts = new Map<string, MailedLicense[]>();
+  const invitedLicenses = new Map<string, MailedLicense[]>();
   for (const grant of granted) {
     const recipient = recipients.get(grant.userId)!;
     const license = licenseById.get(grant.licenseId)!;
-    if (recipient.isRegistered) {
-      messages.push(licenseMail(recipient, license, sender, options.companyId));
-    } else {
-      const products = invitedProducts.get(recipient.id) ?? [];
-      if (!products.some((product) => product.productCode === license.productCode)) products.push(license);
-      invitedProducts.set(recipient.id, products);
-    }
+    if (recipient.isRegistered) messages.push(licenseMail(recipient, license, sender, options.companyId));
+    else invitedLicenses.set(recipient.id, [...(invitedLicenses.get(recipient.id) ?? []), license]);
   }
 
-  const invitees = [...invitedProducts].map(([userId, products]) => ({ recipient: recipients.get(userId)!, products }));
+  const invitees = [...invitedLicenses].map(([userId, licenses]) => ({ recipient: recipients.get(userId)!, licenses }));
   messages.push(...(await invitationMails({ transaction, companyId: options.companyId, sender, invitees, clock: options.clock })));
   await enqueueEmails({ db: transaction, messages, clock: options.clock });
 }
@@ -65,24 +63,26 @@ export async function invitationMails(options: {
   transaction: DbClient;
   companyId: string;
   sender: SenderNames;
-  invitees: { recipient: Recipient; products: Pick<MailedLicense, "productCode" | "productName">[] }[];
+  invitees: { recipient: Recipient; licenses: MailedLicense[] }[];
   clock?: Clock;
 }): Promise<OutboxMessage[]> {
-  const invitees = options.invitees.map(({ recipient, products }) => ({
-    recipient,
-    products: products.toSorted((left, right) => left.productName.localeCompare(right.productName)),
-  }));
+  const invitees = options.invitees.map(({ recipient, licenses }) => {
+    const sorted = licenses.toSorted((left, right) => left.productName.localeCompare(right.productName) || left.id.localeCompare(right.id));
+    const productCodes = [...new Set(sorted.map((license) => license.productCode))];
+    const productNames = [...new Set(sorted.map((license) => license.productName))];
+    return { recipient, licenses: sorted, productCodes, productNames };
+  });
   const tokens = await issueTokens({
     db: options.transaction,
     purpose: "INVITATION",
     ttlMs: INVITATION_TOKEN_TTL_MS,
-    tokens: invitees.map(({ recipient, products }) => ({
+    tokens: invitees.map(({ recipient, productCodes }) => ({
       userId: recipient.id,
-      data: { companyId: options.companyId, productCodes: products.map((product) => product.productCode), continueTo: products[0]!.productCode } satisfies InvitationData,
+      data: { companyId: options.companyId, productCodes, continueTo: productCodes[0]! } satisfies InvitationData,
     })),
     clock: options.clock,
   });
-  return invitees.map(({ recipient, products }) => ({
+  return invitees.map(({ recipient, licenses, productCodes, productNames }) => ({
     template: "invitation",
     to: recipient.email,
     locale: recipient.language,
@@ -90,14 +90,26 @@ export async function invitationMails(options: {
     companyId: options.companyId,
     payload: {
       firstName: recipient.firstName,
-      productNames: products.map((product) => product.productName),
+      productNames,
       companyName: options.sender.companyName,
       adminName: options.sender.adminName,
+      // The template links each web license's "Let's get started" to this address with its own
+      // `product`, so the token stays in one field that the outbox blanks after sending.
       registerUrl: absoluteUrl(
-        `/register?${new URLSearchParams({ email: recipient.email, invitation: tokens.get(recipient.id)!, product: products[0]!.productCode })}`,
+        `/register?${new URLSearchParams({ email: recipient.email, invitation: tokens.get(recipient.id)!, product: productCodes[0]! })}`,
       ),
+      // A web product appears once however many of its licenses were granted: its button is the same.
+      licenses: licenses
+        .filter((license, index) => license.productKind !== "WEB" || licenses.findIndex((other) => other.productCode === license.productCode) === index)
+        .map(invitedLicense),
     },
   }));
+}
+
+function invitedLicense(license: MailedLicense): InvitedLicense {
+  const product = { productCode: license.productCode, productName: license.productName };
+  if (license.productKind === "WEB") return { kind: "WEB", ...product };
+  return { kind: "DESKTOP", ...product, downloadUrl: downloadUrlOf(license.downloadUrl), activationKey: license.activationKey ?? "" };
 }
 
 /** R21: web apps "Let's get started"; desktop apps the download link and the key in one mail. */

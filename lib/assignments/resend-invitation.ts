@@ -1,6 +1,6 @@
 // R17, R27: "Resend" next to an invitation that failed or got lost. A new single-use token (the
-// old link stops working) and a new outbox message listing every product the company assigned to
-// the person, audited. The company comes from the group (R28).
+// old link stops working) and a new outbox message carrying every license the company assigned to
+// the person (with each desktop license's key), audited. The company comes from the group (R28).
 import "server-only";
 import type { Actor } from "@/lib/accounts/actor";
 import { invitationMails, listRecipients, senderNames } from "@/lib/assignments/assignment-emails";
@@ -28,19 +28,31 @@ export async function resendInvitation(options: { actor: Actor; groupId: string;
 
     const recipient = (await listRecipients(transaction, [options.userId])).get(options.userId)!;
     if (recipient.isRegistered) throw new DomainError("INVALID", "This user has registered already", { reason: "ALREADY_REGISTERED" });
-    const products = await transaction.product.findMany({
-      where: { licenses: { some: { group: { companyId: group.companyId }, assignments: { some: { userId: options.userId, revokedAt: null } } } } },
-      select: { code: true, name: true },
+    const licenses = await transaction.license.findMany({
+      where: { group: { companyId: group.companyId }, assignments: { some: { userId: options.userId, revokedAt: null } } },
+      select: { id: true, activationKey: true, product: { select: { code: true, name: true, kind: true, downloadUrl: true } } },
     });
     // R17: an invitation invites to software; without a license there is nothing to invite to.
-    if (products.length === 0) throw new DomainError("INVALID", "Nothing is assigned to this user", { reason: "NOTHING_ASSIGNED" });
+    if (licenses.length === 0) throw new DomainError("INVALID", "Nothing is assigned to this user", { reason: "NOTHING_ASSIGNED" });
 
     const sender = await senderNames(transaction, options.actor, group.companyId);
     const messages = await invitationMails({
       transaction,
       companyId: group.companyId,
       sender,
-      invitees: [{ recipient, products: products.map((product) => ({ productCode: product.code, productName: product.name })) }],
+      invitees: [
+        {
+          recipient,
+          licenses: licenses.map((license) => ({
+            id: license.id,
+            activationKey: license.activationKey,
+            productCode: license.product.code,
+            productName: license.product.name,
+            productKind: license.product.kind,
+            downloadUrl: license.product.downloadUrl,
+          })),
+        },
+      ],
       clock: options.clock,
     });
     await enqueueEmails({ db: transaction, messages, clock: options.clock });

@@ -2,6 +2,11 @@
 // Shared contract between the domain (which enqueues), the outbox worker (which renders and
 // sends) and the templates in emails/. URLs in payloads are absolute, built with absoluteUrl()
 // (lib/email/absolute-url.ts) from APP_BASE_URL.
+/** One license named in an invitation (issue 14 item 1). */
+export type InvitedLicense =
+  | { kind: "WEB"; productCode: string; productName: string }
+  | { kind: "DESKTOP"; productCode: string; productName: string; downloadUrl: string; activationKey: string };
+
 export type EmailTemplatePayloads = {
   /** R10: "Activate account"; continueToUrl set when registration began from a license email. */
   "account-verification": { firstName: string; verifyUrl: string; expiresInHours: number };
@@ -19,8 +24,19 @@ export type EmailTemplatePayloads = {
     downloadUrl: string;
     activationKey: string;
   };
-  /** R17: a person without an account: register first, then the software. */
-  invitation: { firstName: string; productNames: string[]; companyName: string; adminName: string; registerUrl: string };
+  /**
+   * R17, R21: a person without an account: register first, then the software. `licenses` carries
+   * what a registered user's license mails would (web: "Let's get started", through registration;
+   * desktop: the download and the activation key); absent in mails enqueued before it existed.
+   */
+  invitation: {
+    firstName: string;
+    productNames: string[];
+    companyName: string;
+    adminName: string;
+    registerUrl: string;
+    licenses?: InvitedLicense[];
+  };
   /**
    * Issue 13, decision 016: join a company not yet verified. Sent alike whether or not the address
    * has an account, and it never greets with names the inviting admin typed.

@@ -34,7 +34,11 @@ const payloads: { [T in EmailTemplate]: EmailTemplatePayloads[T] } = {
     productNames: ["PROFIS Engineering", "PROFIS Detection Office"],
     companyName: "Bouwbedrijf Jansen B.V.",
     adminName: "Anna de Vries",
-    registerUrl: `${base}/register?invitation=inv_5d2c&email=piet%40jansen.example`,
+    registerUrl: `${base}/register?invitation=inv_5d2c&email=piet%40jansen.example&product=PROFIS_DETECTION_OFFICE`,
+    licenses: [
+      { kind: "DESKTOP", productCode: "PROFIS_DETECTION_OFFICE", productName: "PROFIS Detection Office", downloadUrl: `${base}/downloads/profis-detection-office`, activationKey: "PDO-7K3M-Q9XW-2HTD-84RN" },
+      { kind: "WEB", productCode: "PROFIS_ENGINEERING", productName: "PROFIS Engineering" },
+    ],
   },
   "membership-invitation": {
     companyName: "Bouwbedrijf Jansen B.V.",
@@ -77,10 +81,25 @@ function render<T extends EmailTemplate>(template: T, locale: Locale, payload: E
   return renderEmail({ template, locale, payload } as RenderEmailInput<T>);
 }
 
+/** Every URL field of the payload, nested ones (an invitation's licenses) included. */
 function urlsOf(payload: object): string[] {
-  return Object.entries(payload)
-    .filter(([key, value]) => key.endsWith("Url") && typeof value === "string")
-    .map(([, value]) => value as string);
+  return Object.entries(payload).flatMap(([key, value]): string[] => {
+    if (key.endsWith("Url") && typeof value === "string") return [value];
+    if (value && typeof value === "object") return (Array.isArray(value) ? value : [value]).flatMap((item: object) => urlsOf(item));
+    return [];
+  });
+}
+
+/** URLs a template builds from the payload: an invitation's web license registers, then continues there. */
+function derivedUrlsOf(payload: object): string[] {
+  if (!("licenses" in payload) || !("registerUrl" in payload)) return [];
+  return (payload.licenses as { kind: string; productCode: string }[])
+    .filter((license) => license.kind === "WEB")
+    .map((license) => {
+      const url = new URL(payload.registerUrl as string);
+      url.searchParams.set("product", license.productCode);
+      return url.toString();
+    });
 }
 
 function hrefsOf(html: string): string[] {
@@ -113,7 +132,7 @@ describe.each(cases)("email %s (%s)", (template, locale) => {
 
   it("links every payload URL, absolute and whole, in HTML and plain text", async () => {
     const { html, text } = await rendered;
-    const urls = urlsOf(payload);
+    const urls = [...urlsOf(payload), ...derivedUrlsOf(payload)];
     expect(urls.length).toBeGreaterThan(0);
     const hrefs = hrefsOf(html);
     for (const url of urls) {
@@ -177,7 +196,7 @@ describe("template-specific content", () => {
 
   it.each(locales)("uses the manual's button labels (%s)", async (locale) => {
     const labels = {
-      "account-verification": { nl: "Account activeren", en: "Activate account" },
+      "account-verification": { nl: "Activeer account", en: "Activate account" },
       "license-assigned-web": { nl: "Laten we beginnen", en: "Let's get started" },
       "license-assigned-desktop": { nl: "Download desktop software", en: "Download desktop software" },
       "purchase-confirmation": { nl: "Laten we beginnen", en: "Let's get started" },

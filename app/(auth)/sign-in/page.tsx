@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/sign-in-form";
+import { continueToOfPath } from "@/lib/accounts/continue-to";
 import { env } from "@/lib/env";
 import { safeRedirectPath } from "@/lib/http/safe-redirect";
 import { getSessionUser } from "@/app/session";
@@ -17,6 +18,10 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const callbackUrl = safeRedirectPath((await searchParams).callbackUrl, env().APP_BASE_URL);
   if (await getSessionUser()) redirect(callbackUrl);
   const t = await getTranslations("signIn");
+  // Someone on the way to software (a license mail's link) who has no account yet registers and
+  // continues to that software after activation (R10, issue 14).
+  const continueTo = continueToOfPath(callbackUrl);
+  const registerHref = continueTo ? `/register?${new URLSearchParams({ product: continueTo })}` : "/register";
 
   return (
     <>
@@ -29,7 +34,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         </Link>
         <span className="text-slate-600">
           {t("noAccount")}{" "}
-          <Link href="/register" className="rounded font-medium text-brand-700 hover:underline">
+          <Link href={registerHref} className="rounded font-medium text-brand-700 hover:underline">
             {t("register")}
           </Link>
         </span>

@@ -14,8 +14,9 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("title") };
 }
 
-// R10: the verification mail's link. Opening it changes nothing; the button activates. Outside the
-// browser that registered, the page asks for a password first (decision 017).
+// R10: the verification mail's link. Fetching it changes nothing; in the browser that registered the
+// page activates as it opens (one click in the mail, issue 14), elsewhere it asks for a password
+// first (decision 017).
 export default async function VerifyEmailPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const token = (await searchParams).token;
   const t = await getTranslations("verifyEmail");
@@ -36,5 +37,5 @@ export default async function VerifyEmailPage({ searchParams }: { searchParams: 
   }
   // A used or expired link shows the button too; pressing it says the link no longer works.
   const form = await describeActivation({ token, bindingSecret: (await cookies()).get(registrationBindingCookie(env()).name)?.value ?? null });
-  return <ActivateAccountForm token={token} choosePasswordFor={form.kind === "choose-password" ? form.email : null} />;
+  return <ActivateAccountForm token={token} choosePasswordFor={form.kind === "choose-password" ? form.email : null} activateOnOpen={form.kind === "one-click"} />;
 }

@@ -1,6 +1,7 @@
 // R17, R21, R27: a saved change set commits together with its mails; a refused one has none.
 // And the invitation link leads through registration to the license (decision 007).
 import { expect, test } from "vitest";
+import { describeInvitation } from "@/lib/accounts/describe-invitation";
 import { registerAccount } from "@/lib/accounts/register-account";
 import { getLicenseGroupGrid } from "@/lib/assignments/get-license-group-grid";
 import { resendInvitation } from "@/lib/assignments/resend-invitation";
@@ -8,6 +9,7 @@ import { saveAssignments } from "@/lib/assignments/save-assignments";
 import { signInWithPassword } from "@/lib/auth/authenticate";
 import { hashToken } from "@/lib/auth/one-time-tokens";
 import { db } from "@/lib/db/client";
+import { renderEmail } from "@/lib/email/render-email";
 import { createRateLimits } from "@/lib/rate-limit/rate-limits";
 import { createTestTenant, type TestTenant } from "../../fixtures/tenant";
 import { useTestDatabase } from "../../setup/test-database";
@@ -82,6 +84,21 @@ test("R17: an unregistered contact gets ONE invitation per save listing every ne
   const token = await db().token.findUniqueOrThrow({ where: { tokenHash: hashToken(link.searchParams.get("invitation")!) } });
   expect(token).toMatchObject({ purpose: "INVITATION", userId: zoe.id, usedAt: null, data: { companyId: tenant.company.id, productCodes: ["PROFIS_DETECTION_OFFICE", "PROFIS_ENGINEERING"] } });
 
+  // Issue 14 item 1: the invitation carries each license as a license mail would: the desktop
+  // download with its key, the web application's "Let's get started" (once, though two of its
+  // licenses were granted), each through registration to that software.
+  expect((mails[0]!.payload as { licenses: unknown }).licenses).toEqual([
+    { kind: "DESKTOP", productCode: "PROFIS_DETECTION_OFFICE", productName: "PROFIS Detection Office", activationKey: desktop.activationKey, downloadUrl: expect.stringMatching(/^https?:\/\/.+\/downloads\/profis-detection-office$/) },
+    { kind: "WEB", productCode: "PROFIS_ENGINEERING", productName: "PROFIS Engineering" },
+  ]);
+  const rendered = await renderEmail({ template: "invitation", locale: "nl", payload: mails[0]!.payload as never });
+  expect(rendered.text).toContain("Registreren");
+  expect(rendered.text).toContain("Download desktop software");
+  expect(rendered.text).toContain(desktop.activationKey!);
+  expect(rendered.text).toContain("Laten we beginnen");
+  const startHref = [...rendered.html.matchAll(/href="([^"]+)"/g)].map((match) => new URL(match[1]!.replaceAll("&amp;", "&"))).find((url) => url.pathname === "/register" && url.searchParams.get("product") === "PROFIS_ENGINEERING");
+  expect(startHref?.searchParams.get("invitation")).toBe(link.searchParams.get("invitation"));
+
   // The grid labels the contact "Invitation sent" (pending until the worker delivers it).
   const grid = await getLicenseGroupGrid({ actor: tenant.admin, groupId: tenant.group.id });
   expect(grid.users.find((user) => user.id === zoe.id)).toMatchObject({ isRegistered: false, invitation: { status: "PENDING" } });
@@ -109,6 +126,11 @@ test("R17 → R9/R10: invitation link → register → registered and verified a
   const invitationToken = link.searchParams.get("invitation")!;
   const rateLimits = createRateLimits({ db: db() });
 
+  // The registration page prefills the names the admin typed, for the link's own address only.
+  expect(await describeInvitation({ token: invitationToken, email: zoe.email.toUpperCase() })).toEqual({ email: zoe.email, firstName: "Invited", lastName: "Contact" });
+  expect(await describeInvitation({ token: invitationToken, email: "someone.else@test.example" })).toBeNull();
+  expect(await describeInvitation({ token: invitationToken.replace(/.$/, (last) => (last === "A" ? "B" : "A")), email: zoe.email })).toBeNull();
+
   const outcome = await registerAccount({ email: link.searchParams.get("email")!, password: PASSWORD, acceptTerms: true, language: "en", invitationToken, continueTo: "PROFIS_ENGINEERING", rateLimits });
   expect(outcome).toEqual({ status: "ACTIVATED", continueTo: { kind: "software", productName: "PROFIS Engineering", url: expect.any(String) } });
   expect(await signInWithPassword({ credentials: { email: zoe.email, password: PASSWORD }, rateLimits })).toMatchObject({ status: "signed-in", claims: { userId: zoe.id } });
@@ -122,7 +144,25 @@ test("R17 → R9/R10: invitation link → register → registered and verified a
   // Used once: the same link again is an ordinary registration of a registered address.
   const again = await registerAccount({ email: zoe.email, password: "another horse battery staple", acceptTerms: true, language: "en", invitationToken, rateLimits });
   expect(again).toEqual({ status: "VERIFICATION_SENT" });
+  expect(await describeInvitation({ token: invitationToken, email: zoe.email })).toBeNull();
   expect(await signInWithPassword({ credentials: { email: zoe.email, password: PASSWORD }, rateLimits })).toMatchObject({ status: "signed-in" });
+});
+
+test("issue 14 item 1: registering from an invitation's button continues to the software of that button, when the invitation covers it", async () => {
+  const tenant = await createTestTenant();
+  const web = await tenant.addLicense("PROFIS_ENGINEERING", "NAMED_USER", 5);
+  const [desktop, secondDesktop] = [await tenant.addLicense("PROFIS_DETECTION_OFFICE", "NODE_LOCKED"), await tenant.addLicense("PROFIS_DETECTION_OFFICE", "NODE_LOCKED")];
+  const [zoe, yara] = [await tenant.addInvitedUser(), await tenant.addInvitedUser()];
+  await saveAssignments({ actor: tenant.admin, groupId: tenant.group.id, expectedVersion: 0, changes: [grant(web.id, zoe.id), grant(desktop.id, zoe.id), grant(secondDesktop.id, yara.id)] });
+  const tokenOf = async (userId: string) => invitationLink((await db().emailMessage.findFirstOrThrow({ where: { userId, template: "invitation" } })).payload).searchParams.get("invitation")!;
+  const rateLimits = createRateLimits({ db: db() });
+
+  // Zoe clicked "Let's get started" of PROFIS Engineering (the mail's first product is Detection Office).
+  const zoeOutcome = await registerAccount({ email: zoe.email, password: PASSWORD, acceptTerms: true, language: "nl", invitationToken: await tokenOf(zoe.id), continueTo: "PROFIS_ENGINEERING", rateLimits });
+  expect(zoeOutcome).toEqual({ status: "ACTIVATED", continueTo: { kind: "software", productName: "PROFIS Engineering", url: "/launch/profis-engineering" } });
+  // Yara's link names a product her invitation does not cover: she continues to her own software.
+  const yaraOutcome = await registerAccount({ email: yara.email, password: PASSWORD, acceptTerms: true, language: "nl", invitationToken: await tokenOf(yara.id), continueTo: "PROFIS_ENGINEERING", rateLimits });
+  expect(yaraOutcome).toEqual({ status: "ACTIVATED", continueTo: { kind: "software", productName: "PROFIS Detection Office", url: "/my-software" } });
 });
 
 test("decision 007: an invitation token only activates its own address; any other gets the ordinary verification mail", async () => {
@@ -152,6 +192,8 @@ test("R17: resending an invitation issues a new link (the old one stops working)
   const invitations = (await outbox(tenant)).filter((mail) => mail.template === "invitation");
   expect(invitations).toHaveLength(2);
   const second = invitations.map((mail) => invitationLink(mail.payload).searchParams.get("invitation")!).find((token) => token !== first)!;
+  // The resent mail carries the licenses as the first did.
+  for (const mail of invitations) expect((mail.payload as { licenses: unknown }).licenses).toEqual([{ kind: "WEB", productCode: "PROFIS_ENGINEERING", productName: "PROFIS Engineering" }]);
   expect(await db().token.count({ where: { tokenHash: hashToken(first) } })).toBe(0);
   expect(await db().token.count({ where: { tokenHash: hashToken(second), usedAt: null } })).toBe(1);
   expect(await db().auditEvent.count({ where: { action: "invitation.resent", companyId: tenant.company.id, subjectUserId: zoe.id, actorId: tenant.admin.id } })).toBe(1);

@@ -46,7 +46,7 @@ for (const language of ["nl", "en"] as const) {
     const verifyLink = mail!.links.find((link) => new URL(link).pathname === "/verify-email");
     expect(verifyLink).toBeDefined();
     // The text and the subject are in the registration's language.
-    expect(mail!.text).toContain(language === "nl" ? "Account activeren" : "Activate account");
+    expect(mail!.text).toContain(language === "nl" ? "Activeer account" : "Activate account");
 
     await verifyEmail({ token: new URL(verifyLink!).searchParams.get("token")!, bindingSecret });
     const signedIn = await signInWithPassword({ credentials: { email, password: PASSWORD } });

@@ -70,19 +70,21 @@ export async function invitationMails(options: {
     const sorted = licenses.toSorted((left, right) => left.productName.localeCompare(right.productName) || left.id.localeCompare(right.id));
     const productCodes = [...new Set(sorted.map((license) => license.productCode))];
     const productNames = [...new Set(sorted.map((license) => license.productName))];
-    return { recipient, licenses: sorted, productCodes, productNames };
+    // "Register" continues to software the person can start at once: a web product before a download.
+    const continueTo = (sorted.find((license) => license.productKind === "WEB") ?? sorted[0]!).productCode;
+    return { recipient, licenses: sorted, productCodes, productNames, continueTo };
   });
   const tokens = await issueTokens({
     db: options.transaction,
     purpose: "INVITATION",
     ttlMs: INVITATION_TOKEN_TTL_MS,
-    tokens: invitees.map(({ recipient, productCodes }) => ({
+    tokens: invitees.map(({ recipient, productCodes, continueTo }) => ({
       userId: recipient.id,
-      data: { companyId: options.companyId, productCodes, continueTo: productCodes[0]! } satisfies InvitationData,
+      data: { companyId: options.companyId, productCodes, continueTo } satisfies InvitationData,
     })),
     clock: options.clock,
   });
-  return invitees.map(({ recipient, licenses, productCodes, productNames }) => ({
+  return invitees.map(({ recipient, licenses, productNames, continueTo }) => ({
     template: "invitation",
     to: recipient.email,
     locale: recipient.language,
@@ -96,7 +98,7 @@ export async function invitationMails(options: {
       // The template links each web license's "Let's get started" to this address with its own
       // `product`, so the token stays in one field that the outbox blanks after sending.
       registerUrl: absoluteUrl(
-        `/register?${new URLSearchParams({ email: recipient.email, invitation: tokens.get(recipient.id)!, product: productCodes[0]! })}`,
+        `/register?${new URLSearchParams({ email: recipient.email, invitation: tokens.get(recipient.id)!, product: continueTo })}`,
       ),
       // A web product appears once however many of its licenses were granted: its button is the same.
       licenses: licenses

@@ -40,26 +40,40 @@ export async function newestSmtpMail(email: string): Promise<CapturedMail> {
  */
 export async function openMailLink(page: Page, email: string, linkPath: string, linkParameter = "token"): Promise<string> {
   const linkSelector = `a[href*='${linkParameter}=']`;
-  if (mailCaptureUrl()) {
-    // The HTML part as it arrived over SMTP, rendered in a page of its own so the page under test
-    // keeps its state.
-    const mail = await newestSmtpMail(email);
-    const reader = await page.context().newPage();
-    try {
-      await reader.setContent(mail.html, { waitUntil: "domcontentloaded" });
-      return await linkPathIn(reader, linkSelector, linkPath);
-    } finally {
-      await reader.close();
-    }
+  if (mailCaptureUrl()) return readSmtpHtml(page, email, (reader) => linkPathIn(reader, linkSelector, linkPath));
+  await openInMailbox(page, email);
+  return linkPathIn(page, linkSelector, linkPath);
+}
+
+/**
+ * The visible text of the newest mail to `email`, as its reader sees the HTML part: over SMTP the
+ * HTML as it arrived, in the in-app mailbox the sandboxed frame the mailbox shows it in.
+ */
+export async function newestMailText(page: Page, email: string): Promise<string> {
+  if (mailCaptureUrl()) return readSmtpHtml(page, email, (reader) => reader.locator("body").innerText());
+  await openInMailbox(page, email);
+  return page.frameLocator("iframe").locator("body").innerText();
+}
+
+/** The newest mail's HTML part as it arrived over SMTP, in a page of its own so the page under test keeps its state. */
+async function readSmtpHtml<T>(page: Page, email: string, read: (reader: Page) => Promise<T>): Promise<T> {
+  const mail = await newestSmtpMail(email);
+  const reader = await page.context().newPage();
+  try {
+    await reader.setContent(mail.html, { waitUntil: "domcontentloaded" });
+    return await read(reader);
+  } finally {
+    await reader.close();
   }
-  // The in-app mailbox: the worker writes there every few seconds, so the list is reloaded until
-  // the mail is there.
+}
+
+/** Opens the mail to `email` in the in-app mailbox; the worker writes there every few seconds, so the list is reloaded until it is there. */
+async function openInMailbox(page: Page, email: string): Promise<void> {
   await expect(async () => {
     await page.goto("/mailbox");
     await expect(page.getByRole("row").filter({ hasText: email })).toHaveCount(1, { timeout: 1_000 });
   }).toPass({ timeout: 30_000 });
   await page.getByRole("row").filter({ hasText: email }).getByRole("link").click();
-  return linkPathIn(page, linkSelector, linkPath);
 }
 
 async function linkPathIn(page: Page, linkSelector: string, linkPath: string): Promise<string> {

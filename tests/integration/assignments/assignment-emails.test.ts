@@ -80,9 +80,10 @@ test("R17: an unregistered contact gets ONE invitation per save listing every ne
   const link = invitationLink(mails[0]!.payload);
   expect(link.pathname).toBe("/register");
   expect(link.searchParams.get("email")).toBe(zoe.email);
-  expect(link.searchParams.get("product")).toBe("PROFIS_DETECTION_OFFICE");
+  // "Registreren" continues to what can be started at once: the web application, not the download.
+  expect(link.searchParams.get("product")).toBe("PROFIS_ENGINEERING");
   const token = await db().token.findUniqueOrThrow({ where: { tokenHash: hashToken(link.searchParams.get("invitation")!) } });
-  expect(token).toMatchObject({ purpose: "INVITATION", userId: zoe.id, usedAt: null, data: { companyId: tenant.company.id, productCodes: ["PROFIS_DETECTION_OFFICE", "PROFIS_ENGINEERING"] } });
+  expect(token).toMatchObject({ purpose: "INVITATION", userId: zoe.id, usedAt: null, data: { companyId: tenant.company.id, productCodes: ["PROFIS_DETECTION_OFFICE", "PROFIS_ENGINEERING"], continueTo: "PROFIS_ENGINEERING" } });
 
   // Issue 14 item 1: the invitation carries each license as a license mail would: the desktop
   // download with its key, the web application's "Let's get started" (once, though two of its

@@ -3,10 +3,11 @@
 // "Download desktop software" and the activation key). Item 2: registration ends in one green box
 // with "Doorgaan naar" the portal and the software the person came for, on both the invitation
 // path (names prefilled) and the public path (one click on "Activeer account" in the mail).
+// Item 4: a page of another of the user's companies never shows under the header's company.
 // Item 10: links keep their target after sign-in.
 import { randomBytes } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
-import { ADMIN_EMAIL, DEMO_PASSWORD, DUTCH_COMPANY, chooseCompany, signIn } from "../support/demo";
+import { ADMIN_EMAIL, BELGIAN_COMPANY, DEMO_PASSWORD, DUTCH_COMPANY, chooseCompany, signIn, userMenuButton } from "../support/demo";
 import { saveAndConfirm } from "../support/grid";
 import { uniqueEmail } from "../support/identity";
 import { newestMailText, openMailLink } from "../support/mail";
@@ -144,4 +145,31 @@ test("signed out, a group link leads to the group after sign-in (issue 14 item 1
   await expect(visitor).toHaveURL(new RegExp(`${groupPath}$`));
   await expect(visitor.getByRole("heading", { name: "Licentiegroep 1" })).toBeVisible();
   await context.close();
+});
+
+test("a saved link to a De Vries group, opened while working for Constructie Peeters, asks to switch and then shows the group under its own company (item 4)", async ({ page }) => {
+  await signIn(page, ADMIN_EMAIL);
+  await chooseCompany(page, DUTCH_COMPANY, "Nederland");
+  const groupPath = await openGroup(page);
+  try {
+    await chooseCompany(page, BELGIAN_COMPANY, "België");
+    for (const path of [groupPath, `${groupPath}/add-user`]) {
+      await page.goto(path);
+      await expect(page.getByRole("heading", { level: 1, name: `Deze pagina hoort bij ${DUTCH_COMPANY} – Nederland` })).toBeVisible();
+      await expect(userMenuButton(page)).toContainText(`${BELGIAN_COMPANY} – België`);
+      // Nothing of De Vries's is shown under Peeters's name: no grid, no form, no CSV.
+      await expect(page.getByRole("grid")).toHaveCount(0);
+      await expect(page.getByLabel("E-mailadres")).toHaveCount(0);
+      await expect(page.getByRole("link", { name: /CSV/ })).toHaveCount(0);
+      await expect(page.getByRole("link", { name: `Blijf bij ${BELGIAN_COMPANY}` })).toHaveAttribute("href", "/software-management");
+    }
+    await page.goto(groupPath);
+    await page.getByRole("button", { name: `Overstappen naar ${DUTCH_COMPANY}` }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Licentiegroep 1" })).toBeVisible();
+    await expect(page.getByRole("grid")).toBeVisible();
+    await expect(userMenuButton(page)).toContainText(`${DUTCH_COMPANY} – Nederland`);
+    await expect(page).toHaveURL(new RegExp(`${groupPath}$`));
+  } finally {
+    await chooseCompany(page, DUTCH_COMPANY, "Nederland");
+  }
 });

@@ -17,6 +17,7 @@ import type { GridUserPage, LicenseGroupGridHead } from "@/lib/assignments/licen
 import { streamLicenseGroupUserPages } from "@/lib/assignments/stream-license-group-user-pages";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { isDomainError } from "@/lib/errors";
+import { otherCompanyPrompt } from "@/app/(portal)/other-company";
 import { requireSessionUser } from "@/app/session";
 
 type PageProps = { params: Promise<{ groupId: string }> };
@@ -57,6 +58,8 @@ export async function generateMetadata({ params }: PageProps): Promise<Metadata>
 export default async function LicenseGroupPage({ params }: PageProps) {
   const { groupId } = await params;
   const [head, t, user] = await Promise.all([loadHead(groupId), getTranslations("groupPage"), requireSessionUser()]);
+  const prompt = await otherCompanyPrompt(user, head.company.id);
+  if (prompt) return prompt;
   // Read after the head, so a page read at another group version than the head's means a save
   // came in between, which the grid notices (R26).
   const [firstUserPage, devices] = await Promise.all([loadFirstUserPage(user, head.group.id), listGroupDevices({ actor: user, groupId: head.group.id })]);

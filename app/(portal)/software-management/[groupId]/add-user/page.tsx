@@ -8,6 +8,7 @@ import { requireSoftwareManager } from "@/lib/auth/permissions";
 import { isCompanyVerifiedById } from "@/lib/companies/company-verification";
 import { isDomainError } from "@/lib/errors";
 import { getLicenseGroupCompanyId } from "@/lib/licenses/get-license-group-company";
+import { otherCompanyPrompt } from "@/app/(portal)/other-company";
 import { requireSessionUser } from "@/app/session";
 
 type PageProps = { params: Promise<{ groupId: string }> };
@@ -29,6 +30,8 @@ export default async function AddUserPage({ params }: PageProps) {
     if (isDomainError(error, "NOT_FOUND") || isDomainError(error, "FORBIDDEN")) notFound();
     throw error;
   }
+  const prompt = await otherCompanyPrompt(user, companyId);
+  if (prompt) return prompt;
   // Decision 016: a company not yet verified invites everyone; the form says so up front.
   const invites = !(await isCompanyVerifiedById({ companyId }));
   const t = await getTranslations("addUser");

@@ -11,13 +11,15 @@ type GridActionBarProps = {
   pendingCount: number;
   isSaving: boolean;
   notice: GridNotice | null;
+  /** Why the pending changes cannot be saved now (item 5: ticks beyond the seats), or null. */
+  saveBlockedBy: string | null;
   onDiscard: () => void;
   onSave: () => void;
   saveButtonRef: Ref<HTMLButtonElement>;
 };
 
 /** R16: the sticky bar with the number of pending changes, Discard and Save, and the save result. */
-export function GridActionBar({ pendingCount, isSaving, notice, onDiscard, onSave, saveButtonRef }: GridActionBarProps) {
+export function GridActionBar({ pendingCount, isSaving, notice, saveBlockedBy, onDiscard, onSave, saveButtonRef }: GridActionBarProps) {
   const t = useTranslations("grid");
   const hasChanges = pendingCount > 0;
   return (
@@ -41,11 +43,16 @@ export function GridActionBar({ pendingCount, isSaving, notice, onDiscard, onSav
           {notice.text}
         </p>
       ) : null}
+      {saveBlockedBy ? (
+        <p role="alert" className="rounded-md bg-red-50 px-2.5 py-1 text-sm text-red-800 ring-1 ring-red-200">
+          {saveBlockedBy}
+        </p>
+      ) : null}
       <div className="ml-auto flex gap-2">
         <Button variant="secondary" onClick={onDiscard} disabled={!hasChanges || isSaving}>
           {t("discard")}
         </Button>
-        <button ref={saveButtonRef} type="button" onClick={onSave} disabled={!hasChanges || isSaving} className={buttonClassName("primary")}>
+        <button ref={saveButtonRef} type="button" onClick={onSave} disabled={!hasChanges || isSaving || saveBlockedBy !== null} className={buttonClassName("primary")}>
           {isSaving ? t("saving") : t("save")}
         </button>
       </div>

@@ -1,8 +1,8 @@
 "use client";
 
-import { useVirtualizer } from "@tanstack/react-virtual";
+import { useWindowVirtualizer } from "@tanstack/react-virtual";
 import { useTranslations } from "next-intl";
-import { useCallback, useMemo, useRef } from "react";
+import { useCallback, useLayoutEffect, useMemo, useRef, useState, type UIEvent } from "react";
 import type { PendingChanges } from "@/lib/assignments/pending-changes";
 import type { SeatUsage } from "@/lib/assignments/seat-usage";
 import { GridHeader } from "@/components/data-grid/grid-header";
@@ -26,6 +26,8 @@ type GridBodyProps = {
   rows: readonly { id: string; original: GridRowData }[];
   columns: GridColumn[];
   pending: PendingChanges;
+  /** Pending grants (pairKey) that no longer fit their license's seats (item 5). */
+  beyondSeats: ReadonlySet<string>;
   usage: Map<string, SeatUsage>;
   seatHolders: Map<string, Set<string>>;
   sorting: GridSorting;
@@ -39,49 +41,73 @@ type GridBodyProps = {
 };
 
 const OVERSCAN = 8;
+/** The portal's sticky header (components/shell/app-shell.tsx, h-16): the grid's header sticks below it. */
+const PAGE_HEADER_HEIGHT = 64;
+/** Room the sticky Save bar takes at the bottom of the window. */
+const ACTION_BAR_HEIGHT = 80;
 
 /**
  * The user × license grid (R13, R32): an ARIA grid whose rows are virtualised (only the rows in
  * view are in the DOM; aria-rowcount and aria-rowindex tell assistive technology the full size),
- * with a sticky header row and a sticky name column.
+ * with a sticky header row and a sticky name column. Issue 14 item 7: the rows scroll with the page
+ * (a window virtualizer), not in a box of their own; a grid wider than the page scrolls sideways,
+ * and the header row, sticky below the portal's header, follows that sideways scroll.
  */
 export function GridBody(props: GridBodyProps) {
-  const { label, rows, columns, pending, usage, seatHolders, sorting, onSort, onToggle, onEnter, onResend, resendingUserId } = props;
+  const { label, rows, columns, pending, beyondSeats, usage, seatHolders, sorting, onSort, onToggle, onEnter, onResend, resendingUserId } = props;
   const t = useTranslations("grid");
-  const scrollRef = useRef<HTMLDivElement>(null);
+  const gridRef = useRef<HTMLDivElement>(null);
+  const headerRef = useRef<HTMLDivElement>(null);
+  const bodyRef = useRef<HTMLDivElement>(null);
   const templateColumns = gridTemplateColumns(columns.length);
 
-  // TanStack Virtual returns a mutable instance; this component re-renders on its scroll updates,
-  // which is exactly what it needs, so the compiler's memoisation warning does not apply here.
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({
+  // Where the first row starts in the document: the virtualizer counts from there.
+  const [scrollMargin, setScrollMargin] = useState(0);
+  useLayoutEffect(() => {
+    const body = bodyRef.current;
+    if (!body) return;
+    const measure = () => setScrollMargin(body.getBoundingClientRect().top + window.scrollY);
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(document.body);
+    return () => observer.disconnect();
+  }, []);
+
+  const virtualizer = useWindowVirtualizer({
     count: rows.length,
-    getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     getItemKey: (index) => rows[index]!.id,
     overscan: OVERSCAN,
-    // Rows start below the sticky header, which also covers the top of the scroll area.
-    scrollMargin: HEADER_HEIGHT,
-    scrollPaddingStart: HEADER_HEIGHT,
+    scrollMargin,
+    // A row scrolled to by keyboard lands below both sticky headers and above the Save bar.
+    scrollPaddingStart: PAGE_HEADER_HEIGHT + HEADER_HEIGHT,
+    scrollPaddingEnd: ACTION_BAR_HEIGHT,
   });
   const scrollToRow = useCallback((row: number) => virtualizer.scrollToIndex(row, { align: "auto" }), [virtualizer]);
-  const getPageSize = useCallback(() => Math.max(1, Math.floor(((scrollRef.current?.clientHeight ?? 600) - HEADER_HEIGHT) / ROW_HEIGHT) - 1), []);
-  const keyboard = useGridKeyboard({ rowCount: rows.length, columnCount: columns.length + 1, getPageSize, gridRef: scrollRef, scrollToRow, onEnter });
+  const getPageSize = useCallback(() => Math.max(1, Math.floor((window.innerHeight - PAGE_HEADER_HEIGHT - HEADER_HEIGHT - ACTION_BAR_HEIGHT) / ROW_HEIGHT) - 1), []);
+  const keyboard = useGridKeyboard({ rowCount: rows.length, columnCount: columns.length + 1, getPageSize, gridRef, scrollToRow, onEnter });
+
+  // The header row scrolls sideways with the rows, whichever of the two moved (a focused header cell scrolls its own box).
+  const followScroll = useCallback((event: UIEvent<HTMLDivElement>) => {
+    const other = event.currentTarget === bodyRef.current ? headerRef.current : bodyRef.current;
+    if (other && other.scrollLeft !== event.currentTarget.scrollLeft) other.scrollLeft = event.currentTarget.scrollLeft;
+  }, []);
 
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
   const last = items.at(-1)?.index ?? -1;
   // The remembered cell stays the tab stop while rendered; scrolled away, the first row in view takes over.
   const tabStop = keyboard.active.row === -1 || (keyboard.active.row >= first && keyboard.active.row <= last) ? keyboard.active : { row: first, column: keyboard.active.column };
-  const paddingTop = items.length > 0 ? items[0]!.start - HEADER_HEIGHT : 0;
-  const paddingBottom = items.length > 0 ? virtualizer.getTotalSize() - (items.at(-1)!.end - HEADER_HEIGHT) : 0;
+  const paddingTop = items.length > 0 ? items[0]!.start - scrollMargin : 0;
+  const paddingBottom = items.length > 0 ? virtualizer.getTotalSize() - (items.at(-1)!.end - scrollMargin) : 0;
+  const width = gridWidth(columns.length);
 
   const labels = useRowLabels();
 
   return (
     <>
       <div
-        ref={scrollRef}
+        ref={gridRef}
         role="grid"
         aria-label={label}
         aria-rowcount={rows.length + 1}
@@ -89,45 +115,51 @@ export function GridBody(props: GridBodyProps) {
         aria-describedby={descriptionIds.keyboard}
         onKeyDown={keyboard.onKeyDown}
         onFocus={keyboard.onFocus}
-        className="relative max-h-[calc(100vh-17rem)] min-h-[20rem] overflow-auto rounded-lg border border-slate-200 bg-white shadow-sm"
-        style={{ scrollPaddingTop: HEADER_HEIGHT, scrollPaddingLeft: NAME_COLUMN_WIDTH }}
+        className="relative rounded-lg border border-slate-200 bg-white shadow-sm"
       >
-        <div style={{ width: gridWidth(columns.length) }}>
-          <GridHeader
-            columns={columns}
-            templateColumns={templateColumns}
-            usage={usage}
-            sorting={sorting}
-            onSort={onSort}
-            tabStopColumn={tabStop.row === -1 ? tabStop.column : null}
-          />
-          {rows.length === 0 ? (
-            <p className="sticky left-0 px-4 py-10 text-sm text-slate-600" style={{ width: "min(100%, 40rem)" }}>
-              {t("noResults")}
-            </p>
-          ) : null}
-          <div aria-hidden="true" style={{ height: paddingTop }} />
-          {items.map((item) => {
-            const row = rows[item.index]!;
-            return (
-              <GridRow
-                key={row.id}
-                data={row.original}
-                row={item.index}
-                columns={columns}
-                templateColumns={templateColumns}
-                pending={pending}
-                usage={usage}
-                seatHolders={seatHolders}
-                tabStopColumn={tabStop.row === item.index ? tabStop.column : null}
-                labels={labels}
-                onToggle={onToggle}
-                isResending={resendingUserId === row.original.user.id}
-                onResend={onResend}
-              />
-            );
-          })}
-          <div aria-hidden="true" style={{ height: paddingBottom }} />
+        <div ref={headerRef} onScroll={followScroll} className="sticky z-20 overflow-hidden rounded-t-lg" style={{ top: PAGE_HEADER_HEIGHT, scrollPaddingLeft: NAME_COLUMN_WIDTH }}>
+          <div style={{ width }}>
+            <GridHeader
+              columns={columns}
+              templateColumns={templateColumns}
+              usage={usage}
+              sorting={sorting}
+              onSort={onSort}
+              tabStopColumn={tabStop.row === -1 ? tabStop.column : null}
+            />
+          </div>
+        </div>
+        <div ref={bodyRef} onScroll={followScroll} className="overflow-x-auto overflow-y-hidden rounded-b-lg" style={{ scrollPaddingLeft: NAME_COLUMN_WIDTH }}>
+          <div style={{ width }}>
+            {rows.length === 0 ? (
+              <p className="sticky left-0 px-4 py-10 text-sm text-slate-600" style={{ width: "min(100%, 40rem)" }}>
+                {t("noResults")}
+              </p>
+            ) : null}
+            <div aria-hidden="true" style={{ height: paddingTop }} />
+            {items.map((item) => {
+              const row = rows[item.index]!;
+              return (
+                <GridRow
+                  key={row.id}
+                  data={row.original}
+                  row={item.index}
+                  columns={columns}
+                  templateColumns={templateColumns}
+                  pending={pending}
+                  beyondSeats={beyondSeats}
+                  usage={usage}
+                  seatHolders={seatHolders}
+                  tabStopColumn={tabStop.row === item.index ? tabStop.column : null}
+                  labels={labels}
+                  onToggle={onToggle}
+                  isResending={resendingUserId === row.original.user.id}
+                  onResend={onResend}
+                />
+              );
+            })}
+            <div aria-hidden="true" style={{ height: paddingBottom }} />
+          </div>
         </div>
       </div>
       <div className="sr-only">
@@ -135,6 +167,7 @@ export function GridBody(props: GridBodyProps) {
         <span id={descriptionIds.pendingNew}>{t("pendingNewDescription")}</span>
         <span id={descriptionIds.pendingRevoke}>{t("pendingRevokeDescription")}</span>
         <span id={descriptionIds.holdsSeat}>{t("holdsSeat")}</span>
+        <span id={descriptionIds.beyondSeats}>{t("beyondSeatsDescription")}</span>
       </div>
     </>
   );
@@ -147,6 +180,7 @@ function useRowLabels(): RowLabels {
     () => ({
       pendingNew: t("pendingNew"),
       pendingRevoke: t("pendingRevoke"),
+      beyondSeats: t("beyondSeats"),
       revokeHint: t("revokeHint"),
       expiredReason: t("expiredReason"),
       fullReason: (seats: number) => t("fullReason", { seats }),

@@ -6,7 +6,7 @@ import { memo } from "react";
 import type { AssignBlock } from "@/lib/assignments/seat-usage";
 import { descriptionIds } from "@/components/data-grid/grid-model";
 
-export type CellLabels = { pendingNew: string; pendingRevoke: string; revokeHint: string };
+export type CellLabels = { pendingNew: string; pendingRevoke: string; beyondSeats: string; revokeHint: string };
 
 type GridCellProps = {
   licenseId: string;
@@ -15,8 +15,11 @@ type GridCellProps = {
   row: number;
   column: number;
   isSaved: boolean;
-  /** The admin's pending intention for this box, or null when it shows the saved state. */
-  pending: "grant" | "revoke" | null;
+  /**
+   * The admin's pending intention for this box, or null when it shows the saved state; "beyond" is
+   * a grant that no longer fits the seats (item 5): shown ticked and marked, it blocks Save.
+   */
+  pending: "grant" | "beyond" | "revoke" | null;
   /** Why an unticked box cannot be ticked (full or expired), else null. */
   block: AssignBlock;
   /** The sentence explaining the block ("All 5 seats are assigned — revoke one first"). */
@@ -36,10 +39,11 @@ type GridCellProps = {
  */
 export const GridCell = memo(function GridCell(props: GridCellProps) {
   const { licenseId, userId, row, column, isSaved, pending, block, blockReason: reason, isSeatHolder, isTabStop, label, labels, onToggle } = props;
-  const isChecked = pending === null ? isSaved : pending === "grant";
+  const isChecked = pending === null ? isSaved : pending !== "revoke";
   const isBlocked = !isChecked && block !== null;
   const describedBy = [
     pending === "grant" ? descriptionIds.pendingNew : null,
+    pending === "beyond" ? descriptionIds.beyondSeats : null,
     pending === "revoke" ? descriptionIds.pendingRevoke : null,
     isBlocked ? descriptionIds.blockReason(licenseId) : null,
     isSeatHolder ? descriptionIds.holdsSeat : null,
@@ -55,6 +59,7 @@ export const GridCell = memo(function GridCell(props: GridCellProps) {
         "relative flex h-full items-center justify-center border-b border-r border-slate-100",
         pending === "grant" && "bg-emerald-50",
         pending === "revoke" && "bg-amber-50",
+        pending === "beyond" && "bg-red-50",
       )}
     >
       <button
@@ -66,7 +71,7 @@ export const GridCell = memo(function GridCell(props: GridCellProps) {
         aria-describedby={describedBy || undefined}
         data-cell={`${row}:${column}`}
         tabIndex={isTabStop ? 0 : -1}
-        title={isBlocked ? (reason ?? undefined) : isSaved && pending === null ? labels.revokeHint : undefined}
+        title={isBlocked ? (reason ?? undefined) : isSaved && pending === null ? labels.revokeHint : pending === "beyond" ? labels.beyondSeats : undefined}
         onClick={() => {
           if (!isBlocked) onToggle(licenseId, userId);
         }}
@@ -81,6 +86,7 @@ export const GridCell = memo(function GridCell(props: GridCellProps) {
           !isBlocked && !isChecked && pending === "revoke" && "border-amber-500 bg-white text-amber-600",
           isChecked && pending === null && "border-brand-600 bg-brand-600 text-white hover:border-red-700 hover:bg-red-700 focus-visible:border-red-700 focus-visible:bg-red-700",
           isChecked && pending === "grant" && "border-emerald-600 bg-emerald-600 text-white",
+          pending === "beyond" && "border-red-600 bg-white text-red-600",
         )}
       >
         {isBlocked ? (
@@ -102,10 +108,10 @@ export const GridCell = memo(function GridCell(props: GridCellProps) {
           aria-hidden="true"
           className={clsx(
             "pointer-events-none absolute left-[calc(50%+19px)] top-1/2 -translate-y-1/2 rounded px-1 text-[10px] font-semibold uppercase leading-4 tracking-wide",
-            pending === "grant" ? "bg-emerald-100 text-emerald-800" : "bg-amber-100 text-amber-800",
+            pending === "grant" ? "bg-emerald-100 text-emerald-800" : pending === "beyond" ? "bg-red-100 text-red-800" : "bg-amber-100 text-amber-800",
           )}
         >
-          {pending === "grant" ? labels.pendingNew : labels.pendingRevoke}
+          {pending === "grant" ? labels.pendingNew : pending === "beyond" ? labels.beyondSeats : labels.pendingRevoke}
         </span>
       ) : null}
       {isSeatHolder ? <span aria-hidden="true" className="pointer-events-none absolute left-[calc(50%+10px)] top-[calc(50%-18px)] size-2.5 rounded-full bg-emerald-500 ring-2 ring-white" /> : null}

@@ -25,7 +25,7 @@ function SortIcon({ direction }: { direction: "ascending" | "descending" | null 
   return <Icon className={clsx("size-3.5 shrink-0", direction ? "text-brand-600" : "text-slate-400")} aria-hidden="true" />;
 }
 
-/** The sticky header row: per license its product, type, seat counter (R1, R2) and state. */
+/** The header row (sticky in grid-body.tsx): per column its product, type, seat counter (R1, R2) and state. */
 export function GridHeader({ columns, templateColumns, usage, sorting, onSort, tabStopColumn }: GridHeaderProps) {
   const t = useTranslations("grid");
   const tType = useTranslations("licenseType");
@@ -37,7 +37,7 @@ export function GridHeader({ columns, templateColumns, usage, sorting, onSort, t
   };
 
   return (
-    <div role="row" aria-rowindex={1} className="sticky top-0 z-20 grid bg-slate-50" style={{ gridTemplateColumns: templateColumns, height: HEADER_HEIGHT }}>
+    <div role="row" aria-rowindex={1} className="grid bg-slate-50" style={{ gridTemplateColumns: templateColumns, height: HEADER_HEIGHT }}>
       <div
         role="columnheader"
         aria-colindex={1}
@@ -81,8 +81,8 @@ export function GridHeader({ columns, templateColumns, usage, sorting, onSort, t
                 <span className="line-clamp-2 text-xs font-semibold leading-4 text-slate-900">{license.productName}</span>
                 <span className="mt-0.5 block truncate text-[11px] leading-4 text-slate-500" title={`${tType(license.type)} · ${tEdition(license.edition)}`}>
                   {tType(license.type)}
-                  {column.ordinal ? ` #${column.ordinal}` : null}
                   {license.edition !== "STANDARD" ? ` · ${tEdition(license.edition)}` : null}
+                  {column.qualifier ? ` · ${column.qualifier}` : null}
                 </span>
               </span>
               <SortIcon direction={sort} />
@@ -90,14 +90,15 @@ export function GridHeader({ columns, templateColumns, usage, sorting, onSort, t
             <div className="flex flex-wrap items-center gap-1">
               {seats.countsAgainstSeats ? (
                 <span
-                  aria-label={t("seatCounterLabel", { assigned: seats.assigned, seats: seats.seats })}
+                  aria-label={t("seatCounterLabel", { assigned: seats.assigned - seats.overBy, seats: seats.seats })}
                   className={clsx(
                     "rounded-md px-1.5 py-0.5 text-xs font-semibold tabular-nums",
                     seats.isFull ? "bg-red-50 text-red-700 ring-1 ring-red-200" : "bg-white text-slate-700 ring-1 ring-slate-200",
                     changed && "ring-2 ring-emerald-400",
                   )}
                 >
-                  {t("seatCounter", { assigned: seats.assigned, seats: seats.seats })}
+                  {/* Item 5: never "6 / 5"; ticks beyond the seats are counted apart. */}
+                  {t("seatCounter", { assigned: seats.assigned - seats.overBy, seats: seats.seats })}
                 </span>
               ) : (
                 <>
@@ -110,6 +111,11 @@ export function GridHeader({ columns, templateColumns, usage, sorting, onSort, t
                   </span>
                 </>
               )}
+              {seats.overBy > 0 ? (
+                <span aria-label={t("overByLabel", { count: seats.overBy })} className="rounded bg-red-600 px-1.5 py-0.5 text-[11px] font-semibold text-white">
+                  {t("overBy", { count: seats.overBy })}
+                </span>
+              ) : null}
               {license.isExpired ? <span className="rounded bg-red-50 px-1.5 py-0.5 text-[11px] font-medium text-red-700">{t("expired")}</span> : null}
               {!license.isExpired && seats.isFull ? <span className="rounded bg-red-50 px-1.5 py-0.5 text-[11px] font-medium text-red-700">{t("full")}</span> : null}
               {!license.isExpired && seats.isFull ? <BuyOneSeatLink license={license} label={tShop("gridBuyOneSeatLabel", { license: column.label })} text={tShop("gridBuyOneSeat")} /> : null}

@@ -24,10 +24,13 @@ export type SavedChanges = { version: number; changes: readonly AssignmentChange
 
 export type GridColumn = {
   license: GridLicense;
-  /** "PROFIS Engineering Named user", numbered when a group has the same product and type twice. */
+  /** "PROFIS Engineering Named user", with the end of term when the group has the product and type twice. */
   label: string;
-  /** 1, 2, … among columns of the same product and type; null when the column is the only one. */
-  ordinal: number | null;
+  /**
+   * What tells the column from another of the same product and type: its end of term ("t/m 31 dec
+   * 2027"), or a number for two floating pools of one term; null when the column is the only one.
+   */
+  qualifier: string | null;
 };
 
 export function buildGridRows(users: readonly GridRowUser[], version: number): GridRowData[] {
@@ -61,17 +64,28 @@ export function withSavedChanges(rows: GridRowData[], saves: readonly SavedChang
   });
 }
 
-export function buildGridColumns(licenses: readonly GridLicense[], typeLabel: (license: GridLicense) => string): GridColumn[] {
-  const base = licenses.map((license) => `${license.productName} ${typeLabel(license)}`);
-  const totals = new Map<string, number>();
-  for (const label of base) totals.set(label, (totals.get(label) ?? 0) + 1);
+/**
+ * Item 7: a column is a kind of license (lib/assignments/grid-columns.ts), so its product and type
+ * usually name it; two columns of one product and type differ by their term, and only two floating
+ * pools of one term need a number.
+ */
+export function buildGridColumns(
+  licenses: readonly GridLicense[],
+  labels: { type: (license: GridLicense) => string; term: (license: GridLicense) => string },
+): GridColumn[] {
+  const base = licenses.map((license) => `${license.productName} ${labels.type(license)}`);
+  const terms = licenses.map((license) => labels.term(license));
+  const count = (values: string[], value: string) => values.filter((other) => other === value).length;
+  const withTerm = base.map((label, index) => `${label} ${terms[index]}`);
   const seen = new Map<string, number>();
   return licenses.map((license, index) => {
     const label = base[index]!;
-    if ((totals.get(label) ?? 0) < 2) return { license, label, ordinal: null };
-    const ordinal = (seen.get(label) ?? 0) + 1;
-    seen.set(label, ordinal);
-    return { license, label: `${label} ${ordinal}`, ordinal };
+    if (count(base, label) < 2) return { license, label, qualifier: null };
+    const termed = withTerm[index]!;
+    if (count(withTerm, termed) < 2) return { license, label: termed, qualifier: terms[index]! };
+    const ordinal = (seen.get(termed) ?? 0) + 1;
+    seen.set(termed, ordinal);
+    return { license, label: `${termed} #${ordinal}`, qualifier: `${terms[index]!} · #${ordinal}` };
   });
 }
 
@@ -88,6 +102,7 @@ export const descriptionIds = {
   pendingNew: "grid-description-pending-new",
   pendingRevoke: "grid-description-pending-revoke",
   holdsSeat: "grid-description-holds-seat",
+  beyondSeats: "grid-description-beyond-seats",
   keyboard: "grid-description-keyboard",
   blockReason: (licenseId: string) => `grid-description-block-${licenseId}`,
 } as const;

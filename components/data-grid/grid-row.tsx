@@ -26,6 +26,7 @@ type GridRowProps = {
   columns: GridColumn[];
   templateColumns: string;
   pending: PendingChanges;
+  beyondSeats: ReadonlySet<string>;
   usage: Map<string, SeatUsage>;
   /** FLOATING license id → user ids holding a seat now. */
   seatHolders: Map<string, Set<string>>;
@@ -39,7 +40,7 @@ type GridRowProps = {
 
 /** One user of the grid: the sticky name cell (R13, R17 label) and a box per license. */
 export const GridRow = memo(function GridRow(props: GridRowProps) {
-  const { data, row, columns, templateColumns, pending, usage, seatHolders, tabStopColumn, labels, onToggle, isResending, onResend } = props;
+  const { data, row, columns, templateColumns, pending, beyondSeats, usage, seatHolders, tabStopColumn, labels, onToggle, isResending, onResend } = props;
   const { user } = data;
   // R17: unregistered assignees carry the invitation label; a failed delivery says so instead, and
   // a contact who was never sent one is marked as not registered yet.
@@ -52,7 +53,14 @@ export const GridRow = memo(function GridRow(props: GridRowProps) {
         : labels.invitationSent;
 
   return (
-    <div role="row" aria-rowindex={row + 2} className="group/row grid" style={{ gridTemplateColumns: templateColumns, height: ROW_HEIGHT, contain: "layout style" }}>
+    // Each row is its own stacking context (contain: layout); the row under the pointer or focus is
+    // raised, so a locked box's tooltip is drawn over the next row, not under it (item 11).
+    <div
+      role="row"
+      aria-rowindex={row + 2}
+      className="group/row relative grid hover:z-[15] focus-within:z-[15]"
+      style={{ gridTemplateColumns: templateColumns, height: ROW_HEIGHT, contain: "layout style" }}
+    >
       <div
         role="rowheader"
         aria-colindex={1}
@@ -98,7 +106,8 @@ export const GridRow = memo(function GridRow(props: GridRowProps) {
       </div>
       {columns.map((column, index) => {
         const licenseId = column.license.id;
-        const change = pending.get(pairKey({ licenseId, userId: user.id }));
+        const key = pairKey({ licenseId, userId: user.id });
+        const change = pending.get(key);
         const block = assignBlock(column.license, usage.get(licenseId)!);
         return (
           <GridCell
@@ -108,7 +117,7 @@ export const GridRow = memo(function GridRow(props: GridRowProps) {
             row={row}
             column={index + 1}
             isSaved={data.assigned.has(licenseId)}
-            pending={change ? (change.assigned ? "grant" : "revoke") : null}
+            pending={change ? (change.assigned ? (beyondSeats.has(key) ? "beyond" : "grant") : "revoke") : null}
             block={block}
             blockReason={block === "full" ? labels.fullReason(column.license.seats) : block === "expired" ? labels.expiredReason : null}
             isSeatHolder={seatHolders.get(licenseId)?.has(user.id) ?? false}

@@ -1,12 +1,12 @@
 "use client";
 
-import { useLocale, useTranslations } from "next-intl";
+import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { startTransition, useCallback, useDeferredValue, useMemo, useRef, useState, useTransition } from "react";
 import { MAX_CHANGES_PER_SAVE } from "@/lib/assignments/change-set-limits";
 import type { AssignmentFilter } from "@/lib/assignments/grid-filters";
 import type { GridUserPage, LicenseGroupGridHead } from "@/lib/assignments/license-group-grid";
-import { computeSeatUsage } from "@/lib/assignments/seat-usage";
+import { computeSeatUsage, pendingGrantsBeyondSeats } from "@/lib/assignments/seat-usage";
 import { summarizeChangeSet } from "@/lib/assignments/summarize-change-set";
 import { saveAssignmentsAction, type SaveAssignmentsResult } from "@/app/(portal)/software-management/[groupId]/actions";
 import { resendInvitationAction } from "@/app/(portal)/software-management/[groupId]/invitations/actions";
@@ -32,6 +32,7 @@ export function LicenseGrid({ head, firstUserPage }: { head: LicenseGroupGridHea
   const tInvitations = useTranslations("invitations");
   const tType = useTranslations("licenseType");
   const locale = useLocale();
+  const format = useFormatter();
   const router = useRouter();
   const [notice, setNotice] = useState<GridNotice | null>(null);
 
@@ -47,7 +48,14 @@ export function LicenseGrid({ head, firstUserPage }: { head: LicenseGroupGridHea
   const grid = useMemo(() => ({ group: head.group, licenses: head.licenses, users }), [head.group, head.licenses, users]);
   const isLoadingUsers = (stream.status === "loading" || stream.status === "changed") && rows.length < head.userCount;
 
-  const columns = useMemo(() => buildGridColumns(grid.licenses, (license) => tType(license.type)), [grid.licenses, tType]);
+  const columns = useMemo(
+    () =>
+      buildGridColumns(grid.licenses, {
+        type: (license) => tType(license.type),
+        term: (license) => t("columnTerm", { until: format.dateTime(new Date(license.validUntil), { dateStyle: "medium" }) }),
+      }),
+    [grid.licenses, tType, t, format],
+  );
   const registered = useMemo(() => new Map(grid.users.map((user) => [user.id, user.isRegistered])), [grid.users]);
   const seatHolders = useMemo(
     () => new Map(grid.licenses.map((license) => [license.id, new Set(license.seatHolders.map((holder) => holder.userId))])),
@@ -64,6 +72,8 @@ export function LicenseGrid({ head, firstUserPage }: { head: LicenseGroupGridHea
 
   const { pending, toggle, clear } = usePendingChanges(grid);
   const usage = useMemo(() => computeSeatUsage(grid.licenses, pending), [grid.licenses, pending]);
+  // Item 5: ticks another admin's save left without a seat are marked and keep Save closed.
+  const beyondSeats = useMemo(() => pendingGrantsBeyondSeats(pending, usage), [pending, usage]);
   const summary = useMemo(() => summarizeChangeSet(pending.values(), (userId) => registered.get(userId) ?? true), [pending, registered]);
   const summaryText = useSummaryText();
 
@@ -90,11 +100,11 @@ export function LicenseGrid({ head, firstUserPage }: { head: LicenseGroupGridHea
   // R32: Enter on a cell does what Save does — and nothing without pending changes.
   const isTooLarge = pending.size > MAX_CHANGES_PER_SAVE;
   const openSaveDialog = useCallback(() => {
-    if (!hasPending || isSaving) return;
+    if (!hasPending || isSaving || beyondSeats.size > 0) return;
     // Issue 13: refused here, before the server's body limit, with the way out in the message.
     if (isTooLarge) return setNotice({ tone: "error", text: t("tooManyChanges", { max: MAX_CHANGES_PER_SAVE }) });
     setDialogOpen(true);
-  }, [hasPending, isSaving, isTooLarge, t]);
+  }, [hasPending, isSaving, isTooLarge, beyondSeats, t]);
 
   // R17: the result is spoken by the grid's status region; the row's label follows on refresh.
   const groupId = grid.group.id;
@@ -190,6 +200,7 @@ export function LicenseGrid({ head, firstUserPage }: { head: LicenseGroupGridHea
         rows={visibleRows}
         columns={columns}
         pending={pending}
+        beyondSeats={beyondSeats}
         usage={usage}
         seatHolders={seatHolders}
         sorting={sorting}
@@ -203,6 +214,7 @@ export function LicenseGrid({ head, firstUserPage }: { head: LicenseGroupGridHea
         pendingCount={pending.size}
         isSaving={isSaving}
         notice={notice}
+        saveBlockedBy={beyondSeats.size > 0 ? t("beyondSeatsNotice", { count: beyondSeats.size }) : null}
         onDiscard={discard}
         onSave={openSaveDialog}
         saveButtonRef={saveButtonRef}

@@ -2,18 +2,21 @@ import { clsx } from "clsx";
 import { getFormatter, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import type { GridLicense } from "@/lib/assignments/license-group-grid";
+import { assignmentsCountAgainstSeats } from "@/lib/assignments/seat-usage";
+import { checkoutHref } from "@/lib/shop/checkout-line";
 import { isLicenseFull, licensePurchaseLinks, seatsInUse } from "@/lib/shop/license-purchase-links";
 
 const linkClassName = "rounded text-sm font-medium text-brand-700 underline-offset-4 hover:text-brand-600 hover:underline";
 
 /**
- * On the group page: each license's seats and end date, with "Buy 1 more seat" when it is full and
+ * On the group page: each column's seats (saying what they count, issue 14 item 6) and end date, with "Buy 1 more seat" when it is full and
  * "Extend one year" (R6, issue 7), both through the checkout with the company fixed. Enterprise is
  * sold by the sales team (R6).
  */
 export async function GroupPurchaseSection({ licenses }: { licenses: GridLicense[] }) {
-  const [t, tType, tEdition, format] = await Promise.all([
+  const [t, tSeats, tType, tEdition, format] = await Promise.all([
     getTranslations("shop.groupLicenses"),
+    getTranslations("seatCount"),
     getTranslations("licenseType"),
     getTranslations("edition"),
     getFormatter(),
@@ -45,7 +48,7 @@ export async function GroupPurchaseSection({ licenses }: { licenses: GridLicense
                 <tr key={license.id}>
                   <th scope="row" className="px-4 py-2 text-left font-medium text-slate-900">{name}</th>
                   <td className="whitespace-nowrap px-4 py-2 tabular-nums text-slate-700">
-                    {t("seatsValue", { used, seats: license.seats })}
+                    {assignmentsCountAgainstSeats[license.type] ? tSeats("assigned", { assigned: used, seats: license.seats }) : tSeats("inUseNow", { inUse: used, seats: license.seats })}
                     {isLicenseFull(license) ? <span className="ml-2 rounded bg-red-50 px-1.5 py-0.5 text-xs font-medium text-red-700">{t("full")}</span> : null}
                   </td>
                   <td className={clsx("whitespace-nowrap px-4 py-2", license.isExpired ? "text-red-700" : "text-slate-700")}>
@@ -68,9 +71,23 @@ export async function GroupPurchaseSection({ licenses }: { licenses: GridLicense
                             {t(links.oneMoreSeat.isNewLicense ? "buyOneLicense" : "buyOneSeat")}
                           </Link>
                         ) : null}
-                        <Link href={links.extendOneYear} aria-label={t("extendLabel", { license: name })} className={linkClassName}>
-                          {t("extend")}
-                        </Link>
+                        {license.parts.length > 1 ? (
+                          // A column of several licenses (item 7): each has its own term, extended on its own.
+                          license.parts.map((part, index) => (
+                            <Link
+                              key={part.id}
+                              href={checkoutHref({ kind: "RENEWAL", licenseId: part.id })}
+                              aria-label={t("extendPartLabel", { index: index + 1, count: license.parts.length, license: name })}
+                              className={linkClassName}
+                            >
+                              {t("extendPart", { index: index + 1, count: license.parts.length })}
+                            </Link>
+                          ))
+                        ) : (
+                          <Link href={links.extendOneYear} aria-label={t("extendLabel", { license: name })} className={linkClassName}>
+                            {t("extend")}
+                          </Link>
+                        )}
                       </span>
                     )}
                   </td>

@@ -5,6 +5,7 @@
 import "server-only";
 import type { Actor } from "@/lib/accounts/actor";
 import type { GridLicense, LicenseGroupGrid, LicenseGroupGridHead } from "@/lib/assignments/license-group-grid";
+import { licenseColumnsOfGroup } from "@/lib/assignments/grid-columns";
 import { listLicenseGroupUserPage } from "@/lib/assignments/list-license-group-user-page";
 import { systemClock, type Clock } from "@/lib/clock";
 import { db as processDb, type DbClient } from "@/lib/db/client";
@@ -13,7 +14,7 @@ import { requireCompanyAdmin } from "@/lib/memberships/require-company-admin";
 import { isRecordId } from "@/lib/validation/record-id";
 
 /** A license as the query returns it: GridLicense before dates become strings and leases are added. */
-type LicenseRow = Omit<GridLicense, "validFrom" | "validUntil" | "seatHolders" | "isExpired"> & { validFrom: Date; validUntil: Date };
+type LicenseRow = Omit<GridLicense, "parts" | "validFrom" | "validUntil" | "seatHolders" | "isExpired"> & { columnId: string; validFrom: Date; validUntil: Date };
 
 type SeatHolderRow = { licenseId: string; userId: string; expiresAt: Date; isDevice: boolean };
 
@@ -44,12 +45,13 @@ export async function getLicenseGroupGridHead(options: GridOptions): Promise<Lic
   await requireCompanyAdmin({ actor: options.actor, companyId: group.company.id, db: client, resource: "License group" });
 
   const licenses = await client.$queryRaw<LicenseRow[]>`
-    SELECT l."id"::text AS "id", p."code" AS "productCode", p."name" AS "productName", p."kind"::text AS "productKind",
-      l."type"::text AS "type", l."edition"::text AS "edition", l."seats", l."validFrom", l."validUntil",
+    WITH "columns" AS (${licenseColumnsOfGroup(group.id)})
+    SELECT l."id"::text AS "id", c."columnId"::text AS "columnId", p."code" AS "productCode", p."name" AS "productName",
+      p."kind"::text AS "productKind", l."type"::text AS "type", l."edition"::text AS "edition", l."seats", l."validFrom", l."validUntil",
       (SELECT count(*)::int FROM "Assignment" a WHERE a."licenseId" = l."id" AND a."revokedAt" IS NULL) AS "assignedCount"
-    FROM "License" l JOIN "Product" p ON p."id" = l."productId"
+    FROM "License" l JOIN "Product" p ON p."id" = l."productId" JOIN "columns" c ON c."id" = l."id"
     WHERE l."groupId" = ${group.id}::uuid
-    ORDER BY p."name", l."type", l."validUntil", l."id"`;
+    ORDER BY p."name", l."type", l."validUntil", l."createdAt", l."id"`;
   const floatingIds = licenses.filter((license) => license.type === "FLOATING").map((license) => license.id);
 
   const [seatHolders, userCount] = await Promise.all([listSeatHolders(client, floatingIds, now), countMembers(client, group.company.id)]);
@@ -57,7 +59,7 @@ export async function getLicenseGroupGridHead(options: GridOptions): Promise<Lic
   return {
     group: { id: group.id, name: group.name, sapAccountNumber: group.sapAccountNumber, orderReference: group.orderReference, version: group.version },
     company: group.company,
-    licenses: licenses.map((license) => toGridLicense(license, seatHolders, now)),
+    licenses: toGridColumns(licenses, seatHolders, now),
     userCount,
   };
 }
@@ -87,6 +89,32 @@ function listSeatHolders(client: DbClient, floatingIds: string[], now: Date): Pr
     ORDER BY "licenseId", "expiresAt"`;
 }
 
+/**
+ * One GridLicense per column (grid-columns.ts), in the order of its first license: seats and
+ * assignments added up, the term of the latest license, expired only when every license is.
+ */
+function toGridColumns(licenses: LicenseRow[], seatHolders: SeatHolderRow[], now: Date): GridLicense[] {
+  const columns = new Map<string, GridLicense>();
+  for (const license of licenses) {
+    const column = columns.get(license.columnId);
+    const own = toGridLicense(license, seatHolders, now);
+    if (!column) {
+      columns.set(license.columnId, { ...own, id: license.columnId });
+      continue;
+    }
+    column.parts.push(...own.parts);
+    column.seats += own.seats;
+    column.assignedCount += own.assignedCount;
+    column.seatHolders.push(...own.seatHolders);
+    if (own.validFrom < column.validFrom) column.validFrom = own.validFrom;
+    if (own.validUntil > column.validUntil) column.validUntil = own.validUntil;
+    column.isExpired &&= own.isExpired;
+  }
+  // The column's oldest license names it; list it first whatever the display order.
+  for (const column of columns.values()) column.parts.sort((left, right) => (left.id === column.id ? -1 : right.id === column.id ? 1 : 0));
+  return [...columns.values()];
+}
+
 function toGridLicense(license: LicenseRow, seatHolders: SeatHolderRow[], now: Date): GridLicense {
   return {
     id: license.id,
@@ -103,5 +131,6 @@ function toGridLicense(license: LicenseRow, seatHolders: SeatHolderRow[], now: D
     validFrom: license.validFrom.toISOString(),
     validUntil: license.validUntil.toISOString(),
     isExpired: license.validUntil <= now,
+    parts: [{ id: license.id, seats: license.seats, assignedCount: license.assignedCount, validUntil: license.validUntil.toISOString(), isExpired: license.validUntil <= now }],
   };
 }

@@ -5,8 +5,20 @@
 // Dates are ISO strings so the value crosses the server/client boundary unchanged.
 import type { LicenseEdition, LicenseType, MembershipRole, ProductKind, Title } from "@prisma/client";
 
+/**
+ * One column of the grid (lib/assignments/grid-columns.ts): the licenses of one product, edition,
+ * type and term, with their seats added up. `id` names the column (its oldest license); assignments,
+ * pending changes and sorting use it, and a grant on it gets a free license of the column.
+ */
+export type GridLicensePart = { id: string; seats: number; assignedCount: number; validUntil: string; isExpired: boolean };
+
 export type GridLicense = {
   id: string;
+  /**
+   * Every license of the column, oldest first (one for a floating license), with its own seats and
+   * term: a purchase (one more seat, another year) is of one license (components/shop/).
+   */
+  parts: GridLicensePart[];
   productCode: string;
   productName: string;
   productKind: ProductKind;
@@ -40,7 +52,7 @@ export type GridUser = {
   isRegistered: boolean;
   /** Set for unregistered users who were sent an invitation. */
   invitation: InvitationStatus | null;
-  /** Licenses of this group the user holds now. */
+  /** Columns (GridLicense.id) of this group in which the user holds a license now. */
   assignedLicenseIds: string[];
 };
 

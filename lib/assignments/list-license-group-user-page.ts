@@ -5,6 +5,7 @@
 import "server-only";
 import { Prisma, type EmailStatus } from "@prisma/client";
 import type { Actor } from "@/lib/accounts/actor";
+import { licenseColumnsOfGroup } from "@/lib/assignments/grid-columns";
 import type { GridUser } from "@/lib/assignments/license-group-grid";
 import { db as processDb, type DbClient } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";
@@ -70,14 +71,15 @@ export async function listLicenseGroupUserPage(options: {
  * lower-cased, then the email (unique) and the id: a total order, so a keyset never repeats or
  * skips a row. Only the page's members get the per-user work, as index lookups per row whatever
  * the planner guesses of freshly bulk-loaded tables: active assignments of the group's licenses
- * (Assignment(userId)) and, for unregistered members, the latest invitation mail by the rule of
- * lib/email/get-email-status.ts (EmailMessage(userId, template)), inlined because a call per user
- * would cost more than this page.
+ * (Assignment(userId)), named by the grid's columns (grid-columns.ts), and, for unregistered
+ * members, the latest invitation mail by the rule of lib/email/get-email-status.ts
+ * (EmailMessage(userId, template)), inlined because a call per user would cost more than this page.
  */
 function selectUserRows(client: DbClient, group: { id: string; companyId: string }, after: GridUserCursor | null, limit: number | null): Promise<UserRow[]> {
   const keyset = after ? Prisma.sql`WHERE (s."sortName", s."email", s."id") > (${after.sortName}, ${after.email}, ${after.id}::uuid)` : Prisma.empty;
   return client.$queryRaw<UserRow[]>`
-    WITH "page" AS (
+    WITH "columns" AS (${licenseColumnsOfGroup(group.id)}),
+    "page" AS (
       SELECT s.* FROM (
         SELECT u."id", u."email", u."title", u."firstName", u."lastName", u."position", m."role",
           -- R17: registered = has a password and proved the address; everyone else is an invited contact.
@@ -97,9 +99,9 @@ function selectUserRows(client: DbClient, group: { id: string; companyId: string
       (SELECT g."version" FROM "LicenseGroup" g WHERE g."id" = ${group.id}::uuid) AS "groupVersion"
     FROM "page" p
     LEFT JOIN LATERAL (
-      SELECT array_agg(a."licenseId"::text ORDER BY a."licenseId")
-          FILTER (WHERE a."revokedAt" IS NULL AND a."licenseId" = ANY(ARRAY(SELECT l."id" FROM "License" l WHERE l."groupId" = ${group.id}::uuid))) AS "licenseIds"
-      FROM "Assignment" a WHERE a."userId" = p."id"
+      SELECT array_agg(DISTINCT c."columnId"::text ORDER BY c."columnId"::text) AS "licenseIds"
+      FROM "Assignment" a JOIN "columns" c ON c."id" = a."licenseId"
+      WHERE a."userId" = p."id" AND a."revokedAt" IS NULL
     ) h ON true
     LEFT JOIN LATERAL (
       SELECT e."status", e."sentAt", e."createdAt" FROM "EmailMessage" e

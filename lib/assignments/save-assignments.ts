@@ -11,6 +11,7 @@ import { systemClock, type Clock } from "@/lib/clock";
 import type { DbClient } from "@/lib/db/client";
 import { DomainError, notFound } from "@/lib/errors";
 import { requireCompanyAdmin } from "@/lib/memberships/require-company-admin";
+import { licenseColumnsOfGroup } from "@/lib/assignments/grid-columns";
 import { assignmentsCountAgainstSeats } from "@/lib/assignments/seat-usage";
 import { runInTransaction } from "@/lib/transactions/run-in-transaction";
 import { isRecordId } from "@/lib/validation/record-id";
@@ -18,7 +19,7 @@ import { isRecordId } from "@/lib/validation/record-id";
 export type AssignmentChange = { licenseId: string; userId: string; assigned: boolean };
 export type SavedAssignments = { version: number; granted: number; revoked: number; unchanged: number };
 
-type LockedLicense = MailedLicense & { type: LicenseType; seats: number };
+type LockedLicense = MailedLicense & { type: LicenseType; seats: number; validUntil: Date };
 
 export async function saveAssignments(options: {
   actor: Actor;
@@ -50,45 +51,70 @@ export async function saveAssignments(options: {
       });
     }
 
-    // R25: lock the affected licenses (in id order, so concurrent writers cannot deadlock) before
-    // counting their seats; a license of another group is as unknown as a missing one (R28).
-    // NO KEY UPDATE, like every seat lock (lib/leases/acquire-lease.ts): it serialises seat
-    // decisions but lets a concurrent release or heartbeat insert its audit event, whose foreign
-    // key to the license takes KEY SHARE — with FOR UPDATE the two could deadlock.
-    const licenses = await transaction.$queryRaw<LockedLicense[]>`
-      SELECT l."id", l."type", l."seats", l."activationKey", p."code" AS "productCode", p."name" AS "productName",
+    // R25: lock the licenses that can take the grants before counting their seats: every license
+    // of the group of a product named (a superset of the columns named, grid-columns.ts), in id
+    // order so concurrent writers cannot deadlock; a license of another group is as unknown as a
+    // missing one (R28). NO KEY UPDATE, like every seat lock (lib/leases/acquire-lease.ts): it
+    // serialises seat decisions but lets a concurrent release or heartbeat insert its audit event,
+    // whose foreign key to the license takes KEY SHARE — with FOR UPDATE the two could deadlock.
+    const locked = await transaction.$queryRaw<LockedLicense[]>`
+      SELECT l."id", l."type", l."seats", l."validUntil", l."activationKey", p."code" AS "productCode", p."name" AS "productName",
         p."kind" AS "productKind", p."downloadUrl"
       FROM "License" l JOIN "Product" p ON p."id" = l."productId"
-      WHERE l."id" = ANY(${licenseIds}::uuid[]) AND l."groupId" = ${groupId}::uuid
+      WHERE l."groupId" = ${groupId}::uuid
+        AND l."productId" IN (SELECT r."productId" FROM "License" r WHERE r."id" = ANY(${licenseIds}::uuid[]) AND r."groupId" = ${groupId}::uuid)
       ORDER BY l."id" FOR NO KEY UPDATE OF l`;
-    if (licenses.length !== licenseIds.length) throw notFound("License");
+    // Issue 14 item 7: a change names a column of the grid; read under the lock, so no renewal
+    // moves a license between columns meanwhile. Oldest license first in each column.
+    const lockedById = new Map(locked.map((license) => [license.id, license]));
+    const columnRows = await transaction.$queryRaw<{ id: string; columnId: string }[]>`
+      WITH "columns" AS (${licenseColumnsOfGroup(groupId)})
+      SELECT c."id"::text AS "id", c."columnId"::text AS "columnId" FROM "columns" c JOIN "License" l ON l."id" = c."id"
+      WHERE c."id" = ANY(${[...lockedById.keys()]}::uuid[]) ORDER BY l."createdAt", l."id"`;
+    const columnOf = new Map(columnRows.map((row) => [row.id, row.columnId]));
+    if (licenseIds.some((id) => !columnOf.has(id))) throw notFound("License");
+    const requestedColumns = new Set(licenseIds.map((id) => columnOf.get(id)!));
+    const licensesOfColumn = new Map<string, LockedLicense[]>();
+    for (const row of columnRows) {
+      if (!requestedColumns.has(row.columnId)) continue;
+      licensesOfColumn.set(row.columnId, [...(licensesOfColumn.get(row.columnId) ?? []), lockedById.get(row.id)!]);
+    }
+    const cells = toCells(changes, columnOf);
     // Only the company's users can receive its licenses (R15).
     // Ids travel as arrays (= ANY), not as one parameter per id: a save can name thousands.
     const [{ members }] = await transaction.$queryRaw<[{ members: number }]>`
       SELECT count(*)::int AS "members" FROM "Membership" WHERE "companyId" = ${group.companyId}::uuid AND "userId" = ANY(${userIds}::uuid[])`;
     if (members !== userIds.length) throw notFound("User");
 
+    const columnLicenseIds = [...licensesOfColumn.values()].flat().map((license) => license.id);
     const active = await transaction.$queryRaw<{ id: string; licenseId: string; userId: string }[]>`
       SELECT "id"::text AS "id", "licenseId"::text AS "licenseId", "userId"::text AS "userId" FROM "Assignment"
-      WHERE "licenseId" = ANY(${licenseIds}::uuid[]) AND "userId" = ANY(${userIds}::uuid[]) AND "revokedAt" IS NULL`;
-    const activeByPair = new Map(active.map((assignment) => [pairKey(assignment), assignment.id]));
-    const toRevoke = changes.filter((change) => !change.assigned && activeByPair.has(pairKey(change)));
-    const toGrant = changes.filter((change) => change.assigned && !activeByPair.has(pairKey(change)));
+      WHERE "licenseId" = ANY(${columnLicenseIds}::uuid[]) AND "userId" = ANY(${userIds}::uuid[]) AND "revokedAt" IS NULL`;
+    const activeByCell = new Map<string, { id: string; licenseId: string; userId: string }[]>();
+    for (const assignment of active) {
+      const key = pairKey({ licenseId: columnOf.get(assignment.licenseId)!, userId: assignment.userId });
+      activeByCell.set(key, [...(activeByCell.get(key) ?? []), assignment]);
+    }
+    // A revocation ends the user's every license of the column (normally one); a grant of a column
+    // the user already holds changes nothing.
+    const revokedAssignments = cells.filter((cell) => !cell.assigned).flatMap((cell) => activeByCell.get(pairKey(cell)) ?? []);
+    const toRevoke: AssignmentChange[] = revokedAssignments.map((assignment) => ({ licenseId: assignment.licenseId, userId: assignment.userId, assigned: false }));
+    const grantedCells = cells.filter((cell) => cell.assigned && !activeByCell.has(pairKey(cell)));
+    const revokedCells = cells.filter((cell) => !cell.assigned && activeByCell.has(pairKey(cell))).length;
     const auditEvents: AuditEventInput[] = [];
     const audit = (event: Omit<AuditEventInput, "companyId" | "actorId" | "at">) =>
       auditEvents.push({ ...event, companyId: group.companyId, actorId: actor.id, at: now });
 
     if (toRevoke.length > 0) {
       // R18: history is kept; revoking frees the seat at once.
-      const revokedIds = toRevoke.map((change) => activeByPair.get(pairKey(change))!);
       await transaction.$executeRaw`
-        UPDATE "Assignment" SET "revokedAt" = ${now}, "revokedById" = ${actor.id}::uuid WHERE "id" = ANY(${revokedIds}::uuid[])`;
+        UPDATE "Assignment" SET "revokedAt" = ${now}, "revokedById" = ${actor.id}::uuid WHERE "id" = ANY(${revokedAssignments.map((assignment) => assignment.id)}::uuid[])`;
       for (const change of toRevoke) audit({ action: "assignment.revoked", licenseId: change.licenseId, subjectUserId: change.userId, data: { groupId } });
       await endAccessOfRevoked({ transaction, revoked: toRevoke, actor, now, audit });
     }
 
-    if (toGrant.length > 0) {
-      await assertSeatsAvailable({ transaction, licenses, toGrant });
+    if (grantedCells.length > 0) {
+      const toGrant = await allocateSeats({ transaction, licensesOfColumn, grants: grantedCells, now });
       // One array per column through unnest: a fixed four parameters however many grants (bench/grid-server.ts).
       await transaction.$executeRaw`
         INSERT INTO "Assignment" ("licenseId", "userId", "assignedById", "assignedAt")
@@ -96,12 +122,12 @@ export async function saveAssignments(options: {
         FROM unnest(${toGrant.map((change) => change.licenseId)}::uuid[], ${toGrant.map((change) => change.userId)}::uuid[]) AS g("licenseId", "userId")`;
       for (const change of toGrant) audit({ action: "assignment.granted", licenseId: change.licenseId, subjectUserId: change.userId, data: { groupId } });
       // R17, R21, R27: the license and invitation mails commit with the assignments or not at all (outbox).
-      await enqueueAssignmentEmails({ transaction, actor, companyId: group.companyId, granted: toGrant, licenses, clock: options.clock });
+      await enqueueAssignmentEmails({ transaction, actor, companyId: group.companyId, granted: toGrant, licenses: locked, clock: options.clock });
     }
 
     const { version } = await transaction.licenseGroup.update({ where: { id: groupId }, data: { version: { increment: 1 } }, select: { version: true } });
     await recordAuditEvents({ db: transaction, events: auditEvents });
-    return { version, granted: toGrant.length, revoked: toRevoke.length, unchanged: changes.length - toGrant.length - toRevoke.length };
+    return { version, granted: grantedCells.length, revoked: revokedCells, unchanged: changes.length - grantedCells.length - revokedCells };
   });
 }
 
@@ -119,28 +145,65 @@ function validateChangeSet(options: { groupId: string; expectedVersion: number; 
   }
 }
 
-/** R25: counted after FOR NO KEY UPDATE on the license rows, so two instances cannot both take the last seat. */
-async function assertSeatsAvailable(options: { transaction: DbClient; licenses: LockedLicense[]; toGrant: AssignmentChange[] }): Promise<void> {
-  const counted = options.licenses.filter((license) => assignmentsCountAgainstSeats[license.type]);
-  if (counted.length === 0) return;
-  const assignedCounts = await options.transaction.assignment.groupBy({
+/** The changes as cells of the grid: column and user. Two licenses of one column for one user are one cell, named twice. */
+function toCells(changes: AssignmentChange[], columnOf: Map<string, string>): AssignmentChange[] {
+  const seen = new Set<string>();
+  return changes.map((change) => {
+    const cell = { licenseId: columnOf.get(change.licenseId)!, userId: change.userId, assigned: change.assigned };
+    if (seen.has(pairKey(cell))) throw new DomainError("INVALID", "A license and user appear twice in one change set");
+    seen.add(pairKey(cell));
+    return cell;
+  });
+}
+
+/**
+ * R25 and item 7: each granted cell gets a license of its column with a free seat — the one named
+ * when it has one, else the column's oldest with a seat free, licenses still valid before expired
+ * ones. Counted after FOR NO KEY UPDATE on the license rows (and after this save's revocations),
+ * so two instances cannot both take the last seat. A floating column is one license, whose seats
+ * count leases, not assignments (R2).
+ */
+async function allocateSeats(options: {
+  transaction: DbClient;
+  licensesOfColumn: Map<string, LockedLicense[]>;
+  grants: AssignmentChange[];
+  now: Date;
+}): Promise<AssignmentChange[]> {
+  const counted = [...options.licensesOfColumn.values()].flat().filter((license) => assignmentsCountAgainstSeats[license.type]);
+  const assignedCounts = counted.length === 0 ? [] : await options.transaction.assignment.groupBy({
     by: ["licenseId"],
     where: { licenseId: { in: counted.map((license) => license.id) }, revokedAt: null },
     _count: { _all: true },
   });
-  for (const license of counted) {
-    const requested = options.toGrant.filter((change) => change.licenseId === license.id).length;
-    const assigned = assignedCounts.find((row) => row.licenseId === license.id)?._count._all ?? 0;
-    if (requested > 0 && assigned + requested > license.seats) {
-      throw new DomainError("SEATS_EXHAUSTED", `${license.productName} has ${license.seats} seats; ${assigned} are assigned and ${requested} more were requested`, {
-        licenseId: license.id,
-        productName: license.productName,
-        seats: license.seats,
+  const free = new Map(counted.map((license) => [license.id, license.seats - (assignedCounts.find((row) => row.licenseId === license.id)?._count._all ?? 0)]));
+  const allocated: AssignmentChange[] = [];
+  for (const [columnId, licenses] of options.licensesOfColumn) {
+    const grants = options.grants.filter((grant) => grant.licenseId === columnId);
+    if (grants.length === 0) continue;
+    if (!assignmentsCountAgainstSeats[licenses[0]!.type]) {
+      for (const grant of grants) allocated.push({ ...grant, licenseId: licenses[0]!.id });
+      continue;
+    }
+    const byPreference = licenses.toSorted((left, right) => Number(left.validUntil <= options.now) - Number(right.validUntil <= options.now));
+    const seats = licenses.reduce((sum, license) => sum + license.seats, 0);
+    const assigned = seats - licenses.reduce((sum, license) => sum + free.get(license.id)!, 0);
+    if (assigned + grants.length > seats) {
+      const first = licenses[0]!;
+      throw new DomainError("SEATS_EXHAUSTED", `${first.productName} has ${seats} seats; ${assigned} are assigned and ${grants.length} more were requested`, {
+        licenseId: columnId,
+        productName: first.productName,
+        seats,
         assigned,
-        requested,
+        requested: grants.length,
       });
     }
+    for (const grant of grants) {
+      const license = byPreference.find((candidate) => free.get(candidate.id)! > 0)!;
+      free.set(license.id, free.get(license.id)! - 1);
+      allocated.push({ ...grant, licenseId: license.id });
+    }
   }
+  return allocated;
 }
 
 /**

@@ -21,6 +21,11 @@ export type SeatUsage = {
   countsAgainstSeats: boolean;
   /** A counted license with every seat assigned (pending ticks included). */
   isFull: boolean;
+  /**
+   * Item 5: pending grants beyond the seats — after a reload showed that another admin took the
+   * seats meanwhile. They are marked in the grid and block Save until removed.
+   */
+  overBy: number;
   /** FLOATING: people holding a seat right now (live leases). */
   inUseNow: number;
 };
@@ -45,6 +50,7 @@ export function computeSeatUsage(licenses: readonly GridLicense[], pending: Pend
       pendingRevocations: delta.revocations,
       countsAgainstSeats,
       isFull: countsAgainstSeats && assigned >= license.seats,
+      overBy: countsAgainstSeats ? Math.min(delta.grants, Math.max(0, assigned - license.seats)) : 0,
       inUseNow: license.seatHolders.length,
     });
   }
@@ -58,4 +64,23 @@ export function assignBlock(license: Pick<GridLicense, "isExpired">, usage: Pick
   if (license.isExpired) return "expired";
   if (usage.isFull) return "full";
   return null;
+}
+
+/**
+ * Item 5: the pending grants that no longer fit, as pairKey strings: per license the ones ticked
+ * last, as many as the license is over its seats. Ticking stays blocked on a full column, so only a
+ * reload (another admin's save, a seat reduction) makes some; removing them, or a pending
+ * revocation in the column, makes the rest fit again.
+ */
+export function pendingGrantsBeyondSeats(pending: PendingChanges, usage: ReadonlyMap<string, Pick<SeatUsage, "overBy">>): Set<string> {
+  const beyond = new Set<string>();
+  const grants = [...pending.entries()].filter(([, change]) => change.assigned).reverse();
+  const remaining = new Map([...usage].map(([licenseId, seats]) => [licenseId, seats.overBy]));
+  for (const [key, change] of grants) {
+    const over = remaining.get(change.licenseId) ?? 0;
+    if (over === 0) continue;
+    beyond.add(key);
+    remaining.set(change.licenseId, over - 1);
+  }
+  return beyond;
 }

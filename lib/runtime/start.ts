@@ -62,11 +62,13 @@ await runCli(async () => {
     );
     handleShutdown(server, stopDatabase);
     await waitUntilServing(config, server);
-    log(`ready in ${((performance.now() - startedAt) / 1000).toFixed(1)} s: ${config.APP_BASE_URL}`);
+    // The logins come first and the ready line last: whoever waits for "ready" (an operator, the
+    // deployment e2e) then already has every line above it, and the address ends the output.
     if (logins.length > 0) {
       console.log("\nDemo logins:");
       console.table(logins);
     }
+    log(`ready in ${((performance.now() - startedAt) / 1000).toFixed(1)} s: ${config.APP_BASE_URL}`);
   } catch (error) {
     await stopDatabase();
     throw error;

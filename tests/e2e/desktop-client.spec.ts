@@ -22,7 +22,8 @@ const GROUP = "Licentiegroep 1";
 const LAYOUT = "PROFIS Layout Office";
 const DETECTION = "PROFIS Detection Office";
 const DETECTION_FLOATING = `${DETECTION} Multi-user (floating)`;
-const NODE_LOCKED_COLUMNS = [1, 2, 3].map((ordinal) => `${LAYOUT} Node-locked ${ordinal}`);
+// The demo's three node-locked Layout Office licenses of one term are one column (issue 14 item 7).
+const NODE_LOCKED_COLUMN = `${LAYOUT} Node-locked`;
 const ACTIVATION_KEY = /[0-9A-HJKMNP-TV-Z]{5}(?:-[0-9A-HJKMNP-TV-Z]{5}){4}/;
 
 type ClientRun = { code: number; stdout: string; stderr: string };
@@ -86,13 +87,11 @@ async function search(page: Page, person: string): Promise<void> {
   await expect(grid(page).getByRole("rowheader", { name: new RegExp(person) })).toBeVisible();
 }
 
-/** The node-locked Layout Office column whose license Emma Smit holds (the demo's unused one). */
+/** The node-locked Layout Office column, in which Emma Smit holds the demo's unused license. */
 async function emmasColumn(page: Page): Promise<string> {
   await search(page, "Emma Smit");
-  for (const column of NODE_LOCKED_COLUMNS) {
-    if ((await box(page, column, "Emma Smit").getAttribute("aria-checked")) === "true") return column;
-  }
-  throw new Error("Emma Smit holds none of the node-locked Layout Office licenses");
+  await expect(box(page, NODE_LOCKED_COLUMN, "Emma Smit")).toHaveAttribute("aria-checked", "true");
+  return NODE_LOCKED_COLUMN;
 }
 
 test("R3/R4/R5/R21/R22: assign a desktop license → key by email → the client activates → one device at a time → floating seat", async ({ page }) => {

@@ -97,7 +97,10 @@ test("R28: an admin of another company, a plain user and a missing or malformed 
 test("10,000 users × 20 licenses: correct in a handful of queries", async () => {
   const tenant = await createTestTenant();
   const licenses: License[] = [];
-  for (let index = 0; index < 20; index++) licenses.push(await tenant.addLicense("PROFIS_ENGINEERING", "NAMED_USER", 10_000));
+  // Twenty columns: a different end of term each (one product and type ending on one day would be one column).
+  for (let index = 0; index < 20; index++) {
+    licenses.push(await tenant.addLicense("PROFIS_ENGINEERING", "NAMED_USER", 10_000, { validUntil: new Date(Date.now() + (400 + index) * 86_400_000) }));
+  }
   // Bulk SQL: 10,000 contacts (every tenth registered), members of the company, each holding
   // the license number (i mod 20) — plus every user the first license.
   await db().$executeRaw`

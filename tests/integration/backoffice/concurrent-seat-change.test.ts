@@ -31,7 +31,8 @@ test(`a reduction to the assigned count racing a save that assigns one more: nev
   const tenant = await createTestTenant();
   const users = [await tenant.addUser(), await tenant.addUser(), await tenant.addUser()];
   for (let round = 0; round < ROUNDS; round++) {
-    const named = await tenant.addLicense("PROFIS_ENGINEERING", "NAMED_USER", 3);
+    // A license of its own column each round (another end of term): the race is about one license's seats.
+    const named = await tenant.addLicense("PROFIS_ENGINEERING", "NAMED_USER", 3, { validUntil: new Date(Date.now() + (400 + round) * 86_400_000) });
     await saveAssignments({
       actor: tenant.admin,
       groupId: tenant.group.id,

@@ -5,6 +5,7 @@ import { UTF8_BOM } from "@/lib/csv/to-csv";
 
 const license = (id: string, productName: string): LicenseGroupGrid["licenses"][number] => ({
   id,
+  parts: [],
   productCode: "P",
   productName,
   productKind: "WEB",

@@ -27,6 +27,7 @@ function license(id: string, type: GridLicense["type"], seats: number, assignedC
     validUntil: "2027-01-01T00:00:00.000Z",
     isExpired: false,
     ...extra,
+    parts: [{ id, seats, assignedCount, validUntil: "2027-01-01T00:00:00.000Z", isExpired: extra.isExpired ?? false }],
   };
 }
 

@@ -34,6 +34,7 @@ describe("checkout line in the address", () => {
 describe("purchase links of a license", () => {
   const license = (overrides: Partial<GridLicense>): GridLicense => ({
     id: randomUUID(),
+    parts: [],
     productCode: "PROFIS_ENGINEERING",
     productName: "PROFIS Engineering",
     productKind: "WEB",

@@ -31,6 +31,7 @@ export function GridHeader({ columns, templateColumns, usage, sorting, onSort, t
   const tType = useTranslations("licenseType");
   const tEdition = useTranslations("edition");
   const tShop = useTranslations("shop.groupLicenses");
+  const tSeats = useTranslations("seatCount");
   const direction = (columnId: string) => {
     const sort = sorting[0];
     return sort?.id === columnId ? (sort.desc ? "descending" : "ascending") : null;
@@ -103,11 +104,11 @@ export function GridHeader({ columns, templateColumns, usage, sorting, onSort, t
               ) : (
                 <>
                   <span className={clsx("rounded-md bg-white px-1.5 py-0.5 text-xs font-semibold tabular-nums text-slate-700 ring-1 ring-slate-200", changed && "ring-2 ring-emerald-400")}>
-                    {t("floatingAuthorised", { count: seats.assigned })}
+                    {tSeats("assignedUsers", { assigned: seats.assigned })}
                   </span>
                   <span className="flex items-center gap-1 text-[11px] leading-4 text-slate-600">
                     <span aria-hidden="true" className="size-2 rounded-full bg-emerald-500" />
-                    {t("floatingInUse", { inUse: seats.inUseNow, seats: seats.seats })}
+                    {tSeats("inUseNow", { inUse: seats.inUseNow, seats: seats.seats })}
                   </span>
                 </>
               )}
@@ -115,6 +116,10 @@ export function GridHeader({ columns, templateColumns, usage, sorting, onSort, t
                 <span aria-label={t("overByLabel", { count: seats.overBy })} className="rounded bg-red-600 px-1.5 py-0.5 text-[11px] font-semibold text-white">
                   {t("overBy", { count: seats.overBy })}
                 </span>
+              ) : null}
+              {/* Item 6: a node-locked license also says how many computers it is active on. */}
+              {license.type === "NODE_LOCKED" ? (
+                <span className="w-full text-[11px] leading-4 text-slate-600">{tSeats("activated", { activated: license.activatedCount, seats: license.seats })}</span>
               ) : null}
               {license.isExpired ? <span className="rounded bg-red-50 px-1.5 py-0.5 text-[11px] font-medium text-red-700">{t("expired")}</span> : null}
               {!license.isExpired && seats.isFull ? <span className="rounded bg-red-50 px-1.5 py-0.5 text-[11px] font-medium text-red-700">{t("full")}</span> : null}

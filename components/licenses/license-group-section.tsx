@@ -1,6 +1,7 @@
 import { clsx } from "clsx";
 import { getFormatter, getTranslations } from "next-intl/server";
 import Link from "next/link";
+import { SeatCount } from "@/components/licenses/seat-count";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { LicenseGroupSummary } from "@/lib/licenses/list-license-groups";
 
@@ -51,7 +52,7 @@ export async function LicenseGroupSection({ group }: { group: LicenseGroupSummar
                   </th>
                   <td className="px-5 py-3 text-slate-700">{t(`licenseType.${license.type}`)}</td>
                   <td className="px-5 py-3 text-right tabular-nums text-slate-700">
-                    {t("softwareManagement.seatsValue", { used: license.seatsUsed, total: license.seats })}
+                    <SeatCount type={license.type} counts={license.counts} />
                   </td>
                   <td className={clsx("px-5 py-3", license.isExpired ? "text-red-700" : "text-slate-700")}>
                     {t("softwareManagement.validityValue", { from: date(license.validFrom), until: date(license.validUntil) })}

@@ -48,7 +48,8 @@ export async function getLicenseGroupGridHead(options: GridOptions): Promise<Lic
     WITH "columns" AS (${licenseColumnsOfGroup(group.id)})
     SELECT l."id"::text AS "id", c."columnId"::text AS "columnId", p."code" AS "productCode", p."name" AS "productName",
       p."kind"::text AS "productKind", l."type"::text AS "type", l."edition"::text AS "edition", l."seats", l."validFrom", l."validUntil",
-      (SELECT count(*)::int FROM "Assignment" a WHERE a."licenseId" = l."id" AND a."revokedAt" IS NULL) AS "assignedCount"
+      (SELECT count(*)::int FROM "Assignment" a WHERE a."licenseId" = l."id" AND a."revokedAt" IS NULL) AS "assignedCount",
+      (SELECT count(*)::int FROM "Activation" v WHERE v."licenseId" = l."id" AND v."deactivatedAt" IS NULL) AS "activatedCount"
     FROM "License" l JOIN "Product" p ON p."id" = l."productId" JOIN "columns" c ON c."id" = l."id"
     WHERE l."groupId" = ${group.id}::uuid
     ORDER BY p."name", l."type", l."validUntil", l."createdAt", l."id"`;
@@ -105,6 +106,7 @@ function toGridColumns(licenses: LicenseRow[], seatHolders: SeatHolderRow[], now
     column.parts.push(...own.parts);
     column.seats += own.seats;
     column.assignedCount += own.assignedCount;
+    column.activatedCount += own.activatedCount;
     column.seatHolders.push(...own.seatHolders);
     if (own.validFrom < column.validFrom) column.validFrom = own.validFrom;
     if (own.validUntil > column.validUntil) column.validUntil = own.validUntil;
@@ -125,6 +127,7 @@ function toGridLicense(license: LicenseRow, seatHolders: SeatHolderRow[], now: D
     edition: license.edition,
     seats: license.seats,
     assignedCount: license.assignedCount,
+    activatedCount: license.activatedCount,
     seatHolders: seatHolders
       .filter((holder) => holder.licenseId === license.id)
       .map((holder) => ({ userId: holder.userId, expiresAt: holder.expiresAt.toISOString(), holder: holder.isDevice ? "device" : "browser" })),

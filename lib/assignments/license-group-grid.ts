@@ -27,6 +27,8 @@ export type GridLicense = {
   seats: number;
   /** Active assignments (for NAMED_USER and NODE_LOCKED they count against seats, R1/R3/R25). */
   assignedCount: number;
+  /** Computers the column's licenses are active on now (R3, R4; desktop licenses, else 0). */
+  activatedCount: number;
   /** FLOATING only: who holds a seat right now (live leases), else []. */
   seatHolders: { userId: string; expiresAt: string; holder: "browser" | "device" }[];
   validFrom: string;

@@ -4,6 +4,7 @@
 import "server-only";
 import { Prisma, type LicenseType } from "@prisma/client";
 import type { Actor } from "@/lib/accounts/actor";
+import { licenseColumnsOfCompany } from "@/lib/assignments/grid-columns";
 import { auditActions, type AuditAction } from "@/lib/audit/audit-actions";
 import { db as processDb, type DbClient } from "@/lib/db/client";
 import { DomainError, notFound } from "@/lib/errors";
@@ -91,7 +92,7 @@ export async function selectAuditEvents(options: { companyId: string; filters?: 
     LEFT JOIN "Product" p ON p."id" = l."productId"
     WHERE e."companyId" = ${options.companyId}::uuid
       AND (${action}::text IS NULL OR e."action" = ${action}::text)
-      AND (${licenseId}::uuid IS NULL OR e."licenseId" = ${licenseId}::uuid)
+      ${licenseId ? licenseColumnFilter(options.companyId, licenseId) : Prisma.empty}
       AND (${userPattern}::text IS NULL
         OR a."email" ILIKE ${userPattern} OR (a."firstName" || ' ' || a."lastName") ILIKE ${userPattern}
         OR s."email" ILIKE ${userPattern} OR (s."firstName" || ' ' || s."lastName") ILIKE ${userPattern})
@@ -105,6 +106,16 @@ export async function selectAuditEvents(options: { companyId: string; filters?: 
 }
 
 /** Unknown actions and malformed license ids are the client's mistake: INVALID, not a silent "everything". */
+/**
+ * The license filter names a column of the grid (decision 020): events of every license of that
+ * column, so three node-locked licenses of one kind are one choice, as in the grid.
+ */
+function licenseColumnFilter(companyId: string, licenseId: string): Prisma.Sql {
+  return Prisma.sql`AND e."licenseId" IN (
+    SELECT c."id" FROM (${licenseColumnsOfCompany(companyId)}) c
+    WHERE c."columnId" = (SELECT k."columnId" FROM (${licenseColumnsOfCompany(companyId)}) k WHERE k."id" = ${licenseId}::uuid))`;
+}
+
 function normaliseFilters(filters: AuditFilters): { user: string | null; licenseId: string | null; action: AuditAction | null } {
   if (filters.action !== undefined && !(auditActions as readonly string[]).includes(filters.action)) throw new DomainError("INVALID", "Unknown audit action", { fields: { action: "invalid" } });
   if (filters.licenseId !== undefined && !isRecordId(filters.licenseId)) throw new DomainError("INVALID", "Unknown license", { fields: { licenseId: "invalid" } });

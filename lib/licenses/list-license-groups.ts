@@ -1,20 +1,24 @@
 // R12: Software management lists the company's license groups and, per group, the licenses that
-// give access to the software. Read-only; admins of the company only.
+// give access to the software — as the grid's columns (decision 020), with their seat figures by
+// meaning (issue 14 item 6). Read-only; admins of the company only.
 import "server-only";
 import type { LicenseEdition, LicenseType, ProductKind } from "@prisma/client";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { requireSoftwareManager } from "@/lib/auth/permissions";
 import { systemClock, type Clock } from "@/lib/clock";
 import { db, type DbClient } from "@/lib/db/client";
+import { licenseColumnsOfCompany } from "@/lib/assignments/grid-columns";
+import type { SeatCounts } from "@/lib/licenses/seat-counts";
 
 export type LicenseSummary = {
+  /** The column's id (decision 020): licenses of one product, edition, type and term are one line, as in the grid. */
   id: string;
   product: { name: string; kind: ProductKind };
   edition: LicenseEdition;
   type: LicenseType;
   seats: number;
-  /** What occupies a seat depends on the type (see seatsInUse). */
-  seatsUsed: number;
+  /** What the seats count, by meaning (lib/licenses/seat-counts.ts). */
+  counts: SeatCounts;
   validFrom: Date;
   validUntil: Date;
   isExpired: boolean;
@@ -28,20 +32,21 @@ export type LicenseGroupSummary = {
   licenses: LicenseSummary[];
 };
 
-/**
- * Seats in use: named users hold a seat per active assignment (R1); floating seats are live
- * leases (R2, R5); a node-locked license is used by its active activation (R3).
- */
-function seatsInUse(type: LicenseType, counts: { assignments: number; leases: number; activations: number }): number {
-  switch (type) {
-    case "NAMED_USER":
-      return counts.assignments;
-    case "FLOATING":
-      return counts.leases;
-    case "NODE_LOCKED":
-      return counts.activations;
-  }
-}
+type LicenseRow = {
+  id: string;
+  columnId: string;
+  groupId: string;
+  productName: string;
+  productKind: ProductKind;
+  edition: LicenseEdition;
+  type: LicenseType;
+  seats: number;
+  validFrom: Date;
+  validUntil: Date;
+  assigned: number;
+  activated: number;
+  inUseNow: number;
+};
 
 export async function listLicenseGroups(
   options: { actor: Pick<CurrentUser, "memberships">; companyId: string; clock?: Clock },
@@ -53,42 +58,44 @@ export async function listLicenseGroups(
   const groups = await client.licenseGroup.findMany({
     where: { companyId: options.companyId },
     orderBy: [{ name: "asc" }, { sapAccountNumber: "asc" }],
-    select: {
-      id: true,
-      name: true,
-      sapAccountNumber: true,
-      orderReference: true,
-      licenses: {
-        orderBy: [{ product: { name: "asc" } }, { type: "asc" }, { validUntil: "asc" }],
-        select: {
-          id: true,
-          edition: true,
-          type: true,
-          seats: true,
-          validFrom: true,
-          validUntil: true,
-          product: { select: { name: true, kind: true } },
-          _count: {
-            select: {
-              assignments: { where: { revokedAt: null } },
-              leases: { where: { releasedAt: null, expiresAt: { gt: now } } },
-              activations: { where: { deactivatedAt: null } },
-            },
-          },
-        },
-      },
-    },
+    select: { id: true, name: true, sapAccountNumber: true, orderReference: true },
   });
+  // Each license with its counts by meaning (R1: assignments; R3, R4: active activations; R2, R5: live leases).
+  const licenses = await client.$queryRaw<LicenseRow[]>`
+    WITH "columns" AS (${licenseColumnsOfCompany(options.companyId)})
+    SELECT l."id"::text AS "id", c."columnId"::text AS "columnId", l."groupId"::text AS "groupId", p."name" AS "productName",
+      p."kind"::text AS "productKind", l."edition"::text AS "edition", l."type"::text AS "type", l."seats", l."validFrom", l."validUntil",
+      (SELECT count(*)::int FROM "Assignment" a WHERE a."licenseId" = l."id" AND a."revokedAt" IS NULL) AS "assigned",
+      (SELECT count(*)::int FROM "Activation" v WHERE v."licenseId" = l."id" AND v."deactivatedAt" IS NULL) AS "activated",
+      (SELECT count(*)::int FROM "FloatingLease" f WHERE f."licenseId" = l."id" AND f."releasedAt" IS NULL AND f."expiresAt" > ${now}) AS "inUseNow"
+    FROM "License" l JOIN "columns" c ON c."id" = l."id" JOIN "Product" p ON p."id" = l."productId"
+    ORDER BY p."name", l."type", l."validUntil", l."createdAt", l."id"`;
 
-  return groups.map((group) => ({
-    id: group.id,
-    name: group.name,
-    sapAccountNumber: group.sapAccountNumber,
-    orderReference: group.orderReference,
-    licenses: group.licenses.map(({ _count, ...license }) => ({
-      ...license,
-      seatsUsed: seatsInUse(license.type, _count),
-      isExpired: license.validUntil <= now,
-    })),
-  }));
+  const columns = new Map<string, LicenseSummary & { groupId: string }>();
+  for (const row of licenses) {
+    const column = columns.get(row.columnId);
+    if (!column) {
+      columns.set(row.columnId, {
+        id: row.columnId,
+        groupId: row.groupId,
+        product: { name: row.productName, kind: row.productKind },
+        edition: row.edition,
+        type: row.type,
+        seats: row.seats,
+        counts: { seats: row.seats, assigned: row.assigned, activated: row.activated, inUseNow: row.inUseNow },
+        validFrom: row.validFrom,
+        validUntil: row.validUntil,
+        isExpired: row.validUntil <= now,
+      });
+      continue;
+    }
+    column.seats += row.seats;
+    column.counts = { seats: column.seats, assigned: column.counts.assigned + row.assigned, activated: column.counts.activated + row.activated, inUseNow: column.counts.inUseNow + row.inUseNow };
+    if (row.validFrom < column.validFrom) column.validFrom = row.validFrom;
+    if (row.validUntil > column.validUntil) column.validUntil = row.validUntil;
+    column.isExpired &&= row.validUntil <= now;
+  }
+  const byGroup = new Map<string, LicenseSummary[]>();
+  for (const { groupId, ...license } of columns.values()) byGroup.set(groupId, [...(byGroup.get(groupId) ?? []), license]);
+  return groups.map((group) => ({ ...group, licenses: byGroup.get(group.id) ?? [] }));
 }

@@ -27,11 +27,25 @@ const search = (page: Page, query: string) => page.getByRole("searchbox", { name
 
 test.use({ viewport: { width: 1366, height: 768 } });
 
-test("item 7: one column per kind of license, every column on a 1366 px screen, the users in the page's own scroll", async ({ page }) => {
-  await openGroup(page);
+test("items 6, 7: one column per kind of license with the overview's figures, every column on a 1366 px screen, the users in the page's own scroll", async ({ page }) => {
+  await signIn(page, ADMIN_EMAIL);
+  await chooseCompany(page, DUTCH_COMPANY, "Nederland");
+  // Item 6: the overview says what each number counts; the node-locked kind is one line too.
+  await page.goto("/software-management");
+  const overview = page.getByRole("table", { name: /Licentiegroep 1/ });
+  const layoutLine = overview.getByRole("row").filter({ hasText: "PROFIS Layout Office" });
+  await expect(layoutLine).toHaveCount(1);
+  await expect(layoutLine).toContainText("3 van 3 toegewezen");
+  const activated = (await layoutLine.textContent())!.match(/(\d) van 3 geactiveerd/)![0];
+  await expect(overview.getByRole("row").filter({ hasText: "Multi-user (floating)" }).first()).toContainText(/\d van \d nu in gebruik/);
+
+  await page.getByRole("link", { name: "Licentiegroep 1", exact: true }).click();
+  await expect(page.getByRole("grid")).toBeVisible();
   const layout = column(page, LAYOUT);
   await expect(layout).toHaveCount(1);
   await expect(layout).toContainText("3 / 3");
+  // The same figure, in the same words, in the grid.
+  await expect(layout).toContainText(activated);
   await expect(grid(page).getByRole("columnheader", { name: /#\d/ })).toHaveCount(0);
   await expect(grid(page)).not.toContainText("#1");
 

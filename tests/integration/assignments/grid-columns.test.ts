@@ -3,6 +3,7 @@
 import { expect, test } from "vitest";
 import { getLicenseGroupGrid } from "@/lib/assignments/get-license-group-grid";
 import { saveAssignments } from "@/lib/assignments/save-assignments";
+import { selectAuditEvents } from "@/lib/audit/list-audit-events";
 import { db } from "@/lib/db/client";
 import { createTestTenant, type TestTenant } from "../../fixtures/tenant";
 import { useTestDatabase } from "../../setup/test-database";
@@ -59,6 +60,9 @@ test("granting a column gives each user a free license of it (own key), and a fo
   const held = await Promise.all(users.slice(0, 3).map((user) => activeLicenseOf(user.id, ids)));
   expect(held.map((licenses) => licenses.length)).toEqual([1, 1, 1]);
   expect(new Set(held.flat())).toEqual(new Set(ids));
+  // The audit log's license filter is the column too: the three grants, whichever license each got.
+  const audited = await selectAuditEvents({ companyId: tenant.company.id, filters: { licenseId: ids[1]!, action: "assignment.granted" }, db: db() });
+  expect(audited.events).toHaveLength(3);
   // Granting the column again to a holder changes nothing.
   expect(await save(tenant, [{ licenseId: ids[2]!, userId: users[0]!.id, assigned: true }])).toMatchObject({ granted: 0, unchanged: 1 });
 

@@ -6,6 +6,7 @@ import { UTF8_BOM } from "@/lib/csv/to-csv";
 const license = (id: string, productName: string): LicenseGroupGrid["licenses"][number] => ({
   id,
   parts: [],
+  activatedCount: 0,
   productCode: "P",
   productName,
   productKind: "WEB",

@@ -22,6 +22,7 @@ function license(id: string, type: GridLicense["type"], seats: number, assignedC
     edition: "STANDARD",
     seats,
     assignedCount,
+    activatedCount: 0,
     seatHolders: [],
     validFrom: "2026-01-01T00:00:00.000Z",
     validUntil: "2027-01-01T00:00:00.000Z",

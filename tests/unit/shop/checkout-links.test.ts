@@ -35,6 +35,7 @@ describe("purchase links of a license", () => {
   const license = (overrides: Partial<GridLicense>): GridLicense => ({
     id: randomUUID(),
     parts: [],
+    activatedCount: 0,
     productCode: "PROFIS_ENGINEERING",
     productName: "PROFIS Engineering",
     productKind: "WEB",

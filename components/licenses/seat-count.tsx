@@ -1,0 +1,35 @@
+import { useTranslations } from "next-intl";
+import { seatFigures, type SeatCounts, type SeatFigure } from "@/lib/licenses/seat-counts";
+import type { LicenseType } from "@prisma/client";
+
+/** A license's seat figures in words (issue 14 item 6; lib/licenses/seat-counts.ts), for server and client components. */
+export function useSeatCountText(): (type: LicenseType, counts: SeatCounts) => string[] {
+  const t = useTranslations("seatCount");
+  const figure = (name: SeatFigure, counts: SeatCounts) => {
+    switch (name) {
+      case "assigned":
+        return t("assigned", { assigned: counts.assigned, seats: counts.seats });
+      case "activated":
+        return t("activated", { activated: counts.activated, seats: counts.seats });
+      case "inUseNow":
+        return t("inUseNow", { inUse: counts.inUseNow, seats: counts.seats });
+      case "assignedUsers":
+        return t("assignedUsers", { assigned: counts.assigned });
+    }
+  };
+  return (type, counts) => seatFigures(type).map((name) => figure(name, counts));
+}
+
+export function SeatCount({ type, counts, className }: { type: LicenseType; counts: SeatCounts; className?: string }) {
+  const [first, ...rest] = useSeatCountText()(type, counts);
+  return (
+    <span className={className}>
+      {first}
+      {rest.map((text) => (
+        <span key={text} className="block text-xs text-slate-500">
+          {text}
+        </span>
+      ))}
+    </span>
+  );
+}

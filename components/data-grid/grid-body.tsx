@@ -2,7 +2,7 @@
 
 import { useWindowVirtualizer } from "@tanstack/react-virtual";
 import { useTranslations } from "next-intl";
-import { useCallback, useLayoutEffect, useMemo, useRef, useState, type UIEvent } from "react";
+import { useCallback, useLayoutEffect, useMemo, useRef, useState, type ReactNode, type UIEvent } from "react";
 import type { PendingChanges } from "@/lib/assignments/pending-changes";
 import type { SeatUsage } from "@/lib/assignments/seat-usage";
 import { GridHeader } from "@/components/data-grid/grid-header";
@@ -38,6 +38,8 @@ type GridBodyProps = {
   onResend: (userId: string) => void;
   /** The user whose invitation is being resent right now, or null. */
   resendingUserId: string | null;
+  /** Shown instead of the rows when none match (item 11: with "Add user" for what was searched). */
+  emptyState: ReactNode;
 };
 
 const OVERSCAN = 8;
@@ -54,7 +56,7 @@ const ACTION_BAR_HEIGHT = 80;
  * and the header row, sticky below the portal's header, follows that sideways scroll.
  */
 export function GridBody(props: GridBodyProps) {
-  const { label, rows, columns, pending, beyondSeats, usage, seatHolders, sorting, onSort, onToggle, onEnter, onResend, resendingUserId } = props;
+  const { label, rows, columns, pending, beyondSeats, usage, seatHolders, sorting, onSort, onToggle, onEnter, onResend, resendingUserId, emptyState } = props;
   const t = useTranslations("grid");
   const gridRef = useRef<HTMLDivElement>(null);
   const headerRef = useRef<HTMLDivElement>(null);
@@ -132,9 +134,9 @@ export function GridBody(props: GridBodyProps) {
         <div ref={bodyRef} onScroll={followScroll} className="overflow-x-auto overflow-y-hidden rounded-b-lg" style={{ scrollPaddingLeft: NAME_COLUMN_WIDTH }}>
           <div style={{ width }}>
             {rows.length === 0 ? (
-              <p className="sticky left-0 px-4 py-10 text-sm text-slate-600" style={{ width: "min(100%, 40rem)" }}>
-                {t("noResults")}
-              </p>
+              <div className="sticky left-0 px-4 py-10 text-sm text-slate-600" style={{ width: "min(100%, 40rem)" }}>
+                {emptyState}
+              </div>
             ) : null}
             <div aria-hidden="true" style={{ height: paddingTop }} />
             {items.map((item) => {

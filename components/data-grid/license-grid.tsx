@@ -1,7 +1,8 @@
 "use client";
 
 import { useFormatter, useLocale, useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
+import Link from "next/link";
+import { useRouter, useSearchParams } from "next/navigation";
 import { startTransition, useCallback, useDeferredValue, useMemo, useRef, useState, useTransition } from "react";
 import { MAX_CHANGES_PER_SAVE } from "@/lib/assignments/change-set-limits";
 import type { AssignmentFilter } from "@/lib/assignments/grid-filters";
@@ -10,6 +11,7 @@ import { computeSeatUsage, pendingGrantsBeyondSeats } from "@/lib/assignments/se
 import { summarizeChangeSet } from "@/lib/assignments/summarize-change-set";
 import { saveAssignmentsAction, type SaveAssignmentsResult } from "@/app/(portal)/software-management/[groupId]/actions";
 import { resendInvitationAction } from "@/app/(portal)/software-management/[groupId]/invitations/actions";
+import { buttonClassName } from "@/components/ui/button";
 import { ConfirmSaveDialog, useSummaryText } from "@/components/data-grid/confirm-save-dialog";
 import { GridActionBar, type GridNotice } from "@/components/data-grid/grid-action-bar";
 import { GridBody } from "@/components/data-grid/grid-body";
@@ -62,7 +64,9 @@ export function LicenseGrid({ head, firstUserPage }: { head: LicenseGroupGridHea
     [grid.licenses],
   );
 
-  const [query, setQuery] = useState("");
+  // Item 11: a link to a colleague (…?q=<email>, from Add user) opens the grid searched for them.
+  const searchParams = useSearchParams();
+  const [query, setQuery] = useState(() => searchParams.get("q")?.slice(0, 200) ?? "");
   const [filter, setFilter] = useState<AssignmentFilter>("all");
   const [sorting, setSorting] = useState<GridSorting>([{ id: NAME_COLUMN_ID, desc: false }]);
   // Typing stays responsive with 10,000 rows: the row model follows the query a frame later.
@@ -209,6 +213,7 @@ export function LicenseGrid({ head, firstUserPage }: { head: LicenseGroupGridHea
         onEnter={openSaveDialog}
         onResend={onResend}
         resendingUserId={resendingUserId}
+        emptyState={<NoResults groupId={grid.group.id} query={deferredQuery.trim()} />}
       />
       <GridActionBar
         pendingCount={pending.size}
@@ -227,3 +232,18 @@ export function LicenseGrid({ head, firstUserPage }: { head: LicenseGroupGridHea
   );
 }
 
+
+/** Item 11: nobody matches; what was searched for can be added as a user right here. */
+function NoResults({ groupId, query }: { groupId: string; query: string }) {
+  const t = useTranslations("grid");
+  if (query === "") return <p>{t("noResults")}</p>;
+  const href = `/software-management/${groupId}/add-user${query.includes("@") ? `?email=${encodeURIComponent(query)}` : ""}`;
+  return (
+    <div className="space-y-3">
+      <p>{t("noResultsFor", { query })}</p>
+      <Link href={href} className={buttonClassName("primary")}>
+        {query.includes("@") ? t("addUserFor", { query }) : t("addUser")}
+      </Link>
+    </div>
+  );
+}

@@ -115,7 +115,21 @@ export function GroupDevicesSection({ groupId, devices }: { groupId: string; dev
               <label htmlFor="deactivate-reason" className="block text-sm font-medium text-slate-800">
                 {t("reason")}
               </label>
-              <textarea id="deactivate-reason" name="reason" required rows={3} maxLength={500} autoFocus aria-invalid={error ? true : undefined} className={inputClassName} />
+              {/* Item 11: the reason is required, and the label says so (aria-required through `required`). */}
+              <textarea
+                id="deactivate-reason"
+                name="reason"
+                required
+                rows={3}
+                maxLength={500}
+                autoFocus
+                aria-invalid={error ? true : undefined}
+                aria-describedby="deactivate-reason-hint"
+                className={inputClassName}
+              />
+              <p id="deactivate-reason-hint" className="mt-1 text-xs text-slate-500">
+                {t("reasonHint")}
+              </p>
             </div>
             <div className="flex justify-end gap-2">
               <Button variant="secondary" onClick={() => dialog.current?.close()}>

@@ -17,14 +17,15 @@ const contactFields = ["title", "firstName", "lastName", "position", "language"]
  * fields are each named when missing. In a company not yet verified every address is invited
  * instead, with one answer (decision 016). Nobody is removed here (R19; staff end memberships).
  */
-export function AddUserForm({ groupId, groupPath }: { groupId: string; groupPath: string }) {
+export function AddUserForm({ groupId, groupPath, defaultEmail = "" }: { groupId: string; groupPath: string; defaultEmail?: string }) {
   const t = useTranslations("addUser");
   const tLanguage = useTranslations("language");
   const router = useRouter();
   const [step, setStep] = useState<"email" | "contact">("email");
   const [email, setEmail] = useState("");
   const [fieldErrors, setFieldErrors] = useState<Record<string, string[]> | undefined>();
-  const [message, setMessage] = useState<{ tone: "error" | "info" | "success"; text: string } | null>(null);
+  // `link`: where the admin goes on from the message (item 11: to a colleague who is already a member).
+  const [message, setMessage] = useState<{ tone: "error" | "info" | "success"; text: string; link?: { href: string; label: string } } | null>(null);
   const [isSubmitting, setIsSubmitting] = useState(false);
   const errorOf = useFieldError(fieldErrors);
 
@@ -45,7 +46,8 @@ export function AddUserForm({ groupId, groupPath }: { groupId: string; groupPath
     }
     setFieldErrors(undefined);
     if (result.data.status === "ALREADY_MEMBER") {
-      setMessage({ tone: "info", text: t("alreadyMember", { email: address.trim().toLowerCase() }) });
+      const member = address.trim().toLowerCase();
+      setMessage({ tone: "info", text: t("alreadyMember", { email: member }), link: { href: `${groupPath}?q=${encodeURIComponent(member)}`, label: t("showMember", { email: member }) } });
       return;
     }
     if (result.data.status === "INVITED") {
@@ -67,9 +69,21 @@ export function AddUserForm({ groupId, groupPath }: { groupId: string; groupPath
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4" aria-label={t("heading")}>
-      {message ? <FormAlert tone={message.tone}>{message.text}</FormAlert> : null}
+      {message ? (
+        <FormAlert tone={message.tone}>
+          {message.text}
+          {message.link ? (
+            <>
+              {" "}
+              <Link href={message.link.href} className="font-medium text-brand-700 underline underline-offset-2 hover:text-brand-600">
+                {message.link.label}
+              </Link>
+            </>
+          ) : null}
+        </FormAlert>
+      ) : null}
       {step === "email" ? (
-        <FormField id="email" type="email" autoComplete="off" required label={t("email")} hint={t("emailHint")} error={errorOf("email")} />
+        <FormField id="email" type="email" autoComplete="off" required defaultValue={defaultEmail} label={t("email")} hint={t("emailHint")} error={errorOf("email")} />
       ) : (
         <>
           <div className="flex items-center justify-between gap-2 rounded-md border border-slate-200 bg-slate-50 px-3 py-2 text-sm">

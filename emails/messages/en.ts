@@ -140,6 +140,6 @@ export const en: EmailMessages = {
     next: "After that date the users it is assigned to no longer have access. You renew the license in Software management, in the license group.",
     button: "Renew license",
     footer:
-      "You are receiving this email because you are a software administrator of {companyName}. This reminder is sent once per end date.",
+      "You are receiving this email because {companyName} has you as a software administrator. This reminder is sent once per end date.",
   },
 };

@@ -11,9 +11,10 @@ export const nl = {
     automated: "Dit is een automatisch verzonden bericht.",
   },
   licenseType: {
-    NAMED_USER: "Benoemde gebruiker",
-    FLOATING: "Meerdere gebruikers (floating)",
-    NODE_LOCKED: "Gekoppeld aan één computer",
+    // The UI's names (lib/i18n/messages/nl.json licenseType, the manual's vocabulary): one name per type (issue 14 item 11).
+    NAMED_USER: "Named user",
+    FLOATING: "Multi-user (floating)",
+    NODE_LOCKED: "Node-locked",
   },
   accountVerification: {
     subject: "Activeer uw account voor het Licentieportaal",
@@ -139,7 +140,7 @@ export const nl = {
     next: "Na die datum hebben de gebruikers aan wie de licentie is toegewezen geen toegang meer. U verlengt de licentie in Software Beheer, in de licentiegroep.",
     button: "Licentie verlengen",
     footer:
-      "U ontvangt deze e-mail omdat u softwarebeheerder bent van {companyName}. Deze herinnering wordt één keer per einddatum verstuurd.",
+      "U ontvangt deze e-mail omdat u bij {companyName} softwarebeheerder bent. Deze herinnering wordt één keer per einddatum verstuurd.",
   },
 };
 

@@ -2,10 +2,10 @@
 // otherwise whom to ask — the company's administrators by name.
 import "server-only";
 import type { Actor } from "@/lib/accounts/actor";
-import { displayName } from "@/lib/auth/current-user";
 import { canManageSoftware } from "@/lib/auth/permissions";
 import { db as processDb, type DbClient } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";
+import { listCompanyAdministrators } from "@/lib/memberships/list-company-administrators";
 import { isRecordId } from "@/lib/validation/record-id";
 
 export type CheckoutCompany = {
@@ -29,17 +29,10 @@ export async function getCheckoutCompany(options: { actor: Actor; companyId: str
   // R28: a company the buyer is no contact of does not exist for them.
   if (!membership) throw notFound("Company");
   const canBuy = canManageSoftware(membership);
-  const administrators = canBuy
-    ? []
-    : await client.membership.findMany({
-        where: { companyId: options.companyId, role: "ADMIN", user: { disabledAt: null } },
-        select: { user: { select: { firstName: true, lastName: true, email: true } } },
-        orderBy: [{ user: { lastName: "asc" } }, { user: { firstName: "asc" } }, { user: { email: "asc" } }],
-        take: 10,
-      });
+  const administrators = canBuy ? [] : await listCompanyAdministrators(client, options.companyId);
   return {
     ...membership.company,
     canBuy,
-    administrators: administrators.map(({ user }) => ({ name: displayName(user), email: user.email })),
+    administrators,
   };
 }

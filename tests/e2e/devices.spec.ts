@@ -22,11 +22,13 @@ test("R4: deactivate a lost device with a reason → gone from the list, in the 
   await row.getByRole("button", { name: new RegExp(`${hostname} van .+ deactiveren`) }).click();
 
   const dialog = page.getByRole("dialog", { name: `${hostname} deactiveren?` });
-  await expect(dialog.getByLabel("Reden")).toBeFocused();
+  // Item 11: the required reason says it is required.
+  await expect(dialog.getByLabel("Reden (verplicht)")).toBeFocused();
+  await expect(dialog.getByLabel("Reden (verplicht)")).toHaveAttribute("required", "");
   // The reason is required.
   await dialog.getByRole("button", { name: "Deactiveren" }).click();
   await expect(dialog.getByRole("alert")).toHaveText("Geef een reden voor de deactivering.");
-  await dialog.getByLabel("Reden").fill(reason);
+  await dialog.getByLabel("Reden (verplicht)").fill(reason);
   await dialog.getByRole("button", { name: "Deactiveren" }).click();
   await expect(dialog).toBeHidden();
   await expect(devices.getByRole("status")).toContainText(`${hostname} van`);

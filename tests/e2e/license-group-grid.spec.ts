@@ -83,7 +83,7 @@ test("R16/R18/R25: tick → pending and counter; a full column explains itself; 
   await saved.click();
   await expect(saved.locator("xpath=..")).toContainText("intrekken");
   await expect(namedCounter(page)).toHaveText("4 / 5");
-  await saveAndConfirm(page, "1 ingetrokken");
+  await saveAndConfirm(page, "1 ingetrokken licentie");
   await page.reload();
   await search(page, "gerrit kramer");
   await expectChecked(box(page, NAMED, "Gerrit Kramer"), false);
@@ -97,7 +97,7 @@ test("R17: assigning an invited colleague says an invitation will be sent", asyn
   await saveAndConfirm(page, "1 nieuwe toegewezen licentie; 1 uitnodiging wordt verstuurd");
   await expect(grid(page).getByRole("rowheader", { name: /Noë van Dam/ })).toContainText(/Uitnodiging verstuurd|Bezorging mislukt/);
   await noe.click();
-  await saveAndConfirm(page, "1 ingetrokken");
+  await saveAndConfirm(page, "1 ingetrokken licentie");
 });
 
 test("R16: Discard drops the pending changes; leaving with pending changes asks first", async ({ page }) => {
@@ -255,7 +255,7 @@ test("R26: the second of two admins gets the conflict message; the grid reloads 
   await search(page, "gerrit kramer");
   await box(page, NAMED, "Gerrit Kramer").click();
   await box(page, FLOATING, "Gerrit Kramer").click();
-  await saveAndConfirm(page, "2 ingetrokken");
+  await saveAndConfirm(page, "2 ingetrokken licenties");
   await other.close();
 });
 

@@ -103,7 +103,7 @@ test("handleiding R12–R19: gebruiker toevoegen, licentie toewijzen, uitnodigin
   await expect(floating.locator("svg.lucide-x")).toBeVisible();
   await floating.click();
   await expect(floating.locator("xpath=..")).toContainText("intrekken");
-  await saveAndConfirm(page, "1 ingetrokken");
+  await saveAndConfirm(page, "1 ingetrokken licentie");
   await expect(floating).toHaveAttribute("aria-checked", "false");
   await expect(floating.locator("svg")).toHaveCount(0);
   // R19: revoking is all there is; nobody is deleted.

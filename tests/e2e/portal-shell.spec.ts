@@ -36,7 +36,7 @@ test("a user who is not an admin does not see Software management", async ({ pag
   await expect(navigation.getByRole("link", { name: "Software Beheer" })).toHaveCount(0);
 
   await page.goto("/software-management");
-  await expect(page.getByRole("heading", { level: 1, name: "Pagina niet gevonden" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Software Beheer is voor softwarebeheerders" })).toBeVisible();
 });
 
 test("signing out from the menu returns to the sign-in page", async ({ page }) => {

@@ -229,7 +229,7 @@ test("1 plaats bijkopen: een volle kolom krijgt er een plaats bij, via de kassa 
   await expect(seatsSection.getByRole("link", { name: "PROFIS Engineering Standaard · Named user een jaar verlengen" })).toBeVisible();
   await seatsSection.getByRole("link", { name: "1 plaats bijkopen voor PROFIS Engineering Standaard · Named user" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Afrekenen" })).toBeVisible();
-  await expect(checkoutForm(page)).toContainText(`Deze bestelling is voor ${companyName}.`);
+  await expect(checkoutForm(page)).toContainText(`Bedrijf van deze bestelling: ${companyName}`);
   await expect(checkoutForm(page)).toContainText("Extra plaatsen voor PROFIS Engineering Standaard · Named user");
   await expect(checkoutForm(page)).toContainText("1 × € 490,00");
   await page.getByRole("button", { name: "Bestelling plaatsen" }).click();

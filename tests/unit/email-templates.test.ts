@@ -213,8 +213,8 @@ describe("template-specific content", () => {
     const payload = payloads["purchase-confirmation"];
     const { html, text } = await render("purchase-confirmation", "nl", payload);
     for (const part of [html, text]) {
-      expect(part).toContain("Benoemde gebruiker");
-      expect(part).toContain("Gekoppeld aan één computer");
+      expect(part).toContain("Named user");
+      expect(part).toContain("Node-locked");
       expect(part).toContain(payload.totalFormatted);
     }
   });
@@ -240,7 +240,7 @@ describe("template-specific content", () => {
   });
 
   it.each([
-    ["nl", "28 december 2026", "30 dagen", "Meerdere gebruikers (floating)"],
+    ["nl", "28 december 2026", "30 dagen", "Multi-user (floating)"],
     ["en", "December 28, 2026", "30 days", "Multi-user (floating)"],
   ] as const)("writes the end date, days left and license type of the expiring license in %s", async (locale, date, days, type) => {
     const { subject, html, text } = await render("license-expiring", locale, payloads["license-expiring"]);

@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { en as emailEn } from "@/emails/messages/en";
+import { nl as emailNl } from "@/emails/messages/nl";
 import { catalogues as merged } from "@/lib/i18n/catalogues";
 
 type Tree = { [key: string]: string | Tree };
@@ -30,6 +32,18 @@ describe("UI messages (R29)", () => {
     for (const [key, text] of messages) {
       expect(placeholders(text), key).toEqual(placeholders(catalogues.nl.get(key) ?? ""));
     }
+  });
+
+  it("names each license type as the UI does, in the mails too (issue 14 item 11)", () => {
+    for (const [locale, mail] of [["nl", emailNl], ["en", emailEn]] as const) {
+      for (const [type, name] of Object.entries(mail.licenseType)) expect(name, `${locale} ${type}`).toBe(catalogues[locale].get(`licenseType.${type}`));
+    }
+  });
+
+  it("never puts a period right after a name, which may end in one (\"Vos Bouwadvies B.V..\", issue 14 item 11)", () => {
+    const emailTexts = (tree: object): string[] => Object.values(tree).flatMap((value) => (typeof value === "string" ? [value] : emailTexts(value as object)));
+    const texts = [...catalogues.nl.values(), ...catalogues.en.values(), ...emailTexts(emailNl), ...emailTexts(emailEn)];
+    expect(texts.filter((text) => /\{(company|companyName|current|group)\}\./.test(text))).toEqual([]);
   });
 
   it("uses the manual's vocabulary (SPEC §2)", () => {

@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { SoftwareCard } from "@/components/software/software-card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { listMySoftware } from "@/lib/assignments/list-my-software";
+import { listMySoftware, type MySoftwareItem } from "@/lib/assignments/list-my-software";
 import { requireSessionUser } from "@/app/session";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -32,13 +32,20 @@ export default async function MySoftwarePage() {
         <EmptyState>{t("empty")}</EmptyState>
       ) : (
         <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-          {items.map((item) => (
-            <li key={item.assignmentId}>
-              <SoftwareCard item={item} />
+          {byProduct(items).map((licenses) => (
+            <li key={licenses[0]!.product.code}>
+              <SoftwareCard items={licenses} />
             </li>
           ))}
         </ul>
       )}
     </>
   );
+}
+
+/** One card per product (issue 14 item 11), in the order of the product's first license (usable first). */
+function byProduct(items: MySoftwareItem[]): MySoftwareItem[][] {
+  const groups = new Map<string, MySoftwareItem[]>();
+  for (const item of items) groups.set(item.product.code, [...(groups.get(item.product.code) ?? []), item]);
+  return [...groups.values()];
 }

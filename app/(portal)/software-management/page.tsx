@@ -2,10 +2,10 @@ import { ScrollText, Users } from "lucide-react";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { LicenseGroupSection } from "@/components/licenses/license-group-section";
 import { buttonClassName } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { NotSoftwareAdmin } from "@/components/companies/not-software-admin";
 import { PageHeader } from "@/components/ui/page-header";
 import { canManageSoftware } from "@/lib/auth/permissions";
 import { listLicenseGroups } from "@/lib/licenses/list-license-groups";
@@ -19,7 +19,8 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function SoftwareManagementPage() {
   const user = await requireSessionUser();
   const membership = user.currentMembership;
-  if (!membership || !canManageSoftware(membership)) notFound();
+  // Item 11: a member who is not a software administrator here is told so, with the way out.
+  if (!membership || !canManageSoftware(membership)) return <NotSoftwareAdmin user={user} />;
 
   const [groups, t, tAudit, tUsers] = await Promise.all([
     listLicenseGroups({ actor: user, companyId: membership.company.id }),

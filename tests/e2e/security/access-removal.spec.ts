@@ -27,6 +27,14 @@ async function replay(request: APIRequestContext, action: CapturedAction): Promi
 const roleOf = async (email: string, companyId: string) =>
   (await queryDatabase<{ role: string }>(`SELECT m."role" FROM "Membership" m JOIN "User" u ON u."id" = m."userId" WHERE u."email" = $1 AND m."companyId" = $2`, [email, companyId]))[0]?.role ?? null;
 
+/** Software management's own pages tell a non-admin they are for software administrators (issue 14 item 11) and show nothing of the company's. */
+async function expectNoSoftwareManagement(visitor: Page, path: string): Promise<void> {
+  await visitor.goto(path);
+  await expect(visitor.getByRole("heading", { level: 1, name: "Software Beheer is voor softwarebeheerders" }), path).toBeVisible();
+  await expect(visitor.getByRole("table"), path).toHaveCount(0);
+  await expect(visitor.getByRole("link", { name: /Licentiegroep/ }), path).toHaveCount(0);
+}
+
 test("an admin takes another admin's role: that admin's next request to Software management is 404; the last admin keeps theirs", async ({ page, browser }) => {
   const [admin, leaver] = [uniqueEmail("stays"), uniqueEmail("leaves")];
   const company = seedStaffMadeCompany(admin, leaver);
@@ -42,9 +50,8 @@ test("an admin takes another admin's role: that admin's next request to Software
   expect(await roleOf(leaver, company.companyId)).toBe("USER");
 
   // The same browser session of the former admin, next request: gone.
-  for (const path of ["/software-management", "/software-management/audit", "/software-management/users", `/software-management/${company.groupId}`]) {
-    expect((await leaverPage.goto(path))?.status(), path).toBe(404);
-  }
+  for (const path of ["/software-management", "/software-management/audit", "/software-management/users"]) await expectNoSoftwareManagement(leaverPage, path);
+  expect((await leaverPage.goto(`/software-management/${company.groupId}`))?.status()).toBe(404);
   expect((await leaverPage.request.get(`/software-management/${company.groupId}/export.csv`)).status()).toBe(404);
 
   // Now the only admin: taking their own role is refused and changes nothing.
@@ -76,7 +83,7 @@ test("staff end a membership: seats and activations are released; the person's n
   await expect(page.getByRole("button", { name: /^Lidmaatschap van Blijver/ })).toBeVisible();
 
   // Next requests of every session of the person.
-  expect((await leaverPage.goto("/software-management"))?.status()).toBe(404);
+  await expectNoSoftwareManagement(leaverPage, "/software-management");
   const after = (await (await request.get("/api/v1/entitlements", { headers: authorization })).json()) as { company: { id: string } | null; entitlements: { licenseId: string }[] };
   expect(after.company?.id).not.toBe(company.companyId);
   expect(after.entitlements.map((entitlement) => entitlement.licenseId)).not.toContain(company.licenseId);
@@ -123,9 +130,14 @@ test("the new actions and pages refuse a stranger, a USER, another company's adm
   expect(await roleOf(second, company.companyId)).toBe("USER");
   expect(await roleOf(admin, company.companyId)).toBe("ADMIN");
 
-  // The Users page: 404 for the USER and for staff; another company's admin sees only their own company.
-  expect((await userPage.goto("/software-management/users"))?.status()).toBe(404);
-  expect((await staffPage.goto("/software-management/users"))?.status()).toBe(404);
+  // The Users page: for the USER and for staff only the words that it is for software
+  // administrators (issue 14 item 11), no user; another company's admin sees only their own company.
+  for (const visitor of [userPage, staffPage]) {
+    await visitor.goto("/software-management/users");
+    await expect(visitor.getByRole("heading", { level: 1, name: "Software Beheer is voor softwarebeheerders" })).toBeVisible();
+    await expect(visitor.getByRole("main")).not.toContainText(admin);
+    await expect(visitor.getByRole("table")).toHaveCount(0);
+  }
   await otherAdminPage.goto("/software-management/users");
   await expect(otherAdminPage.getByRole("main")).not.toContainText(admin);
   const anonymous = await stranger.get("/software-management/users", { maxRedirects: 0 });

@@ -7,12 +7,12 @@ export function uniqueEmail(prefix: string): string {
   return `${prefix}-${Date.now().toString(36)}-${randomBytes(3).toString("hex")}@e2e.example`;
 }
 
-/** Adds the identity to both demo companies, as the back office would (see add-to-demo-companies.ts). */
-export function addToDemoCompanies(email: string): void {
+/** Adds the identity to both demo companies, as the back office would (see add-to-demo-companies.ts); USER in both unless told. */
+export function addToDemoCompanies(email: string, options: { belgianRole?: "USER" | "ADMIN" } = {}): void {
   // The database behind the project's server (playwright.config.ts: embedded or PostgreSQL).
   const databaseUrl = test.info().project.metadata.databaseUrl as string | undefined;
   if (!databaseUrl) throw new Error("the Playwright project has no metadata.databaseUrl (playwright.config.ts sets it)");
-  execFileSync(process.execPath, ["--import", "tsx", "tests/e2e/support/add-to-demo-companies.ts", email], {
+  execFileSync(process.execPath, ["--import", "tsx", "tests/e2e/support/add-to-demo-companies.ts", email, options.belgianRole ?? "USER"], {
     env: { ...process.env, DATABASE_URL: databaseUrl, TSX_TSCONFIG_PATH: "tsconfig.scripts.json" },
     stdio: "inherit",
   });

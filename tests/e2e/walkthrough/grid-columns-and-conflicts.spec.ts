@@ -114,7 +114,7 @@ test("item 5: after another admin took the last seat, the stale tick is marked, 
     // Restore: Anneke's seat is revoked again.
     await search(page, "anneke koster");
     await box(page, NAMED, "Anneke Koster").click();
-    await saveAndConfirm(page, "1 ingetrokken");
+    await saveAndConfirm(page, "1 ingetrokken licentie");
     await other.close();
   }
 });

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { notFound } from "next/navigation";
 import { AuditLog } from "@/components/audit/audit-log";
 import { BackLink } from "@/components/ui/back-link";
+import { NotSoftwareAdmin } from "@/components/companies/not-software-admin";
 import { PageHeader } from "@/components/ui/page-header";
 import { parseAuditSearchParams } from "@/lib/audit/audit-search-params";
 import { listAuditEvents } from "@/lib/audit/list-audit-events";
@@ -21,7 +21,8 @@ type PageProps = { searchParams: Promise<Record<string, string | string[] | unde
 export default async function AuditPage({ searchParams }: PageProps) {
   const user = await requireSessionUser();
   const membership = user.currentMembership;
-  if (!membership || !canManageSoftware(membership)) notFound();
+  // Item 11: a member who is not a software administrator here is told so, with the way out.
+  if (!membership || !canManageSoftware(membership)) return <NotSoftwareAdmin user={user} />;
   const companyId = membership.company.id;
   const { filters, cursor } = parseAuditSearchParams(await searchParams);
 

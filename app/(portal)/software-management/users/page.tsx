@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { notFound } from "next/navigation";
 import { BackLink } from "@/components/ui/back-link";
+import { NotSoftwareAdmin } from "@/components/companies/not-software-admin";
 import { PageHeader } from "@/components/ui/page-header";
 import { MemberRoleButton } from "@/components/users/member-role-button";
 import { displayName } from "@/lib/auth/current-user";
@@ -20,7 +20,8 @@ const cell = "px-4 py-2 text-slate-700";
 export default async function CompanyUsersPage() {
   const user = await requireSessionUser();
   const membership = user.currentMembership;
-  if (!membership || !canManageSoftware(membership)) notFound();
+  // Item 11: a member who is not a software administrator here is told so, with the way out.
+  if (!membership || !canManageSoftware(membership)) return <NotSoftwareAdmin user={user} />;
   const companyId = membership.company.id;
   const [members, t] = await Promise.all([listCompanyMembers({ actor: user, companyId }), getTranslations("companyUsers")]);
 

@@ -11,7 +11,7 @@ import { getLicenseGroupCompanyId } from "@/lib/licenses/get-license-group-compa
 import { otherCompanyPrompt } from "@/app/(portal)/other-company";
 import { requireSessionUser } from "@/app/session";
 
-type PageProps = { params: Promise<{ groupId: string }> };
+type PageProps = { params: Promise<{ groupId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("addUser");
@@ -19,8 +19,11 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /** R14: Add user to the group's company. A foreign or missing group and a non-admin get the same 404 (R28). */
-export default async function AddUserPage({ params }: PageProps) {
+export default async function AddUserPage({ params, searchParams }: PageProps) {
   const { groupId } = await params;
+  // Item 11: the grid's "Add … as a user" passes what the admin searched for, when it is an address.
+  const searched = (await searchParams).email;
+  const defaultEmail = typeof searched === "string" && searched.length <= 320 && searched.includes("@") ? searched : "";
   const user = await requireSessionUser();
   let companyId: string;
   try {
@@ -42,7 +45,7 @@ export default async function AddUserPage({ params }: PageProps) {
       <BackLink href={groupPath} label={t("back")} />
       <PageHeader title={t("heading")} description={t(invites ? "introInvite" : "intro")} />
       <div className="max-w-xl">
-        <AddUserForm groupId={groupId} groupPath={groupPath} />
+        <AddUserForm groupId={groupId} groupPath={groupPath} defaultEmail={defaultEmail} />
       </div>
     </>
   );

@@ -1,0 +1,18 @@
+// Whom a member asks when they may not do something themselves (decision 011 at checkout, issue 14
+// item 11 in Software management): the company's active administrators by name. The caller has
+// checked that the reader is a member of the company.
+import "server-only";
+import { displayName } from "@/lib/auth/current-user";
+import type { DbClient } from "@/lib/db/client";
+
+export type CompanyAdministrator = { name: string; email: string };
+
+export async function listCompanyAdministrators(client: DbClient, companyId: string): Promise<CompanyAdministrator[]> {
+  const administrators = await client.membership.findMany({
+    where: { companyId, role: "ADMIN", user: { disabledAt: null } },
+    select: { user: { select: { firstName: true, lastName: true, email: true } } },
+    orderBy: [{ user: { lastName: "asc" } }, { user: { firstName: "asc" } }, { user: { email: "asc" } }],
+    take: 10,
+  });
+  return administrators.map(({ user }) => ({ name: displayName(user), email: user.email }));
+}

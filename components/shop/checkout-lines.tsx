@@ -29,6 +29,12 @@ export async function CheckoutLines({ lines }: { lines: QuotedLine[] }) {
             <div>
               <p className="text-sm font-medium text-slate-900">{label}</p>
               <p className="text-xs text-slate-500">{hint}</p>
+              {line.proRata ? (
+                // Issue 14 item 12: a seat added mid-term costs the days left, shown before buying.
+                <p className="text-xs text-slate-600">
+                  {t("proRata", { days: line.proRata.daysLeft, yearPrice: formatEuroCents(line.proRata.yearUnitPriceCents, locale) })}
+                </p>
+              ) : null}
             </div>
             <div className="text-right text-sm tabular-nums">
               <p className="text-slate-600">{t("quantity", { seats: line.seats, price: formatEuroCents(line.unitPriceCents, locale) })}</p>

@@ -33,6 +33,15 @@ export function renewedValidUntil(validUntil: Date, now: Date): Date {
   return termEndFrom(validUntil > now ? validUntil : now);
 }
 
+/**
+ * Issue 14 item 12: a seat added to a running license runs until the license's end, so it costs
+ * the year's price for the days left (whole days, rounded up; at most one term), to the cent.
+ */
+export function proRataUnitPriceCents(yearPriceCents: number, validUntil: Date, now: Date): { unitPriceCents: number; daysLeft: number } {
+  const daysLeft = Math.min(TERM_DAYS, Math.max(0, Math.ceil((validUntil.getTime() - now.getTime()) / DAY_MS)));
+  return { unitPriceCents: Math.round((yearPriceCents * daysLeft) / TERM_DAYS), daysLeft };
+}
+
 export type CatalogueOffer = { type: LicenseType; unitPriceCents: number };
 
 type CatalogueEdition =

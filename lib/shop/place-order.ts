@@ -22,7 +22,7 @@ import { systemClock, type Clock } from "@/lib/clock";
 import { db as processDb, type DbClient } from "@/lib/db/client";
 import { DomainError, notFound } from "@/lib/errors";
 import { generateActivationKey } from "@/lib/licenses/activation-key";
-import { enterpriseRefused, isSoldBySalesOnly, maxSeatsPerLine, renewedValidUntil, termEndFrom, unitPriceCents } from "@/lib/shop/catalogue";
+import { enterpriseRefused, isSoldBySalesOnly, maxSeatsPerLine, proRataUnitPriceCents, renewedValidUntil, termEndFrom, unitPriceCents } from "@/lib/shop/catalogue";
 import { enqueuePurchaseConfirmation } from "@/lib/shop/purchase-confirmation-email";
 import { PlaceOrderInput, type NewCompanyInput, type OrderLineInput } from "@/lib/shop/order-input";
 import { orderAmounts, vatRateDecimal, vatRuleFor } from "@/lib/shop/vat";
@@ -138,7 +138,8 @@ async function fulfilOrder(transaction: DbClient, { actor, input, now, clock }: 
     const common = { kind: line.kind, productId: license.productId, edition: license.edition, type: license.type, unitPriceCents: unitPrice, licenseId: license.id, productName: license.product.name };
     if (line.kind === "ADD_SEATS") {
       await addSeats(transaction, { license, companyId: company.id, seats: line.seats, index, now, orderId, audit });
-      priced.push({ ...common, seats: line.seats });
+      // Issue 14 item 12: the added seats cost the days left of the license's term, as quoted.
+      priced.push({ ...common, seats: line.seats, unitPriceCents: proRataUnitPriceCents(unitPrice, license.validUntil, now).unitPriceCents });
     } else {
       if (license.seats < 1) throw new DomainError("INVALID", "A license without seats cannot be renewed", { fields: { [`lines.${index}.licenseId`]: "invalid" } });
       await renewLicense(transaction, { license, companyId: company.id, now, orderId, audit });

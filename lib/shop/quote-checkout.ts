@@ -10,7 +10,16 @@ import { systemClock, type Clock } from "@/lib/clock";
 import { db as processDb, type DbClient } from "@/lib/db/client";
 import { DomainError, notFound } from "@/lib/errors";
 import { requireCompanyAdmin } from "@/lib/memberships/require-company-admin";
-import { enterpriseRefused, findCatalogueProduct, isSoldBySalesOnly, maxSeatsPerLine, renewedValidUntil, termEndFrom, unitPriceCents } from "@/lib/shop/catalogue";
+import {
+  enterpriseRefused,
+  findCatalogueProduct,
+  isSoldBySalesOnly,
+  maxSeatsPerLine,
+  proRataUnitPriceCents,
+  renewedValidUntil,
+  termEndFrom,
+  unitPriceCents,
+} from "@/lib/shop/catalogue";
 import { OrderLineInput } from "@/lib/shop/order-input";
 import { isRecordId } from "@/lib/validation/record-id";
 
@@ -29,6 +38,8 @@ export type QuotedLine = {
   validUntil: Date | null;
   /** The end date after this order: a year from now (new), a year more (renewal), unchanged (more seats). */
   validUntilAfterOrder: Date;
+  /** ADD_SEATS: priced for the days left of the license's term (proRataUnitPriceCents), with the year's price. */
+  proRata: { daysLeft: number; yearUnitPriceCents: number } | null;
 };
 
 export type CheckoutQuote = {
@@ -78,6 +89,7 @@ function quoteNewLicense(line: Extract<OrderLineInput, { kind: "NEW_LICENSE" }>,
     licenseId: null,
     validUntil: null,
     validUntilAfterOrder: termEndFrom(now),
+    proRata: null,
   };
 }
 
@@ -100,11 +112,16 @@ async function quoteLicenseLine(
   if (price === null) throw new DomainError("INVALID", "This license cannot be extended online", { reason: "NOT_SOLD_ONLINE" });
   const isExpired = license.validUntil <= now;
   let seats: number;
+  let unitPrice = price;
+  let proRata: QuotedLine["proRata"] = null;
   let validUntilAfterOrder = license.validUntil;
   if (line.kind === "ADD_SEATS") {
     if (license.type === "NODE_LOCKED") throw new DomainError("INVALID", "A node-locked license has one seat", { reason: "NODE_LOCKED_SINGLE_SEAT" });
     if (isExpired) throw new DomainError("INVALID", "The license has expired; renew it first", { reason: "LICENSE_EXPIRED" });
     seats = line.seats;
+    const prorated = proRataUnitPriceCents(price, license.validUntil, now);
+    unitPrice = prorated.unitPriceCents;
+    proRata = { daysLeft: prorated.daysLeft, yearUnitPriceCents: price };
   } else {
     seats = license.seats;
     // R31: one more year from the license's end, or from now when it has ended (as placeOrder does).
@@ -119,11 +136,12 @@ async function quoteLicenseLine(
       edition: license.edition,
       type: license.type,
       seats,
-      unitPriceCents: price,
-      netCents: price * seats,
+      unitPriceCents: unitPrice,
+      netCents: unitPrice * seats,
       licenseId: license.id,
       validUntil: license.validUntil,
       validUntilAfterOrder,
+      proRata,
     },
   };
 }

@@ -39,13 +39,22 @@ describe("quoteCheckout", () => {
     await expect(quoteCheckout({ actor: buyer, lines: [{ kind: "NEW_LICENSE", productCode: "NOPE", edition: "STANDARD", type: "FLOATING", seats: 1 }] })).rejects.toMatchObject({ code: "INVALID" });
   });
 
-  test("more seats and another year fix the company to the license's and are priced per seat", async () => {
+  test("more seats (pro rata, for the days left) and another year fix the company to the license's and are priced per seat", async () => {
     const tenant = await createTestTenant({ country: "BE" });
     const license = await tenant.addLicense("PROFIS_ENGINEERING", "NAMED_USER", 4);
     const clock = fixedClock(new Date(license.validUntil.getTime() - 10 * DAY_MS));
     const more = await quoteCheckout({ actor: tenant.admin, lines: [{ kind: "ADD_SEATS", licenseId: license.id, seats: 2 }], clock });
     expect(more.fixedCompany).toMatchObject({ id: tenant.company.id, name: tenant.company.name, country: "BE" });
-    expect(more.lines[0]).toMatchObject({ kind: "ADD_SEATS", seats: 2, unitPriceCents: 49_000, netCents: 98_000, licenseId: license.id, validUntilAfterOrder: license.validUntil });
+    // Issue 14 item 12: seats added 10 days before the end cost 10/365 of the year's € 490 each.
+    expect(more.lines[0]).toMatchObject({
+      kind: "ADD_SEATS",
+      seats: 2,
+      unitPriceCents: 1_342,
+      netCents: 2_684,
+      licenseId: license.id,
+      validUntilAfterOrder: license.validUntil,
+      proRata: { daysLeft: 10, yearUnitPriceCents: 49_000 },
+    });
 
     const renewal = await quoteCheckout({ actor: tenant.admin, lines: [{ kind: "RENEWAL", licenseId: license.id }], clock });
     // R31: a year from the license's end (not from today), for all its seats.

@@ -4,6 +4,7 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, test } from "vitest";
 import type { PrismaClient } from "@prisma/client";
 import { fixedClock } from "@/lib/clock";
+import { quoteCheckout } from "@/lib/shop/quote-checkout";
 import { db } from "@/lib/db/client";
 import { createLicense } from "@/lib/licenses/create-license";
 import { ACTIVATION_KEY_PATTERN } from "@/lib/licenses/activation-key";
@@ -213,6 +214,18 @@ describe("more seats and renewals", () => {
     expect(order).toMatchObject({ licenseGroupId: tenant.group.id, netCents: 267_000 });
     expect(order.lines).toMatchObject([{ kind: "ADD_SEATS", licenseId: license.id, seats: 3, unitPriceCents: 89_000, type: "FLOATING", edition: "STANDARD" }]);
     expect(await db().auditEvent.findFirstOrThrow({ where: { action: "license.seats-added", licenseId: license.id } })).toMatchObject({ data: { seatsBefore: 2, seats: 5, added: 3 } });
+  });
+
+  test("issue 14 item 12: seats added mid-term are priced for the days left, as the checkout quoted", async () => {
+    const tenant = await createTestTenant();
+    const license = await tenant.addLicense("PROFIS_ENGINEERING", "FLOATING", 2);
+    const clock = fixedClock(new Date(license.validUntil.getTime() - 100 * DAY_MS));
+    const quote = await quoteCheckout({ actor: tenant.admin, lines: [{ kind: "ADD_SEATS", licenseId: license.id, seats: 3 }], clock });
+    const { order } = await placeOrder({ actor: tenant.admin, companyId: tenant.company.id, lines: [{ kind: "ADD_SEATS", licenseId: license.id, seats: 3 }], idempotencyKey: key(), clock });
+    // € 890 a year, 100 of 365 days left: € 243,84 a seat.
+    expect(order.lines).toMatchObject([{ kind: "ADD_SEATS", seats: 3, unitPriceCents: 24_384 }]);
+    expect(order.netCents).toBe(3 * 24_384);
+    expect(quote.netCents).toBe(order.netCents);
   });
 
   test("ADD_SEATS refuses another company's license (R28) and a node-locked one", async () => {

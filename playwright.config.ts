@@ -73,6 +73,14 @@ export default defineConfig({
       // Debian's Chromium: Playwright's own browser download cannot reach its host here.
       use: { ...devices["Desktop Chrome"], launchOptions: chromiumLaunchOptions },
       metadata: { databaseUrl: process.env.E2E_DATABASE_URL },
+      testIgnore: ["phone/**"],
+    },
+    {
+      // Issue 14 item 9: every page at a phone's width (390 px), against the embedded app.
+      name: "phone",
+      testMatch: ["phone/**"],
+      use: { ...devices["Desktop Chrome"], viewport: { width: 390, height: 844 }, hasTouch: true, launchOptions: chromiumLaunchOptions },
+      metadata: { databaseUrl: process.env.E2E_DATABASE_URL },
     },
     ...(postgresDatabaseUrl
       ? [
@@ -80,7 +88,7 @@ export default defineConfig({
             name: "chromium-postgres",
             // deployment.spec.ts starts its own instances on PostgreSQL already; the specs in
             // security/own-server/ start Next.js themselves, once is enough.
-            testIgnore: ["deployment.spec.ts", "security/own-server/**"],
+            testIgnore: ["deployment.spec.ts", "security/own-server/**", "phone/**"],
             use: { ...devices["Desktop Chrome"], launchOptions: chromiumLaunchOptions, baseURL: `http://127.0.0.1:${POSTGRES_PORT}` },
             metadata: { databaseUrl: postgresDatabaseUrl, mailCaptureUrl },
           },

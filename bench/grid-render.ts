@@ -182,14 +182,15 @@ async function measure(page: Page, groupId: string): Promise<Measurement> {
 function scrollFrames(page: Page, step: number): Promise<number[]> {
   return page.evaluate(
     async ({ frames, step }) => {
-      const grid = document.querySelector<HTMLElement>('[role="grid"]')!;
-      const max = grid.scrollHeight - grid.clientHeight;
-      grid.scrollTop = 0;
+      // The rows scroll with the page (window virtualizer, decision 020).
+      const page = document.scrollingElement!;
+      const max = page.scrollHeight - page.clientHeight;
+      page.scrollTop = 0;
       await new Promise((resolve) => requestAnimationFrame(resolve));
       const deltas: number[] = [];
       let last = performance.now();
       for (let frame = 1; frame <= frames; frame++) {
-        grid.scrollTop = (frame * step) % (max + 1);
+        page.scrollTop = (frame * step) % (max + 1);
         await new Promise((resolve) => requestAnimationFrame(resolve));
         const now = performance.now();
         deltas.push(now - last);

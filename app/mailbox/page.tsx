@@ -24,7 +24,9 @@ export default async function MailboxPage() {
       {messages.length === 0 ? (
         <EmptyState>{t("empty")}</EmptyState>
       ) : (
-        <table className="w-full overflow-hidden rounded-lg border border-slate-200 bg-white text-left text-sm">
+        // The table scrolls in its own box on a phone (issue 14 item 9).
+        <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
+          <table className="w-full text-left text-sm">
           <thead className="bg-slate-50 text-slate-600">
             <tr>
               <th scope="col" className="px-4 py-2 font-medium">{t("received")}</th>
@@ -48,6 +50,7 @@ export default async function MailboxPage() {
             ))}
           </tbody>
         </table>
+        </div>
       )}
     </>
   );

@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 /** A back-office table: a caption for screen readers, column headers, rows as given. */
 export function DataTable(props: { caption: string; columns: string[]; children: ReactNode }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+    <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
       <table className="min-w-full divide-y divide-slate-200 text-sm">
         <caption className="sr-only">{props.caption}</caption>
         <thead className="bg-slate-50 text-left text-slate-600">

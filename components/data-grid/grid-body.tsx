@@ -131,7 +131,7 @@ export function GridBody(props: GridBodyProps) {
             />
           </div>
         </div>
-        <div ref={bodyRef} onScroll={followScroll} className="overflow-x-auto overflow-y-hidden rounded-b-lg" style={{ scrollPaddingLeft: NAME_COLUMN_WIDTH }}>
+        <div ref={bodyRef} onScroll={followScroll} className="relative overflow-x-auto overflow-y-hidden rounded-b-lg" style={{ scrollPaddingLeft: NAME_COLUMN_WIDTH }}>
           <div style={{ width }}>
             {rows.length === 0 ? (
               <div className="sticky left-0 px-4 py-10 text-sm text-slate-600" style={{ width: "min(100%, 40rem)" }}>

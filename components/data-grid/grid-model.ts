@@ -6,7 +6,8 @@ import type { AssignmentChange } from "@/lib/assignments/save-assignments";
 
 export const ROW_HEIGHT = 56;
 export const HEADER_HEIGHT = 124;
-export const NAME_COLUMN_WIDTH = 288;
+/** The name column's width: 288 px, 176 px on a phone (app/globals.css, --grid-name-column). */
+export const NAME_COLUMN_WIDTH = "var(--grid-name-column)";
 export const LICENSE_COLUMN_WIDTH = 156;
 
 export type GridRowData = {
@@ -90,11 +91,11 @@ export function buildGridColumns(
 }
 
 export function gridTemplateColumns(columnCount: number): string {
-  return `${NAME_COLUMN_WIDTH}px repeat(${columnCount}, ${LICENSE_COLUMN_WIDTH}px)`;
+  return `${NAME_COLUMN_WIDTH} repeat(${columnCount}, ${LICENSE_COLUMN_WIDTH}px)`;
 }
 
-export function gridWidth(columnCount: number): number {
-  return NAME_COLUMN_WIDTH + columnCount * LICENSE_COLUMN_WIDTH;
+export function gridWidth(columnCount: number): string {
+  return `calc(${NAME_COLUMN_WIDTH} + ${columnCount * LICENSE_COLUMN_WIDTH}px)`;
 }
 
 /** Ids of the shared, visually hidden descriptions the cells point at with aria-describedby. */

@@ -30,7 +30,7 @@ export async function LicenseGroupSection({ group }: { group: LicenseGroupSummar
           <EmptyState>{t("softwareManagement.emptyLicenses")}</EmptyState>
         </div>
       ) : (
-        <div className="overflow-x-auto">
+        <div className="relative overflow-x-auto">
           <table className="min-w-full divide-y divide-slate-200 text-sm">
             <caption className="sr-only">{t("softwareManagement.licensesCaption", { group: group.name })}</caption>
             <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">

@@ -45,7 +45,8 @@ export function UserMenu({ name, email, companyLine, canChangeCompany }: UserMen
   }, [isOpen]);
 
   return (
-    <div ref={containerRef} className="relative">
+    // min-w-0: at a phone's width the menu's button shrinks (its text truncates) instead of pushing off the screen (issue 14 item 9).
+    <div ref={containerRef} className="relative min-w-0">
       <button
         ref={triggerRef}
         type="button"
@@ -65,7 +66,7 @@ export function UserMenu({ name, email, companyLine, canChangeCompany }: UserMen
       {isOpen ? (
         <div
           id={panelId}
-          className="absolute right-0 z-40 mt-2 w-72 rounded-lg border border-slate-200 bg-white p-2 shadow-lg"
+          className="absolute right-0 z-40 mt-2 w-72 max-w-[calc(100vw-2rem)] rounded-lg border border-slate-200 bg-white p-2 shadow-lg"
         >
           <p className="truncate px-3 pb-2 pt-1 text-xs text-slate-500">{t("signedInAs", { email })}</p>
           <ul className="border-t border-slate-100 pt-1">

@@ -29,7 +29,7 @@ export async function GroupPurchaseSection({ licenses }: { licenses: GridLicense
         {t("heading")}
       </h2>
       <p className="mb-3 text-sm text-slate-600">{t("intro")}</p>
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+      <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
         <table className="min-w-full divide-y divide-slate-200 text-sm">
           <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
             <tr>

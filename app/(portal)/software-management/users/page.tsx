@@ -29,7 +29,7 @@ export default async function CompanyUsersPage() {
     <>
       <BackLink href="/software-management" label={t("back")} />
       <PageHeader title={t("title")} description={t("intro", { company: membership.company.name })} />
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="min-w-full divide-y divide-slate-200 text-sm">
           <caption className="sr-only">{t("caption")}</caption>
           <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">

@@ -1,19 +1,23 @@
 "use client";
 
+import { ArrowLeftRight } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { changeCompanyAction } from "@/app/(portal)/change-company/actions";
 import { Button } from "@/components/ui/button";
 
-/** Switches the current company (R11) and renders the same page again under it. */
-export function SwitchCompanyButton({ companyId, label }: { companyId: string; label: string }) {
+/**
+ * Switches the current company (R11) and renders the same page again under it: the prompt of a
+ * page of another company (issue 14 item 4) and Software Beheer for a non-admin (item 11).
+ */
+export function SwitchCompanyButton({ companyId, label, icon = false }: { companyId: string; label: string; icon?: boolean }) {
   const tErrors = useTranslations("errors");
   const router = useRouter();
   const [isPending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
   return (
-    <span className="inline-flex flex-col items-end gap-1">
+    <span className="inline-flex flex-col gap-1">
       <Button
         type="button"
         disabled={isPending}
@@ -25,6 +29,7 @@ export function SwitchCompanyButton({ companyId, label }: { companyId: string; l
           })
         }
       >
+        {icon ? <ArrowLeftRight aria-hidden className="size-4" /> : null}
         {label}
       </Button>
       {error ? (

@@ -8,6 +8,7 @@ import type { SeatUsage } from "@/lib/assignments/seat-usage";
 import { descriptionIds, HEADER_HEIGHT, NAME_COLUMN_WIDTH, type GridColumn } from "@/components/data-grid/grid-model";
 import type { GridSorting } from "@/components/data-grid/use-grid-table";
 import { NAME_COLUMN_ID } from "@/components/data-grid/use-grid-table";
+import { seatFigures } from "@/lib/licenses/seat-counts";
 import { licensePurchaseLinks } from "@/lib/shop/license-purchase-links";
 
 type GridHeaderProps = {
@@ -118,7 +119,7 @@ export function GridHeader({ columns, templateColumns, usage, sorting, onSort, t
                 </span>
               ) : null}
               {/* Item 6: a node-locked license also says how many computers it is active on. */}
-              {license.type === "NODE_LOCKED" ? (
+              {seatFigures(license.type).includes("activated") ? (
                 <span className="w-full text-[11px] leading-4 text-slate-600">{tSeats("activated", { activated: license.activatedCount, seats: license.seats })}</span>
               ) : null}
               {license.isExpired ? <span className="rounded bg-red-50 px-1.5 py-0.5 text-[11px] font-medium text-red-700">{t("expired")}</span> : null}

@@ -20,8 +20,10 @@ export function useSeatCountText(): (type: LicenseType, counts: SeatCounts) => s
   return (type, counts) => seatFigures(type).map((name) => figure(name, counts));
 }
 
-export function SeatCount({ type, counts, className }: { type: LicenseType; counts: SeatCounts; className?: string }) {
-  const [first, ...rest] = useSeatCountText()(type, counts);
+/** The figures, the first on its own line; `headlineOnly` shows just the one that fills up. */
+export function SeatCount({ type, counts, className, headlineOnly = false }: { type: LicenseType; counts: SeatCounts; className?: string; headlineOnly?: boolean }) {
+  const [first, ...others] = useSeatCountText()(type, counts);
+  const rest = headlineOnly ? [] : others;
   return (
     <span className={className}>
       {first}

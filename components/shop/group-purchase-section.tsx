@@ -2,9 +2,9 @@ import { clsx } from "clsx";
 import { getFormatter, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import type { GridLicense } from "@/lib/assignments/license-group-grid";
-import { assignmentsCountAgainstSeats } from "@/lib/assignments/seat-usage";
+import { SeatCount } from "@/components/licenses/seat-count";
 import { checkoutHref } from "@/lib/shop/checkout-line";
-import { isLicenseFull, licensePurchaseLinks, seatsInUse } from "@/lib/shop/license-purchase-links";
+import { isLicenseFull, licensePurchaseLinks } from "@/lib/shop/license-purchase-links";
 
 const linkClassName = "rounded text-sm font-medium text-brand-700 underline-offset-4 hover:text-brand-600 hover:underline";
 
@@ -14,9 +14,8 @@ const linkClassName = "rounded text-sm font-medium text-brand-700 underline-offs
  * sold by the sales team (R6).
  */
 export async function GroupPurchaseSection({ licenses }: { licenses: GridLicense[] }) {
-  const [t, tSeats, tType, tEdition, format] = await Promise.all([
+  const [t, tType, tEdition, format] = await Promise.all([
     getTranslations("shop.groupLicenses"),
-    getTranslations("seatCount"),
     getTranslations("licenseType"),
     getTranslations("edition"),
     getFormatter(),
@@ -42,13 +41,12 @@ export async function GroupPurchaseSection({ licenses }: { licenses: GridLicense
           <tbody className="divide-y divide-slate-100">
             {licenses.map((license) => {
               const name = `${license.productName} ${tEdition(license.edition)} · ${tType(license.type)}`;
-              const used = seatsInUse(license);
               const links = licensePurchaseLinks(license, { onlyWhenFull: true });
               return (
                 <tr key={license.id}>
                   <th scope="row" className="px-4 py-2 text-left font-medium text-slate-900">{name}</th>
                   <td className="whitespace-nowrap px-4 py-2 tabular-nums text-slate-700">
-                    {assignmentsCountAgainstSeats[license.type] ? tSeats("assigned", { assigned: used, seats: license.seats }) : tSeats("inUseNow", { inUse: used, seats: license.seats })}
+                    <SeatCount type={license.type} counts={{ seats: license.seats, assigned: license.assignedCount, activated: license.activatedCount, inUseNow: license.seatHolders.length }} headlineOnly />
                     {isLicenseFull(license) ? <span className="ml-2 rounded bg-red-50 px-1.5 py-0.5 text-xs font-medium text-red-700">{t("full")}</span> : null}
                   </td>
                   <td className={clsx("whitespace-nowrap px-4 py-2", license.isExpired ? "text-red-700" : "text-slate-700")}>

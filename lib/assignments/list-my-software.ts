@@ -70,3 +70,12 @@ export async function listMySoftware(
   // Usable licenses first; the sort is stable, so each part keeps the product order.
   return items.sort((a, b) => Number(a.isExpired) - Number(b.isExpired));
 }
+
+/** The user's activation keys of one desktop product in the company, usable now (the download page, R21, issue 14 item 8). */
+export async function listMyActivationKeys(
+  options: { actor: Pick<CurrentUser, "id" | "memberships">; companyId: string; productCode: string; clock?: Clock },
+  client: DbClient = db(),
+): Promise<{ licenseId: string; activationKey: string }[]> {
+  const items = await listMySoftware(options, client);
+  return items.flatMap((item) => (item.product.code === options.productCode && item.activationKey ? [{ licenseId: item.licenseId, activationKey: item.activationKey }] : []));
+}

@@ -16,8 +16,7 @@ export type LicenseSummary = {
   product: { name: string; kind: ProductKind };
   edition: LicenseEdition;
   type: LicenseType;
-  seats: number;
-  /** What the seats count, by meaning (lib/licenses/seat-counts.ts). */
+  /** The column's seats and what they count, by meaning (lib/licenses/seat-counts.ts). */
   counts: SeatCounts;
   validFrom: Date;
   validUntil: Date;
@@ -81,7 +80,6 @@ export async function listLicenseGroups(
         product: { name: row.productName, kind: row.productKind },
         edition: row.edition,
         type: row.type,
-        seats: row.seats,
         counts: { seats: row.seats, assigned: row.assigned, activated: row.activated, inUseNow: row.inUseNow },
         validFrom: row.validFrom,
         validUntil: row.validUntil,
@@ -89,8 +87,8 @@ export async function listLicenseGroups(
       });
       continue;
     }
-    column.seats += row.seats;
-    column.counts = { seats: column.seats, assigned: column.counts.assigned + row.assigned, activated: column.counts.activated + row.activated, inUseNow: column.counts.inUseNow + row.inUseNow };
+    const { counts } = column;
+    column.counts = { seats: counts.seats + row.seats, assigned: counts.assigned + row.assigned, activated: counts.activated + row.activated, inUseNow: counts.inUseNow + row.inUseNow };
     if (row.validFrom < column.validFrom) column.validFrom = row.validFrom;
     if (row.validUntil > column.validUntil) column.validUntil = row.validUntil;
     column.isExpired &&= row.validUntil <= now;

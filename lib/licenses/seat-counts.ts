@@ -5,6 +5,7 @@
 // - activated: computers the license is active on now (R3, R4; desktop licenses);
 // - inUseNow:  floating seats taken right now by live leases (R2, R5).
 import type { LicenseType } from "@prisma/client";
+import { assignmentsCountAgainstSeats } from "@/lib/assignments/seat-usage";
 
 export type SeatCounts = { seats: number; assigned: number; activated: number; inUseNow: number };
 
@@ -27,7 +28,7 @@ export function seatFigures(type: LicenseType): readonly SeatFigure[] {
   }
 }
 
-/** The number that fills up: assignments (named, node-locked) or live leases (floating). */
+/** The number that fills up (seatFigures' first): assignments (named, node-locked) or live leases (floating). */
 export function seatsTaken(type: LicenseType, counts: Pick<SeatCounts, "assigned" | "inUseNow">): number {
-  return type === "FLOATING" ? counts.inUseNow : counts.assigned;
+  return assignmentsCountAgainstSeats[type] ? counts.assigned : counts.inUseNow;
 }

@@ -6,6 +6,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
 import { DEMO_PASSWORD, USER_EMAIL, signIn } from "../support/demo";
+import { registerIdentity, uniqueEmail } from "../support/identity";
 
 test.describe.configure({ timeout: 90_000 });
 
@@ -70,4 +71,15 @@ test("item 8: a product without a download is a 404; signed out, the download li
   await expect(page.getByRole("heading", { level: 1, name: "PROFIS Detection Office downloaden" })).toBeVisible();
   // A web application has no download page.
   expect((await page.goto("/downloads/profis-engineering"))?.status()).toBe(404);
+});
+
+test("item 8: someone in no company sees the download, but no key — a key is only ever the user's own", async ({ page }) => {
+  const email = uniqueEmail("zonder-bedrijf");
+  registerIdentity(email, "Zara", "Zonderbedrijf");
+  await signIn(page, email);
+  await page.goto("/downloads/profis-layout-office");
+  await expect(page.getByRole("heading", { level: 1, name: "PROFIS Layout Office downloaden" })).toBeVisible();
+  const keyRegion = page.getByRole("region", { name: "Uw activeringssleutel" });
+  await expect(keyRegion).toContainText("U bent nog aan geen enkel bedrijf gekoppeld");
+  await expect(page.locator("main code").filter({ hasText: /[0-9A-Z]{5}-/ })).toHaveCount(0);
 });

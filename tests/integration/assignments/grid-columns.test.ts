@@ -1,5 +1,6 @@
 // Issue 14 item 7: licenses of one product, edition, type and term are one column of the grid; the
 // admin assigns the column and the save picks a free license of it (the user gets that license's key).
+import type { License } from "@prisma/client";
 import { expect, test } from "vitest";
 import { getLicenseGroupGrid } from "@/lib/assignments/get-license-group-grid";
 import { saveAssignments } from "@/lib/assignments/save-assignments";
@@ -7,14 +8,21 @@ import { selectAuditEvents } from "@/lib/audit/list-audit-events";
 import { db } from "@/lib/db/client";
 import { createTestTenant, type TestTenant } from "../../fixtures/tenant";
 import { useTestDatabase } from "../../setup/test-database";
+import { readGroupVersion } from "./fixtures";
 
 useTestDatabase();
 
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000);
 
 async function save(tenant: TestTenant, changes: { licenseId: string; userId: string; assigned: boolean }[]) {
-  const { version } = await db().licenseGroup.findUniqueOrThrow({ where: { id: tenant.group.id } });
-  return saveAssignments({ actor: tenant.admin, groupId: tenant.group.id, expectedVersion: version, changes });
+  return saveAssignments({ actor: tenant.admin, groupId: tenant.group.id, expectedVersion: await readGroupVersion(db(), tenant.group.id), changes });
+}
+
+/** Licenses of one product, type and term: one column (default term, created one after another). */
+async function addNodeLockedLayouts(tenant: TestTenant, count: number) {
+  const licenses = [];
+  for (let index = 0; index < count; index++) licenses.push(await tenant.addLicense("PROFIS_LAYOUT_OFFICE", "NODE_LOCKED"));
+  return licenses;
 }
 
 async function activeLicenseOf(userId: string, licenseIds: string[]): Promise<string[]> {
@@ -24,11 +32,7 @@ async function activeLicenseOf(userId: string, licenseIds: string[]): Promise<st
 
 test("three node-locked licenses of one product and term are one column of 3 seats, named by the oldest", async () => {
   const tenant = await createTestTenant();
-  const layout = [
-    await tenant.addLicense("PROFIS_LAYOUT_OFFICE", "NODE_LOCKED"),
-    await tenant.addLicense("PROFIS_LAYOUT_OFFICE", "NODE_LOCKED"),
-    await tenant.addLicense("PROFIS_LAYOUT_OFFICE", "NODE_LOCKED"),
-  ];
+  const layout = await addNodeLockedLayouts(tenant, 3);
   // Another term (bought a year later) and two floating pools of one kind are columns of their own.
   const later = await tenant.addLicense("PROFIS_LAYOUT_OFFICE", "NODE_LOCKED", 1, { validUntil: inDays(730) });
   const pools = [await tenant.addLicense("PROFIS_ENGINEERING", "FLOATING", 2), await tenant.addLicense("PROFIS_ENGINEERING", "FLOATING", 3)];
@@ -48,11 +52,7 @@ test("three node-locked licenses of one product and term are one column of 3 sea
 
 test("granting a column gives each user a free license of it (own key), and a fourth grant is refused without a change", async () => {
   const tenant = await createTestTenant();
-  const layout = [
-    await tenant.addLicense("PROFIS_LAYOUT_OFFICE", "NODE_LOCKED"),
-    await tenant.addLicense("PROFIS_LAYOUT_OFFICE", "NODE_LOCKED"),
-    await tenant.addLicense("PROFIS_LAYOUT_OFFICE", "NODE_LOCKED"),
-  ];
+  const layout = await addNodeLockedLayouts(tenant, 3);
   const ids = layout.map((license) => license.id);
   const users = [await tenant.addUser(), await tenant.addUser(), await tenant.addUser(), await tenant.addUser()];
   const result = await save(tenant, users.slice(0, 3).map((user) => ({ licenseId: ids[0]!, userId: user.id, assigned: true })));
@@ -87,7 +87,7 @@ test("granting a column gives each user a free license of it (own key), and a fo
 
 test("one change set naming two licenses of one column for one user is refused as a duplicate", async () => {
   const tenant = await createTestTenant();
-  const [first, second] = [await tenant.addLicense("PROFIS_LAYOUT_OFFICE", "NODE_LOCKED"), await tenant.addLicense("PROFIS_LAYOUT_OFFICE", "NODE_LOCKED")];
+  const [first, second] = (await addNodeLockedLayouts(tenant, 2)) as [License, License];
   const user = await tenant.addUser();
   await expect(
     save(tenant, [
@@ -105,11 +105,10 @@ test("a grant takes a license of the column still valid before the oldest, expir
   const expired = await tenant.addLicense("PROFIS_ENGINEERING", "NAMED_USER", 1, { validUntil: new Date(`${tomorrow}T10:00:00Z`) });
   const valid = await tenant.addLicense("PROFIS_ENGINEERING", "NAMED_USER", 1, { validUntil: new Date(`${tomorrow}T11:00:00Z`) });
   const user = await tenant.addUser();
-  const { version } = await db().licenseGroup.findUniqueOrThrow({ where: { id: tenant.group.id } });
   await saveAssignments({
     actor: tenant.admin,
     groupId: tenant.group.id,
-    expectedVersion: version,
+    expectedVersion: await readGroupVersion(db(), tenant.group.id),
     changes: [{ licenseId: expired.id, userId: user.id, assigned: true }],
     clock: { now: () => new Date(`${tomorrow}T10:30:00Z`) },
   });

@@ -7,7 +7,7 @@ import { CopyButton } from "@/components/software/copy-button";
 import { BackLink } from "@/components/ui/back-link";
 import { buttonClassName } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
-import { listMySoftware } from "@/lib/assignments/list-my-software";
+import { listMyActivationKeys } from "@/lib/assignments/list-my-software";
 import { env } from "@/lib/env";
 import { findDesktopProductBySlug } from "@/lib/launch/find-web-product";
 import { desktopRelease } from "@/lib/products/desktop-releases";
@@ -37,8 +37,7 @@ export default async function DownloadPage({ params }: PageProps) {
   const { product: slug } = await params;
   const [product, user, t, format] = await Promise.all([loadProduct(slug), requireSessionUser(), getTranslations("downloads"), getFormatter()]);
   const company = user.currentMembership?.company ?? null;
-  const items = company ? await listMySoftware({ actor: user, companyId: company.id }) : [];
-  const keys = items.filter((item) => item.product.code === product.code && item.activationKey).map((item) => ({ id: item.licenseId, key: item.activationKey! }));
+  const keys = company ? await listMyActivationKeys({ actor: user, companyId: company.id, productCode: product.code }) : [];
   const { release } = product;
 
   return (
@@ -72,8 +71,8 @@ export default async function DownloadPage({ params }: PageProps) {
             <p className="mt-3 text-sm text-slate-700">{company ? t("noKey", { product: product.name, company: company.name }) : t("noCompany")}</p>
           ) : (
             <ul className="mt-3 space-y-3">
-              {keys.map(({ id, key }) => (
-                <li key={id} className="flex flex-wrap items-center gap-3">
+              {keys.map(({ licenseId, activationKey: key }) => (
+                <li key={licenseId} className="flex flex-wrap items-center gap-3">
                   <code className="break-all rounded-md bg-slate-100 px-2.5 py-1.5 font-mono text-sm text-slate-900">{key}</code>
                   <CopyButton value={key} what={t("keyOf", { product: product.name })} />
                 </li>
@@ -104,7 +103,7 @@ export default async function DownloadPage({ params }: PageProps) {
         <p className="mt-2">{t("referenceClient")}</p>
         <pre className="mt-2 whitespace-pre-wrap break-all rounded-md bg-slate-900 p-3 text-xs text-slate-100">
           <code>
-            {[`npm run client -- sign-in --server ${env().APP_BASE_URL} --email ${user.email}`, `npm run client -- activate --key ${keys[0]?.key ?? "…"}`].join("\n")}
+            {[`npm run client -- sign-in --server ${env().APP_BASE_URL} --email ${user.email}`, `npm run client -- activate --key ${keys[0]?.activationKey ?? "…"}`].join("\n")}
           </code>
         </pre>
       </details>

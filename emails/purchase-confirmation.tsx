@@ -1,5 +1,5 @@
 // R7: the buyer's confirmation, with "Let's get started" into Software management.
-import { Heading, Section, Text } from "@react-email/components";
+import { Heading, Link, Section, Text } from "@react-email/components";
 import { EmailButton } from "./components/email-button";
 import { EmailLayout } from "./components/email-layout";
 import { styles } from "./components/email-styles";
@@ -43,6 +43,12 @@ export function PurchaseConfirmationEmail({ locale, messages, payload }: Props) 
       </Text>
       <Text style={styles.paragraph}>
         {formatRich(text.orderNumber, { orderNumber: <strong>{payload.orderNumber}</strong> })}
+        {payload.purchaseOrderNumber ? (
+          <>
+            <br />
+            {formatMessage(text.purchaseOrderNumber, { purchaseOrderNumber: payload.purchaseOrderNumber })}
+          </>
+        ) : null}
       </Text>
       <Section>
         <table style={styles.table} data-text-format="dataTable">
@@ -92,6 +98,14 @@ export function PurchaseConfirmationEmail({ locale, messages, payload }: Props) 
           </tbody>
         </table>
       </Section>
+      {payload.invoice ? (
+        <Text style={styles.paragraph}>
+          {formatMessage(text.invoice, { invoiceNumber: payload.invoice.number, paymentTermDays: payload.invoice.paymentTermDays })}{" "}
+          <Link href={payload.invoice.url} style={styles.link}>
+            {formatMessage(text.invoiceLink, { invoiceNumber: payload.invoice.number })}
+          </Link>
+        </Text>
+      ) : null}
       <Text style={styles.paragraph}>{text.next}</Text>
       <EmailButton href={payload.startUrl} label={text.button} fallbackLabel={messages.common.buttonFallback} />
     </EmailLayout>

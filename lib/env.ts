@@ -47,6 +47,15 @@ const schema = z
     TRUST_PROXY: booleanFlag.default(false),
     /** Connections in each app instance's pool. */
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+    /**
+     * Issue 15: how long a request waits for the database before it is answered 503 — for a new
+     * connection or a free one from the pool, for one statement on the server (statement_timeout),
+     * for a row lock (lock_timeout), and for any answer at all (a frozen server answers nothing).
+     */
+    DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5_000),
+    DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(15_000),
+    DATABASE_LOCK_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(10_000),
+    DATABASE_QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(20_000),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
     /** Set by the launcher for the Next.js child when the database is the embedded PGlite (not for people to set). */
     DATABASE_IS_EMBEDDED: booleanFlag.default(false),
@@ -80,6 +89,12 @@ const schema = z
     PWNED_PASSWORDS_URL: z.url().optional(),
     /** How long a new password waits for the Pwned Passwords answer, in milliseconds. */
     PWNED_PASSWORDS_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(2000),
+    /** The seller printed on every invoice (decision 021); the defaults name a demo company. */
+    SELLER_NAME: z.string().trim().min(1).default("Licentieportaal B.V. (demo)"),
+    /** The seller's address, its lines separated by ";". */
+    SELLER_ADDRESS: z.string().trim().min(1).default("Voorbeeldstraat 1; 1012 AB Amsterdam; Nederland"),
+    SELLER_VAT_NUMBER: z.string().trim().min(1).default("NL000000000B01"),
+    SELLER_IBAN: z.string().trim().min(1).default("NL00 DEMO 0000 0000 00"),
   })
   .refine((raw) => raw.EMAIL_TRANSPORT !== "smtp" || raw.SMTP_URL !== undefined, {
     path: ["EMAIL_TRANSPORT"],

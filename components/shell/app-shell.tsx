@@ -18,7 +18,7 @@ export async function AppShell({ user, navItems, children }: { user: CurrentUser
   return (
     <div className="flex min-h-screen flex-col">
       <SkipLink label={t("app.skipToContent")} />
-      <header className="sticky top-0 z-30 border-b border-slate-200 bg-white/95 backdrop-blur">
+      <header className="sticky top-0 z-30 print:hidden border-b border-slate-200 bg-white/95 backdrop-blur">
         <div className="flex h-16 items-center justify-between gap-4 px-4 sm:px-6">
           <Brand name={t("app.name")} />
           <UserMenu
@@ -30,10 +30,10 @@ export async function AppShell({ user, navItems, children }: { user: CurrentUser
         </div>
       </header>
       <div className="flex flex-1 flex-col md:flex-row">
-        <aside className="border-b border-slate-200 bg-white px-3 py-3 md:w-64 md:shrink-0 md:border-b-0 md:border-r md:py-6">
+        <aside className="print:hidden border-b border-slate-200 bg-white px-3 py-3 md:w-64 md:shrink-0 md:border-b-0 md:border-r md:py-6">
           <PortalNav label={t("nav.label")} items={navItems} />
         </aside>
-        <main id="main" className="flex-1 px-4 py-8 sm:px-8">
+        <main id="main" className="flex-1 px-4 py-8 sm:px-8 print:p-0">
           <div className="mx-auto max-w-6xl">{children}</div>
         </main>
       </div>

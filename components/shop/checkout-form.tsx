@@ -4,10 +4,12 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent, type ReactNode } from "react";
 import { placeOrderAction, type PlaceOrderActionInput } from "@/app/(portal)/shop/checkout/actions";
+import { CheckoutBillingFields } from "@/components/shop/checkout-billing-fields";
 import { CheckoutBuyerFields, type BuyerChoice, type CheckoutCompanyOption } from "@/components/shop/checkout-buyer-fields";
 import { CheckoutTotals } from "@/components/shop/checkout-totals";
 import { Button } from "@/components/ui/button";
 import { FormAlert, useFieldError } from "@/components/ui/form-field";
+import type { BillingAddress } from "@/lib/shop/billing-details";
 import type { OrderLineInput } from "@/lib/shop/order-input";
 
 type CheckoutFormProps = {
@@ -18,6 +20,8 @@ type CheckoutFormProps = {
   netCents: number;
   company: CheckoutCompanyOption | null;
   canBuyForCompany: boolean;
+  /** The company's billing address on file (decision 021). */
+  billingAddress: BillingAddress | null;
   isCompanyFixed: boolean;
   notice: string | null;
   countries: { code: string; label: string }[];
@@ -26,7 +30,7 @@ type CheckoutFormProps = {
   paymentTermDays: number;
 };
 
-const newCompanyFields = ["companyName", "country", "vatNumber"] as const;
+const formFields = ["companyName", "country", "vatNumber", "billingAttention", "billingStreet", "billingPostalCode", "billingCity", "purchaseOrderNumber"] as const;
 const lineFields = ["kind", "productCode", "edition", "type", "seats", "licenseId"] as const;
 
 function lineFromForm(data: FormData): Record<string, unknown> {
@@ -53,7 +57,16 @@ export function CheckoutForm(props: CheckoutFormProps) {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
     const text = (name: string) => String(data.get(name) ?? "");
-    const common = { lines: [lineFromForm(data)], idempotencyKey: text("idempotencyKey"), paymentMethod: text("paymentMethod") };
+    const common = {
+      lines: [lineFromForm(data)],
+      idempotencyKey: text("idempotencyKey"),
+      paymentMethod: text("paymentMethod"),
+      billingAttention: text("billingAttention"),
+      billingStreet: text("billingStreet"),
+      billingPostalCode: text("billingPostalCode"),
+      billingCity: text("billingCity"),
+      purchaseOrderNumber: text("purchaseOrderNumber"),
+    };
     const input = (
       text("buyer") === "COMPANY"
         ? { buyer: "COMPANY", companyId: text("companyId"), ...common }
@@ -68,7 +81,7 @@ export function CheckoutForm(props: CheckoutFormProps) {
     setIsSubmitting(false);
     if (!result.ok) {
       setFieldErrors(result.error.fieldErrors);
-      const hasFieldProblem = newCompanyFields.some((field) => result.error.fieldErrors?.[field]);
+      const hasFieldProblem = formFields.some((field) => result.error.fieldErrors?.[field]);
       setMessage(hasFieldProblem ? t("problems") : result.error.message);
       return;
     }
@@ -77,6 +90,7 @@ export function CheckoutForm(props: CheckoutFormProps) {
   }
 
   const buyerForVat = buyer === "COMPANY" && props.company ? props.company : buyer === "NEW_COMPANY" ? newCompany : null;
+  const invoiceCountry = buyerForVat?.country ? (props.countries.find((country) => country.code === buyerForVat.country)?.label ?? buyerForVat.country) : null;
 
   return (
     <form onSubmit={onSubmit} noValidate aria-label={t("title")} className="space-y-8">
@@ -102,6 +116,8 @@ export function CheckoutForm(props: CheckoutFormProps) {
         countries={props.countries}
         errorOf={errorOf}
       />
+      {/* Keyed by the buyer: the company's address on file, or empty fields for a new company. */}
+      <CheckoutBillingFields key={buyer} addressOnFile={buyer === "COMPANY" ? props.billingAddress : null} countryLabel={invoiceCountry} errorOf={errorOf} />
       <fieldset className="space-y-2">
         <legend className="text-base font-semibold text-slate-900">{t("paymentHeading")}</legend>
         {/* The one built-in provider (lib/shop/payment-methods.ts); no card form. */}

@@ -54,6 +54,9 @@ export type EmailTemplatePayloads = {
     vatFormatted?: string;
     totalFormatted: string;
     startUrl: string;
+    /** Decision 021; absent in mails enqueued before invoices were shown in the portal. */
+    invoice?: { number: string; url: string; paymentTermDays: number };
+    purchaseOrderNumber?: string;
   };
   /** Issue 7: to each of the company's admins, 30 days before a license ends. */
   "license-expiring": {

@@ -3,6 +3,7 @@
 // prices every line from lib/shop/catalogue.ts.
 import { z } from "zod";
 import { CompanyName, CountryCode, VatNumber } from "@/lib/companies/company-fields";
+import { BillingAddressInput, PurchaseOrderNumber } from "@/lib/shop/billing-details";
 import { MAX_SEATS_PER_LINE, shopProductCodes } from "@/lib/shop/catalogue";
 import { RecordId } from "@/lib/validation/record-id";
 import { singleLineText } from "@/lib/validation/safe-text";
@@ -42,6 +43,12 @@ export const PlaceOrderInput = z
     companyId: RecordId.optional(),
     newCompany: NewCompanyInput.optional(),
     lines: z.array(OrderLineInput, "required").min(1, "required").max(MAX_ORDER_LINES, "too many"),
+    /**
+     * Where the invoice goes (decision 021). The checkout always sends one; without it the order
+     * takes the company's address on file, if any.
+     */
+    billing: BillingAddressInput.optional(),
+    purchaseOrderNumber: PurchaseOrderNumber,
     /** Made once per checkout page; a double submit or retry sends the same key (one order). */
     idempotencyKey: singleLineText("required").min(16, "invalid").max(100, "invalid"),
   })

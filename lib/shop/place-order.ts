@@ -23,6 +23,7 @@ import { db as processDb, type DbClient } from "@/lib/db/client";
 import { DomainError, notFound } from "@/lib/errors";
 import { generateActivationKey } from "@/lib/licenses/activation-key";
 import { enterpriseRefused, isSoldBySalesOnly, maxSeatsPerLine, proRataUnitPriceCents, renewedValidUntil, termEndFrom, unitPriceCents } from "@/lib/shop/catalogue";
+import { normalizedPostalCode, type BillingAddress } from "@/lib/shop/billing-details";
 import { enqueuePurchaseConfirmation } from "@/lib/shop/purchase-confirmation-email";
 import { PlaceOrderInput, type NewCompanyInput, type OrderLineInput } from "@/lib/shop/order-input";
 import { orderAmounts, vatRateDecimal, vatRuleFor } from "@/lib/shop/vat";
@@ -41,6 +42,8 @@ export async function placeOrder(options: PlaceOrderOptions): Promise<PlacedOrde
     companyId: options.companyId,
     newCompany: options.newCompany,
     lines: options.lines,
+    billing: options.billing,
+    purchaseOrderNumber: options.purchaseOrderNumber,
     idempotencyKey: options.idempotencyKey,
   });
   if (!parsed.success) throw new DomainError("INVALID", "Invalid order", { fields: fieldErrors(parsed.error) });
@@ -121,6 +124,7 @@ async function fulfilOrder(transaction: DbClient, { actor, input, now, clock }: 
   } else {
     company = await lockAdminCompany(transaction, input.companyId ?? "", buyer.id);
   }
+  const billing = await billingAddressOf(transaction, company, input.billing);
 
   const products = new Map((await transaction.product.findMany()).map((product) => [product.code, product]));
   let group: LicenseGroup | null = null;
@@ -163,6 +167,9 @@ async function fulfilOrder(transaction: DbClient, { actor, input, now, clock }: 
       vatCents: amounts.vatCents,
       totalCents: amounts.totalCents,
       vatRate: vatRateDecimal(amounts.rateBasisPoints),
+      purchaseOrderNumber: input.purchaseOrderNumber ?? null,
+      billingVatNumber: company.vatNumber,
+      ...billing,
       createdAt: now,
       lines: {
         create: priced.map((line) => ({ kind: line.kind, productId: line.productId, edition: line.edition, type: line.type, seats: line.seats, unitPriceCents: line.unitPriceCents, licenseId: line.licenseId })),
@@ -173,7 +180,7 @@ async function fulfilOrder(transaction: DbClient, { actor, input, now, clock }: 
   audit({
     action: "order.placed",
     companyId: company.id,
-    data: { orderId, lines: priced.length, netCents: amounts.netCents, vatCents: amounts.vatCents, totalCents: amounts.totalCents, vatTreatment: amounts.treatment },
+    data: { orderId, invoiceNumber: order.invoiceNumber, purchaseOrderNumber: order.purchaseOrderNumber, lines: priced.length, netCents: amounts.netCents, vatCents: amounts.vatCents, totalCents: amounts.totalCents, vatTreatment: amounts.treatment },
   });
   await recordAuditEvents({ db: transaction, events });
   await enqueuePurchaseConfirmation({ db: transaction, buyer, company, order, groupId: group?.id ?? null, lines: priced, clock });
@@ -181,6 +188,37 @@ async function fulfilOrder(transaction: DbClient, { actor, input, now, clock }: 
 }
 
 type Audit = (event: Omit<AuditEventInput, "actorId" | "at">) => void;
+
+type OrderBilling = Pick<Order, "billingName" | "billingAttention" | "billingStreet" | "billingPostalCode" | "billingCity" | "billingCountry">;
+
+/**
+ * The address printed on the order's invoice, as it is today (decision 021): the one given at
+ * checkout, which becomes the company's address on file for the next order; without one, the
+ * address on file; without that, none. The country is always the company's (VAT follows it).
+ */
+async function billingAddressOf(transaction: DbClient, company: Company, given: BillingAddress | undefined): Promise<OrderBilling> {
+  let address: Omit<BillingAddress, "attention"> & { attention: string | null | undefined } | null = null;
+  if (given) {
+    const postalCode = normalizedPostalCode(given.postalCode, company.country);
+    if (!postalCode) throw new DomainError("INVALID", "The postal code does not fit the company's country", { fields: { "billing.postalCode": "invalid" } });
+    address = { ...given, postalCode };
+    const onFile = { billingAttention: address.attention ?? null, billingStreet: address.street, billingPostalCode: postalCode, billingCity: address.city };
+    if (Object.entries(onFile).some(([field, value]) => company[field as keyof typeof onFile] !== value)) {
+      await transaction.company.update({ where: { id: company.id }, data: onFile });
+    }
+  } else if (company.billingStreet && company.billingPostalCode && company.billingCity) {
+    address = { attention: company.billingAttention, street: company.billingStreet, postalCode: company.billingPostalCode, city: company.billingCity };
+  }
+  if (!address) return { billingName: null, billingAttention: null, billingStreet: null, billingPostalCode: null, billingCity: null, billingCountry: null };
+  return {
+    billingName: company.name,
+    billingAttention: address.attention ?? null,
+    billingStreet: address.street,
+    billingPostalCode: address.postalCode,
+    billingCity: address.city,
+    billingCountry: company.country,
+  };
+}
 
 async function lockAdminCompany(transaction: DbClient, companyId: string, buyerId: string): Promise<Company> {
   const membership = await transaction.membership.findUnique({ where: { userId_companyId: { userId: buyerId, companyId } }, select: { role: true } });

@@ -6,6 +6,8 @@ import type { Clock } from "@/lib/clock";
 import type { DbClient } from "@/lib/db/client";
 import { absoluteUrl } from "@/lib/email/absolute-url";
 import { enqueueEmail } from "@/lib/email/enqueue-email";
+import { invoiceNumberLabel } from "@/lib/shop/invoice-status";
+import { invoicePayment } from "@/lib/shop/payment-methods";
 import { formatEuroCents } from "@/lib/shop/vat";
 
 /** The reference a buyer quotes to the back office: the start of the order's id. */
@@ -43,6 +45,8 @@ export async function enqueuePurchaseConfirmation(options: {
       vatFormatted: money(order.vatCents),
       totalFormatted: money(order.totalCents),
       startUrl: absoluteUrl(options.groupId ? `/software-management/${options.groupId}` : "/software-management"),
+      invoice: { number: invoiceNumberLabel(order.invoiceNumber), url: absoluteUrl(`/shop/orders/${order.id}/invoice`), paymentTermDays: invoicePayment.paymentTermDays },
+      ...(order.purchaseOrderNumber ? { purchaseOrderNumber: order.purchaseOrderNumber } : {}),
     },
   });
 }

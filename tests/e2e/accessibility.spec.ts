@@ -3,6 +3,8 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { ADMIN_EMAIL, chooseCompany, DUTCH_COMPANY, signIn, STAFF_EMAIL } from "./support/demo";
+import { registerIdentity, uniqueEmail } from "./support/identity";
+import { fillBillingAddress } from "./support/shop";
 
 type AxeResults = Awaited<ReturnType<AxeBuilder["analyze"]>>;
 
@@ -90,6 +92,25 @@ test.describe("signed in as admin", () => {
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
     await expectNoSeriousViolations(page, "Contact sales");
   });
+});
+
+test("an invoice and Orders and invoices (decision 021)", async ({ page }) => {
+  test.setTimeout(90_000);
+  const email = uniqueEmail("axe-koper");
+  registerIdentity(email, "Axel", "Koper");
+  await signIn(page, email);
+  await page.goto("/shop/checkout?kind=NEW_LICENSE&product=PROFIS_ENGINEERING&edition=STANDARD&type=NAMED_USER&seats=1");
+  await page.getByLabel("Bedrijfsnaam").fill(`Toegankelijk ${Date.now()}`);
+  await page.getByLabel("Land").selectOption("NL");
+  await fillBillingAddress(page);
+  await page.getByRole("button", { name: "Bestelling plaatsen" }).click();
+  await expect(page).toHaveURL(/\/shop\/orders\/[0-9a-f-]{36}$/);
+  await page.goto(`${new URL(page.url()).pathname}/invoice`);
+  await expect(page.getByRole("heading", { level: 1, name: "Factuur" })).toBeVisible();
+  await expectNoSeriousViolations(page, "invoice");
+  await page.goto("/software-management/orders");
+  await expect(page.getByRole("table")).toBeVisible();
+  await expectNoSeriousViolations(page, "orders and invoices");
 });
 
 test("the back office: search, a company, a license, orders", async ({ page }) => {

@@ -11,7 +11,7 @@ import { ADMIN_EMAIL, chooseCompany, DUTCH_COMPANY, signIn, STAFF_EMAIL, USER_EM
 import { saveAndConfirm } from "./support/grid";
 import { registerIdentity, uniqueEmail } from "./support/identity";
 import { openMailLink } from "./support/mail";
-import { purchaseMailStartPath, queryDatabase } from "./support/shop";
+import { fillBillingAddress, purchaseMailStartPath, queryDatabase } from "./support/shop";
 
 // Each test signs in, registers identities through tsx and places orders: more than the default
 // 30 s on a busy machine.
@@ -34,6 +34,7 @@ const checkoutForm = (page: Page) => page.getByRole("form", { name: "Afrekenen" 
 async function fillNewCompany(page: Page, companyName: string): Promise<void> {
   await page.getByLabel("Bedrijfsnaam").fill(companyName);
   await page.getByLabel("Land").selectOption("NL");
+  await fillBillingAddress(page);
 }
 
 async function ordersWithKey(idempotencyKey: string): Promise<number> {
@@ -237,4 +238,99 @@ test("1 plaats bijkopen: een volle kolom krijgt er een plaats bij, via de kassa 
   await page.getByRole("link", { name: "Laten we beginnen" }).click();
   await expect(column.getByLabel("1 van 2 licenties toegewezen")).toBeVisible();
   await expect(column).not.toContainText("Vol");
+});
+
+test("besluit 021: factuuradres en inkoopordernummer bij het afrekenen → factuur om af te drukken → Bestellingen en facturen; anderen zien ze niet", async ({ page, browser }) => {
+  await signInAsNewBuyer(page, "factuur");
+  const companyName = `Factuurbouw ${randomBytes(3).toString("hex")}`;
+  await page.goto(FLOATING_CHECKOUT);
+  await page.getByLabel("Bedrijfsnaam").fill(companyName);
+  await page.getByLabel("Land").selectOption("NL");
+  await expect(checkoutForm(page)).toContainText("Land: Nederland, het land van het bedrijf.");
+  // A postal code that cannot be Dutch: the field says so and nothing is ordered.
+  await fillBillingAddress(page, { postalCode: "12345" });
+  const idempotencyKey = await checkoutForm(page).locator("input[name=idempotencyKey]").inputValue();
+  await page.getByRole("button", { name: "Bestelling plaatsen" }).click();
+  await expect(checkoutForm(page).getByRole("alert")).toHaveText("Controleer de gemarkeerde velden.");
+  await expect(page.getByLabel("Postcode", { exact: true })).toHaveAccessibleDescription("Deze postcode past niet bij het land van het bedrijf.");
+  expect(await ordersWithKey(idempotencyKey)).toBe(0);
+
+  await page.getByLabel("Postcode", { exact: true }).fill("3526kl");
+  await page.getByLabel("T.a.v. (optioneel)").fill("Crediteurenadministratie");
+  await page.getByLabel("Uw inkoopordernummer (optioneel)").fill("PO-E2E-7");
+  await page.getByRole("button", { name: "Bestelling plaatsen" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Bedankt voor uw bestelling" })).toBeVisible();
+  await expect(page.getByText("Uw inkoopordernummer: PO-E2E-7")).toBeVisible();
+  const [order] = await queryDatabase<{ id: string; invoiceNumber: number }>(`SELECT "id", "invoiceNumber" FROM "Order" WHERE "idempotencyKey" = $1`, [idempotencyKey]);
+  const invoiceNumber = `F${String(order!.invoiceNumber).padStart(8, "0")}`;
+
+  // The invoice: seller, the address as given (normalised), the reference, the amounts, the status.
+  await page.getByRole("link", { name: `Factuur ${invoiceNumber} bekijken` }).click();
+  await expect(page).toHaveURL(new RegExp(`/shop/orders/${order!.id}/invoice$`));
+  const invoice = page.getByRole("article", { name: "Factuur" });
+  await expect(invoice).toContainText(`Factuurnummer${invoiceNumber}`);
+  await expect(invoice).toContainText("Uw inkoopordernummerPO-E2E-7");
+  const billTo = invoice.getByRole("region", { name: "Factuur aan" });
+  await expect(billTo).toContainText(companyName);
+  await expect(billTo).toContainText("T.a.v. Crediteurenadministratie");
+  await expect(billTo).toContainText("Kanaalweg 12");
+  await expect(billTo).toContainText("3526 KL Utrecht");
+  await expect(billTo).toContainText("Nederland");
+  await expect(invoice).toContainText("Btw 21%");
+  await expect(invoice).toContainText("€ 1.076,90");
+  await expect(invoice).toContainText("Openstaand, te betalen vóór");
+  await expect(invoice).toContainText(`onder vermelding van ${invoiceNumber}.`);
+  // Printed, the invoice is all there is: no portal frame, no buttons.
+  await expect(page.getByRole("button", { name: "Afdrukken of opslaan als pdf" })).toBeVisible();
+  await page.emulateMedia({ media: "print" });
+  await expect(page.getByRole("navigation", { name: "Hoofdnavigatie" })).toBeHidden();
+  await expect(page.getByRole("banner")).toBeHidden();
+  await expect(page.getByRole("button", { name: "Afdrukken of opslaan als pdf" })).toBeHidden();
+  await expect(invoice).toBeVisible();
+  await page.emulateMedia({ media: "screen" });
+
+  // Software Beheer → Bestellingen en facturen lists it.
+  await page.goto("/software-management");
+  await page.getByRole("link", { name: "Bestellingen en facturen" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Bestellingen en facturen" })).toBeVisible();
+  const row = page.getByRole("row").filter({ hasText: invoiceNumber });
+  await expect(row).toContainText("PROFIS Engineering");
+  await expect(row).toContainText("PO-E2E-7");
+  await expect(row).toContainText("€ 1.076,90");
+  await expect(row).toContainText("Openstaand");
+  await expect(row.getByRole("link", { name: `Factuur ${invoiceNumber} bekijken` })).toHaveAttribute("href", `/shop/orders/${order!.id}/invoice`);
+
+  // The next checkout for this company starts from the address on file.
+  await page.goto(FLOATING_CHECKOUT);
+  await expect(page.getByRole("radio", { name: `Voor ${companyName}` })).toBeChecked();
+  await expect(page.getByLabel("Straat en huisnummer")).toHaveValue("Kanaalweg 12");
+  await expect(page.getByLabel("Postcode", { exact: true })).toHaveValue("3526 KL");
+  await expect(page.getByLabel("T.a.v. (optioneel)")).toHaveValue("Crediteurenadministratie");
+  await expect(page.getByLabel("Uw inkoopordernummer (optioneel)")).toHaveValue("");
+
+  // R28: a colleague of another company, the demo company's USER and a stranger find no invoice;
+  // signed out, the invoice asks for a sign-in first and comes back to it.
+  const invoicePath = `/shop/orders/${order!.id}/invoice`;
+  for (const email of [ADMIN_EMAIL, USER_EMAIL]) {
+    const context = await browser.newContext();
+    const other = await context.newPage();
+    await signIn(other, email);
+    expect((await other.goto(invoicePath))?.status()).toBe(404);
+    await expect(other.getByText(invoiceNumber)).toHaveCount(0);
+    expect((await other.goto(`/shop/orders/${order!.id}`))?.status()).toBe(404);
+    await context.close();
+  }
+  const strangerContext = await browser.newContext();
+  const stranger = await strangerContext.newPage();
+  await signInAsNewBuyer(stranger, "vreemde");
+  expect((await stranger.goto(invoicePath))?.status()).toBe(404);
+  await stranger.goto("/software-management/orders");
+  await expect(stranger.getByRole("heading", { level: 1, name: "Software Beheer is voor softwarebeheerders" })).toBeVisible();
+  await expect(stranger.getByRole("table")).toHaveCount(0);
+  await strangerContext.close();
+  const signedOut = await (await browser.newContext()).newPage();
+  await signedOut.goto(invoicePath);
+  await expect(signedOut).toHaveURL(/\/sign-in\?callbackUrl=/);
+  expect(decodeURIComponent(new URL(signedOut.url()).searchParams.get("callbackUrl") ?? "")).toContain(invoicePath);
+  await signedOut.context().close();
 });

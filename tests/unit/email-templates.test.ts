@@ -239,6 +239,24 @@ describe("template-specific content", () => {
     }
   });
 
+  it("decision 021: names the buyer's purchase-order number and links to the invoice with its payment term", async () => {
+    const payload: EmailTemplatePayloads["purchase-confirmation"] = {
+      ...payloads["purchase-confirmation"],
+      purchaseOrderNumber: "PO-2026-0042",
+      invoice: { number: "F00000417", url: `${base}/shop/orders/7b1c/invoice`, paymentTermDays: 30 },
+    };
+    const { html, text } = await render("purchase-confirmation", "nl", payload);
+    for (const part of [html, text]) {
+      expect(part).toContain("Uw inkoopordernummer: PO-2026-0042");
+      expect(part).toContain("U betaalt factuur F00000417 binnen 30 dagen.");
+      expect(part).toContain("Factuur F00000417 bekijken");
+    }
+    expect(html).toContain(`href="${base}/shop/orders/7b1c/invoice"`);
+    // Mails enqueued before invoices were shown keep rendering without them.
+    const older = await render("purchase-confirmation", "nl", payloads["purchase-confirmation"]);
+    expect(older.text).not.toContain("inkoopordernummer");
+  });
+
   it.each([
     ["nl", "28 december 2026", "30 dagen", "Multi-user (floating)"],
     ["en", "December 28, 2026", "30 days", "Multi-user (floating)"],

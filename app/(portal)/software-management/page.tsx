@@ -1,4 +1,4 @@
-import { ScrollText, Users } from "lucide-react";
+import { Receipt, ScrollText, Users } from "lucide-react";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
@@ -22,11 +22,12 @@ export default async function SoftwareManagementPage() {
   // Item 11: a member who is not a software administrator here is told so, with the way out.
   if (!membership || !canManageSoftware(membership)) return <NotSoftwareAdmin user={user} />;
 
-  const [groups, t, tAudit, tUsers] = await Promise.all([
+  const [groups, t, tAudit, tUsers, tOrders] = await Promise.all([
     listLicenseGroups({ actor: user, companyId: membership.company.id }),
     getTranslations("softwareManagement"),
     getTranslations("audit"),
     getTranslations("companyUsers"),
+    getTranslations("orders"),
   ]);
 
   return (
@@ -45,6 +46,11 @@ export default async function SoftwareManagementPage() {
             <Link href="/software-management/audit" className={buttonClassName("secondary")}>
               <ScrollText className="size-4" aria-hidden="true" />
               {tAudit("link")}
+            </Link>
+            {/* Issue 14 item 12: what the company bought and what it still has to pay. */}
+            <Link href="/software-management/orders" className={buttonClassName("secondary")}>
+              <Receipt className="size-4" aria-hidden="true" />
+              {tOrders("link")}
             </Link>
           </div>
         }

@@ -7,7 +7,7 @@ import { randomBytes } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import { ADMIN_EMAIL, chooseCompany, DUTCH_COMPANY, signIn, STAFF_EMAIL, USER_EMAIL, userMenuButton } from "../support/demo";
 import { registerIdentity, uniqueEmail } from "../support/identity";
-import { queryDatabase } from "../support/shop";
+import { fillBillingAddress, queryDatabase } from "../support/shop";
 
 test.describe.configure({ timeout: 180_000 });
 
@@ -61,9 +61,11 @@ test("a new buyer: shop, checkout, order, the new company's Software Beheer, gro
   await expectFitsPhone(page, "checkout", "/shop/checkout?kind=NEW_LICENSE&product=PROFIS_ENGINEERING&edition=STANDARD&type=NAMED_USER&seats=2");
   await page.getByLabel("Bedrijfsnaam").fill(`Telefoonbouw ${randomBytes(3).toString("hex")} B.V.`);
   await page.getByLabel("Land").selectOption("NL");
+  await fillBillingAddress(page);
   await page.getByRole("button", { name: "Bestelling plaatsen" }).click();
   await expect(page).toHaveURL(/\/shop\/orders\/[0-9a-f-]{36}$/);
   await expectFitsPhone(page, "order");
+  await expectFitsPhone(page, "invoice", `${new URL(page.url()).pathname}/invoice`);
 
   await expectFitsPhone(page, "software-management-new-company", "/software-management");
   // The shop named the new company's group after the company.
@@ -74,6 +76,7 @@ test("a new buyer: shop, checkout, order, the new company's Software Beheer, gro
   await expectFitsPhone(page, "add-user", `${groupPath}/add-user`);
   await expectFitsPhone(page, "company-users", "/software-management/users");
   await expectFitsPhone(page, "audit", "/software-management/audit");
+  await expectFitsPhone(page, "orders", "/software-management/orders");
   await expectFitsPhone(page, "profile", "/profile");
   await expectFitsPhone(page, "change-company", "/change-company");
 });

@@ -50,7 +50,7 @@ test("an admin takes another admin's role: that admin's next request to Software
   expect(await roleOf(leaver, company.companyId)).toBe("USER");
 
   // The same browser session of the former admin, next request: gone.
-  for (const path of ["/software-management", "/software-management/audit", "/software-management/users"]) await expectNoSoftwareManagement(leaverPage, path);
+  for (const path of ["/software-management", "/software-management/audit", "/software-management/users", "/software-management/orders"]) await expectNoSoftwareManagement(leaverPage, path);
   expect((await leaverPage.goto(`/software-management/${company.groupId}`))?.status()).toBe(404);
   expect((await leaverPage.request.get(`/software-management/${company.groupId}/export.csv`)).status()).toBe(404);
 

@@ -46,3 +46,10 @@ export async function purchaseMailStartPath(page: Page, email: string): Promise<
   expect(href, "a Laten we beginnen link in the purchase confirmation").toBeTruthy();
   return new URL(href!).pathname;
 }
+
+/** Decision 021: the checkout's billing address (a Dutch one unless told otherwise). */
+export async function fillBillingAddress(page: Page, address: { street?: string; postalCode?: string; city?: string } = {}): Promise<void> {
+  await page.getByLabel("Straat en huisnummer").fill(address.street ?? "Kanaalweg 12");
+  await page.getByLabel("Postcode", { exact: true }).fill(address.postalCode ?? "3526 KL");
+  await page.getByLabel("Plaats", { exact: true }).fill(address.city ?? "Utrecht");
+}

@@ -82,6 +82,9 @@ describe("a buyer without a company", () => {
       { productName: "PROFIS Layout Office", licenseType: "NODE_LOCKED", seats: 2, kind: "NEW_LICENSE" },
     ]);
     expect(payload.totalFormatted).toMatch(/4\.658,50/);
+    // Decision 021: the mail links to the invoice, by its number.
+    expect(mails[0]!.payload).toMatchObject({ invoice: { number: `F${String(order.invoiceNumber).padStart(8, "0")}`, paymentTermDays: 30 } });
+    expect((mails[0]!.payload as { invoice: { url: string } }).invoice.url).toMatch(new RegExp(`/shop/orders/${order.id}/invoice$`));
 
     const actions = (await db().auditEvent.findMany({ where: { companyId: company.id }, select: { action: true } })).map((event) => event.action).sort();
     expect(actions).toEqual(["company.created", "license-group.created", "license.created", "license.created", "license.created", "member.added", "order.placed"]);

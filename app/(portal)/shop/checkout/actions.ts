@@ -14,16 +14,26 @@ import { RecordId } from "@/lib/validation/record-id";
 // refused as such (R6) instead of as a malformed request. The new company's fields are flat, so
 // each problem is shown next to its own field.
 const blankIsMissing = <Schema extends z.ZodType>(schema: Schema) => z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
+// Decision 021: the checkout always takes a billing address (placeOrder says which part is
+// missing) and optionally the buyer's purchase-order number.
+const CheckoutFields = {
+  lines: z.array(z.unknown()),
+  idempotencyKey: z.string(),
+  paymentMethod: z.enum(paymentMethods),
+  billingAttention: z.string().optional(),
+  billingStreet: z.string(),
+  billingPostalCode: z.string(),
+  billingCity: z.string(),
+  purchaseOrderNumber: z.string().optional(),
+};
 const PlaceOrderActionInput = z.discriminatedUnion("buyer", [
-  z.object({ buyer: z.literal("COMPANY"), companyId: RecordId, lines: z.array(z.unknown()), idempotencyKey: z.string(), paymentMethod: z.enum(paymentMethods) }),
+  z.object({ buyer: z.literal("COMPANY"), companyId: RecordId, ...CheckoutFields }),
   z.object({
     buyer: z.literal("NEW_COMPANY"),
     companyName: blankIsMissing(z.string()),
     country: blankIsMissing(z.string()),
     vatNumber: z.string().optional(),
-    lines: z.array(z.unknown()),
-    idempotencyKey: z.string(),
-    paymentMethod: z.enum(paymentMethods),
+    ...CheckoutFields,
   }),
 ]);
 export type PlaceOrderActionInput = z.input<typeof PlaceOrderActionInput>;
@@ -35,7 +45,16 @@ export type PlaceOrderOutcome =
   /** Decision 011: only the company's admins buy for it. */
   | { status: "ADMIN_REQUIRED" };
 
-const NEW_COMPANY_FIELDS: Record<string, string> = { "newCompany.name": "companyName", "newCompany.country": "country", "newCompany.vatNumber": "vatNumber" };
+/** placeOrder names fields by their path; the form names them flat. */
+const FORM_FIELDS: Record<string, string> = {
+  "newCompany.name": "companyName",
+  "newCompany.country": "country",
+  "newCompany.vatNumber": "vatNumber",
+  "billing.attention": "billingAttention",
+  "billing.street": "billingStreet",
+  "billing.postalCode": "billingPostalCode",
+  "billing.city": "billingCity",
+};
 
 const placeOrderForBuyer = userAction({
   input: PlaceOrderActionInput,
@@ -59,10 +78,22 @@ const placeOrderForBuyer = userAction({
     // Issue 13: orders are fulfilled before payment; counted per buyer and per company (a new
     // company counts for its buyer), before anything is written. A replayed checkout counts too.
     // Only the company's admins spend the company's allowance.
-    const isCompanyAdmin = input.buyer === "COMPANY" && canManageSoftware(user.memberships.find((membership) => membership.company.id === input.companyId));
-    await limitCompanyAction({ action: "orders", actor: user, companyId: isCompanyAdmin ? input.companyId : null });
+    const companyId = input.buyer === "COMPANY" ? input.companyId : null;
+    const membership = companyId ? user.memberships.find((candidate) => candidate.company.id === companyId) : undefined;
+    const isCompanyAdmin = canManageSoftware(membership);
+    // Decision 011 before anything about the form: a member who may not buy hears so first, not
+    // that the billing address is missing. (placeOrder checks it again under the company's lock.)
+    if (membership && !isCompanyAdmin) return { status: "ADMIN_REQUIRED" };
+    await limitCompanyAction({ action: "orders", actor: user, companyId: isCompanyAdmin ? companyId : null });
     try {
-      const { order } = await placeOrder({ actor: user, ...target, lines: input.lines as PlaceOrderOptions["lines"], idempotencyKey: input.idempotencyKey });
+      const { order } = await placeOrder({
+        actor: user,
+        ...target,
+        lines: input.lines as PlaceOrderOptions["lines"],
+        billing: { attention: input.billingAttention, street: input.billingStreet, postalCode: input.billingPostalCode, city: input.billingCity },
+        purchaseOrderNumber: input.purchaseOrderNumber,
+        idempotencyKey: input.idempotencyKey,
+      });
       // The buyer continues in the company they just bought for (R11), where Software management is.
       if (user.currentMembership?.company.id !== order.companyId) await setCurrentCompany({ actor: user, companyId: order.companyId });
       return { status: "PLACED", orderId: order.id };
@@ -70,11 +101,10 @@ const placeOrderForBuyer = userAction({
       if (isDomainError(error, "FORBIDDEN") && error.details.reason === "ENTERPRISE_NOT_SOLD_ONLINE") return { status: "ENTERPRISE_NOT_SOLD_ONLINE" };
       if (isDomainError(error, "FORBIDDEN") && error.details.reason === "ADMIN_REQUIRED") return { status: "ADMIN_REQUIRED" };
       if (isDomainError(error, "INVALID") && error.details.fields && typeof error.details.fields === "object") {
-        // placeOrder names the new company's fields by their path; the form names them flat.
         // An empty country is a missing one, not a malformed code.
         const fields = Object.fromEntries(
           Object.entries(error.details.fields).map(([field, problem]) => [
-            NEW_COMPANY_FIELDS[field] ?? field,
+            FORM_FIELDS[field] ?? field,
             field === "newCompany.country" && input.buyer === "NEW_COMPANY" && !input.country ? "required" : problem,
           ]),
         );

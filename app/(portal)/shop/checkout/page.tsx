@@ -65,6 +65,7 @@ export default async function CheckoutPage({ searchParams }: PageProps) {
         : t("askAdministratorNobody", { company: current.name })
       : null;
   const countries = shopCountryOptions(locale);
+  const billingAddress = !company ? null : company === current ? current.billingAddress : (await getCheckoutCompany({ actor: user, companyId: company.id })).billingAddress;
 
   return (
     <>
@@ -77,6 +78,7 @@ export default async function CheckoutPage({ searchParams }: PageProps) {
           netCents={quote.netCents}
           company={company ? { id: company.id, name: company.name, country: company.country, vatNumber: company.vatNumber } : null}
           canBuyForCompany={company !== null}
+          billingAddress={billingAddress}
           isCompanyFixed={quote.fixedCompany !== null}
           notice={notice}
           countries={countries}

@@ -1,27 +1,13 @@
-import { CheckCircle2 } from "lucide-react";
+import { CheckCircle2, FileText } from "lucide-react";
 import type { Metadata } from "next";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { OrderLinesTable } from "@/components/shop/order-lines-table";
 import { buttonClassName } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
-import { isDomainError } from "@/lib/errors";
-import { getOrderForViewer, type ViewedOrder } from "@/lib/shop/get-order-for-viewer";
-import { requireSessionUser } from "@/app/session";
+import { loadOrder } from "./load-order";
 
 type PageProps = { params: Promise<{ orderId: string }> };
-
-async function loadOrder(orderId: string): Promise<ViewedOrder> {
-  const user = await requireSessionUser();
-  try {
-    return await getOrderForViewer({ actor: user, orderId });
-  } catch (error) {
-    // R28: someone else's order and a missing one look the same.
-    if (isDomainError(error, "NOT_FOUND")) notFound();
-    throw error;
-  }
-}
 
 export async function generateMetadata({ params }: PageProps): Promise<Metadata> {
   const order = await loadOrder((await params).orderId);
@@ -54,10 +40,18 @@ export default async function OrderPage({ params }: PageProps) {
             {t("invoice")} {t("mailSent")}
           </span>
         </p>
+        {order.purchaseOrderNumber ? <p className="text-sm text-slate-700">{t("purchaseOrderNumber", { number: order.purchaseOrderNumber })}</p> : null}
         <OrderLinesTable order={order} locale={locale} />
-        <Link href={startPath} className={buttonClassName("primary")}>
-          {t("getStarted")}
-        </Link>
+        <div className="flex flex-wrap gap-2">
+          <Link href={startPath} className={buttonClassName("primary")}>
+            {t("getStarted")}
+          </Link>
+          {/* Issue 14 item 12: the invoice, printable or saved as PDF. */}
+          <Link href={`/shop/orders/${order.id}/invoice`} className={buttonClassName("secondary")}>
+            <FileText className="size-4" aria-hidden="true" />
+            {t("viewInvoice", { number: order.invoiceNumber })}
+          </Link>
+        </div>
       </div>
     </>
   );

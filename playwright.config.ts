@@ -40,7 +40,7 @@ const SMTP_CAPTURE_PORT = PORT + 150;
 const SMTP_CAPTURE_HTTP_PORT = PORT + 151;
 const mailCaptureUrl = `http://127.0.0.1:${SMTP_CAPTURE_HTTP_PORT}`;
 const chromiumLaunchOptions = {
-  executablePath: "/usr/bin/chromium",
+  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
   args: [
     "--no-sandbox",
     "--disable-gpu",

@@ -2,10 +2,32 @@
 // request's CSP header and puts it on its own inline scripts, so no other inline script can run.
 // API routes and static files are skipped here; next.config.ts gives them a strict policy.
 import { NextResponse, type NextRequest } from "next/server";
+import { apiMessage, negotiateApiLocale } from "@/lib/api/api-locale";
+import { ApiProblem, problemResponse } from "@/lib/api/problem";
 import { SERVER_ACTION_BODY_LIMIT_BYTES } from "@/lib/assignments/change-set-limits";
 import { env } from "@/lib/env";
 
+/** A path whose %-escapes do not decode to UTF-8 ("%zz", "%C3"): Next.js's router would answer a plain-text 500. */
+function hasMalformedEncoding(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
 export function proxy(request: NextRequest) {
+  // Issue 15 item 3: such a path names nothing: 400 problem+json for the API, the not-found page
+  // (404) for everything else.
+  if (hasMalformedEncoding(request.nextUrl.pathname)) {
+    if (request.nextUrl.pathname.startsWith("/api/")) {
+      const locale = negotiateApiLocale(request.headers.get("accept-language"));
+      const problem = new ApiProblem("INVALID_REQUEST", { errors: [{ field: "path", message: apiMessage(locale, "fields.malformedPath") }] });
+      return problemResponse(problem, locale);
+    }
+    return NextResponse.rewrite(new URL("/_malformed-path", request.url), { status: 404 });
+  }
   // A server action body over the limit would reach Next.js's own check, which answers 500 (issue
   // 13); the grid never sends one (it refuses first), so this is for requests made by hand.
   // Browsers always send an action body's length: one without it (chunked, by hand) is refused too.
@@ -53,5 +75,7 @@ export const config = {
     },
     // Every server action, prefetch headers or not, passes the body-size check above.
     { source: "/((?!api/|_next/static|_next/image|favicon.ico).*)", has: [{ type: "header", key: "next-action" }] },
+    // API paths only when they hold a %-escape: the licensing calls' hot path stays outside.
+    "/api/:path(.*%.*)",
   ],
 };

@@ -7,11 +7,12 @@ import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { requireStaff } from "@/lib/auth/permissions";
+import { isDatabaseUnavailable } from "@/lib/db/database-unavailable";
 import { DomainError, isDomainError, type DomainErrorCode } from "@/lib/errors";
 import { getSessionUser } from "@/app/session";
 
 export type ActionError = {
-  code: DomainErrorCode | "UNEXPECTED";
+  code: DomainErrorCode | "DATABASE_UNAVAILABLE" | "UNEXPECTED";
   message: string;
   fieldErrors?: Record<string, string[]>;
 };
@@ -68,6 +69,11 @@ async function execute<Schema extends z.ZodType, Result>(
     return { ok: true, data };
   } catch (error) {
     if (isDomainError(error)) return failure(error.code, domainFieldErrors(error.details), error.details);
+    // Issue 15: an outage is said as such, so the user knows to try again rather than report a bug.
+    if (isDatabaseUnavailable(error)) {
+      console.warn(`[action] database unavailable: ${error instanceof Error ? error.message.split("\n").filter(Boolean).at(-1) : String(error)}`);
+      return failure("DATABASE_UNAVAILABLE");
+    }
     console.error("Unexpected error in server action", error);
     return failure("UNEXPECTED");
   }

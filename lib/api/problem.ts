@@ -3,6 +3,7 @@
 // unexpected errors are logged and answered as INTERNAL without their message.
 import "server-only";
 import { apiMessage, type MessageValues } from "@/lib/api/api-locale";
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from "@/lib/db/database-unavailable";
 import { isDomainError, type DomainError } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n/locales";
 import { problemStatus, type Problem, type ProblemCode } from "@/lib/licensing-api/contract";
@@ -64,8 +65,18 @@ export function problemResponse(problem: ApiProblem, locale: Locale): Response {
 export function problemFromError(error: unknown, locale: Locale): ApiProblem {
   if (error instanceof ApiProblem) return error;
   if (isDomainError(error)) return problemFromDomainError(error, locale);
+  // Issue 15: an outage is not a bug: the client is told to come back, and when.
+  if (isDatabaseUnavailable(error)) {
+    console.warn(`[api] database unavailable: ${error instanceof Error ? error.message.split("\n").filter(Boolean).at(-1) : String(error)}`);
+    return databaseUnavailableProblem();
+  }
   console.error("Unexpected error in an API route", error);
   return new ApiProblem("INTERNAL");
+}
+
+/** 503 DATABASE_UNAVAILABLE with Retry-After (issue 15). */
+export function databaseUnavailableProblem(): ApiProblem {
+  return new ApiProblem("DATABASE_UNAVAILABLE", { retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS }, { seconds: DATABASE_RETRY_AFTER_SECONDS });
 }
 
 const forbiddenReasons = ["NOT_ASSIGNED", "NOT_ACTIVATED", "LICENSE_NOT_VALID", "EMAIL_NOT_VERIFIED"] as const satisfies ProblemCode[];

@@ -15,8 +15,24 @@ export type DbClient = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "
 /** The pool under each client createDb made (a transaction client has none: it holds one connection). */
 const poolsByClient = new WeakMap<object, pg.Pool>();
 
-export function createDb(connectionString: string, poolSize = 10): PrismaClient {
-  const pool = new pg.Pool({ connectionString, max: poolSize });
+/**
+ * Issue 15: bounds on every wait for the database, so a hung server cannot hang a request
+ * (lib/db/database-unavailable.ts turns the resulting errors into 503). Unset: no bound (tests
+ * that need none, migrations). statement and lock timeouts are enforced by a PostgreSQL server;
+ * the embedded PGlite ignores them, the client-side query timeout holds everywhere.
+ */
+export type DatabaseTimeouts = { connectMs?: number; statementMs?: number; lockMs?: number; queryMs?: number };
+
+export function createDb(connectionString: string, poolSize = 10, timeouts: DatabaseTimeouts = {}): PrismaClient {
+  const pool = new pg.Pool({
+    connectionString,
+    max: poolSize,
+    // A new connection, and a free one from a full pool, within this time.
+    connectionTimeoutMillis: timeouts.connectMs,
+    statement_timeout: timeouts.statementMs,
+    lock_timeout: timeouts.lockMs,
+    query_timeout: timeouts.queryMs,
+  } as pg.PoolConfig);
   // An idle connection the server closed (a restart, a terminated backend) is dropped by the pool,
   // which opens a new one when needed; without a listener, pg would throw the error at the process.
   pool.on("error", (error) => console.warn(`[db] an idle database connection failed and was dropped: ${error.message}`));
@@ -37,6 +53,16 @@ export async function queryRows<Row>(client: DbClient, statement: Prisma.Sql): P
   return (await pool.query(statement.text, statement.values)).rows as Row[];
 }
 
+/** The app's bounds from the environment (README: DATABASE_*_TIMEOUT_MS). */
+export function databaseTimeouts(config: Pick<ReturnType<typeof env>, "DATABASE_CONNECT_TIMEOUT_MS" | "DATABASE_STATEMENT_TIMEOUT_MS" | "DATABASE_LOCK_TIMEOUT_MS" | "DATABASE_QUERY_TIMEOUT_MS">): DatabaseTimeouts {
+  return {
+    connectMs: config.DATABASE_CONNECT_TIMEOUT_MS,
+    statementMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
+    lockMs: config.DATABASE_LOCK_TIMEOUT_MS,
+    queryMs: config.DATABASE_QUERY_TIMEOUT_MS,
+  };
+}
+
 const globalForDb = globalThis as unknown as { db?: PrismaClient };
 
 /**
@@ -50,11 +76,11 @@ export function useDb(client: PrismaClient): void {
 /** The process-wide client (kept across hot reloads in development). */
 export function db(): PrismaClient {
   if (!globalForDb.db) {
-    const { DATABASE_URL, DATABASE_POOL_SIZE } = env();
-    if (!DATABASE_URL) {
+    const config = env();
+    if (!config.DATABASE_URL) {
       throw new Error("DATABASE_URL is not set: start the app with `npm start`, which provides the embedded database.");
     }
-    globalForDb.db = createDb(DATABASE_URL, DATABASE_POOL_SIZE);
+    globalForDb.db = createDb(config.DATABASE_URL, config.DATABASE_POOL_SIZE, databaseTimeouts(config));
   }
   return globalForDb.db;
 }

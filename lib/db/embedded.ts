@@ -2,7 +2,7 @@
 // under DATA_DIR and pglite-socket serves it over the PostgreSQL wire protocol on 127.0.0.1, so the
 // app talks to it exactly as it talks to a PostgreSQL server — one database path.
 import { constants } from "node:fs";
-import { access, mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { access, mkdir, readFile, readlink, rm, writeFile } from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
@@ -97,23 +97,79 @@ export async function prepareDataDir(dataDir: string): Promise<void> {
 }
 
 /**
- * PGlite has one process per data directory. A lock file with our PID keeps a second `npm start`
- * from opening the same files (which would corrupt them); a stale lock from a crash is taken over.
+ * PGlite has one process per data directory. A lock file names the process holding it — its PID
+ * and, on Linux, when that process started (from /proc) — and keeps a second `npm start` from
+ * opening the same files (which would corrupt them). A lock whose process is gone is stale and
+ * taken over; so is one whose PID now belongs to another process (the PID was reused after a
+ * crash): the start time differs, or — for a lock written before start times were kept — the
+ * process is not Node.js. The operator is never told to stop a process that is not this program.
  */
-async function lockDataDir(dataDir: string): Promise<() => Promise<void>> {
+export async function lockDataDir(dataDir: string): Promise<() => Promise<void>> {
   const lockFile = path.join(dataDir, "embedded.lock");
-  const holder = await readFile(lockFile, "utf8").catch(() => null);
-  const holderPid = holder === null ? NaN : Number.parseInt(holder, 10);
-  if (Number.isInteger(holderPid) && holderPid !== process.pid && isProcessAlive(holderPid)) {
+  const holder = parseLock(await readFile(lockFile, "utf8").catch(() => null));
+  if (holder && holder.pid !== process.pid && (await isHeldBy(holder))) {
+    const command = await processCommand(holder.pid);
     throw new EmbeddedDatabaseError(
-      `The data directory ${dataDir} is in use by another process (PID ${holderPid}). ` +
+      `The data directory ${dataDir} is in use by another process (PID ${holder.pid}${command ? `: ${command}` : ""}). ` +
         `Stop that process, or set DATA_DIR to another directory.`,
     );
   }
-  await writeFile(lockFile, String(process.pid));
+  const own: DataDirLock = { pid: process.pid, startTime: await processStartTime(process.pid) };
+  await writeFile(lockFile, JSON.stringify(own));
   return async () => {
     await rm(lockFile, { force: true });
   };
+}
+
+/** startTime: clock ticks after boot (/proc/<pid>/stat field 22); null where /proc is not available. */
+type DataDirLock = { pid: number; startTime: string | null };
+
+/** The lock's holder: JSON, or a bare PID (locks written before start times were kept). */
+function parseLock(text: string | null): (DataDirLock & { isLegacy: boolean }) | null {
+  if (text === null) return null;
+  try {
+    const parsed = JSON.parse(text) as Partial<DataDirLock>;
+    if (typeof parsed === "object" && parsed !== null && Number.isInteger(parsed.pid)) {
+      return { pid: parsed.pid!, startTime: typeof parsed.startTime === "string" ? parsed.startTime : null, isLegacy: false };
+    }
+  } catch {
+    // A bare number is not JSON-parsed into an object; read below.
+  }
+  const pid = Number.parseInt(text, 10);
+  return Number.isInteger(pid) && pid > 0 ? { pid, startTime: null, isLegacy: true } : null;
+}
+
+async function isHeldBy(holder: DataDirLock & { isLegacy: boolean }): Promise<boolean> {
+  if (!isProcessAlive(holder.pid)) return false;
+  const startTime = await processStartTime(holder.pid);
+  // Without /proc there is nothing better than "a process with that PID is alive".
+  if (startTime === null) return true;
+  if (holder.startTime !== null) return holder.startTime === startTime;
+  // A legacy lock: held only if the process with that PID is Node.js at all.
+  return /(^|\/)node(js)?$/.test((await processExecutable(holder.pid)) ?? "");
+}
+
+async function processStartTime(pid: number): Promise<string | null> {
+  const stat = await readFile(`/proc/${pid}/stat`, "utf8").catch(() => null);
+  if (stat === null) return null;
+  // "pid (comm) state ppid …": comm may hold spaces and parentheses; fields resume after the last ")".
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return fields[19] ?? null;
+}
+
+/** The program the process runs (its binary; else the first word of its command line). */
+async function processExecutable(pid: number): Promise<string | null> {
+  const binary = await readlink(`/proc/${pid}/exe`).catch(() => null);
+  if (binary) return binary.replace(/ \(deleted\)$/, "");
+  const cmdline = await readFile(`/proc/${pid}/cmdline`, "utf8").catch(() => null);
+  return cmdline?.split("\0")[0] || null;
+}
+
+/** "node --import tsx lib/runtime/start.ts": for the operator, who decides what to stop. */
+async function processCommand(pid: number): Promise<string | null> {
+  const cmdline = await readFile(`/proc/${pid}/cmdline`, "utf8").catch(() => null);
+  const command = cmdline?.split("\0").filter(Boolean).join(" ").trim();
+  return command ? (command.length > 200 ? `${command.slice(0, 200)}…` : command) : null;
 }
 
 function isProcessAlive(pid: number): boolean {

@@ -24,6 +24,20 @@ export type ClaimedEmail = {
   lockedUntil: Date;
 };
 
+/**
+ * Issue 15: extends the lease of messages this worker is still sending, from `previous` (the
+ * claim's token) to `lockedUntil`. A message another worker took over meanwhile (its token
+ * differs) is left alone. Returns the ids renewed.
+ */
+export async function renewEmailClaims(options: { db: DbClient; ids: string[]; previous: Date; lockedUntil: Date }): Promise<string[]> {
+  if (options.ids.length === 0) return [];
+  const rows = await options.db.$queryRaw<{ id: string }[]>`
+    UPDATE "EmailMessage" SET "lockedUntil" = ${options.lockedUntil}
+    WHERE "id" = ANY(${options.ids}::uuid[]) AND "status" = 'SENDING' AND "lockedUntil" = ${options.previous}
+    RETURNING "id"::text AS "id"`;
+  return rows.map((row) => row.id);
+}
+
 export async function claimDueEmails(options: { db: DbClient; now: Date; leaseMs: number; batchSize: number }): Promise<ClaimedEmail[]> {
   const { db, now, leaseMs, batchSize } = options;
   const lockedUntil = new Date(now.getTime() + leaseMs);

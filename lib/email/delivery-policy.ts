@@ -14,11 +14,13 @@ const MAX_DELAY_MS = 2 * 60 * 60 * 1000;
 
 /**
  * A claimed message is SENDING until this lease ends; a worker that crashed mid-send leaves it
- * SENDING, and after the lease another worker sends it again with the same Message-ID. Longer
- * than the worst case of one batch through the transport's timeouts, so a slow but live worker
- * is not overtaken.
+ * SENDING, and after the lease another worker sends it again, with the same Message-ID (issue 15:
+ * within seconds of a restart, not minutes). A live worker renews the lease of every message it is
+ * still sending every CLAIM_RENEW_INTERVAL_MS, so a slow send is never overtaken however long the
+ * transport's timeouts let it take.
  */
-export const CLAIM_LEASE_MS = 10 * 60 * 1000;
+export const CLAIM_LEASE_MS = 20_000;
+export const CLAIM_RENEW_INTERVAL_MS = 5_000;
 
 /**
  * Delay before the next attempt after `attempts` failed ones: 30 s · 2^(attempts − 1), capped at

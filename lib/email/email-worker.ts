@@ -5,9 +5,9 @@
 import "server-only";
 import { systemClock, type Clock } from "@/lib/clock";
 import { db as defaultDb, type DbClient } from "@/lib/db/client";
-import { claimDueEmails } from "@/lib/email/claim-due-emails";
+import { claimDueEmails, renewEmailClaims, type ClaimedEmail } from "@/lib/email/claim-due-emails";
 import { deliverEmail, type DeliveryOutcome } from "@/lib/email/deliver-email";
-import { CLAIM_LEASE_MS } from "@/lib/email/delivery-policy";
+import { CLAIM_LEASE_MS, CLAIM_RENEW_INTERVAL_MS } from "@/lib/email/delivery-policy";
 import type { EmailTransport } from "@/lib/email/email-transport";
 import { renderEmail } from "@/lib/email/render-email";
 
@@ -16,6 +16,8 @@ export type EmailWorkerOptions = {
   clock?: Clock;
   batchSize?: number;
   pollIntervalMs?: number;
+  /** How often the leases of messages still being sent are renewed (real time; tests shorten it). */
+  renewIntervalMs?: number;
   /** Defaults to the process-wide client, looked up when first needed. */
   db?: DbClient;
   /** Defaults to the React Email templates in emails/. */
@@ -38,6 +40,7 @@ export class EmailWorker {
       clock: systemClock,
       batchSize: 20,
       pollIntervalMs: 5000,
+      renewIntervalMs: CLAIM_RENEW_INTERVAL_MS,
       render: renderEmail,
       log: (line) => console.log(`[email] ${line}`),
       ...options,
@@ -50,11 +53,50 @@ export class EmailWorker {
     const db = this.options.db ?? defaultDb();
     const claimed = await claimDueEmails({ db, now: clock.now(), leaseMs: CLAIM_LEASE_MS, batchSize });
     const round: DeliveryRound = { claimed: claimed.length, sent: 0, retry: 0, failed: 0 };
-    // All at once: the pooled SMTP transport queues them over its few connections, and one slow
-    // or rejected recipient does not hold up the rest of the batch.
-    const outcomes = await Promise.all(claimed.map((message) => deliverEmail({ db, message, transport, render, clock, random })));
-    for (const outcome of outcomes) round[outcome] += 1;
+    const inFlight = new Set(claimed);
+    const renewal = this.renewWhileSending(db, inFlight);
+    try {
+      // All at once: the pooled SMTP transport queues them over its few connections, and one slow
+      // or rejected recipient does not hold up the rest of the batch.
+      const outcomes = await Promise.all(
+        claimed.map((message) => deliverEmail({ db, message, transport, render, clock, random }).finally(() => inFlight.delete(message))),
+      );
+      for (const outcome of outcomes) round[outcome] += 1;
+    } finally {
+      renewal.stop();
+    }
     return round;
+  }
+
+  /**
+   * Issue 15: every renewIntervalMs, the messages still in flight get a fresh lease, and their
+   * ClaimedEmail carries the new token for recording the outcome. A renewal that fails (the
+   * database is away) is tried again at the next tick; if the worker dies, renewals stop and the
+   * lease runs out within CLAIM_LEASE_MS.
+   */
+  private renewWhileSending(db: DbClient, inFlight: Set<ClaimedEmail>): { stop: () => void } {
+    const { clock, renewIntervalMs, log } = this.options;
+    let isRenewing = false;
+    const timer = setInterval(async () => {
+      if (isRenewing || inFlight.size === 0) return;
+      isRenewing = true;
+      try {
+        const lockedUntil = new Date(clock.now().getTime() + CLAIM_LEASE_MS);
+        // Messages of one claim share one token; after a renewal they share the new one.
+        const byToken = new Map<number, ClaimedEmail[]>();
+        for (const message of inFlight) byToken.set(message.lockedUntil.getTime(), [...(byToken.get(message.lockedUntil.getTime()) ?? []), message]);
+        for (const [token, messages] of byToken) {
+          const renewed = new Set(await renewEmailClaims({ db, ids: messages.map((message) => message.id), previous: new Date(token), lockedUntil }));
+          for (const message of messages) if (renewed.has(message.id)) message.lockedUntil = lockedUntil;
+        }
+      } catch (error) {
+        log(`renewing claims failed: ${error instanceof Error ? error.message : String(error)}`);
+      } finally {
+        isRenewing = false;
+      }
+    }, renewIntervalMs);
+    timer.unref();
+    return { stop: () => clearInterval(timer) };
   }
 
   /** Polls until stop(); a full batch is followed at once by the next one. */

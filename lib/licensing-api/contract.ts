@@ -46,7 +46,7 @@ export const problemStatus = {
   UNSUPPORTED_MEDIA_TYPE: 415,
   RATE_LIMITED: 429, // `retryAfterSeconds`; also the Retry-After header
   INTERNAL: 500,
-  DATABASE_UNAVAILABLE: 503, // GET /api/v1/health only
+  DATABASE_UNAVAILABLE: 503, // any route while the database does not answer (down, frozen, overloaded): Retry-After
 } as const;
 export type ProblemCode = keyof typeof problemStatus;
 
@@ -63,7 +63,7 @@ export const Problem = z.looseObject({
   /** NO_SEAT_AVAILABLE */
   seats: z.number().int().optional(),
   nextExpiry: z.string().nullable().optional(),
-  /** RATE_LIMITED */
+  /** RATE_LIMITED, DATABASE_UNAVAILABLE */
   retryAfterSeconds: z.number().int().optional(),
 });
 export type Problem = z.infer<typeof Problem>;

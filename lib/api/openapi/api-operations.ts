@@ -38,7 +38,7 @@ export type ApiOperation = {
   requestBody?: NamedSchema & { isRequired: boolean };
   /** Success answers by status; no schema means no body (204). */
   responses: Record<number, { description: string; body?: NamedSchema; contentType?: string }>;
-  /** The problem codes this operation answers besides the ones every operation may (INTERNAL, and 400/415 with a body). */
+  /** The problem codes this operation answers besides the ones every operation may (INTERNAL, DATABASE_UNAVAILABLE, and 400/415 with a body). */
   problems: ProblemCode[];
 };
 

@@ -78,6 +78,8 @@ function problemsByStatus(operation: ApiOperation): [number, ProblemCode[]][] {
   if (operation.requestBody) for (const code of ["INVALID_REQUEST", "UNSUPPORTED_MEDIA_TYPE"] as const) codes.add(code);
   if (operation.isAuthenticated) codes.add("UNAUTHENTICATED");
   codes.add("INTERNAL");
+  // Issue 15: every operation answers 503 with Retry-After while the database does not.
+  codes.add("DATABASE_UNAVAILABLE");
   const grouped = new Map<number, ProblemCode[]>();
   for (const code of codes) grouped.set(problemStatus[code], [...(grouped.get(problemStatus[code]) ?? []), code]);
   return [...grouped].sort(([a], [b]) => a - b);

@@ -5,6 +5,8 @@ import { expect, test } from "vitest";
 import { fixedClock } from "@/lib/clock";
 import { db } from "@/lib/db/client";
 import { CLAIM_LEASE_MS, MAX_DELIVERY_ATTEMPTS, MAX_RETRY_DELAY_MS } from "@/lib/email/delivery-policy";
+import { EmailWorker } from "@/lib/email/email-worker";
+import type { EmailTransport, OutgoingEmail } from "@/lib/email/email-transport";
 import { enqueueEmail } from "@/lib/email/enqueue-email";
 import { useTestDatabase } from "../../setup/test-database";
 import { drain, recipient, smtpWorker, useSmtpServerAndEmptyOutbox } from "./email-helpers";
@@ -126,6 +128,40 @@ test("R27: a message left SENDING by a crashed worker is sent again after its cl
 
   expect([...deliveriesByMessageId([row!.messageId]).values()]).toEqual([1]);
   expect(await db().emailMessage.findUniqueOrThrow({ where: { id: row!.id } })).toMatchObject({ status: "SENT", attempts: 2 });
+});
+
+test("issue 15: a restart resends within seconds (the lease is short), and a live worker's slow send keeps its claim (renewed) so no other worker sends it again", async () => {
+  // Short enough that a worker that died mid-send is replaced within seconds, not minutes.
+  expect(CLAIM_LEASE_MS).toBeLessThanOrEqual(30_000);
+  const clock = fixedClock(START);
+  const [row] = await enqueueMany(1, clock, "slow");
+  // A send that takes as long as the test says: the mail server accepted the connection and is slow.
+  const sends: OutgoingEmail[] = [];
+  let finishSend: () => void = () => {};
+  const slow: EmailTransport = {
+    kind: "smtp",
+    send: (email) => {
+      sends.push(email);
+      return new Promise((resolve) => (finishSend = () => resolve({ response: "250 OK" })));
+    },
+    close: async () => {},
+  };
+  const sending = new EmailWorker({ transport: slow, clock, renewIntervalMs: 20, log: () => {} });
+  const round = sending.runOnce();
+  await expect.poll(() => sends.length).toBe(1);
+
+  // Twice the lease passes while the send is in progress; the lease is renewed each time.
+  const other = smtpWorker(smtp, clock);
+  for (let step = 0; step < 2; step++) {
+    clock.advance(CLAIM_LEASE_MS - 1_000);
+    await expect.poll(async () => (await db().emailMessage.findUniqueOrThrow({ where: { id: row!.id } })).lockedUntil?.getTime()).toBe(clock.now().getTime() + CLAIM_LEASE_MS);
+    expect((await other.worker.runOnce()).claimed).toBe(0);
+  }
+  finishSend();
+  expect(await round).toEqual({ claimed: 1, sent: 1, retry: 0, failed: 0 });
+  await other.close();
+  expect(deliveriesByMessageId([row!.messageId]).size).toBe(0);
+  expect(await db().emailMessage.findUniqueOrThrow({ where: { id: row!.id } })).toMatchObject({ status: "SENT", attempts: 1, lockedUntil: null });
 });
 
 test("start() polls in the background and stop() returns once the sends in flight are recorded", async () => {

@@ -65,7 +65,7 @@ test("a data directory held by another running process is refused", async () => 
   await writeFile(path.join(dataDir, "embedded.lock"), String(process.pid));
   const result = await runLauncher({ PORT: "3198", DATA_DIR: dataDir });
   expect(result.code).not.toBe(0);
-  expect(result.output).toContain(`in use by another process (PID ${process.pid})`);
+  expect(result.output).toContain(`in use by another process (PID ${process.pid}: `);
 });
 
 test("a data directory that cannot be created is named", async () => {

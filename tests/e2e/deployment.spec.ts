@@ -2,8 +2,8 @@
 // PostgreSQL server, and the embedded database surviving a Ctrl-C and a restart. These start
 // their own launchers (besides the one playwright.config.ts starts on 3100, with its database on 3101)
 // on ports 3181–3183 (moved with E2E_PORT like the rest of playwright.config.ts).
-import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtemp, rm } from "node:fs/promises";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
@@ -126,6 +126,79 @@ test("Ctrl-C shuts the embedded database down cleanly and a restart keeps its da
       expect(await stop(second)).toBe(0);
     }
   } finally {
+    await rm(dataDir, { recursive: true, force: true });
+  }
+});
+
+/** Signs in through the licensing API; the access token's key id (a signing key kept in the database, encrypted with AUTH_SECRET). */
+async function apiSignIn(port: number, email: string): Promise<{ status: number; keyId: string | null }> {
+  const response = await fetch(`http://127.0.0.1:${port}/api/v1/sessions`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email, password: "Demo-Password-2026", client: "E2E move" }),
+  });
+  if (response.status !== 201) return { status: response.status, keyId: null };
+  const { accessToken } = (await response.json()) as { accessToken: string };
+  const header = JSON.parse(Buffer.from(accessToken.split(".")[0]!, "base64url").toString("utf8")) as { kid: string };
+  return { status: response.status, keyId: header.kid };
+}
+
+test("issue 15 item 8: the embedded database moves to a PostgreSQL server — db:export, psql -f, npm start on the server — with its data, accounts and signing keys", async () => {
+  test.setTimeout(300_000);
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), "lp-e2e-move-"));
+  const database = `lp_e2e_move_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    // A demo on the embedded database, used once: an API sign-in makes its signing key.
+    const embedded = launch({ DATA_DIR: dataDir, PORT: String(embeddedPort) });
+    let keyId: string | null;
+    try {
+      await waitForHealth(embeddedPort, embedded);
+      ({ keyId } = await apiSignIn(embeddedPort, "user@demo.example"));
+      expect(keyId).toBeTruthy();
+    } finally {
+      expect(await stop(embedded)).toBe(0);
+    }
+
+    // The move, as the README shows it.
+    const dump = path.join(dataDir, "portal.sql");
+    const exported = spawnSync(process.execPath, ["--import", "tsx", "prisma/export.ts", "--out", dump], {
+      env: { ...process.env, TSX_TSCONFIG_PATH: "tsconfig.scripts.json", DATABASE_URL: "", DATA_DIR: dataDir },
+      encoding: "utf8",
+    });
+    expect(exported.status, exported.stderr).toBe(0);
+    expect(exported.stdout).toContain(`psql -v ON_ERROR_STOP=1 -d <database> -f ${dump}`);
+    await admin.query(`CREATE DATABASE "${database}"`);
+    const target = new URL(serverUrl);
+    target.pathname = `/${database}`;
+    const imported = spawnSync("psql", ["-v", "ON_ERROR_STOP=1", "-q", "-d", target.toString(), "-f", dump], { encoding: "utf8" });
+    expect(imported.status, imported.stderr).toBe(0);
+
+    // npm start on the server database, with the embedded run's secret: nothing to migrate, no
+    // demo seeded again, the same people sign in and the same signing key signs their tokens.
+    const authSecret = (await readFile(path.join(dataDir, "auth-secret"), "utf8")).trim();
+    const server = launch({ DATABASE_URL: target.toString(), AUTH_SECRET: authSecret, SEED_DEMO: "false", DATA_DIR: path.join(dataDir, "server"), PORT: String(embeddedPort) });
+    try {
+      await waitForHealth(embeddedPort, server);
+      expect(server.output()).toContain("0 applied");
+      expect(await signsIn(embeddedPort, "admin@demo.example")).toBe(true);
+      expect(await apiSignIn(embeddedPort, "user@demo.example")).toEqual({ status: 201, keyId });
+    } finally {
+      expect(await stop(server)).toBe(0);
+    }
+    const moved = new pg.Client({ connectionString: target.toString() });
+    await moved.connect();
+    try {
+      const { rows } = await moved.query<{ companies: number; licenses: number }>(`SELECT (SELECT count(*) FROM "Company")::int AS companies, (SELECT count(*) FROM "License")::int AS licenses`);
+      expect(rows[0]!.companies).toBeGreaterThanOrEqual(2);
+      expect(rows[0]!.licenses).toBeGreaterThan(0);
+    } finally {
+      await moved.end();
+    }
+  } finally {
+    await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+    await admin.end();
     await rm(dataDir, { recursive: true, force: true });
   }
 });

@@ -52,6 +52,8 @@ const schema = z
      * connection or a free one from the pool, for one statement on the server (statement_timeout),
      * for a row lock (lock_timeout), and for any answer at all (a frozen server answers nothing).
      */
+    /** Issue 15: licensing API requests one instance works on at once; more are answered 503 OVERLOADED. */
+    API_MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(10_000).default(64),
     DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5_000),
     DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(15_000),
     DATABASE_LOCK_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(10_000),

@@ -46,6 +46,7 @@ export const problemStatus = {
   UNSUPPORTED_MEDIA_TYPE: 415,
   RATE_LIMITED: 429, // `retryAfterSeconds`; also the Retry-After header
   INTERNAL: 500,
+  OVERLOADED: 503, // the instance is at its limit of requests in flight (API_MAX_IN_FLIGHT): Retry-After
   DATABASE_UNAVAILABLE: 503, // any route while the database does not answer (down, frozen, overloaded): Retry-After
 } as const;
 export type ProblemCode = keyof typeof problemStatus;
@@ -63,7 +64,7 @@ export const Problem = z.looseObject({
   /** NO_SEAT_AVAILABLE */
   seats: z.number().int().optional(),
   nextExpiry: z.string().nullable().optional(),
-  /** RATE_LIMITED, DATABASE_UNAVAILABLE */
+  /** RATE_LIMITED, OVERLOADED, DATABASE_UNAVAILABLE */
   retryAfterSeconds: z.number().int().optional(),
 });
 export type Problem = z.infer<typeof Problem>;

@@ -80,6 +80,7 @@ function problemsByStatus(operation: ApiOperation): [number, ProblemCode[]][] {
   codes.add("INTERNAL");
   // Issue 15: every operation answers 503 with Retry-After while the database does not.
   codes.add("DATABASE_UNAVAILABLE");
+  codes.add("OVERLOADED");
   const grouped = new Map<number, ProblemCode[]>();
   for (const code of codes) grouped.set(problemStatus[code], [...(grouped.get(problemStatus[code]) ?? []), code]);
   return [...grouped].sort(([a], [b]) => a - b);

@@ -20,6 +20,15 @@ import { withoutTrailingSlash } from "@/lib/reference-client/verify";
 
 const CLIENT_USER_AGENT = "license-portal-reference-client/1.0";
 const REQUEST_TIMEOUT_MS = 30_000;
+/**
+ * Issue 15: a 503 (the database is away, or the instance sheds load) says when to come back
+ * (Retry-After). Requests that mean the same when sent twice — reads, releases, deactivations,
+ * heartbeats and lease takes (the same user and machine get their one lease) — are sent again up
+ * to this many times, waiting as told (at most MAX_RETRY_WAIT_SECONDS each); so a seat released
+ * during an outage is released once the server is back, not lost to the client.
+ */
+const MAX_RETRIES = 3;
+const MAX_RETRY_WAIT_SECONDS = 30;
 
 export type ApiAnswer<T> = { status: number; body: T };
 
@@ -38,6 +47,8 @@ export class ApiProblemError extends Error {
   constructor(
     readonly status: number,
     readonly problem: ApiProblem,
+    /** Retry-After in seconds, when the server said it. */
+    readonly retryAfterSeconds: number | null = null,
   ) {
     super(problem.detail ?? problem.title);
     this.name = "ApiProblemError";
@@ -58,6 +69,8 @@ export class LicensingApiClient {
   constructor(
     server: string,
     private readonly fetchFunction: typeof fetch = fetch,
+    /** How to wait before a retry (tests do not wait). */
+    private readonly sleep: (ms: number) => Promise<void> = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   ) {
     this.server = withoutTrailingSlash(server);
   }
@@ -83,11 +96,11 @@ export class LicensingApiClient {
   }
 
   takeLease(accessToken: string, body: z.input<typeof LeaseRequest>): Promise<ApiAnswer<LeaseAnswer>> {
-    return this.call({ method: "POST", path: "/api/v1/leases", accessToken, body, schema: LeaseResponse });
+    return this.call({ method: "POST", path: "/api/v1/leases", accessToken, body, schema: LeaseResponse, isRepeatable: true });
   }
 
   heartbeat(accessToken: string, leaseId: string): Promise<ApiAnswer<LeaseAnswer>> {
-    return this.call({ method: "POST", path: `/api/v1/leases/${encodeURIComponent(leaseId)}/heartbeat`, accessToken, schema: HeartbeatResponse });
+    return this.call({ method: "POST", path: `/api/v1/leases/${encodeURIComponent(leaseId)}/heartbeat`, accessToken, schema: HeartbeatResponse, isRepeatable: true });
   }
 
   releaseLease(accessToken: string, leaseId: string): Promise<ApiAnswer<null>> {
@@ -102,14 +115,20 @@ export class LicensingApiClient {
     return this.call({ method: "GET", path: "/api/v1/signing-keys", schema: JwksResponse });
   }
 
-  private async call<T>(request: {
-    method: "GET" | "POST" | "DELETE";
-    path: string;
-    accessToken?: string;
-    body?: unknown;
-    /** null: the answer has no body (204). */
-    schema: z.ZodType<T> | null;
-  }): Promise<ApiAnswer<T>> {
+  private async call<T>(request: CallRequest<T>): Promise<ApiAnswer<T>> {
+    const isRepeatable = request.isRepeatable ?? request.method !== "POST";
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.callOnce(request);
+      } catch (error) {
+        const wait = error instanceof ApiProblemError && error.status === 503 ? error.retryAfterSeconds : null;
+        if (!isRepeatable || wait === null || attempt >= MAX_RETRIES) throw error;
+        await this.sleep(Math.min(wait, MAX_RETRY_WAIT_SECONDS) * 1000);
+      }
+    }
+  }
+
+  private async callOnce<T>(request: CallRequest<T>): Promise<ApiAnswer<T>> {
     const headers: Record<string, string> = { Accept: "application/json, application/problem+json", "User-Agent": CLIENT_USER_AGENT };
     if (request.accessToken) headers.Authorization = `Bearer ${request.accessToken}`;
     if (request.body !== undefined) headers["Content-Type"] = "application/json";
@@ -128,7 +147,7 @@ export class LicensingApiClient {
       throw new Error(`Cannot reach ${this.server} (${request.method} ${request.path})${cause}`);
     }
     const text = await response.text();
-    if (!response.ok) throw new ApiProblemError(response.status, parseProblem(response.status, text));
+    if (!response.ok) throw new ApiProblemError(response.status, parseProblem(response.status, text), retryAfter(response.headers.get("retry-after")));
     if (request.schema === null) return { status: response.status, body: null as T };
     let json: unknown;
     try {
@@ -143,6 +162,25 @@ export class LicensingApiClient {
     }
     return { status: response.status, body: parsed.data };
   }
+}
+
+type CallRequest<T> = {
+  method: "GET" | "POST" | "DELETE";
+  path: string;
+  accessToken?: string;
+  body?: unknown;
+  /** null: the answer has no body (204). */
+  schema: z.ZodType<T> | null;
+  /** Means the same when sent twice (default: every GET and DELETE). */
+  isRepeatable?: boolean;
+};
+
+/** Retry-After as seconds (RFC 9110: delay-seconds; an HTTP date is read as the wait until it). */
+function retryAfter(header: string | null): number | null {
+  if (header === null) return null;
+  if (/^\d+$/.test(header.trim())) return Number(header.trim());
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? null : Math.max(0, Math.ceil((date - Date.now()) / 1000));
 }
 
 const LooseProblem = z.looseObject({ title: z.string().optional(), code: z.string().optional(), detail: z.string().optional() });

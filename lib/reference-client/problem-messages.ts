@@ -33,6 +33,10 @@ export function describeProblem(problem: ApiProblem): string {
         return "Your login has ended: sign in again.";
       case "RATE_LIMITED":
         return `Too many attempts: try again in ${problem.retryAfterSeconds ?? "a few"} seconds.`;
+      case "DATABASE_UNAVAILABLE":
+        return "The licensing service cannot reach its database right now (tried again a few times): try again in a minute. Nothing was changed.";
+      case "OVERLOADED":
+        return "The licensing service is too busy right now (tried again a few times): try again in a minute.";
       case "NOT_FOUND":
         return "Not found: it does not exist, or is not yours.";
       case "INVALID_REQUEST": {

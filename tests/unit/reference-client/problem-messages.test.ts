@@ -44,4 +44,34 @@ describe("errors of the API client", () => {
     const client = answering(new Response(JSON.stringify({ activation: {} }), { status: 201 }));
     await expect(client.activate("token", { activationKey: "K", fingerprint: "f".repeat(64), hostname: "h" })).rejects.toThrow(/outside the contract/);
   });
+
+  test("issue 15: a 503 with Retry-After is waited out and sent again — a release during an outage happens once the server is back", async () => {
+    const unavailable = () =>
+      new Response(JSON.stringify(problem(503, "DATABASE_UNAVAILABLE")), { status: 503, headers: { "Content-Type": "application/problem+json", "Retry-After": "5" } });
+    const answers = [unavailable(), unavailable(), new Response(null, { status: 204 })];
+    const sent: string[] = [];
+    const waits: number[] = [];
+    const client = new LicensingApiClient(
+      "https://licenses.example.test",
+      async (input, init) => {
+        sent.push(`${init?.method} ${String(input)}`);
+        return answers.shift()!;
+      },
+      async (ms) => void waits.push(ms),
+    );
+    await expect(client.releaseLease("token", "lease-1")).resolves.toEqual({ status: 204, body: null });
+    expect(sent).toEqual(Array(3).fill("DELETE https://licenses.example.test/api/v1/leases/lease-1"));
+    expect(waits).toEqual([5_000, 5_000]);
+  });
+
+  test("a sign-in is not sent twice, and retries end: the 503 then reaches the caller", async () => {
+    const unavailable = () => new Response(JSON.stringify(problem(503, "OVERLOADED")), { status: 503, headers: { "Content-Type": "application/problem+json", "Retry-After": "1" } });
+    let count = 0;
+    const client = new LicensingApiClient("https://licenses.example.test", async () => (count++, unavailable()), async () => {});
+    await expect(client.signIn({ email: "a@b.example", password: "x", client: "t" })).rejects.toMatchObject({ status: 503, retryAfterSeconds: 1, problem: { code: "OVERLOADED" } });
+    expect(count).toBe(1);
+    count = 0;
+    await expect(client.entitlements("token")).rejects.toMatchObject({ status: 503 });
+    expect(count).toBe(4);
+  });
 });

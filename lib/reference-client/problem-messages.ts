@@ -34,7 +34,7 @@ export function describeProblem(problem: ApiProblem): string {
       case "RATE_LIMITED":
         return `Too many attempts: try again in ${problem.retryAfterSeconds ?? "a few"} seconds.`;
       case "DATABASE_UNAVAILABLE":
-        return "The licensing service cannot reach its database right now (tried again a few times): try again in a minute. Nothing was changed.";
+        return "The licensing service cannot reach its database right now (tried again a few times): try again in a minute.";
       case "OVERLOADED":
         return "The licensing service is too busy right now (tried again a few times): try again in a minute.";
       case "NOT_FOUND":

@@ -88,7 +88,7 @@ export default defineConfig({
             name: "chromium-postgres",
             // deployment.spec.ts starts its own instances on PostgreSQL already; the specs in
             // security/own-server/ start Next.js themselves, once is enough.
-            testIgnore: ["deployment.spec.ts", "security/own-server/**", "phone/**"],
+            testIgnore: ["deployment.spec.ts", "two-instances.spec.ts", "security/own-server/**", "phone/**"],
             use: { ...devices["Desktop Chrome"], launchOptions: chromiumLaunchOptions, baseURL: `http://127.0.0.1:${POSTGRES_PORT}` },
             metadata: { databaseUrl: postgresDatabaseUrl, mailCaptureUrl },
           },

@@ -1,8 +1,7 @@
 // Issue 15 item 4: load shedding. Each instance admits at most API_MAX_IN_FLIGHT licensing API
 // requests at a time; one more is answered 503 OVERLOADED with Retry-After at once, instead of
 // queueing behind the others (at 1,000 connections every lease waited 13–19 s and memory tripled).
-// What is admitted keeps its pace, since the database pool is not asked for more than it can
-// serve. The count is per process (globalThis: Next.js may load this module in several bundles).
+// The excess is refused instead of waiting for the database pool with everything else. The count is per process (globalThis: Next.js may load this module in several bundles).
 import "server-only";
 import { env } from "@/lib/env";
 

@@ -7,7 +7,7 @@ import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { requireStaff } from "@/lib/auth/permissions";
-import { isDatabaseUnavailable } from "@/lib/db/database-unavailable";
+import { databaseErrorLine, isDatabaseUnavailable } from "@/lib/db/database-unavailable";
 import { DomainError, isDomainError, type DomainErrorCode } from "@/lib/errors";
 import { getSessionUser } from "@/app/session";
 
@@ -71,7 +71,7 @@ async function execute<Schema extends z.ZodType, Result>(
     if (isDomainError(error)) return failure(error.code, domainFieldErrors(error.details), error.details);
     // Issue 15: an outage is said as such, so the user knows to try again rather than report a bug.
     if (isDatabaseUnavailable(error)) {
-      console.warn(`[action] database unavailable: ${error instanceof Error ? error.message.split("\n").filter(Boolean).at(-1) : String(error)}`);
+      console.warn(`[action] database unavailable: ${databaseErrorLine(error)}`);
       return failure("DATABASE_UNAVAILABLE");
     }
     console.error("Unexpected error in server action", error);

@@ -3,7 +3,7 @@
 // unexpected errors are logged and answered as INTERNAL without their message.
 import "server-only";
 import { apiMessage, type MessageValues } from "@/lib/api/api-locale";
-import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from "@/lib/db/database-unavailable";
+import { DATABASE_RETRY_AFTER_SECONDS, databaseErrorLine, isDatabaseUnavailable } from "@/lib/db/database-unavailable";
 import { isDomainError, type DomainError } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n/locales";
 import { problemStatus, type Problem, type ProblemCode } from "@/lib/licensing-api/contract";
@@ -67,7 +67,7 @@ export function problemFromError(error: unknown, locale: Locale): ApiProblem {
   if (isDomainError(error)) return problemFromDomainError(error, locale);
   // Issue 15: an outage is not a bug: the client is told to come back, and when.
   if (isDatabaseUnavailable(error)) {
-    console.warn(`[api] database unavailable: ${error instanceof Error ? error.message.split("\n").filter(Boolean).at(-1) : String(error)}`);
+    console.warn(`[api] database unavailable: ${databaseErrorLine(error)}`);
     return databaseUnavailableProblem();
   }
   console.error("Unexpected error in an API route", error);

@@ -1,6 +1,7 @@
 // Issue 15: the health check's question — does the database answer `SELECT 1`, within a deadline?
 import "server-only";
 import { db as processDb, type DbClient } from "@/lib/db/client";
+import { databaseErrorLine } from "@/lib/db/database-unavailable";
 
 export const HEALTH_DEADLINE_MS = 2_000;
 
@@ -13,7 +14,7 @@ export async function checkDatabase(options: { db?: DbClient; deadlineMs?: numbe
   });
   const answer = (options.db ?? processDb()).$queryRaw`SELECT 1`.then(
     () => null,
-    (error: unknown) => (error instanceof Error ? error.message.split("\n").filter(Boolean).at(-1) ?? error.name : String(error)),
+    (error: unknown) => databaseErrorLine(error),
   );
   try {
     return await Promise.race([answer, deadline]);

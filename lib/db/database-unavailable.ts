@@ -22,6 +22,12 @@ const SQLSTATES = new Set(["57P01", "57P02", "57P03", "53000", "53100", "53200",
 // pg and pg-pool say these in words only.
 const DRIVER_MESSAGES = /Query read timeout|Connection terminated|timeout exceeded when trying to connect|Connection ended unexpectedly|Client has encountered a connection error|Client was closed and is not queryable/;
 
+/** The error in one line for the log: Prisma's messages end with the driver's words after a code frame. */
+export function databaseErrorLine(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  return error.message.split("\n").filter(Boolean).at(-1) ?? error.name;
+}
+
 type ErrorLike = { code?: unknown; kind?: unknown; message?: unknown; cause?: unknown; meta?: { driverAdapterError?: { cause?: unknown } } };
 
 export function isDatabaseUnavailable(error: unknown): boolean {

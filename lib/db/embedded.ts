@@ -157,18 +157,22 @@ async function processStartTime(pid: number): Promise<string | null> {
   return fields[19] ?? null;
 }
 
+/** The process's command line, word by word (/proc/<pid>/cmdline); null where it cannot be read. */
+async function commandLine(pid: number): Promise<string[] | null> {
+  const cmdline = await readFile(`/proc/${pid}/cmdline`, "utf8").catch(() => null);
+  return cmdline === null ? null : cmdline.split("\0").filter(Boolean);
+}
+
 /** The program the process runs (its binary; else the first word of its command line). */
 async function processExecutable(pid: number): Promise<string | null> {
   const binary = await readlink(`/proc/${pid}/exe`).catch(() => null);
   if (binary) return binary.replace(/ \(deleted\)$/, "");
-  const cmdline = await readFile(`/proc/${pid}/cmdline`, "utf8").catch(() => null);
-  return cmdline?.split("\0")[0] || null;
+  return (await commandLine(pid))?.[0] ?? null;
 }
 
 /** "node --import tsx lib/runtime/start.ts": for the operator, who decides what to stop. */
 async function processCommand(pid: number): Promise<string | null> {
-  const cmdline = await readFile(`/proc/${pid}/cmdline`, "utf8").catch(() => null);
-  const command = cmdline?.split("\0").filter(Boolean).join(" ").trim();
+  const command = (await commandLine(pid))?.join(" ").trim();
   return command ? (command.length > 200 ? `${command.slice(0, 200)}…` : command) : null;
 }
 

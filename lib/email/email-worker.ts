@@ -76,19 +76,22 @@ export class EmailWorker {
    */
   private renewWhileSending(db: DbClient, inFlight: Set<ClaimedEmail>): { stop: () => void } {
     const { clock, renewIntervalMs, log } = this.options;
+    // The messages this worker still owns share one token: the claim's, then each renewal's.
+    let token = [...inFlight][0]?.lockedUntil;
     let isRenewing = false;
     const timer = setInterval(async () => {
-      if (isRenewing || inFlight.size === 0) return;
+      if (isRenewing || inFlight.size === 0 || !token) return;
       isRenewing = true;
       try {
         const lockedUntil = new Date(clock.now().getTime() + CLAIM_LEASE_MS);
-        // Messages of one claim share one token; after a renewal they share the new one.
-        const byToken = new Map<number, ClaimedEmail[]>();
-        for (const message of inFlight) byToken.set(message.lockedUntil.getTime(), [...(byToken.get(message.lockedUntil.getTime()) ?? []), message]);
-        for (const [token, messages] of byToken) {
-          const renewed = new Set(await renewEmailClaims({ db, ids: messages.map((message) => message.id), previous: new Date(token), lockedUntil }));
-          for (const message of messages) if (renewed.has(message.id)) message.lockedUntil = lockedUntil;
+        const owned = [...inFlight];
+        const renewed = new Set(await renewEmailClaims({ db, ids: owned.map((message) => message.id), previous: token, lockedUntil }));
+        for (const message of owned) {
+          // One that was not renewed was taken over by another worker: it is no longer ours to renew.
+          if (renewed.has(message.id)) message.lockedUntil = lockedUntil;
+          else inFlight.delete(message);
         }
+        token = lockedUntil;
       } catch (error) {
         log(`renewing claims failed: ${error instanceof Error ? error.message : String(error)}`);
       } finally {

@@ -3,6 +3,7 @@
 import "server-only";
 import type { LicenseEdition, LicenseType, OrderLineKind, OrderStatus, PaymentMethod } from "@prisma/client";
 import type { Actor } from "@/lib/accounts/actor";
+import { displayName } from "@/lib/auth/current-user";
 import { systemClock, type Clock } from "@/lib/clock";
 import { db as processDb, type DbClient } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";
@@ -87,7 +88,7 @@ export async function getOrderForViewer(options: { actor: Actor; orderId: string
     invoice: invoiceStatus(order, (options.clock ?? systemClock).now()),
     dueAt: invoiceDueAt(order),
     purchaseOrderNumber: order.purchaseOrderNumber,
-    buyer: { name: `${order.buyer.firstName} ${order.buyer.lastName}`.trim() || order.buyer.email, email: order.buyer.email },
+    buyer: { name: displayName(order.buyer), email: order.buyer.email },
     billingAddress,
   };
 }

@@ -3,6 +3,7 @@
 // admins (the people who buy for it, decision 011); anyone else gets the company's NOT_FOUND (R28).
 import "server-only";
 import type { Actor } from "@/lib/accounts/actor";
+import { displayName } from "@/lib/auth/current-user";
 import { pageWindow, toPaged, type Paged } from "@/lib/backoffice/pagination";
 import { systemClock, type Clock } from "@/lib/clock";
 import { db as processDb, type DbClient } from "@/lib/db/client";
@@ -60,7 +61,7 @@ export async function listCompanyOrders(options: { actor: Actor; companyId: stri
     invoiceNumber: invoiceNumberLabel(order.invoiceNumber),
     createdAt: order.createdAt,
     purchaseOrderNumber: order.purchaseOrderNumber,
-    buyerName: `${order.buyer.firstName} ${order.buyer.lastName}`.trim() || order.buyer.email,
+    buyerName: displayName(order.buyer),
     totalCents: order.totalCents,
     currency: order.currency,
     productNames: [...new Set(order.lines.map((line) => line.product.name))],

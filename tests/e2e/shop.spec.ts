@@ -324,6 +324,10 @@ test("besluit 021: factuuradres en inkoopordernummer bij het afrekenen → factu
   const stranger = await strangerContext.newPage();
   await signInAsNewBuyer(stranger, "vreemde");
   expect((await stranger.goto(invoicePath))?.status()).toBe(404);
+  // Bad input is the same 404 (or the first page), never an error.
+  for (const path of ["/shop/orders/not-an-order/invoice", `/shop/orders/${order!.id.toUpperCase()}x/invoice`]) expect((await page.goto(path))?.status(), path).toBe(404);
+  expect((await page.goto("/software-management/orders?page=abc"))?.status()).toBe(200);
+  await expect(page.getByRole("row").filter({ hasText: invoiceNumber })).toHaveCount(1);
   await stranger.goto("/software-management/orders");
   await expect(stranger.getByRole("heading", { level: 1, name: "Software Beheer is voor softwarebeheerders" })).toBeVisible();
   await expect(stranger.getByRole("table")).toHaveCount(0);

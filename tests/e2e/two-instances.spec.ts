@@ -9,7 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import pg from "pg";
-import { DEMO_PASSWORD, USER_EMAIL } from "./support/demo";
+import { DEMO_PASSWORD, signIn, USER_EMAIL } from "./support/demo";
 import { launch, stop, waitForHealth, type Launcher } from "./support/launcher";
 
 const serverUrl = process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
@@ -95,11 +95,7 @@ test("both instances answer through nginx", async () => {
 });
 
 test("a browser signs in and stays signed in whichever instance answers each page", async ({ page }) => {
-  await page.goto(`${base}/sign-in`);
-  await page.getByLabel("E-mailadres").fill(USER_EMAIL);
-  await page.getByLabel("Wachtwoord").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Aanmelden" }).click();
-  await expect(page).not.toHaveURL(/\/sign-in/);
+  await signIn(page, USER_EMAIL, undefined, { baseUrl: base });
   const answeredBy = new Set<string>();
   for (let index = 0; index < 6; index++) {
     const response = await page.goto(`${base}/my-software`);

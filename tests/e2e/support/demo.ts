@@ -8,9 +8,9 @@ export const STAFF_EMAIL = "staff@demo.example";
 export const DUTCH_COMPANY = "Bouwbedrijf De Vries B.V.";
 export const BELGIAN_COMPANY = "Constructie Peeters NV";
 
-/** Signs in through the Dutch sign-in page and waits for the portal. */
-export async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
-  await page.goto("/sign-in");
+/** Signs in through the Dutch sign-in page and waits for the portal (of the project's app, or of the instance at `baseUrl`). */
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD, options: { baseUrl?: string } = {}): Promise<void> {
+  await page.goto(`${options.baseUrl ?? ""}/sign-in`);
   await page.getByLabel("E-mailadres").fill(email);
   await page.getByLabel("Wachtwoord").fill(password);
   await page.getByRole("button", { name: "Aanmelden" }).click();

@@ -6,7 +6,7 @@
 // The instance is started here (one is enough), so this runs in the embedded project only.
 import { expect, test } from "@playwright/test";
 import { startFaultProxy, type FaultProxy } from "../../../fixtures/fault-proxy";
-import { DEMO_PASSWORD, USER_EMAIL } from "../../support/demo";
+import { signIn, USER_EMAIL } from "../../support/demo";
 import { startNextDirectly, type DirectServer } from "../../support/direct-next-start";
 
 const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
@@ -51,11 +51,7 @@ test.describe("an instance whose database freezes and goes away", () => {
 
   test("gone: a page says the database is away and comes back by itself; a sign-in is refused as an outage", async ({ page, request }) => {
     test.setTimeout(90_000);
-    await page.goto(`${base}/sign-in`);
-    await page.getByLabel("E-mailadres").fill(USER_EMAIL);
-    await page.getByLabel("Wachtwoord").fill(DEMO_PASSWORD);
-    await page.getByRole("button", { name: "Aanmelden" }).click();
-    await expect(page).not.toHaveURL(/\/sign-in/);
+    await signIn(page, USER_EMAIL, undefined, { baseUrl: base });
     await page.goto(`${base}/my-software`);
     await expect(page.getByRole("heading", { level: 1, name: "Mijn software" })).toBeVisible();
 

@@ -22,9 +22,9 @@ export function userMenuButton(page: Page) {
   return page.getByRole("banner").getByRole("button", { name: / · / });
 }
 
-/** Chooses a company on the Change company page, whatever the current one is. */
-export async function chooseCompany(page: Page, company: string, country: string): Promise<void> {
-  await page.goto("/change-company");
+/** Chooses a company on the Change company page, whatever the current one is (of the project's app, or of the instance at `baseUrl`). */
+export async function chooseCompany(page: Page, company: string, country: string, options: { baseUrl?: string } = {}): Promise<void> {
+  await page.goto(`${options.baseUrl ?? ""}/change-company`);
   await page.getByRole("button", { name: `Kies ${company} – ${country}` }).click();
   await expect(page).not.toHaveURL(/\/change-company/);
 }

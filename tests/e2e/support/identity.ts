@@ -18,18 +18,20 @@ export function addToDemoCompanies(email: string, options: { belgianRole?: "USER
   });
 }
 
-function runSupportScript(script: string, args: string[]): void {
-  const databaseUrl = test.info().project.metadata.databaseUrl as string | undefined;
+/** Runs a script of tests/e2e/support/ with tsx on the project's database, or on `databaseUrl` (a spec's own); its standard output. */
+export function runSupportScript(script: string, args: string[], options: { databaseUrl?: string } = {}): string {
+  const databaseUrl = options.databaseUrl ?? (test.info().project.metadata.databaseUrl as string | undefined);
   if (!databaseUrl) throw new Error("the Playwright project has no metadata.databaseUrl (playwright.config.ts sets it)");
-  execFileSync(process.execPath, ["--import", "tsx", `tests/e2e/support/${script}`, ...args], {
+  return execFileSync(process.execPath, ["--import", "tsx", `tests/e2e/support/${script}`, ...args], {
     env: { ...process.env, DATABASE_URL: databaseUrl, TSX_TSCONFIG_PATH: "tsconfig.scripts.json" },
-    stdio: "inherit",
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "inherit"],
   });
 }
 
 /** A registered identity in no company yet, with the demo password (see register-identity.ts). */
-export function registerIdentity(email: string, firstName: string, lastName: string): void {
-  runSupportScript("register-identity.ts", [email, firstName, lastName]);
+export function registerIdentity(email: string, firstName: string, lastName: string, options: { databaseUrl?: string } = {}): void {
+  runSupportScript("register-identity.ts", [email, firstName, lastName], options);
 }
 
 /** Activates a free node-locked license of the Dutch group 1 on a machine so named (see activate-demo-device.ts). */

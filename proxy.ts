@@ -6,6 +6,7 @@ import { apiMessage, negotiateApiLocale } from "@/lib/api/api-locale";
 import { ApiProblem, problemResponse } from "@/lib/api/problem";
 import { SERVER_ACTION_BODY_LIMIT_BYTES } from "@/lib/assignments/change-set-limits";
 import { env } from "@/lib/env";
+import { hasPlainActionArguments } from "@/lib/http/server-action-reply";
 
 /** A path whose %-escapes do not decode to UTF-8 ("%zz", "%C3"): Next.js's router would answer a plain-text 500. */
 function hasMalformedEncoding(pathname: string): boolean {
@@ -17,7 +18,7 @@ function hasMalformedEncoding(pathname: string): boolean {
   }
 }
 
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   // Issue 15 item 3: such a path names nothing: 400 problem+json for the API, the not-found page
   // (404) for everything else.
   if (hasMalformedEncoding(request.nextUrl.pathname)) {
@@ -34,6 +35,11 @@ export function proxy(request: NextRequest) {
   const length = request.headers.get("content-length");
   if (request.method === "POST" && request.headers.has("next-action") && (length === null || Number(length) > SERVER_ACTION_BODY_LIMIT_BYTES)) {
     return new NextResponse("Request too large / Verzoek te groot", { status: 413, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  }
+  // Issue 15: arguments React's decoder would fail on (references to parts that never come, or no
+  // JSON at all) are a bad request, not the 500 it would answer. The action sees the body intact.
+  if (request.method === "POST" && request.headers.has("next-action") && !(await hasPlainActionArguments(request.clone()))) {
+    return new NextResponse("Bad request / Ongeldig verzoek", { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   }
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const isProduction = env().isProduction;

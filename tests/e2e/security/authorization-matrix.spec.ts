@@ -14,11 +14,9 @@
 // seeded state.
 import { execFileSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { readdirSync, readFileSync } from "node:fs";
-import path from "node:path";
 import { expect, test, type APIRequestContext, type APIResponse, type Browser } from "@playwright/test";
 import { DEMO_PASSWORD, signIn, STAFF_EMAIL, userMenuButton } from "../support/demo";
-import { queryDatabase } from "../support/shop";
+import { actionManifest, actionOutcome, callAction, changedTables, databaseState, inventory } from "../support/server-actions";
 
 test.describe.configure({ mode: "serial", timeout: 180_000 });
 
@@ -38,49 +36,6 @@ type Seed = {
   orderId: string;
   salesLeadId: string;
 };
-
-// ------------------------------------------------------------------ the inventory, from the code
-
-function filesUnder(directory: string, name: string): string[] {
-  return readdirSync(directory, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(directory, entry.name);
-    if (entry.isDirectory()) return filesUnder(full, name);
-    return entry.name === name ? [full] : [];
-  });
-}
-
-/** app/(portal)/software-management/[groupId]/page.tsx → /software-management/[groupId] */
-function routeOf(file: string): string {
-  const segments = path.dirname(path.relative("app", file)).split(path.sep).filter((segment) => segment !== "." && !/^\(.*\)$/.test(segment));
-  return `/${segments.join("/")}`;
-}
-
-const inventory = {
-  pages: filesUnder("app", "page.tsx").map(routeOf).sort(),
-  routes: filesUnder("app", "route.ts")
-    .flatMap((file) => {
-      const source = readFileSync(file, "utf8");
-      const methods = new Set<string>();
-      for (const match of source.matchAll(/export (?:const|async function|function) (GET|POST|PUT|PATCH|DELETE)\b/g)) methods.add(match[1]!);
-      for (const match of source.matchAll(/export \{([^}]*)\}/g)) for (const name of match[1]!.matchAll(/as (GET|POST|PUT|PATCH|DELETE)\b/g)) methods.add(name[1]!);
-      return [...methods].map((method) => `${method} ${routeOf(file)}`);
-    })
-    .sort(),
-  actions: filesUnder("app", "actions.ts")
-    .flatMap((file) => [...readFileSync(file, "utf8").matchAll(/^export (?:async function|const) ([A-Za-z0-9]+Action)\b/gm)].map((match) => `${path.relative(".", file)}#${match[1]}`))
-    .sort(),
-};
-
-type ManifestEntry = { filename: string; exportedName: string; workers: Record<string, unknown> };
-function actionManifest(): Map<string, { id: string; page: string }> {
-  const manifest = JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as { node: Record<string, ManifestEntry> };
-  return new Map(
-    Object.entries(manifest.node).map(([id, entry]) => {
-      const page = Object.keys(entry.workers)[0]!.replace(/\/page$/, "");
-      return [`${entry.filename}#${entry.exportedName}`, { id, page: routeOf(`${page}/page.tsx`) }];
-    }),
-  );
-}
 
 // ------------------------------------------------------------------ answers
 
@@ -105,13 +60,6 @@ function pageOutcome(response: APIResponse, text: string): Outcome {
   return status === 200 ? "200" : status === 404 ? "404" : `HTTP ${status}`;
 }
 
-function actionOutcome(response: APIResponse, text: string): Outcome {
-  if (response.status() >= 500) return `HTTP ${response.status()}`;
-  const result = /"ok":(true|false)(?:,"error":\{"code":"([A-Z_]+)")?/.exec(text);
-  if (!result) return `HTTP ${response.status()} no result`;
-  return result[1] === "true" ? "ok" : result[2]!;
-}
-
 const apiOutcome = (response: APIResponse): Outcome => String(response.status());
 
 // ------------------------------------------------------------------ callers
@@ -134,23 +82,6 @@ async function apiToken(request: APIRequestContext, email: string, fingerprint: 
   const response = await request.post("/api/v1/sessions", { data: { email, password: DEMO_PASSWORD, client: "Matrix", device: { fingerprint, hostname: "MATRIX" } } });
   expect(response.status(), `API sign-in of ${email}`).toBe(201);
   return ((await response.json()) as { accessToken: string }).accessToken;
-}
-
-/** Every table's content, bar those that record requests as they come (rate limits, sessions seen). */
-async function databaseState(): Promise<Record<string, string>> {
-  const tables = ["User", "Company", "Membership", "MembershipInvitation", "LicenseGroup", "License", "Assignment", "Device", "Activation", "FloatingLease", "Trial", "Token", "RefreshToken", "AuditEvent", "Order", "OrderLine", "SalesLead", "SigningKey", "LaunchTokenRedemption"];
-  const rows = await queryDatabase<{ name: string; state: string | null }>(
-    [
-      ...tables.map((table) => `SELECT '${table}' AS name, md5(string_agg(t::text, ',' ORDER BY t::text)) AS state FROM "${table}" t`),
-      // The worker sends mail as it goes: only which messages exist counts.
-      `SELECT 'EmailMessage' AS name, md5(string_agg("id"::text, ',' ORDER BY "id")) AS state FROM "EmailMessage"`,
-    ].join(" UNION ALL "),
-  );
-  return Object.fromEntries(rows.map((row) => [row.name, row.state ?? ""]));
-}
-
-function changedTables(before: Record<string, string>, after: Record<string, string>): string[] {
-  return Object.keys(before).filter((table) => before[table] !== after[table]);
 }
 
 /** The data of A that no outsider may receive, and what only A's admins (and staff) see. */
@@ -399,6 +330,8 @@ test("the inventory of pages, route handlers and server actions read from the co
   // Every exported action is reachable by its id (the build's manifest), which the matrix calls.
   const manifest = actionManifest();
   expect(inventory.actions.filter((action) => !manifest.has(action)), "actions without an id in the build").toEqual([]);
+  // …and the build has no action the inventory misses (an inline "use server" function elsewhere).
+  expect([...manifest.keys()].filter((action) => !inventory.actions.includes(action)), "actions of the build outside app/**/actions.ts").toEqual([]);
 });
 
 test.describe("callers", () => {
@@ -495,20 +428,12 @@ test.describe("callers", () => {
   });
 
   test("every server action answers each caller as its row says; a refusal writes nothing", async () => {
-    const manifest = actionManifest();
     const findings: Finding[] = [];
     const allowedLater: [string, Caller][] = [];
     const params: Record<string, string> = { groupId: seed.companyA.groupId, companyId: seed.companyA.id, licenseId: seed.licenses.floating, orderId: seed.orderId, product: "profis-engineering" };
     const call = async (key: string, caller: Caller): Promise<{ actual: Outcome; text: string }> => {
-      const { id, page } = manifest.get(key)!;
       const row = ACTION_ROWS[key]!;
-      const url = page.replace(/\[([A-Za-z]+)\]/g, (_, name: string) => params[name] ?? name);
-      const response = await caller.request.post(url, {
-        maxRedirects: 0,
-        headers: { "Next-Action": id, "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component" },
-        data: JSON.stringify(row.input ? [row.input(caller.role)] : []),
-      });
-      const text = await response.text();
+      const { response, text } = await callAction(caller.request, key, row.input ? [row.input(caller.role)] : [], params);
       return { actual: actionOutcome(response, text), text };
     };
     for (const [key, row] of Object.entries(ACTION_ROWS)) {

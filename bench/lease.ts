@@ -24,23 +24,14 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { createServer } from "node:http";
-import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { createAccount } from "@/lib/accounts/create-account";
-import { activateLicense } from "@/lib/activations/activate-license";
-import { saveAssignments } from "@/lib/assignments/save-assignments";
-import { createCompany } from "@/lib/companies/create-company";
-import { createDb, useDb } from "@/lib/db/client";
-import { migrate } from "@/lib/db/migrate";
-import { createLicense } from "@/lib/licenses/create-license";
-import { createLicenseGroup } from "@/lib/licenses/create-license-group";
 import { isLicenseValidAt } from "@/lib/licenses/license-validity";
 import { releaseLeaseStatement, takeFloatingSeat, type SessionToCheck, type TakenSeatRow } from "@/lib/leases/lease-statements";
-import { addCompanyMember } from "@/lib/memberships/add-company-member";
-import { ensureProductCatalogue } from "@/lib/products/ensure-product-catalogue";
+import { startApp, stopProcessGroup, waitForAnswer } from "./support/app-instance";
 import { withBenchDatabase } from "./support/bench-database";
+import { seedFloatingLeases, signInLeaseUser, takeAndRelease, type LoadFigures } from "./support/lease-load";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3290);
 const REFERENCE_PORT = PORT + 1;
@@ -52,99 +43,6 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const MACHINES = 200;
 const SEATS = 1_000;
 const POOL_SIZE = 10;
-const EMAIL = "lease-bench@bench.example";
-const PASSWORD = "lease-bench-passphrase-2026";
-const AUTH_SECRET = "bench-secret-bench-secret-bench-secret-1234";
-
-type Seeded = { licenseId: string; userId: string; fingerprints: string[] };
-type Figures = { requestsPerSecond: number; p99: number; p50: number; requests: number; non2xx: number; errors: number };
-
-// ---------------------------------------------------------------- autocannon (no bundled types)
-
-type BenchRequest = {
-  method: "POST" | "DELETE";
-  path: string;
-  headers?: Record<string, string>;
-  body?: string;
-  setupRequest?: (request: BenchRequest, context: Record<string, unknown>) => BenchRequest | null;
-  onResponse?: (status: number, body: string, context: Record<string, unknown>) => void;
-};
-type AutocannonResult = { requests: { average: number; total: number }; latency: { p50: number; p99: number }; non2xx: number; errors: number; timeouts: number };
-type Autocannon = (options: { url: string; connections: number; duration: number; requests: BenchRequest[] }) => Promise<AutocannonResult>;
-const autocannon = createRequire(import.meta.url)("autocannon") as Autocannon;
-
-/**
- * take + release for `seconds`: each connection borrows a free machine for the take and returns
- * it after the release, so no two connections ever act as the same machine.
- */
-async function takeAndRelease(url: string, seeded: Seeded, headers: Record<string, string>, seconds: number): Promise<Figures> {
-  const freeMachines = [...seeded.fingerprints];
-  const result = await autocannon({
-    url,
-    connections: CONNECTIONS,
-    duration: seconds,
-    requests: [
-      {
-        method: "POST",
-        path: "/api/v1/leases",
-        headers: { ...headers, "Content-Type": "application/json" },
-        setupRequest: (request, context) => {
-          const fingerprint = freeMachines.pop();
-          if (!fingerprint) throw new Error("more connections than machines");
-          context.fingerprint = fingerprint;
-          return { ...request, body: JSON.stringify({ licenseId: seeded.licenseId, fingerprint }) };
-        },
-        onResponse: (status, body, context) => {
-          // 201 a new seat; 200 a machine whose seat an interrupted earlier run left open (extended).
-          if (status === 201 || status === 200) context.leaseId = (JSON.parse(body) as { id: string }).id;
-          else freeMachines.push(context.fingerprint as string);
-        },
-      },
-      {
-        method: "DELETE",
-        path: "/api/v1/leases/",
-        headers,
-        setupRequest: (request, context) => (context.leaseId ? { ...request, path: `/api/v1/leases/${String(context.leaseId)}` } : null),
-        onResponse: (_status, _body, context) => {
-          freeMachines.push(context.fingerprint as string);
-        },
-      },
-    ],
-  });
-  return {
-    requestsPerSecond: result.requests.average,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    requests: result.requests.total,
-    non2xx: result.non2xx,
-    errors: result.errors + result.timeouts,
-  };
-}
-
-// ---------------------------------------------------------------- seed (through the domain)
-
-async function seed(databaseUrl: string): Promise<Seeded> {
-  await migrate({ connectionString: databaseUrl });
-  const prisma = createDb(databaseUrl, 4);
-  useDb(prisma);
-  try {
-    await ensureProductCatalogue();
-    const staff = await createAccount({ email: "staff@bench.example", firstName: "Bench", lastName: "Staff", credentials: { password: PASSWORD }, isStaff: true });
-    const user = await createAccount({ email: EMAIL, firstName: "Lease", lastName: "Bench", credentials: { password: PASSWORD } });
-    const company = await createCompany({ actor: staff, name: "Lease Bench B.V.", country: "NL", sapAccountNumber: "0009000001" });
-    await addCompanyMember({ actor: staff, companyId: company.id, email: EMAIL, role: "ADMIN" });
-    const group = await createLicenseGroup({ actor: staff, companyId: company.id, name: "Bench group" });
-    const license = await createLicense({ actor: staff, groupId: group.id, productCode: "PROFIS_DETECTION_OFFICE", type: "FLOATING", seats: SEATS });
-    await saveAssignments({ actor: user, groupId: group.id, expectedVersion: group.version, changes: [{ licenseId: license.id, userId: user.id, assigned: true }] });
-    const fingerprints = Array.from({ length: MACHINES }, (_, index) => `bench-machine-${String(index).padStart(4, "0")}`);
-    for (const fingerprint of fingerprints) {
-      await activateLicense({ actor: user, activationKey: license.activationKey!, fingerprint, hostname: fingerprint.toUpperCase() });
-    }
-    return { licenseId: license.id, userId: user.id, fingerprints };
-  } finally {
-    await prisma.$disconnect();
-  }
-}
 
 // ---------------------------------------------------------------- the reference program
 
@@ -207,27 +105,6 @@ async function runReferenceServer(): Promise<void> {
 
 // ---------------------------------------------------------------- processes
 
-function startApp(databaseUrl: string): ChildProcess {
-  return spawn(process.execPath, ["--import", "tsx", "lib/runtime/start.ts"], {
-    env: {
-      ...process.env,
-      TSX_TSCONFIG_PATH: "tsconfig.scripts.json",
-      PORT: String(PORT),
-      DATABASE_URL: databaseUrl,
-      AUTH_SECRET,
-      SEED_DEMO: "false",
-      EMAIL_WORKER: "off",
-      DATABASE_POOL_SIZE: String(POOL_SIZE),
-      LOG_LEVEL: "warn",
-      NEXT_TELEMETRY_DISABLED: "1",
-    },
-    // Piped, not shown: autocannon cutting connections at the end of a run makes Next.js log each
-    // aborted request. The tail is shown if the app does not come up.
-    stdio: ["ignore", "ignore", "pipe"],
-    detached: true,
-  });
-}
-
 function startReference(databaseUrl: string, userId: string): ChildProcess {
   return spawn(process.execPath, ["--import", "tsx", path.resolve("bench/lease.ts"), "--reference-server"], {
     env: { ...process.env, TSX_TSCONFIG_PATH: "tsconfig.scripts.json", REFERENCE_DATABASE_URL: databaseUrl, REFERENCE_USER_ID: userId },
@@ -236,55 +113,22 @@ function startReference(databaseUrl: string, userId: string): ChildProcess {
   });
 }
 
-async function waitFor(url: string, child: ChildProcess, accept: (status: number) => boolean): Promise<void> {
-  let tail = "";
-  child.stderr?.on("data", (chunk: Buffer) => (tail = (tail + chunk.toString()).slice(-4_000)));
-  const deadline = Date.now() + 300_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`${url}: the process exited with ${child.exitCode}\n${tail}`);
-    try {
-      if (accept((await fetch(url)).status)) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`${url} did not answer within 5 minutes`);
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((resolve) => child.once("exit", resolve));
-  process.kill(-child.pid!, "SIGTERM");
-  const timer = setTimeout(() => process.kill(-child.pid!, "SIGKILL"), 15_000);
-  await exited;
-  clearTimeout(timer);
-}
-
 // ---------------------------------------------------------------- main
 
 async function main(): Promise<void> {
   if (!existsSync(path.resolve(".next", "BUILD_ID"))) throw new Error("no production build: run `npm run build` first");
   await withBenchDatabase(serverUrl, "lp_bench_lease", async (databaseUrl) => {
-    const seeded = await seed(databaseUrl);
+    const seeded = await seedFloatingLeases(databaseUrl, { seats: SEATS, machines: MACHINES });
     console.error(`[bench] seeded: 1 user, a floating license of ${SEATS} seats, ${MACHINES} activated machines`);
-    const app = startApp(databaseUrl);
+    const app = startApp({ port: PORT, databaseUrl, env: { DATABASE_POOL_SIZE: String(POOL_SIZE) } });
     const reference = startReference(databaseUrl, seeded.userId);
     try {
-      await waitFor(`http://127.0.0.1:${PORT}/api/v1/health`, app, (status) => status === 200);
-      await waitFor(`http://127.0.0.1:${REFERENCE_PORT}/health`, reference, (status) => status === 200);
-      const signIn = await fetch(`http://127.0.0.1:${PORT}/api/v1/sessions`, {
-        method: "POST",
-        headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({ email: EMAIL, password: PASSWORD, client: "bench/lease" }),
-      });
-      if (signIn.status !== 201) throw new Error(`sign-in answered ${signIn.status}: ${await signIn.text()}`);
-      const { accessToken } = (await signIn.json()) as { accessToken: string };
-      const targets = {
-        app: (seconds: number) => takeAndRelease(`http://127.0.0.1:${PORT}`, seeded, { Authorization: `Bearer ${accessToken}` }, seconds),
-        reference: (seconds: number) => takeAndRelease(`http://127.0.0.1:${REFERENCE_PORT}`, seeded, { Authorization: `Bearer ${accessToken}` }, seconds),
-      };
-      const runs: Record<keyof typeof targets, Figures[]> = { app: [], reference: [] };
+      await waitForAnswer(`http://127.0.0.1:${PORT}/api/v1/health`, app);
+      await waitForAnswer(`http://127.0.0.1:${REFERENCE_PORT}/health`, { child: reference });
+      const accessToken = await signInLeaseUser(`http://127.0.0.1:${PORT}`, "bench/lease");
+      const load = (url: string) => (seconds: number) => takeAndRelease({ url, seeded, accessToken, connections: CONNECTIONS, seconds });
+      const targets = { app: load(`http://127.0.0.1:${PORT}`), reference: load(`http://127.0.0.1:${REFERENCE_PORT}`) };
+      const runs: Record<keyof typeof targets, LoadFigures[]> = { app: [], reference: [] };
       // Both servers stay up; rounds alternate which goes first, so a change in the machine's
       // load hits both alike. A pause lets the requests still in flight finish before the next run.
       for (let round = -1; round < ROUNDS; round++) {
@@ -298,12 +142,12 @@ async function main(): Promise<void> {
       }
       report(runs);
     } finally {
-      await Promise.all([stop(app), stop(reference)]);
+      await Promise.all([stopProcessGroup(app.child), stopProcessGroup(reference)]);
     }
   });
 }
 
-function report(runs: Record<"app" | "reference", Figures[]>): void {
+function report(runs: Record<"app" | "reference", LoadFigures[]>): void {
   const results = { app: medianFigures(runs.app), reference: medianFigures(runs.reference) };
   console.log(`\nfloating desktop lease, take + release over HTTP: ${CONNECTIONS} connections, median of ${ROUNDS} runs of ${SECONDS} s after a warm-up`);
   console.log(`(machine: ${os.cpus().length} cores, load ${os.loadavg()[0]!.toFixed(1)}; PostgreSQL ${new URL(serverUrl).host}; pools of ${POOL_SIZE})`);
@@ -325,7 +169,7 @@ function median(values: number[]): number {
 }
 
 /** Per figure, the median over the runs (requests, non-2xx and errors: summed). */
-function medianFigures(runs: Figures[]): Figures {
+function medianFigures(runs: LoadFigures[]): LoadFigures {
   const sum = (values: number[]) => values.reduce((total, value) => total + value, 0);
   return {
     requestsPerSecond: median(runs.map((run) => run.requestsPerSecond)),

@@ -11,6 +11,9 @@ export async function register(): Promise<void> {
   // the socket, never from a header the client sent (lib/runtime/client-address-guard.ts).
   const { installClientAddressGuard } = await import("./lib/runtime/client-address-guard");
   installClientAddressGuard({ trustProxy: config.TRUST_PROXY });
+  // Load shedding (issue 15): above the limits a request is answered 503 at once, before Next.js.
+  const { installRequestAdmission } = await import("./lib/runtime/request-admission");
+  installRequestAdmission({ apiMaxInFlight: config.API_MAX_IN_FLIGHT, pageMaxInFlight: config.PAGE_MAX_IN_FLIGHT });
   if (!config.DATABASE_URL) return;
   // Every instance tidies long-expired leases (lib/leases/sweep-expired-leases.ts); correctness
   // never depends on it, since a lease stops counting when it expires.

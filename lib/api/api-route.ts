@@ -10,10 +10,9 @@
 //                                   seat routes, where a second round trip per call is the cost)
 // Handlers parse their body with readJsonBody, then make one domain call.
 import "server-only";
-import { apiAdmissionGate, OVERLOADED_RETRY_AFTER_SECONDS } from "@/lib/api/admission";
 import { apiClock } from "@/lib/api/api-clock";
 import { negotiateApiLocale } from "@/lib/api/api-locale";
-import { ApiProblem, problemFromError, problemResponse } from "@/lib/api/problem";
+import { problemFromError, problemResponse } from "@/lib/api/problem";
 import { authenticateAccessToken, verifyAccessToken, type ApiPrincipal } from "@/lib/api-sessions/access-tokens";
 import { clientIpFromHeaders } from "@/lib/auth/client-ip";
 import type { Clock } from "@/lib/clock";
@@ -32,17 +31,11 @@ type NoParams = Record<string, never>;
 export function apiRoute<Params = NoParams>(handle: (context: ApiRequest<Params>) => Promise<Response>): RouteHandler<Params> {
   return async (request, context) => {
     const locale = negotiateApiLocale(request.headers.get("accept-language"));
-    // Issue 15: over the instance's limit, answered at once, before any work (admission.ts).
-    const release = apiAdmissionGate().tryEnter();
-    if (!release) {
-      return problemResponse(new ApiProblem("OVERLOADED", { retryAfterSeconds: OVERLOADED_RETRY_AFTER_SECONDS }, { seconds: OVERLOADED_RETRY_AFTER_SECONDS }), locale);
-    }
+    // Over the instance's limit a request never gets here (lib/runtime/request-admission.ts).
     try {
       return await handle({ request, params: await context.params, locale, clock: apiClock(), ipAddress: clientIpFromHeaders(request.headers) });
     } catch (error) {
       return problemResponse(problemFromError(error, locale), locale);
-    } finally {
-      release();
     }
   };
 }

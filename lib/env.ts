@@ -116,7 +116,7 @@ const schema = z
       SEED_DEMO_FORCED: raw.SEED_DEMO === "force",
       MAILBOX: raw.MAILBOX ?? !isServerDatabaseInProduction(raw),
       EMAIL_TRANSPORT: raw.EMAIL_TRANSPORT ?? (raw.SMTP_URL ? "smtp" : "mailbox"),
-      SMTP_FROM: raw.SMTP_FROM ?? `"License Portal" <no-reply@${new URL(appBaseUrl).hostname}>`,
+      SMTP_FROM: raw.SMTP_FROM ?? `"License Portal" <no-reply@${mailDomain(new URL(appBaseUrl).hostname)}>`,
       isProduction: raw.NODE_ENV === "production",
     };
   });
@@ -152,4 +152,11 @@ export function env(): Env {
 /** For launchers that hand configuration to child processes (lib/runtime). */
 export function processEnvironment(): NodeJS.ProcessEnv {
   return process.env;
+}
+
+/** A host as the domain of an address: an IP address is written as an address literal (RFC 5321 §4.1.3). */
+function mailDomain(hostname: string): string {
+  if (/^\d{1,3}(\.\d{1,3}){3}$/.test(hostname)) return `[${hostname}]`;
+  if (hostname.startsWith("[")) return `[IPv6:${hostname.slice(1, -1)}]`;
+  return hostname;
 }

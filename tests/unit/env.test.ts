@@ -127,6 +127,9 @@ describe("email configuration (R27)", () => {
       SMTP_FROM: '"License Portal" <no-reply@licenses.example.com>',
     });
     expect(parseEnv({ EMAIL_WORKER: "off" }).EMAIL_WORKER).toBe(false);
+    // A base URL on an IP address: the sender's domain is an address literal, which mail servers accept.
+    expect(parseEnv({ APP_BASE_URL: "http://127.0.0.1:3189" }).SMTP_FROM).toBe('"License Portal" <no-reply@[127.0.0.1]>');
+    expect(parseEnv({ APP_BASE_URL: "http://[::1]:3189" }).SMTP_FROM).toBe('"License Portal" <no-reply@[IPv6:::1]>');
   });
 
   test.each([

@@ -24,9 +24,9 @@
 // An error is any other status than the one expected (every 5xx among them), a save not `ok`, a
 // network error or a timeout (60 s); any error makes the exit code 1. A request that went out on a
 // kept-alive connection the server was just closing is sent once more, as browsers do (counted).
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
@@ -42,6 +42,7 @@ import { createLicense } from "@/lib/licenses/create-license";
 import { createLicenseGroup } from "@/lib/licenses/create-license-group";
 import { addCompanyMember } from "@/lib/memberships/add-company-member";
 import { ensureProductCatalogue } from "@/lib/products/ensure-product-catalogue";
+import { spawnNginx } from "../tests/fixtures/nginx";
 import { startTestSmtpServer } from "../tests/setup/smtp-server";
 import { startApp, stopProcessGroup, treeRssMiB, waitForAnswer, type AppProcess } from "./support/app-instance";
 import { withBenchDatabase } from "./support/bench-database";
@@ -52,7 +53,6 @@ const SOAK_SECONDS = Number(process.env.BENCH_SOAK_SECONDS ?? 600);
 const WARMUP_SECONDS = Number(process.env.BENCH_SOAK_WARMUP_SECONDS ?? 30);
 const COOLDOWN_SECONDS = Number(process.env.BENCH_SOAK_COOLDOWN_SECONDS ?? 120);
 const USE_NGINX = ["true", "1", "yes"].includes(process.env.BENCH_SOAK_NGINX ?? "");
-const NGINX = process.env.NGINX_PATH ?? "/usr/sbin/nginx";
 const WORKERS = { gridRead: 4, gridSave: 2, desktopSeat: 6, apiSignIn: 1, browserSignIn: 1 };
 const SIGN_IN_PAUSE_MS = 250;
 const MEMBERS = 200;
@@ -373,35 +373,7 @@ function saveActionId(): string {
 // ---------------------------------------------------------------- processes
 
 async function startNginx(directory: string, ports: number[], listenPort: number): Promise<ChildProcess> {
-  const config = `
-worker_processes 1;
-pid ${directory}/nginx.pid;
-error_log ${directory}/error.log warn;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  client_body_temp_path ${directory}/body;
-  proxy_temp_path ${directory}/proxy;
-  fastcgi_temp_path ${directory}/fastcgi;
-  uwsgi_temp_path ${directory}/uwsgi;
-  scgi_temp_path ${directory}/scgi;
-  # keepalive_timeout below Node's 5 s: else nginx may reuse a connection the instance is closing (a 502).
-  upstream portal { ${ports.map((port) => `server 127.0.0.1:${port};`).join(" ")} keepalive 32; keepalive_timeout 4s; }
-  server {
-    listen 127.0.0.1:${listenPort};
-    location / {
-      proxy_pass http://portal;
-      proxy_http_version 1.1;
-      proxy_set_header Connection "";
-      proxy_set_header Host $http_host;
-      proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
-      proxy_set_header X-Forwarded-Proto $scheme;
-      add_header X-Upstream $upstream_addr always;
-    }
-  }
-}`;
-  await writeFile(path.join(directory, "nginx.conf"), config);
-  const nginx = spawn(NGINX, ["-p", directory, "-c", path.join(directory, "nginx.conf"), "-g", "daemon off;"], { stdio: ["ignore", "ignore", "pipe"] });
+  const nginx = await spawnNginx({ directory, upstreamPorts: ports, listenPort });
   await waitForAnswer(`http://127.0.0.1:${listenPort}/api/v1/health`, { child: nginx });
   return nginx;
 }

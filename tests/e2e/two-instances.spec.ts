@@ -4,22 +4,23 @@
 // a stale one refused by either (R26), concurrent lease requests take exactly the seats there are
 // (R25), and a mail sent over SMTP links to the proxy. The instances run on E2E_PORT + 87/88,
 // nginx on + 89, the mail server on a free port.
-import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import type { ChildProcess } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import pg from "pg";
+import { spawnNginx } from "../fixtures/nginx";
 import { startTestSmtpServer, type TestSmtpServer } from "../setup/smtp-server";
 import { ADMIN_EMAIL, chooseCompany, DEMO_PASSWORD, DUTCH_COMPANY, signIn, USER_EMAIL } from "./support/demo";
 import { saveAndConfirm } from "./support/grid";
 import { registerIdentity, runSupportScript, uniqueEmail } from "./support/identity";
 import { launch, stop, waitForHealth, type Launcher } from "./support/launcher";
+import { queryDatabase as queryProjectDatabase } from "./support/shop";
 
 const serverUrl = process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const [firstPort, secondPort, proxyPort] = [87, 88, 89].map((offset) => Number(process.env.E2E_PORT ?? 3100) + offset) as [number, number, number];
 const base = `http://127.0.0.1:${proxyPort}`;
-const NGINX = process.env.NGINX_PATH ?? "/usr/sbin/nginx";
 
 test.describe.configure({ mode: "serial" });
 
@@ -56,36 +57,10 @@ test.beforeAll(async () => {
   await Promise.all([waitForHealth(firstPort, instances[0]!), waitForHealth(secondPort, instances[1]!)]);
 
   // Round robin over both; the answering instance is named in a header, so the test can tell.
-  const config = `
-worker_processes 1;
-pid ${directory}/nginx.pid;
-error_log ${directory}/error.log warn;
-events { worker_connections 256; }
-http {
-  access_log off;
-  client_body_temp_path ${directory}/body;
-  proxy_temp_path ${directory}/proxy;
-  fastcgi_temp_path ${directory}/fastcgi;
-  uwsgi_temp_path ${directory}/uwsgi;
-  scgi_temp_path ${directory}/scgi;
-  upstream portal { server 127.0.0.1:${firstPort}; server 127.0.0.1:${secondPort}; keepalive 8; }
-  server {
-    listen 127.0.0.1:${proxyPort};
-    location / {
-      proxy_pass http://portal;
-      proxy_http_version 1.1;
-      proxy_set_header Connection "";
-      proxy_set_header Host $http_host;
-      proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
-      proxy_set_header X-Forwarded-Proto $scheme;
-      add_header X-Upstream $upstream_addr always;
-    }
-  }
-}`;
-  await writeFile(path.join(directory, "nginx.conf"), config);
-  nginx = spawn(NGINX, ["-p", directory, "-c", path.join(directory, "nginx.conf"), "-g", "daemon off;"], { stdio: ["ignore", "pipe", "pipe"] });
+  const proxy = await spawnNginx({ directory, upstreamPorts: [firstPort, secondPort], listenPort: proxyPort, workerConnections: 256 });
+  nginx = proxy;
   let output = "";
-  nginx.stderr!.on("data", (chunk) => (output += chunk));
+  proxy.stderr!.on("data", (chunk) => (output += chunk));
   await expect
     .poll(async () => (await fetch(`${base}/api/v1/health`).catch(() => null))?.status ?? 0, { timeout: 15_000, message: `nginx: ${output}` })
     .toBe(200);
@@ -103,15 +78,7 @@ test.afterAll(async () => {
 });
 
 /** One query against this spec's own database. */
-async function queryDatabase<Row extends Record<string, unknown>>(sql: string, values: unknown[] = []): Promise<Row[]> {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    return (await client.query<Row>(sql, values)).rows;
-  } finally {
-    await client.end();
-  }
-}
+const queryDatabase = <Row extends Record<string, unknown>>(sql: string, values: unknown[] = []) => queryProjectDatabase<Row>(sql, values, databaseUrl);
 
 async function upstreamsOf(requests: number, path = "/api/v1/health"): Promise<Set<string>> {
   const seen = new Set<string>();

@@ -4,9 +4,8 @@ import { expect, test, type Page } from "@playwright/test";
 import pg from "pg";
 import { mailCaptureUrl, newestSmtpMail } from "./mail";
 
-/** Runs one query against the database behind this project's app (playwright.config.ts). */
-export async function queryDatabase<Row extends Record<string, unknown>>(sql: string, values: unknown[] = []): Promise<Row[]> {
-  const databaseUrl = test.info().project.metadata.databaseUrl as string | undefined;
+/** One query against the project's database, or the one at `databaseUrl` (a spec's own). */
+export async function queryDatabase<Row extends Record<string, unknown>>(sql: string, values: unknown[] = [], databaseUrl = test.info().project.metadata.databaseUrl as string | undefined): Promise<Row[]> {
   if (!databaseUrl) throw new Error("the Playwright project has no metadata.databaseUrl (playwright.config.ts sets it)");
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();

@@ -6,7 +6,9 @@
 //   npm run bench:overload     (needs a production build: `npm run build`)
 //
 // BENCH_SECONDS (30) per run: first BENCH_CONNECTIONS (10) connections, the unloaded reference,
-// then BENCH_OVERLOAD_CONNECTIONS (1,000), after a BENCH_WARMUP_SECONDS (5) warm-up; then
+// then BENCH_OVERLOAD_CONNECTIONS (1,000) that retry at once (autocannon), then as many clients
+// that wait out each 503's Retry-After as the reference client does ("polite"), after a
+// BENCH_WARMUP_SECONDS (5) warm-up; then
 // BENCH_COOLDOWN_SECONDS (120) idle before the last memory reading. BENCH_PORT (3385).
 // BENCH_DATABASE_URL (postgresql://postgres@127.0.0.1:5432/postgres): the server; the bench creates
 // its database there and drops it at the end. The instance runs with the defaults
@@ -25,7 +27,7 @@ import os from "node:os";
 import path from "node:path";
 import { openFileLimit, startApp, stopProcessGroup, treeCpuSeconds, treeRssMiB, waitForAnswer } from "./support/app-instance";
 import { withBenchDatabase } from "./support/bench-database";
-import { seedFloatingLeases, signInLeaseUser, takeAndRelease, type LoadFigures, type ObservedAnswer } from "./support/lease-load";
+import { politeTakeAndRelease, seedFloatingLeases, signInLeaseUser, takeAndRelease, type LoadFigures, type ObservedAnswer } from "./support/lease-load";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3385);
 const serverUrl = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
@@ -127,8 +129,16 @@ async function main(): Promise<void> {
       let rssPeak = rssBefore;
       const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, treeRssMiB(pid))), 1_000);
       let overloadedFigures: RunFigures;
+      // The same number of clients that wait out each 503's Retry-After, as the reference client does.
+      const polite = observer();
+      let politeFigures: RunFigures;
       try {
         overloadedFigures = await run(OVERLOAD_CONNECTIONS, SECONDS, overloaded.observe);
+        await sleep(3_000);
+        const [cpuBefore, startedAt] = [treeCpuSeconds(pid), performance.now()];
+        const sent = await politeTakeAndRelease({ url, seeded, accessToken, clients: OVERLOAD_CONNECTIONS, seconds: SECONDS, observe: polite.observe });
+        const elapsed = (performance.now() - startedAt) / 1_000;
+        politeFigures = { requestsPerSecond: sent.requests / elapsed, p50: NaN, p99: NaN, requests: sent.requests, non2xx: 0, errors: sent.errors, cores: (treeCpuSeconds(pid) - cpuBefore) / elapsed, machineLoad: os.loadavg()[0]! };
       } finally {
         clearInterval(sampler);
       }
@@ -143,6 +153,7 @@ async function main(): Promise<void> {
         runs: [
           { name: "unloaded", connections: UNLOADED_CONNECTIONS, figures: unloadedFigures, observed: unloaded.observed },
           { name: "overloaded", connections: OVERLOAD_CONNECTIONS, figures: overloadedFigures, observed: overloaded.observed },
+          { name: "polite", connections: OVERLOAD_CONNECTIONS, figures: politeFigures, observed: polite.observed },
         ],
         files: { bench: benchFiles, app: appFiles },
         rss: { before: rssBefore, peak: rssPeak, atEnd: rssAtEnd, after: rssAfter },
@@ -161,7 +172,7 @@ type Run = { name: string; connections: number; figures: RunFigures; observed: O
 
 /** Prints the figures; true when anything but the expected answers came back. */
 function report(result: { runs: Run[]; files: { bench: number; app: number }; rss: { before: number; peak: number; atEnd: number; after: number }; isHealthy: boolean }): boolean {
-  const [unloaded, overloaded] = result.runs as [Run, Run];
+  const [unloaded, overloaded, polite] = result.runs as [Run, Run, Run];
   const unloadedP99 = percentile(unloaded.observed.admitted, 99);
   console.log(`\nload shedding: desktop seat take + release on one instance, ${SECONDS} s per run after a ${WARMUP_SECONDS} s warm-up`);
   console.log(`(machine: ${os.cpus().length} cores, load ${os.loadavg()[0]!.toFixed(1)}; PostgreSQL ${new URL(serverUrl).host}; DATABASE_POOL_SIZE ${POOL_SIZE}, API_MAX_IN_FLIGHT ${MAX_IN_FLIGHT}; open files: instance ${result.files.app}, bench ${result.files.bench})`);
@@ -192,6 +203,8 @@ function report(result: { runs: Run[]; files: { bench: number; app: number }; rs
   console.log(`503 OVERLOADED: ${shed.shed} of ${shed.all.length} answers (${((100 * shed.shed) / Math.max(1, shed.all.length)).toFixed(1)} %), ${shed.shedWithoutRetryAfter === 0 ? "every one with Retry-After" : `${shed.shedWithoutRetryAfter} without Retry-After`}`);
   console.log(`503 DATABASE_UNAVAILABLE (admitted, then no pool connection within DATABASE_CONNECT_TIMEOUT_MS): ${shed.poolTimeouts} (${((100 * shed.poolTimeouts) / Math.max(1, shed.all.length)).toFixed(1)} %)`);
   console.log(`admitted p99 at ${OVERLOAD_CONNECTIONS} connections / unloaded p99: ${percentile(shed.admitted, 99).toFixed(0)} / ${unloadedP99.toFixed(0)} ms = ×${(percentile(shed.admitted, 99) / unloadedP99).toFixed(2)}; admitted throughput ×${(shed.admitted.length / SECONDS / (unloaded.observed.admitted.length / SECONDS)).toFixed(2)} of unloaded`);
+  const kind = polite.observed;
+  console.log(`${OVERLOAD_CONNECTIONS} clients that wait out Retry-After: ${kind.shed} of ${kind.all.length} answers shed (${((100 * kind.shed) / Math.max(1, kind.all.length)).toFixed(1)} %); admitted p99 / unloaded p99: ${percentile(kind.admitted, 99).toFixed(0)} / ${unloadedP99.toFixed(0)} ms = ×${(percentile(kind.admitted, 99) / unloadedP99).toFixed(2)}; admitted throughput ×${(kind.admitted.length / SECONDS / (unloaded.observed.admitted.length / SECONDS)).toFixed(2)} of unloaded`);
   const { before, peak, atEnd, after } = result.rss;
   console.log(`RSS of the instance's process tree: ${before.toFixed(0)} MiB before, ${peak.toFixed(0)} MiB at the peak (×${(peak / before).toFixed(2)}), ${atEnd.toFixed(0)} MiB at the end, ${after.toFixed(0)} MiB ${COOLDOWN_SECONDS} s later (×${(after / before).toFixed(2)} of before)`);
   console.log(`health after the cool-down: ${result.isHealthy ? "200" : "not 200"}`);

@@ -1,6 +1,7 @@
 // Floating desktop seats for the lease benches (bench/lease.ts, bench/overload.ts): the seed, made
 // through the domain, and autocannon connections each playing one machine at a time — take a seat
 // (POST /api/v1/leases), release it (DELETE /api/v1/leases/{id}), and again with a free machine.
+import http from "node:http";
 import { createRequire } from "node:module";
 import { createAccount } from "@/lib/accounts/create-account";
 import { activateLicense } from "@/lib/activations/activate-license";
@@ -147,4 +148,71 @@ export async function takeAndRelease(options: {
     non2xx: result.non2xx,
     errors: result.errors + result.timeouts,
   };
+}
+
+/**
+ * The same take + release from `clients` clients that behave as the reference client does: a 503
+ * is waited out for its Retry-After before the client asks again. Plain node:http, one keep-alive
+ * socket per client; `observe` sees every answer with its latency.
+ */
+export async function politeTakeAndRelease(options: {
+  url: string;
+  seeded: SeededLeases;
+  accessToken: string;
+  clients: number;
+  seconds: number;
+  observe: (answer: ObservedAnswer) => void;
+}): Promise<{ requests: number; errors: number }> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: options.clients });
+  const target = new URL(options.url);
+  const freeMachines = [...options.seeded.fingerprints];
+  const deadline = performance.now() + options.seconds * 1_000;
+  let [requests, errors] = [0, 0];
+  const send = (method: string, path: string, body?: string) =>
+    new Promise<ObservedAnswer>((resolve, reject) => {
+      const startedAt = performance.now();
+      const request = http.request(
+        { agent, host: target.hostname, port: target.port, method, path, timeout: 60_000, headers: { Authorization: `Bearer ${options.accessToken}`, ...(body ? { "Content-Type": "application/json" } : {}) } },
+        (response) => {
+          let text = "";
+          response.setEncoding("utf8");
+          response.on("data", (chunk: string) => (text += chunk));
+          response.on("end", () => resolve({ status: response.statusCode ?? 0, latencyMs: performance.now() - startedAt, headers: response.headers as Record<string, string>, body: text }));
+        },
+      );
+      request.on("timeout", () => request.destroy(new Error("timeout")));
+      request.on("error", reject);
+      request.end(body);
+    });
+  const waitOut = (answer: ObservedAnswer) => new Promise((resolve) => setTimeout(resolve, answer.status === 503 ? Number(answer.headers["retry-after"] ?? 1) * 1_000 : 0));
+  const client = async () => {
+    while (performance.now() < deadline) {
+      const fingerprint = freeMachines.pop();
+      if (!fingerprint) throw new Error("more clients than machines");
+      try {
+        requests++;
+        const take = await send("POST", "/api/v1/leases", JSON.stringify({ licenseId: options.seeded.licenseId, fingerprint }));
+        options.observe(take);
+        if (take.status === 200 || take.status === 201) {
+          const leaseId = (JSON.parse(take.body) as { id: string }).id;
+          // A shed release is sent again after the wait: the seat is given back, as the reference client does.
+          for (let answer: ObservedAnswer | null = null; answer === null || answer.status === 503; ) {
+            requests++;
+            answer = await send("DELETE", `/api/v1/leases/${leaseId}`);
+            options.observe(answer);
+            await waitOut(answer);
+          }
+        } else {
+          await waitOut(take);
+        }
+      } catch {
+        errors++;
+      } finally {
+        freeMachines.push(fingerprint);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: options.clients }, client));
+  agent.destroy();
+  return { requests, errors };
 }

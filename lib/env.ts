@@ -55,7 +55,7 @@ const schema = z
     /** Issue 15: licensing API requests one instance works on at once; more are answered 503 OVERLOADED. */
     API_MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(10_000).default(64),
     /** Issue 15: page, server action and portal route requests one process works on at once; more get a 503 page that retries. */
-    PAGE_MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(10_000).default(32),
+    PAGE_MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(10_000).default(128),
     DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5_000),
     DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(15_000),
     DATABASE_LOCK_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(10_000),

@@ -27,6 +27,7 @@ import os from "node:os";
 import path from "node:path";
 import { openFileLimit, startApp, stopProcessGroup, treeCpuSeconds, treeRssMiB, waitForAnswer } from "./support/app-instance";
 import { withBenchDatabase } from "./support/bench-database";
+import { percentile } from "./support/statistics";
 import { politeTakeAndRelease, seedFloatingLeases, signInLeaseUser, takeAndRelease, type LoadFigures, type ObservedAnswer } from "./support/lease-load";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3385);
@@ -82,12 +83,6 @@ function problemCode(body: string): string | null {
   } catch {
     return null;
   }
-}
-
-function percentile(values: number[], rank: number): number {
-  if (values.length === 0) return NaN;
-  const sorted = values.toSorted((left, right) => left - right);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((rank / 100) * sorted.length) - 1)]!;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -25,7 +25,7 @@
 // network error or a timeout (60 s); any error makes the exit code 1. A request that went out on a
 // kept-alive connection the server was just closing is sent once more, as browsers do (counted).
 import type { ChildProcess } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import http from "node:http";
 import os from "node:os";
@@ -43,9 +43,11 @@ import { createLicenseGroup } from "@/lib/licenses/create-license-group";
 import { addCompanyMember } from "@/lib/memberships/add-company-member";
 import { ensureProductCatalogue } from "@/lib/products/ensure-product-catalogue";
 import { spawnNginx } from "../tests/fixtures/nginx";
+import { actionId, actionResultOf } from "../tests/fixtures/server-actions";
 import { startTestSmtpServer } from "../tests/setup/smtp-server";
 import { startApp, stopProcessGroup, treeRssMiB, waitForAnswer, type AppProcess } from "./support/app-instance";
 import { withBenchDatabase } from "./support/bench-database";
+import { percentile } from "./support/statistics";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3380);
 const serverUrl = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
@@ -313,20 +315,6 @@ async function gridReadRound(jar: CookieJar, group: Seeded["groups"][number]): P
 }
 
 /** The action's result in its RSC answer: the one line whose JSON value has `ok`. */
-function actionResultOf(body: string): { ok: boolean; data?: SavedAssignments; error?: { code: string; message: string } } | null {
-  for (const line of body.split("\n")) {
-    const value = /^[0-9a-f]+:(\{.*\})$/.exec(line)?.[1];
-    if (!value) continue;
-    try {
-      const parsed = JSON.parse(value) as { ok?: unknown };
-      if (typeof parsed.ok === "boolean") return parsed as { ok: boolean };
-    } catch {
-      // another chunk of the payload
-    }
-  }
-  return null;
-}
-
 /** Flips the next CHANGES_PER_SAVE members' tick of the group's web license through the server action. */
 async function gridSaveRound(jar: CookieJar, group: Seeded["groups"][number], memberIds: string[], actionId: string, cursor: { next: number }): Promise<void> {
   const userIds = Array.from({ length: CHANGES_PER_SAVE }, (_, offset) => memberIds[(cursor.next + offset) % memberIds.length]!);
@@ -344,7 +332,7 @@ async function gridSaveRound(jar: CookieJar, group: Seeded["groups"][number], me
     },
     (answer) => {
       if (answer.status !== 200) return `status ${answer.status}`;
-      const result = actionResultOf(answer.body);
+      const result = actionResultOf<SavedAssignments>(answer.body);
       if (!result) return "no action result in the answer";
       if (!result.ok) return `not saved: ${result.error?.code ?? "?"} ${result.error?.message ?? ""}`;
       saved = result.data;
@@ -358,16 +346,6 @@ async function gridSaveRound(jar: CookieJar, group: Seeded["groups"][number], me
     else group.assigned.delete(change.userId);
   }
   cursor.next += CHANGES_PER_SAVE;
-}
-
-/** The id Next.js gave saveAssignmentsAction in this build. */
-function saveActionId(): string {
-  const manifest = JSON.parse(readFileSync(path.resolve(".next", "server", "server-reference-manifest.json"), "utf8")) as {
-    node: Record<string, { exportedName?: string; filename?: string }>;
-  };
-  const entry = Object.entries(manifest.node).find(([, action]) => action.exportedName === "saveAssignmentsAction" && action.filename?.includes("software-management/[groupId]/actions"));
-  if (!entry) throw new Error("saveAssignmentsAction is not in .next/server/server-reference-manifest.json: build again");
-  return entry[0];
 }
 
 // ---------------------------------------------------------------- processes
@@ -393,7 +371,7 @@ type Memory = { afterWarmup: number; peak: number; atEnd: number; afterCooldown:
 
 async function main(): Promise<void> {
   if (!existsSync(path.resolve(".next", "BUILD_ID"))) throw new Error("no production build: run `npm run build` first");
-  const actionId = saveActionId();
+  const saveAction = actionId("app/(portal)/software-management/[groupId]/actions.ts#saveAssignmentsAction");
   const ports = [PORT, PORT + 1];
   const proxyPort = PORT + 2;
   const directory = await mkdtemp(path.join(os.tmpdir(), "lp-bench-soak-"));
@@ -420,7 +398,7 @@ async function main(): Promise<void> {
         if (USE_NGINX) nginx = await startNginx(directory, ports, proxyPort);
         const bases = USE_NGINX ? [`http://127.0.0.1:${proxyPort}`] : ports.map((port) => `http://127.0.0.1:${port}`);
         targets = bases.map((base) => ({ name: new URL(base).host, base, agent: new http.Agent({ keepAlive: true, maxSockets: 64, timeout: AGENT_IDLE_MS }) }));
-        const { seconds, memory } = await runLoad(seeded, actionId, apps);
+        const { seconds, memory } = await runLoad(seeded, saveAction, apps);
         failed = report(seconds, memory, apps, { received: mailsReceived, outbox: await outboxCounts(databaseUrl) });
       } finally {
         phase = "stopping";
@@ -530,12 +508,6 @@ async function outboxCounts(databaseUrl: string): Promise<Record<string, number>
   } finally {
     await client.end();
   }
-}
-
-function percentile(values: number[], rank: number): number {
-  if (values.length === 0) return NaN;
-  const sorted = values.toSorted((left, right) => left - right);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((rank / 100) * sorted.length) - 1)]!;
 }
 
 /** Prints the figures; true when any error happened. */

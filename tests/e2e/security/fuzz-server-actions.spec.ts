@@ -5,26 +5,14 @@
 // strings, ids of other records; extra fields). Whatever arrives: never a 5xx, never an unexpected
 // error (the action client's UNEXPECTED), always a result; and a call that is refused writes nothing.
 // Runs on both databases (the chromium and chromium-postgres projects).
-import { execFileSync } from "node:child_process";
-import { randomUUID } from "node:crypto";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import fc from "fast-check";
 import { signIn } from "../support/demo";
+import { seedAuthorizationMatrix, type MatrixSeed } from "../support/security-companies";
 import { actionManifest, actionOutcome, callAction, changedTables, databaseState } from "../support/server-actions";
 
 test.describe.configure({ timeout: 600_000 });
 
-type Seed = {
-  suffix: string;
-  companyA: { id: string; groupId: string };
-  companyB: { id: string; groupId: string };
-  emails: Record<string, string>;
-  userIds: Record<string, string>;
-  licenses: { floating: string; nodeLocked: string; named: string };
-  activationId: string;
-  orderId: string;
-  salesLeadId: string;
-};
 
 /** The fields each action's input takes (its zod schema, by name), so near-valid inputs use them. */
 const FIELDS: Record<string, string[]> = {
@@ -66,19 +54,13 @@ const CONTROL = fc.constantFrom("\u0000", "\u202E", "\uD800", "\u2028", "$", "$@
 const nasty = fc.oneof(fc.string({ maxLength: 40 }), fc.tuple(fc.string({ maxLength: 10 }), CONTROL).map(([text, bad]) => `${text}${bad}`), fc.constant("x".repeat(70_000)));
 const anyValue = fc.oneof(fc.jsonValue({ maxDepth: 2 }), nasty, fc.integer(), fc.double({ noNaN: true }), fc.boolean(), fc.constant(null));
 
-let seed: Seed;
+let seed: MatrixSeed;
 let admin: APIRequestContext;
 let anonymous: APIRequestContext;
 
 test.beforeAll(async ({ browser, playwright, baseURL }) => {
   test.setTimeout(120_000);
-  const databaseUrl = test.info().project.metadata.databaseUrl as string;
-  seed = JSON.parse(
-    execFileSync(process.execPath, ["--import", "tsx", "tests/e2e/support/seed-authorization-matrix.ts", randomUUID().replaceAll("-", "").slice(0, 10)], {
-      env: { ...process.env, DATABASE_URL: databaseUrl, TSX_TSCONFIG_PATH: "tsconfig.scripts.json" },
-      encoding: "utf8",
-    }),
-  ) as Seed;
+  seed = seedAuthorizationMatrix();
   const page = await (await browser.newContext({ locale: "nl-NL" })).newPage();
   await signIn(page, seed.emails.adminA!);
   admin = page.context().request;

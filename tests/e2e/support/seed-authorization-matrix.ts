@@ -1,4 +1,4 @@
-// Run by tests/e2e/security/authorization-matrix.spec.ts with tsx. Prints JSON: the two companies
+// Run with tsx by seedAuthorizationMatrix (security-companies.ts), for the authorization matrix and the action fuzzing. Prints JSON: the two companies
 // of the matrix and every resource of company A its rows name.
 //   <suffix>: company A (staff-made, verified) with its ADMIN, a USER member, two more USERs whose
 //   role and membership the allowed calls change, an unregistered contact with an invitation; a

@@ -5,7 +5,10 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { APIRequestContext, APIResponse } from "@playwright/test";
+import { actionManifest, actionResultOf, routeOf } from "../../fixtures/server-actions";
 import { queryDatabase } from "./shop";
+
+export { actionManifest };
 
 export function filesUnder(directory: string, name: string): string[] {
   return readdirSync(directory, { withFileTypes: true }).flatMap((entry) => {
@@ -15,11 +18,6 @@ export function filesUnder(directory: string, name: string): string[] {
   });
 }
 
-/** app/(portal)/software-management/[groupId]/page.tsx → /software-management/[groupId] */
-export function routeOf(file: string): string {
-  const segments = path.dirname(path.relative("app", file)).split(path.sep).filter((segment) => segment !== "." && !/^\(.*\)$/.test(segment));
-  return `/${segments.join("/")}`;
-}
 
 export const inventory = {
   pages: filesUnder("app", "page.tsx").map(routeOf).sort(),
@@ -36,17 +34,6 @@ export const inventory = {
     .flatMap((file) => [...readFileSync(file, "utf8").matchAll(/^export (?:async function|function|const) ([A-Za-z0-9_$]+)/gm)].map((match) => `${path.relative(".", file)}#${match[1]}`))
     .sort(),
 };
-
-type ManifestEntry = { filename: string; exportedName: string; workers: Record<string, unknown> };
-export function actionManifest(): Map<string, { id: string; page: string }> {
-  const manifest = JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as { node: Record<string, ManifestEntry> };
-  return new Map(
-    Object.entries(manifest.node).map(([id, entry]) => {
-      const page = Object.keys(entry.workers)[0]!.replace(/\/page$/, "");
-      return [`${entry.filename}#${entry.exportedName}`, { id, page: routeOf(`${page}/page.tsx`) }];
-    }),
-  );
-}
 
 /** Calls the action `key` ("app/…/actions.ts#nameAction") with `args`, on its page with `params` filled in. */
 export async function callAction(
@@ -71,21 +58,25 @@ export async function callAction(
 /** "ok", the ActionError code, or what went wrong at the HTTP level. */
 export function actionOutcome(response: APIResponse, text: string): string {
   if (response.status() >= 500) return `HTTP ${response.status()}`;
-  const result = /"ok":(true|false)(?:,"error":\{"code":"([A-Z_]+)")?/.exec(text);
+  const result = actionResultOf(text);
   if (!result) return `HTTP ${response.status()} no result`;
-  return result[1] === "true" ? "ok" : result[2]!;
+  return result.ok ? "ok" : (result.error?.code ?? "no code");
 }
 
 
-/** Every table's content, bar those that record requests as they come (rate limits, sessions seen). */
+/** Tables that record requests as they come (rate limits, sessions seen), and the migrations' own. */
+const REQUEST_RECORDS = new Set(["RateLimit", "PortalSession", "_prisma_migrations"]);
+
+/** Every table's content (the list read from the database), bar those that record requests as they come. */
 export async function databaseState(): Promise<Record<string, string>> {
-  const tables = ["User", "Company", "Membership", "MembershipInvitation", "LicenseGroup", "License", "Assignment", "Device", "Activation", "FloatingLease", "Trial", "Token", "RefreshToken", "AuditEvent", "Order", "OrderLine", "SalesLead", "SigningKey", "LaunchTokenRedemption"];
+  const tables = (await queryDatabase<{ name: string }>(`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`))
+    .map((table) => table.name)
+    .filter((name) => !REQUEST_RECORDS.has(name));
   const rows = await queryDatabase<{ name: string; state: string | null }>(
-    [
-      ...tables.map((table) => `SELECT '${table}' AS name, md5(string_agg(t::text, ',' ORDER BY t::text)) AS state FROM "${table}" t`),
+    tables
       // The worker sends mail as it goes: only which messages exist counts.
-      `SELECT 'EmailMessage' AS name, md5(string_agg("id"::text, ',' ORDER BY "id")) AS state FROM "EmailMessage"`,
-    ].join(" UNION ALL "),
+      .map((table) => (table === "EmailMessage" ? `SELECT 'EmailMessage' AS name, md5(string_agg("id"::text, ',' ORDER BY "id")) AS state FROM "EmailMessage"` : `SELECT '${table}' AS name, md5(string_agg(t::text, ',' ORDER BY t::text)) AS state FROM "${table}" t`))
+      .join(" UNION ALL "),
   );
   return Object.fromEntries(rows.map((row) => [row.name, row.state ?? ""]));
 }

@@ -4,6 +4,7 @@ import type { AuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { signInWithPassword } from "@/lib/auth/authenticate";
 import { clientIpFromHeaders } from "@/lib/auth/client-ip";
+import { getCurrentUser } from "@/lib/auth/current-user";
 import { endPortalSessions, startPortalSession } from "@/lib/auth/portal-sessions";
 import { parseSessionClaims } from "@/lib/auth/session-claims";
 import { sessionCookie } from "@/lib/auth/session-cookie";
@@ -18,8 +19,14 @@ export const SESSION_MAX_AGE_SECONDS = 60 * 60 * 24 * 7;
  */
 export const signInErrors = { unverified: "UNVERIFIED", rateLimitedPrefix: "RATE_LIMITED:" } as const;
 
-/** Built per request, so `next build` needs no secret; a server started without one fails loudly. */
-export function getAuthOptions(): AuthOptions {
+/**
+ * Built per request, so `next build` needs no secret; a server started without one fails loudly.
+ * `checkPortalSession` is for next-auth's own routes (`GET /api/auth/session`): there the session
+ * callback's answer goes to the client, so a cookie whose portal session ended (sign-out, "sign
+ * out everywhere", a password change, a disabled account) answers as signed out instead of
+ * echoing its ids. Pages, actions and routes check the session themselves (getCurrentUser).
+ */
+export function getAuthOptions(options: { checkPortalSession?: boolean } = {}): AuthOptions {
   const config = env();
   const secret = config.AUTH_SECRET;
   if (!secret) {
@@ -76,9 +83,10 @@ export function getAuthOptions(): AuthOptions {
         }
         return token;
       },
-      session({ session, token }) {
+      async session({ session, token }) {
         // Names and emails are re-read from the database per request; the session carries claims only.
         const claims = parseSessionClaims(token);
+        if (claims && options.checkPortalSession && !(await getCurrentUser(claims))) return { expires: session.expires };
         return { expires: session.expires, ...(claims ?? {}) };
       },
     },

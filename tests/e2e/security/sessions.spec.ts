@@ -29,6 +29,13 @@ async function isSignedIn(client: APIRequestContext): Promise<boolean> {
   return response.status() === 200;
 }
 
+/** What next-auth's own session endpoint tells this client about itself. */
+async function nextAuthSession(client: APIRequestContext): Promise<Record<string, unknown>> {
+  const response = await client.get("/api/auth/session");
+  expect(response.status()).toBe(200);
+  return (await response.json()) as Record<string, unknown>;
+}
+
 /** The launch token /launch hands this browser, read from the redirect without following it. */
 async function launchToken(client: APIRequestContext): Promise<string> {
   const response = await client.get("/launch/profis-engineering", { maxRedirects: 0, headers: { "Sec-Fetch-Site": "same-origin" } });
@@ -44,11 +51,16 @@ test("a copied session cookie stops working when its owner signs out", async ({ 
   const { context, page } = await signedInContext(browser, email);
   const stolen = await copiedSession(playwright, context, baseURL!);
   expect(await isSignedIn(stolen)).toBe(true);
+  expect(await nextAuthSession(stolen)).toHaveProperty("sessionId");
 
   await userMenuButton(page).click();
   await page.getByRole("button", { name: "Uitloggen" }).click();
   await expect(page).toHaveURL(/\/sign-in/);
   expect(await isSignedIn(stolen)).toBe(false);
+  // next-auth's own endpoint says signed out too, without the copy's user or session ids.
+  const afterSignOut = await nextAuthSession(stolen);
+  expect(afterSignOut).not.toHaveProperty("userId");
+  expect(afterSignOut).not.toHaveProperty("sessionId");
   await stolen.dispose();
   await context.close();
 });

@@ -5,18 +5,13 @@ import "server-only";
 import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
+import type { ActionError, ActionResult } from "@/lib/actions/action-result";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { requireStaff } from "@/lib/auth/permissions";
 import { databaseErrorLine, isDatabaseUnavailable } from "@/lib/db/database-unavailable";
-import { DomainError, isDomainError, type DomainErrorCode } from "@/lib/errors";
+import { DomainError, isDomainError } from "@/lib/errors";
 import { getSessionUser } from "@/app/session";
 
-export type ActionError = {
-  code: DomainErrorCode | "DATABASE_UNAVAILABLE" | "UNEXPECTED";
-  message: string;
-  fieldErrors?: Record<string, string[]>;
-};
-export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: ActionError };
 
 type Revalidate = { path: string; type?: "layout" | "page" };
 

@@ -2,7 +2,8 @@
 
 import { cookies } from "next/headers";
 import { z } from "zod";
-import { publicAction, type ActionResult } from "@/app/action-client";
+import { publicAction } from "@/app/action-client";
+import type { ActionResult } from "@/lib/actions/action-result";
 import { setUserLanguage } from "@/lib/accounts/set-user-language";
 import { localeCookieMaxAgeSeconds, localeCookieName, locales } from "@/lib/i18n/locales";
 

@@ -4,7 +4,7 @@
 // through one pg transaction, with every row set sent as arrays through unnest.
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import type pg from "pg";
-import type { AssignmentChange } from "@/lib/assignments/save-assignments";
+import type { AssignmentChange } from "@/lib/assignments/assignment-change";
 
 const BASE_URL = "http://localhost:3000";
 const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;

@@ -19,7 +19,8 @@
 import os from "node:os";
 import pg from "pg";
 import type { PrismaClient } from "@prisma/client";
-import { saveAssignments, type AssignmentChange } from "@/lib/assignments/save-assignments";
+import type { AssignmentChange } from "@/lib/assignments/assignment-change";
+import { saveAssignments } from "@/lib/assignments/save-assignments";
 import { createDb, useDb } from "@/lib/db/client";
 import { startEmbeddedDatabase } from "@/lib/db/embedded";
 import { migrate } from "@/lib/db/migrate";

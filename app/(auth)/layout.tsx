@@ -4,6 +4,7 @@ import { Brand } from "@/components/shell/brand";
 import { LanguageSwitch } from "@/components/shell/language-switch";
 import { SkipLink } from "@/components/shell/skip-link";
 import { CenteredPanel } from "@/components/ui/centered-panel";
+import { setLanguageAction } from "@/app/actions";
 
 export default async function AuthLayout({ children }: { children: ReactNode }) {
   const t = await getTranslations("app");
@@ -13,7 +14,7 @@ export default async function AuthLayout({ children }: { children: ReactNode }) 
         <header className="flex h-16 items-center justify-between border-b border-slate-200 bg-white px-4 sm:px-6">
           <SkipLink label={t("skipToContent")} />
           <Brand name={t("name")} />
-          <LanguageSwitch />
+          <LanguageSwitch setLanguage={setLanguageAction} />
         </header>
       }
     >

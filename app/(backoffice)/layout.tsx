@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
+import { setLanguageAction } from "@/app/actions";
 import { AppShell } from "@/components/shell/app-shell";
 import type { NavItem } from "@/components/shell/portal-nav";
 import { canAccessBackoffice } from "@/lib/auth/permissions";
@@ -17,7 +18,7 @@ export default async function BackofficeLayout({ children }: { children: ReactNo
     { href: "/my-software", label: t("mySoftware"), icon: "my-software" },
   ];
   return (
-    <AppShell user={user} navItems={navItems}>
+    <AppShell user={user} navItems={navItems} setLanguage={setLanguageAction}>
       {children}
     </AppShell>
   );

@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
+import { setLanguageAction } from "@/app/actions";
 import { AppShell } from "@/components/shell/app-shell";
 import type { NavItem } from "@/components/shell/portal-nav";
 import { canAccessBackoffice, canManageSoftware } from "@/lib/auth/permissions";
@@ -21,7 +22,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
   ];
 
   return (
-    <AppShell user={user} navItems={navItems}>
+    <AppShell user={user} navItems={navItems} setLanguage={setLanguageAction}>
       {children}
     </AppShell>
   );

@@ -1,31 +1,30 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import type { ActionResult } from "@/app/action-client";
-import { markInvoicePaidAction, markOrderHandledAction } from "@/app/(backoffice)/backoffice/orders/actions";
-import { markSalesLeadHandledAction } from "@/app/(backoffice)/backoffice/sales-leads/actions";
-import { ActionButton } from "@/components/backoffice/action-button";
-import { useActionForm } from "@/components/backoffice/use-action-form";
+import { ActionButton } from "@/components/forms/action-button";
+import { useActionForm } from "@/components/forms/use-action-form";
+import type { ActionResult } from "@/lib/actions/action-result";
 
-type Marking = "order" | "salesLead" | "invoicePaid";
-
-const mark: Record<Marking, (id: string) => Promise<ActionResult<object>>> = {
-  order: (id) => markOrderHandledAction({ orderId: id }),
-  salesLead: (id) => markSalesLeadHandledAction({ salesLeadId: id }),
-  invoicePaid: (id) => markInvoicePaidAction({ orderId: id }),
+type MarkHandledButtonProps<Input> = {
+  /** "handled" for an order or a sales lead, "invoicePaid" for an order's invoice. */
+  kind: "handled" | "invoicePaid";
+  /** The page's server action and what it is called with, e.g. markOrderHandledAction and { orderId }. */
+  action: (input: Input) => Promise<ActionResult<object>>;
+  input: Input;
+  label: string;
 };
 
 /**
  * R31: "Mark handled" on an order or a sales lead, or "Paid" on an order's invoice (R6); the list
  * refreshes and moves it out of "Open".
  */
-export function MarkHandledButton(props: { kind: Marking; id: string; label: string }) {
+export function MarkHandledButton<Input>(props: MarkHandledButtonProps<Input>) {
   const t = useTranslations("backoffice.handled");
   const form = useActionForm();
   const isInvoice = props.kind === "invoicePaid";
 
   async function onClick() {
-    await form.submit(() => mark[props.kind](props.id), {
+    await form.submit(() => props.action(props.input), {
       onSuccess: () => null,
       onFailure: (error) => (error.code === "CONFLICT" ? { tone: "info", text: t(isInvoice ? "alreadyPaid" : "already") } : undefined),
     });

@@ -1,6 +1,7 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { Brand } from "@/components/shell/brand";
+import type { SetLanguage } from "@/components/shell/language-switch";
 import { PortalNav, type NavItem } from "@/components/shell/portal-nav";
 import { SkipLink } from "@/components/shell/skip-link";
 import { UserMenu } from "@/components/shell/user-menu";
@@ -9,7 +10,9 @@ import { countryName } from "@/lib/i18n/country-name";
 import { resolveLocale } from "@/lib/i18n/locales";
 
 /** The signed-in frame: header with the user menu (R11), navigation on the left, content. */
-export async function AppShell({ user, navItems, children }: { user: CurrentUser; navItems: NavItem[]; children: ReactNode }) {
+type AppShellProps = { user: CurrentUser; navItems: NavItem[]; setLanguage: SetLanguage; children: ReactNode };
+
+export async function AppShell({ user, navItems, setLanguage, children }: AppShellProps) {
   const t = await getTranslations();
   const locale = resolveLocale(await getLocale());
   const company = user.currentMembership?.company;
@@ -26,6 +29,7 @@ export async function AppShell({ user, navItems, children }: { user: CurrentUser
             email={user.email}
             companyLine={companyLine}
             canChangeCompany={user.memberships.length > 0}
+            setLanguage={setLanguage}
           />
         </div>
       </header>

@@ -4,11 +4,14 @@ import { clsx } from "clsx";
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { setLanguageAction } from "@/app/actions";
+import type { ActionResult } from "@/lib/actions/action-result";
 import { locales } from "@/lib/i18n/locales";
 
-/** Two toggle buttons (Nederlands / English); the choice is stored by setLanguageAction. */
-export function LanguageSwitch({ className }: { className?: string }) {
+/** The server action that stores the choice (app/actions.ts), passed in by the layout. */
+export type SetLanguage = (input: { language: string }) => Promise<ActionResult<void>>;
+
+/** Two toggle buttons (Nederlands / English); the choice is stored by `setLanguage`. */
+export function LanguageSwitch({ setLanguage, className }: { setLanguage: SetLanguage; className?: string }) {
   const t = useTranslations("language");
   const current = useLocale();
   const router = useRouter();
@@ -18,7 +21,7 @@ export function LanguageSwitch({ className }: { className?: string }) {
   function choose(language: string) {
     if (language === current) return;
     startTransition(async () => {
-      const result = await setLanguageAction({ language });
+      const result = await setLanguage({ language });
       if (result.ok) {
         setError(null);
         router.refresh();

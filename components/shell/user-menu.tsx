@@ -6,7 +6,7 @@ import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState } from "react";
-import { LanguageSwitch } from "@/components/shell/language-switch";
+import { LanguageSwitch, type SetLanguage } from "@/components/shell/language-switch";
 
 type UserMenuProps = {
   name: string;
@@ -14,10 +14,11 @@ type UserMenuProps = {
   /** "Company name – Country" of the current company (R11), or null without any company. */
   companyLine: string | null;
   canChangeCompany: boolean;
+  setLanguage: SetLanguage;
 };
 
 /** Top-right menu (R11): "name · company – country", Change company, language, sign out. */
-export function UserMenu({ name, email, companyLine, canChangeCompany }: UserMenuProps) {
+export function UserMenu({ name, email, companyLine, canChangeCompany, setLanguage }: UserMenuProps) {
   const t = useTranslations("userMenu");
   const router = useRouter();
   const [isOpen, setIsOpen] = useState(false);
@@ -94,7 +95,7 @@ export function UserMenu({ name, email, companyLine, canChangeCompany }: UserMen
             </li>
             <li className="flex items-center justify-between gap-2 px-3 py-2 text-sm text-slate-800">
               <span>{t("language")}</span>
-              <LanguageSwitch />
+              <LanguageSwitch setLanguage={setLanguage} />
             </li>
             <li className="border-t border-slate-100 pt-1">
               <button

@@ -1,7 +1,7 @@
 // The data of one license group's page (R13–R18): the company's users × the group's licenses.
 // Shared contract between lib/assignments/ (get-license-group-grid.ts builds the head and the whole
 // grid, list-license-group-user-page.ts one page of users, stream-license-group-user-pages.ts the
-// page chain) and the grid UI (components/data-grid/, app/(portal)/software-management/[groupId]/).
+// page chain) and the grid UI (app/(portal)/software-management/[groupId]/_components/grid/).
 // Dates are ISO strings so the value crosses the server/client boundary unchanged.
 import type { LicenseEdition, LicenseType, MembershipRole, ProductKind, Title } from "@prisma/client";
 

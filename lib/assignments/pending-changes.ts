@@ -1,6 +1,6 @@
 // R16/R18: ticks in the grid are pending until Save. One map keyed "licenseId:userId" holds the
 // admin's intended state of each touched box; a box ticked back to its saved state is no change.
-import type { AssignmentChange } from "@/lib/assignments/save-assignments";
+import { pairKey, type AssignmentChange } from "@/lib/assignments/assignment-change";
 import type { GridLicense, GridUser } from "@/lib/assignments/license-group-grid";
 
 export type PendingChanges = ReadonlyMap<string, AssignmentChange>;
@@ -8,10 +8,6 @@ export type PendingChanges = ReadonlyMap<string, AssignmentChange>;
 /** What the rules need of a grid: whose rows are loaded, what they hold, which licenses exist. */
 type GridUsers = { users: readonly Pick<GridUser, "id" | "assignedLicenseIds">[] };
 type GridUsersAndLicenses = GridUsers & { licenses: readonly Pick<GridLicense, "id">[] };
-
-export function pairKey(pair: { licenseId: string; userId: string }): string {
-  return `${pair.licenseId}:${pair.userId}`;
-}
 
 /** "licenseId:userId" of every saved assignment of the grid. */
 export function savedAssignmentKeys(grid: GridUsers): Set<string> {

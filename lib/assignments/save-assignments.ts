@@ -3,6 +3,7 @@
 import "server-only";
 import type { LicenseType } from "@prisma/client";
 import type { Actor } from "@/lib/accounts/actor";
+import { pairKey, type AssignmentChange } from "@/lib/assignments/assignment-change";
 import { enqueueAssignmentEmails, type MailedLicense } from "@/lib/assignments/assignment-emails";
 import { MAX_CHANGES_PER_SAVE } from "@/lib/assignments/change-set-limits";
 import type { AuditEventInput } from "@/lib/audit/record-audit-event";
@@ -16,7 +17,6 @@ import { assignmentsCountAgainstSeats } from "@/lib/assignments/seat-usage";
 import { runInTransaction } from "@/lib/transactions/run-in-transaction";
 import { isRecordId } from "@/lib/validation/record-id";
 
-export type AssignmentChange = { licenseId: string; userId: string; assigned: boolean };
 export type SavedAssignments = { version: number; granted: number; revoked: number; unchanged: number };
 
 type LockedLicense = MailedLicense & { type: LicenseType; seats: number; validUntil: Date };
@@ -239,8 +239,4 @@ export async function endAccessOfRevoked(options: {
   for (const lease of released) {
     options.audit({ action: "lease.released", licenseId: lease.licenseId, subjectUserId: lease.userId, data: { leaseId: lease.id, reason: "license revoked" } });
   }
-}
-
-function pairKey(pair: { licenseId: string; userId: string }): string {
-  return `${pair.licenseId}:${pair.userId}`;
 }

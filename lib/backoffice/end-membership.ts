@@ -12,7 +12,8 @@
 import "server-only";
 import type { Actor } from "@/lib/accounts/actor";
 import { requireBackofficeStaff } from "@/lib/accounts/require-backoffice-staff";
-import { endAccessOfRevoked, type AssignmentChange } from "@/lib/assignments/save-assignments";
+import type { AssignmentChange } from "@/lib/assignments/assignment-change";
+import { endAccessOfRevoked } from "@/lib/assignments/save-assignments";
 import { recordAuditEvents, type AuditEventInput } from "@/lib/audit/record-audit-event";
 import { systemClock, type Clock } from "@/lib/clock";
 import type { DbClient } from "@/lib/db/client";

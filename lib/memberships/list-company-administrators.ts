@@ -3,11 +3,11 @@
 // checked that the reader is a member of the company.
 import "server-only";
 import { displayName } from "@/lib/auth/current-user";
-import type { DbClient } from "@/lib/db/client";
+import { db as processDb, type DbClient } from "@/lib/db/client";
 
 export type CompanyAdministrator = { name: string; email: string };
 
-export async function listCompanyAdministrators(client: DbClient, companyId: string): Promise<CompanyAdministrator[]> {
+export async function listCompanyAdministrators(companyId: string, client: DbClient = processDb()): Promise<CompanyAdministrator[]> {
   const administrators = await client.membership.findMany({
     where: { companyId, role: "ADMIN", user: { disabledAt: null } },
     select: { user: { select: { firstName: true, lastName: true, email: true } } },

@@ -5,7 +5,8 @@
 // fails any check (verify.ts) is refused and the command fails.
 import { ApiProblemError, type ActivationAnswer } from "@/lib/reference-client/api-client";
 import type { StoredActivation } from "@/lib/reference-client/client-state";
-import { isOnThisMachine, UsageError, type CommandContext, type CommandResult } from "@/lib/reference-client/command-context";
+import { isOnThisMachine, type CommandContext, type CommandResult } from "@/lib/reference-client/command-context";
+import { UsageError } from "@/lib/reference-client/usage-error";
 
 const licenseTypeNames: Record<ActivationAnswer["activation"]["licenseType"], string> = { NODE_LOCKED: "node-locked", FLOATING: "floating", NAMED_USER: "named user" };
 

@@ -6,6 +6,7 @@ import { ClientStateStore } from "@/lib/reference-client/client-state";
 import type { Machine } from "@/lib/reference-client/machine";
 import { PublishedKeys } from "@/lib/reference-client/published-keys";
 import { ApiSession, NotSignedInError } from "@/lib/reference-client/session";
+import { UsageError } from "@/lib/reference-client/usage-error";
 
 export type CommandContext = {
   store: ClientStateStore;
@@ -25,14 +26,6 @@ export function isOnThisMachine(record: { server: string; fingerprint: string },
 
 /** Human-readable lines, and the same facts as data for --json. */
 export type CommandResult = { lines: string[]; data: Record<string, unknown>; exitCode?: number };
-
-/** A mistake in how the command was called (exit code 2). */
-export class UsageError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "UsageError";
-  }
-}
 
 export async function createCommandContext(options: {
   stateDirectory: string;

@@ -3,7 +3,8 @@
 // released at logout. Every receipt is verified offline (verify.ts) before it is trusted.
 import { ApiProblemError } from "@/lib/reference-client/api-client";
 import type { StoredLease } from "@/lib/reference-client/client-state";
-import { isOnThisMachine, UsageError, type CommandContext, type CommandResult } from "@/lib/reference-client/command-context";
+import { isOnThisMachine, type CommandContext, type CommandResult } from "@/lib/reference-client/command-context";
+import { UsageError } from "@/lib/reference-client/usage-error";
 import { SignedDocumentRejectedError } from "@/lib/reference-client/verify";
 
 export async function takeLease(context: CommandContext, options: { license: string }): Promise<CommandResult> {

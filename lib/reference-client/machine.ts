@@ -7,7 +7,7 @@ import { readFile } from "node:fs/promises";
 import os from "node:os";
 import { Fingerprint, Hostname } from "@/lib/licensing-api/contract";
 import type { ClientStateStore } from "@/lib/reference-client/client-state";
-import { UsageError } from "@/lib/reference-client/command-context";
+import { UsageError } from "@/lib/reference-client/usage-error";
 
 export type Machine = { fingerprint: string; hostname: string };
 

@@ -35,7 +35,7 @@ export async function getCheckoutCompany(options: { actor: Actor; companyId: str
   // R28: a company the buyer is no contact of does not exist for them.
   if (!membership) throw notFound("Company");
   const canBuy = canManageSoftware(membership);
-  const administrators = canBuy ? [] : await listCompanyAdministrators(client, options.companyId);
+  const administrators = canBuy ? [] : await listCompanyAdministrators(options.companyId, client);
   const { billingAttention, billingStreet, billingPostalCode, billingCity, ...company } = membership.company;
   const billingAddress =
     canBuy && billingStreet && billingPostalCode && billingCity

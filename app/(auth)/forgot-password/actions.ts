@@ -1,7 +1,8 @@
 "use server";
 
 import { z } from "zod";
-import { publicAction, type ActionResult } from "@/app/action-client";
+import { publicAction } from "@/app/action-client";
+import type { ActionResult } from "@/lib/actions/action-result";
 import { requestIpAddress } from "@/app/session";
 import { Email } from "@/lib/accounts/fields";
 import { requestPasswordReset } from "@/lib/accounts/request-password-reset";

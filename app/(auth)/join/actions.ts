@@ -1,7 +1,8 @@
 "use server";
 
 import { z } from "zod";
-import { userAction, type ActionResult } from "@/app/action-client";
+import { userAction } from "@/app/action-client";
+import type { ActionResult } from "@/lib/actions/action-result";
 import { acceptMembershipInvitation } from "@/lib/memberships/accept-membership-invitation";
 
 const AcceptInput = z.object({ token: z.string().max(100) });

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { AcceptInvitationButton } from "@/components/users/accept-invitation-button";
+import { AcceptInvitationButton } from "@/app/(auth)/join/_components/accept-invitation-button";
 import { buttonClassName } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-field";
 import { getMembershipInvitation } from "@/lib/memberships/accept-membership-invitation";

@@ -2,7 +2,8 @@
 
 import { cookies } from "next/headers";
 import { z } from "zod";
-import { publicAction, type ActionResult } from "@/app/action-client";
+import { publicAction } from "@/app/action-client";
+import type { ActionResult } from "@/lib/actions/action-result";
 import { requestIpAddress } from "@/app/session";
 import { ContinueToProduct } from "@/lib/accounts/continue-to";
 import { Email, NewPassword } from "@/lib/accounts/fields";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
-import { RegisterForm } from "@/components/auth/register-form";
+import { RegisterForm } from "@/app/(auth)/register/_components/register-form";
 import { ContinueToProduct } from "@/lib/accounts/continue-to";
 import { describeInvitation } from "@/lib/accounts/describe-invitation";
 import { isWellFormedToken } from "@/lib/auth/one-time-tokens";

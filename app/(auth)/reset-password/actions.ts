@@ -1,7 +1,8 @@
 "use server";
 
 import { z } from "zod";
-import { publicAction, type ActionResult } from "@/app/action-client";
+import { publicAction } from "@/app/action-client";
+import type { ActionResult } from "@/lib/actions/action-result";
 import { requestIpAddress } from "@/app/session";
 import { NewPassword } from "@/lib/accounts/fields";
 import { resetPassword } from "@/lib/accounts/reset-password";

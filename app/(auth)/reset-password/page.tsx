@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
-import { ResetPasswordForm } from "@/components/auth/reset-password-form";
+import { ResetPasswordForm } from "@/app/(auth)/reset-password/_components/reset-password-form";
 import { FormAlert } from "@/components/ui/form-field";
 import { isWellFormedToken } from "@/lib/auth/one-time-tokens";
 

@@ -1,7 +1,8 @@
 "use server";
 
 import { z } from "zod";
-import { publicAction, userAction, type ActionResult } from "@/app/action-client";
+import { publicAction, userAction } from "@/app/action-client";
+import type { ActionResult } from "@/lib/actions/action-result";
 import { setLocaleCookie } from "@/app/locale-cookie";
 import { requestIpAddress } from "@/app/session";
 import { Email } from "@/lib/accounts/fields";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { SignInForm } from "@/components/auth/sign-in-form";
+import { SignInForm } from "@/app/(auth)/sign-in/_components/sign-in-form";
 import { continueToOfPath } from "@/lib/accounts/continue-to";
 import { env } from "@/lib/env";
 import { safeRedirectPath } from "@/lib/http/safe-redirect";

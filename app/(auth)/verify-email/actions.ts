@@ -2,7 +2,8 @@
 
 import { cookies } from "next/headers";
 import { z } from "zod";
-import { publicAction, type ActionResult } from "@/app/action-client";
+import { publicAction } from "@/app/action-client";
+import type { ActionResult } from "@/lib/actions/action-result";
 import type { ContinueTarget } from "@/lib/accounts/continue-to";
 import { NewPassword } from "@/lib/accounts/fields";
 import { registrationBindingCookie } from "@/lib/accounts/registration-binding";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { cookies } from "next/headers";
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
-import { ActivateAccountForm } from "@/components/auth/activate-account-form";
+import { ActivateAccountForm } from "@/app/(auth)/verify-email/_components/activate-account-form";
 import { FormAlert } from "@/components/ui/form-field";
 import { registrationBindingCookie } from "@/lib/accounts/registration-binding";
 import { describeActivation } from "@/lib/accounts/verify-email";

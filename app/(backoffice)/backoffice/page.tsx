@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { BackofficeLinks } from "@/components/backoffice/backoffice-links";
 import { PaginationNav } from "@/components/backoffice/pagination-nav";
-import { CompanyResults, PeopleResults } from "@/components/backoffice/search-results";
+import { CompanyResults, PeopleResults } from "@/app/(backoffice)/backoffice/_components/search-results";
 import { buttonClassName } from "@/components/ui/button";
 import { inputClassName } from "@/components/ui/form-field";
 import { PageHeader } from "@/components/ui/page-header";

@@ -1,7 +1,8 @@
 "use server";
 
 import { z } from "zod";
-import { userAction, type ActionResult } from "@/app/action-client";
+import { userAction } from "@/app/action-client";
+import type { ActionResult } from "@/lib/actions/action-result";
 import { requestIpAddress } from "@/app/session";
 import { setCurrentCompany } from "@/lib/accounts/set-current-company";
 import { requireMembership } from "@/lib/auth/permissions";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
-import { CompanyChooser } from "@/components/companies/company-chooser";
+import { CompanyChooser } from "@/app/(portal)/change-company/_components/company-chooser";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { groupCompaniesByCountry } from "@/lib/accounts/group-companies-by-country";

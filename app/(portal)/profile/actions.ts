@@ -1,7 +1,8 @@
 "use server";
 
 import { z } from "zod";
-import { userAction, type ActionResult } from "@/app/action-client";
+import { userAction } from "@/app/action-client";
+import type { ActionResult } from "@/lib/actions/action-result";
 import { setLocaleCookie } from "@/app/locale-cookie";
 import { reissueSession, requestIpAddress } from "@/app/session";
 import { changePassword } from "@/lib/accounts/change-password";

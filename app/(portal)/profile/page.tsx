@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { ChangePasswordForm, SignOutEverywhereButton } from "@/components/profile/password-and-sessions";
-import { ProfileForm } from "@/components/profile/profile-form";
+import { ChangePasswordForm, SignOutEverywhereButton } from "@/app/(portal)/profile/_components/password-and-sessions";
+import { ProfileForm } from "@/app/(portal)/profile/_components/profile-form";
 import { PageHeader } from "@/components/ui/page-header";
-import { db } from "@/lib/db/client";
+import { getProfile } from "@/lib/accounts/update-profile";
 import { requireSessionUser } from "@/app/session";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -16,10 +16,7 @@ const sectionClassName = "rounded-lg border border-slate-200 bg-white p-6 shadow
 // The signed-in user's own record only; the id comes from the session.
 export default async function ProfilePage() {
   const user = await requireSessionUser();
-  const [t, details] = await Promise.all([
-    getTranslations("profile"),
-    db().user.findUniqueOrThrow({ where: { id: user.id }, select: { title: true, position: true } }),
-  ]);
+  const [t, profile] = await Promise.all([getTranslations("profile"), getProfile({ actor: user })]);
   return (
     <>
       <PageHeader title={t("title")} description={t("intro")} />
@@ -28,9 +25,7 @@ export default async function ProfilePage() {
           <h2 id="profile-details" className="mb-4 text-lg font-semibold text-slate-900">
             {t("detailsHeading")}
           </h2>
-          <ProfileForm
-            initial={{ title: details.title ?? "", firstName: user.firstName, lastName: user.lastName, position: details.position, language: user.language }}
-          />
+          <ProfileForm initial={profile} />
         </section>
         <section aria-labelledby="profile-password" className={sectionClassName}>
           <h2 id="profile-password" className="mb-4 text-lg font-semibold text-slate-900">

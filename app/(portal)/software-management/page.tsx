@@ -5,7 +5,7 @@ import Link from "next/link";
 import { LicenseGroupSection } from "@/components/licenses/license-group-section";
 import { buttonClassName } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
-import { NotSoftwareAdmin } from "@/components/companies/not-software-admin";
+import { NotSoftwareAdmin } from "@/app/(portal)/_components/not-software-admin";
 import { PageHeader } from "@/components/ui/page-header";
 import { canManageSoftware } from "@/lib/auth/permissions";
 import { listLicenseGroups } from "@/lib/licenses/list-license-groups";

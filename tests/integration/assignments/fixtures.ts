@@ -2,7 +2,8 @@
 // standing for a second app instance, and the admin's "reload and save again" loop of R26.
 import type { PrismaClient } from "@prisma/client";
 import { afterAll, beforeAll } from "vitest";
-import { saveAssignments, type AssignmentChange } from "@/lib/assignments/save-assignments";
+import type { AssignmentChange } from "@/lib/assignments/assignment-change";
+import { saveAssignments } from "@/lib/assignments/save-assignments";
 import { createDb } from "@/lib/db/client";
 import { isDomainError, type DomainErrorCode } from "@/lib/errors";
 import type { TestDatabase } from "../../setup/test-database";

@@ -1,6 +1,6 @@
 // Issue 14 item 7: a column's name; the #numbers are gone unless two floating pools of one term remain.
 import { describe, expect, test } from "vitest";
-import { buildGridColumns } from "@/components/data-grid/grid-model";
+import { buildGridColumns } from "@/app/(portal)/software-management/[groupId]/_components/grid/grid-model";
 import type { GridLicense } from "@/lib/assignments/license-group-grid";
 import { gridFixture } from "./grid-fixture";
 

@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { pairKey, reconcilePendingChanges, togglePendingChange, type PendingChanges } from "@/lib/assignments/pending-changes";
+import { pairKey } from "@/lib/assignments/assignment-change";
+import { reconcilePendingChanges, togglePendingChange, type PendingChanges } from "@/lib/assignments/pending-changes";
 import { gridFixture, ids } from "./grid-fixture";
 
 describe("pending changes (R16, R18, R26)", () => {

@@ -2,8 +2,8 @@
 // when it belongs to another group version (R26), and what a reload keeps on screen meanwhile.
 import { describe, expect, test } from "vitest";
 import type { GridRowUser, GridUserPage } from "@/lib/assignments/license-group-grid";
-import { buildGridRows, withSavedChanges } from "@/components/data-grid/grid-model";
-import { appendPage, failStream, rowsOf, startStream } from "@/components/data-grid/user-stream-state";
+import { buildGridRows, withSavedChanges } from "@/app/(portal)/software-management/[groupId]/_components/grid/grid-model";
+import { appendPage, failStream, rowsOf, startStream } from "@/app/(portal)/software-management/[groupId]/_components/grid/user-stream-state";
 import { gridFixture, ids } from "./grid-fixture";
 
 const [jose, ozlem, jan, noe] = gridFixture().users.map((user): GridRowUser => user) as [GridRowUser, GridRowUser, GridRowUser, GridRowUser];

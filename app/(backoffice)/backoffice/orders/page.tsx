@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { BackofficeLinks } from "@/components/backoffice/backoffice-links";
 import { HandledFilterLinks } from "@/components/backoffice/handled-filter";
-import { OrdersTable } from "@/components/backoffice/orders-table";
+import { OrdersTable } from "@/app/(backoffice)/backoffice/orders/_components/orders-table";
 import { PaginationNav } from "@/components/backoffice/pagination-nav";
 import { PageHeader } from "@/components/ui/page-header";
 import { listOrders } from "@/lib/backoffice/list-orders";

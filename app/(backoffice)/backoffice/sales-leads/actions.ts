@@ -1,7 +1,8 @@
 "use server";
 
 import { z } from "zod";
-import { staffAction, type ActionResult } from "@/app/action-client";
+import { staffAction } from "@/app/action-client";
+import type { ActionResult } from "@/lib/actions/action-result";
 import { markSalesLeadHandled } from "@/lib/backoffice/mark-handled";
 import { RecordId } from "@/lib/validation/record-id";
 

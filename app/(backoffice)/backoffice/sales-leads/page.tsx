@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { BackofficeLinks } from "@/components/backoffice/backoffice-links";
 import { HandledFilterLinks } from "@/components/backoffice/handled-filter";
 import { PaginationNav } from "@/components/backoffice/pagination-nav";
-import { SalesLeadsTable } from "@/components/backoffice/sales-leads-table";
+import { SalesLeadsTable } from "@/app/(backoffice)/backoffice/sales-leads/_components/sales-leads-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { parseHandledFilter } from "@/lib/backoffice/handled-filter";
 import { listSalesLeads } from "@/lib/backoffice/list-sales-leads";

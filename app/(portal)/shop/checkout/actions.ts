@@ -1,7 +1,8 @@
 "use server";
 
 import { z } from "zod";
-import { userAction, type ActionResult } from "@/app/action-client";
+import { userAction } from "@/app/action-client";
+import type { ActionResult } from "@/lib/actions/action-result";
 import { setCurrentCompany } from "@/lib/accounts/set-current-company";
 import { canManageSoftware, requireSoftwareManager } from "@/lib/auth/permissions";
 import { limitCompanyAction } from "@/lib/companies/limit-company-action";

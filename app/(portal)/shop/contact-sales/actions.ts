@@ -1,7 +1,8 @@
 "use server";
 
 import { z } from "zod";
-import { userAction, type ActionResult } from "@/app/action-client";
+import { userAction } from "@/app/action-client";
+import type { ActionResult } from "@/lib/actions/action-result";
 import { createSalesLead } from "@/lib/shop/create-sales-lead";
 import type { SalesLeadInput } from "@/lib/shop/sales-lead-input";
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { BackToShop } from "@/components/shop/back-to-shop";
-import { ContactSalesForm } from "@/components/shop/contact-sales-form";
+import { ContactSalesForm } from "@/app/(portal)/shop/contact-sales/_components/contact-sales-form";
 import { PageHeader } from "@/components/ui/page-header";
 import type { Locale } from "@/lib/i18n/locales";
 import { findCatalogueProduct, shopCatalogue } from "@/lib/shop/catalogue";

@@ -2,7 +2,8 @@
 
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
-import { userAction, type ActionResult } from "@/app/action-client";
+import { userAction } from "@/app/action-client";
+import type { ActionResult } from "@/lib/actions/action-result";
 import { MAX_CHANGES_PER_SAVE } from "@/lib/assignments/change-set-limits";
 import { saveAssignments, type SavedAssignments } from "@/lib/assignments/save-assignments";
 import { requireSoftwareManager } from "@/lib/auth/permissions";

@@ -5,8 +5,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache, cacheSignal } from "react";
 import { BackLink } from "@/components/ui/back-link";
-import { LicenseGrid } from "@/components/data-grid/license-grid";
-import { GroupDevicesSection } from "@/components/devices/group-devices-section";
+import { LicenseGrid } from "@/app/(portal)/software-management/[groupId]/_components/grid/license-grid";
+import { GroupDevicesSection } from "@/app/(portal)/software-management/[groupId]/_components/group-devices-section";
 import { GroupPurchaseSection } from "@/components/shop/group-purchase-section";
 import { buttonClassName } from "@/components/ui/button";
 import { UserAddedNotice } from "@/components/users/user-added-notice";
@@ -17,7 +17,7 @@ import type { GridUserPage, LicenseGroupGridHead } from "@/lib/assignments/licen
 import { streamLicenseGroupUserPages } from "@/lib/assignments/stream-license-group-user-pages";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { isDomainError } from "@/lib/errors";
-import { otherCompanyPrompt } from "@/app/(portal)/other-company";
+import { otherCompanyPrompt } from "@/app/(portal)/_components/other-company";
 import { requireSessionUser } from "@/app/session";
 
 type PageProps = { params: Promise<{ groupId: string }> };

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { AuditLog } from "@/components/audit/audit-log";
 import { BackLink } from "@/components/ui/back-link";
-import { NotSoftwareAdmin } from "@/components/companies/not-software-admin";
+import { NotSoftwareAdmin } from "@/app/(portal)/_components/not-software-admin";
 import { PageHeader } from "@/components/ui/page-header";
 import { parseAuditSearchParams } from "@/lib/audit/audit-search-params";
 import { listAuditEvents } from "@/lib/audit/list-audit-events";

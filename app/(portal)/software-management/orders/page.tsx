@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { PaginationNav } from "@/components/backoffice/pagination-nav";
-import { NotSoftwareAdmin } from "@/components/companies/not-software-admin";
+import { NotSoftwareAdmin } from "@/app/(portal)/_components/not-software-admin";
 import { InvoiceStatusLabel } from "@/components/shop/invoice-status-label";
 import { formatEuroCents } from "@/components/shop/price-format";
 import { BackLink } from "@/components/ui/back-link";

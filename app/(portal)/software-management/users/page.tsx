@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { BackLink } from "@/components/ui/back-link";
-import { NotSoftwareAdmin } from "@/components/companies/not-software-admin";
+import { NotSoftwareAdmin } from "@/app/(portal)/_components/not-software-admin";
 import { PageHeader } from "@/components/ui/page-header";
-import { MemberRoleButton } from "@/components/users/member-role-button";
+import { MemberRoleButton } from "@/app/(portal)/software-management/users/_components/member-role-button";
 import { displayName } from "@/lib/auth/current-user";
 import { canManageSoftware } from "@/lib/auth/permissions";
 import { listCompanyMembers } from "@/lib/memberships/list-company-members";

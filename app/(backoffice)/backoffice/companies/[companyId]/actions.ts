@@ -1,14 +1,15 @@
 "use server";
 
-import { LicenseEdition, LicenseType } from "@prisma/client";
 import { z } from "zod";
-import { staffAction, type ActionResult } from "@/app/action-client";
+import { staffAction } from "@/app/action-client";
+import type { ActionResult } from "@/lib/actions/action-result";
 import { addCompanyAdmin, type AddedCompanyAdmin } from "@/lib/backoffice/add-company-admin";
 import { endMembership, type EndedMembership } from "@/lib/backoffice/end-membership";
 import { CalendarDate, endOfCalendarDay, startOfCalendarDay } from "@/lib/backoffice/calendar-date";
 import { createLicense } from "@/lib/licenses/create-license";
 import { createLicenseGroup } from "@/lib/licenses/create-license-group";
 import { productCodes } from "@/lib/products/ensure-product-catalogue";
+import { LicenseEditionInput, LicenseTypeInput } from "@/lib/validation/license-kind";
 import { RecordId } from "@/lib/validation/record-id";
 import { MAX_LICENSE_SEATS } from "@/lib/backoffice/seat-rules";
 
@@ -60,8 +61,8 @@ const createLicenseStep = staffAction({
     companyId: RecordId,
     groupId: RecordId,
     productCode: z.enum(productCodes),
-    type: z.enum(LicenseType),
-    edition: z.enum(LicenseEdition),
+    type: LicenseTypeInput,
+    edition: LicenseEditionInput,
     seats: z.coerce.number().int().min(1).max(MAX_LICENSE_SEATS),
     validFrom: blankIsMissing(CalendarDate),
     validUntil: blankIsMissing(CalendarDate),

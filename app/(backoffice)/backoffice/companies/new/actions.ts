@@ -1,7 +1,8 @@
 "use server";
 
 import { z } from "zod";
-import { staffAction, type ActionResult } from "@/app/action-client";
+import { staffAction } from "@/app/action-client";
+import type { ActionResult } from "@/lib/actions/action-result";
 import { createCompany } from "@/lib/companies/create-company";
 
 // The domain validates the fields (lib/companies/company-fields.ts) and names each problem.

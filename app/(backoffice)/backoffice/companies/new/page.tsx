@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { BackofficeLinks } from "@/components/backoffice/backoffice-links";
-import { CreateCompanyForm } from "@/components/backoffice/create-company-form";
+import { CreateCompanyForm } from "@/app/(backoffice)/backoffice/companies/new/_components/create-company-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireStaffPage } from "@/app/(backoffice)/staff-page";
 

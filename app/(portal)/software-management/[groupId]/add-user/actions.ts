@@ -1,7 +1,8 @@
 "use server";
 
 import { z } from "zod";
-import { userAction, type ActionResult } from "@/app/action-client";
+import { userAction } from "@/app/action-client";
+import type { ActionResult } from "@/lib/actions/action-result";
 import { Email, Locale, Title } from "@/lib/accounts/fields";
 import { requireSoftwareManager } from "@/lib/auth/permissions";
 import { isDomainError } from "@/lib/errors";

@@ -1,14 +1,14 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
-import { AddUserForm } from "@/components/users/add-user-form";
+import { AddUserForm } from "@/app/(portal)/software-management/[groupId]/add-user/_components/add-user-form";
 import { BackLink } from "@/components/ui/back-link";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireSoftwareManager } from "@/lib/auth/permissions";
 import { isCompanyVerifiedById } from "@/lib/companies/company-verification";
 import { isDomainError } from "@/lib/errors";
 import { getLicenseGroupCompanyId } from "@/lib/licenses/get-license-group-company";
-import { otherCompanyPrompt } from "@/app/(portal)/other-company";
+import { otherCompanyPrompt } from "@/app/(portal)/_components/other-company";
 import { requireSessionUser } from "@/app/session";
 
 type PageProps = { params: Promise<{ groupId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };

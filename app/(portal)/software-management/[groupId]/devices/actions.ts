@@ -1,7 +1,8 @@
 "use server";
 
 import { z } from "zod";
-import { userAction, type ActionResult } from "@/app/action-client";
+import { userAction } from "@/app/action-client";
+import type { ActionResult } from "@/lib/actions/action-result";
 import { deactivateActivation } from "@/lib/activations/deactivate-activation";
 import { requireSoftwareManager } from "@/lib/auth/permissions";
 import { getLicenseGroupCompanyId } from "@/lib/licenses/get-license-group-company";

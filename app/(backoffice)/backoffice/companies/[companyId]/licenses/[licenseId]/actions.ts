@@ -1,7 +1,8 @@
 "use server";
 
 import { z } from "zod";
-import { staffAction, type ActionResult } from "@/app/action-client";
+import { staffAction } from "@/app/action-client";
+import type { ActionResult } from "@/lib/actions/action-result";
 import { CalendarDate, endOfCalendarDay } from "@/lib/backoffice/calendar-date";
 import { changeLicenseSeats, type ChangedSeats } from "@/lib/backoffice/change-license-seats";
 import { MAX_LICENSE_SEATS } from "@/lib/backoffice/seat-rules";

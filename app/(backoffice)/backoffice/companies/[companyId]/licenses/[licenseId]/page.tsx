@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { BackLink } from "@/components/ui/back-link";
-import { SeatChangeForm } from "@/components/backoffice/seat-change-form";
-import { ValidityForm } from "@/components/backoffice/validity-form";
+import { SeatChangeForm } from "@/app/(backoffice)/backoffice/companies/[companyId]/licenses/[licenseId]/_components/seat-change-form";
+import { ValidityForm } from "@/app/(backoffice)/backoffice/companies/[companyId]/licenses/[licenseId]/_components/validity-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { displayName } from "@/lib/auth/current-user";
 import { calendarDateOf } from "@/lib/backoffice/calendar-date";

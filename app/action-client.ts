@@ -15,28 +15,34 @@ import { getSessionUser } from "@/app/session";
 
 type Revalidate = { path: string; type?: "layout" | "page" };
 
-type UserActionDefinition<Schema extends z.ZodType, Result> = {
+type ActionInput<Schema extends z.ZodType> = z.input<Schema> | FormData;
+
+/** What an `actions.ts` exports: typed from its schema; an action whose fields are all optional may be called without input. */
+export type ServerAction<Schema extends z.ZodType, Result> = (
+  ...input: Record<string, never> extends z.input<Schema> ? [input?: ActionInput<Schema>] : [input: ActionInput<Schema>]
+) => Promise<ActionResult<Result>>;
+
+type ActionDefinition<Schema extends z.ZodType, Result, Caller> = {
   input: Schema;
-  /** Throws a DomainError (NOT_FOUND / FORBIDDEN) unless the user may act on this resource. */
-  authorize: (context: { user: CurrentUser; input: z.output<Schema> }) => void | Promise<void>;
-  run: (context: { user: CurrentUser; input: z.output<Schema> }) => Promise<Result>;
+  run: (context: { user: Caller; input: z.output<Schema> }) => Promise<Result>;
   revalidate?: Revalidate[];
+  /** Words a failure in the action's own terms (e.g. the grid's "someone else saved first"). */
+  describeFailure?: (error: ActionError) => ActionError | Promise<ActionError>;
 };
 
-type PublicActionDefinition<Schema extends z.ZodType, Result> = {
-  input: Schema;
-  /** `user` is null when nobody is signed in. */
-  run: (context: { user: CurrentUser | null; input: z.output<Schema> }) => Promise<Result>;
-  revalidate?: Revalidate[];
+type UserActionDefinition<Schema extends z.ZodType, Result> = ActionDefinition<Schema, Result, CurrentUser> & {
+  /** Throws a DomainError (NOT_FOUND / FORBIDDEN) unless the user may act on this resource. */
+  authorize: (context: { user: CurrentUser; input: z.output<Schema> }) => void | Promise<void>;
 };
 
 function toPlainInput(raw: unknown): unknown {
+  if (raw === undefined) return {};
   return raw instanceof FormData ? Object.fromEntries(raw) : raw;
 }
 
 async function failure(code: ActionError["code"], fieldErrors?: Record<string, string[]>, details: Record<string, unknown> = {}): Promise<{ ok: false; error: ActionError }> {
   const t = await getTranslations("errors");
-  // RATE_LIMITED states the wait (issue 4): whole minutes, at least one.
+  // RATE_LIMITED states the wait: whole minutes, at least one.
   const minutes = Math.max(1, Math.ceil(Number(details.retryAfterSeconds ?? 60) / 60));
   return { ok: false, error: { code, message: t(code, { minutes }), ...(fieldErrors ? { fieldErrors } : {}) } };
 }
@@ -49,22 +55,21 @@ function domainFieldErrors(details: Record<string, unknown>): Record<string, str
 }
 
 async function execute<Schema extends z.ZodType, Result>(
-  schema: Schema,
+  definition: Pick<ActionDefinition<Schema, Result, unknown>, "input" | "revalidate">,
   rawInput: unknown,
   step: (input: z.output<Schema>) => Promise<Result>,
-  revalidate: Revalidate[] = [],
 ): Promise<ActionResult<Result>> {
-  const parsed = schema.safeParse(toPlainInput(rawInput));
+  const parsed = definition.input.safeParse(toPlainInput(rawInput));
   if (!parsed.success) {
     return failure("INVALID", z.flattenError(parsed.error).fieldErrors as Record<string, string[]>);
   }
   try {
     const data = await step(parsed.data);
-    for (const { path, type } of revalidate) revalidatePath(path, type);
+    for (const { path, type } of definition.revalidate ?? []) revalidatePath(path, type);
     return { ok: true, data };
   } catch (error) {
     if (isDomainError(error)) return failure(error.code, domainFieldErrors(error.details), error.details);
-    // Issue 15: an outage is said as such, so the user knows to try again rather than report a bug.
+    // An outage is said as such, so the user knows to try again rather than report a bug.
     if (isDatabaseUnavailable(error)) {
       console.warn(`[action] database unavailable: ${databaseErrorLine(error)}`);
       return failure("DATABASE_UNAVAILABLE");
@@ -74,35 +79,36 @@ async function execute<Schema extends z.ZodType, Result>(
   }
 }
 
-/** An action for signed-in users; authorization on the resource is a required step. */
-export function userAction<Schema extends z.ZodType, Result>(definition: UserActionDefinition<Schema, Result>) {
-  return (rawInput: unknown): Promise<ActionResult<Result>> =>
-    execute(
-      definition.input,
-      rawInput,
-      async (input) => {
-        const user = await getSessionUser();
-        if (!user) throw new DomainError("UNAUTHENTICATED", "not signed in");
-        await definition.authorize({ user, input });
-        return definition.run({ user, input });
-      },
-      definition.revalidate,
-    );
+function serverAction<Schema extends z.ZodType, Result>(
+  definition: Pick<ActionDefinition<Schema, Result, unknown>, "describeFailure">,
+  call: (rawInput: unknown) => Promise<ActionResult<Result>>,
+): ServerAction<Schema, Result> {
+  return (async (rawInput?: unknown) => {
+    const result = await call(rawInput);
+    if (result.ok || !definition.describeFailure) return result;
+    return { ok: false, error: await definition.describeFailure(result.error) };
+  }) as ServerAction<Schema, Result>;
 }
 
-type StaffActionDefinition<Schema extends z.ZodType, Result> = {
-  input: Schema;
-  run: (context: { user: CurrentUser; input: z.output<Schema> }) => Promise<Result>;
-  revalidate?: Revalidate[];
-};
+/** An action for signed-in users; authorization on the resource is a required step. */
+export function userAction<Schema extends z.ZodType, Result>(definition: UserActionDefinition<Schema, Result>): ServerAction<Schema, Result> {
+  return serverAction(definition, (rawInput) =>
+    execute(definition, rawInput, async (input) => {
+      const user = await getSessionUser();
+      if (!user) throw new DomainError("UNAUTHENTICATED", "not signed in");
+      await definition.authorize({ user, input });
+      return definition.run({ user, input });
+    }),
+  );
+}
 
 /**
  * A back-office action (R31). Anyone who is not staff, signed in or not, gets NOT_FOUND — the
  * back office does not reveal itself; the domain function checks staff again in its transaction.
  * Authentication comes before parsing, so a stranger learns nothing from validation errors either.
  */
-export function staffAction<Schema extends z.ZodType, Result>(definition: StaffActionDefinition<Schema, Result>) {
-  return async (rawInput: unknown): Promise<ActionResult<Result>> => {
+export function staffAction<Schema extends z.ZodType, Result>(definition: ActionDefinition<Schema, Result, CurrentUser>): ServerAction<Schema, Result> {
+  return serverAction(definition, async (rawInput) => {
     const user = await getSessionUser();
     try {
       requireStaff(user);
@@ -110,12 +116,11 @@ export function staffAction<Schema extends z.ZodType, Result>(definition: StaffA
       if (isDomainError(error)) return failure(error.code);
       throw error;
     }
-    return execute(definition.input, rawInput, (input) => definition.run({ user: user!, input }), definition.revalidate);
-  };
+    return execute(definition, rawInput, (input) => definition.run({ user: user!, input }));
+  });
 }
 
-/** An action anyone may call (e.g. the language switch on the sign-in page). */
-export function publicAction<Schema extends z.ZodType, Result>(definition: PublicActionDefinition<Schema, Result>) {
-  return (rawInput: unknown): Promise<ActionResult<Result>> =>
-    execute(definition.input, rawInput, async (input) => definition.run({ user: await getSessionUser(), input }), definition.revalidate);
+/** An action anyone may call (e.g. the language switch on the sign-in page); `user` is null when nobody is signed in. */
+export function publicAction<Schema extends z.ZodType, Result>(definition: ActionDefinition<Schema, Result, CurrentUser | null>): ServerAction<Schema, Result> {
+  return serverAction(definition, (rawInput) => execute(definition, rawInput, async (input) => definition.run({ user: await getSessionUser(), input })));
 }

@@ -5,10 +5,10 @@ import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import type { ActionResult } from "@/lib/actions/action-result";
-import { locales } from "@/lib/i18n/locales";
+import { locales, type Locale } from "@/lib/i18n/locales";
 
 /** The server action that stores the choice (app/actions.ts), passed in by the layout. */
-export type SetLanguage = (input: { language: string }) => Promise<ActionResult<void>>;
+export type SetLanguage = (input: { language: Locale }) => Promise<ActionResult<void>>;
 
 /** Two toggle buttons (Nederlands / English); the choice is stored by `setLanguage`. */
 export function LanguageSwitch({ setLanguage, className }: { setLanguage: SetLanguage; className?: string }) {
@@ -18,7 +18,7 @@ export function LanguageSwitch({ setLanguage, className }: { setLanguage: SetLan
   const [isPending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
 
-  function choose(language: string) {
+  function choose(language: Locale) {
     if (language === current) return;
     startTransition(async () => {
       const result = await setLanguage({ language });

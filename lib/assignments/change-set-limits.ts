@@ -3,8 +3,11 @@
 // schema accepts (issue 13: a save of ~9,500 changes reached the 1 MB default first and got a 500).
 // No imports: next.config.ts loads this file.
 
-/** One save carries at most this many ticks. */
+/** One save carries at most this many ticks (saveAssignments refuses more; the grid says so before sending). */
 export const MAX_CHANGES_PER_SAVE = 10_000;
+
+/** The field problem saveAssignments names for a larger save. */
+export const TOO_MANY_CHANGES = "too many changes";
 
 /**
  * The most bytes one change takes in the server action's request body (React encodes the

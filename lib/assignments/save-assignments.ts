@@ -5,7 +5,7 @@ import type { LicenseType } from "@prisma/client";
 import type { Actor } from "@/lib/accounts/actor";
 import { pairKey, type AssignmentChange } from "@/lib/assignments/assignment-change";
 import { enqueueAssignmentEmails, type MailedLicense } from "@/lib/assignments/assignment-emails";
-import { MAX_CHANGES_PER_SAVE } from "@/lib/assignments/change-set-limits";
+import { MAX_CHANGES_PER_SAVE, TOO_MANY_CHANGES } from "@/lib/assignments/change-set-limits";
 import type { AuditEventInput } from "@/lib/audit/record-audit-event";
 import { recordAuditEvents } from "@/lib/audit/record-audit-event";
 import { systemClock, type Clock } from "@/lib/clock";
@@ -13,7 +13,7 @@ import type { DbClient } from "@/lib/db/client";
 import { DomainError, notFound } from "@/lib/errors";
 import { requireCompanyAdmin } from "@/lib/memberships/require-company-admin";
 import { licenseColumnsOfGroup } from "@/lib/assignments/grid-columns";
-import { assignmentsCountAgainstSeats } from "@/lib/assignments/seat-usage";
+import { assignmentsTakeSeats } from "@/lib/licenses/seat-counts";
 import { runInTransaction } from "@/lib/transactions/run-in-transaction";
 import { isRecordId } from "@/lib/validation/record-id";
 
@@ -135,7 +135,9 @@ function validateChangeSet(options: { groupId: string; expectedVersion: number; 
   if (!isRecordId(options.groupId)) throw notFound("License group");
   if (!Number.isInteger(options.expectedVersion) || options.expectedVersion < 0) throw new DomainError("INVALID", "expectedVersion must be a version number");
   if (options.changes.length === 0) throw new DomainError("INVALID", "There are no changes to save");
-  if (options.changes.length > MAX_CHANGES_PER_SAVE) throw new DomainError("INVALID", `At most ${MAX_CHANGES_PER_SAVE} changes per save`);
+  if (options.changes.length > MAX_CHANGES_PER_SAVE) {
+    throw new DomainError("INVALID", `At most ${MAX_CHANGES_PER_SAVE} changes per save`, { fields: { changes: TOO_MANY_CHANGES } });
+  }
   const seen = new Set<string>();
   for (const change of options.changes) {
     if (!isRecordId(change.licenseId)) throw notFound("License");
@@ -169,7 +171,7 @@ async function allocateSeats(options: {
   grants: AssignmentChange[];
   now: Date;
 }): Promise<AssignmentChange[]> {
-  const counted = [...options.licensesOfColumn.values()].flat().filter((license) => assignmentsCountAgainstSeats[license.type]);
+  const counted = [...options.licensesOfColumn.values()].flat().filter((license) => assignmentsTakeSeats[license.type]);
   const assignedCounts = counted.length === 0 ? [] : await options.transaction.assignment.groupBy({
     by: ["licenseId"],
     where: { licenseId: { in: counted.map((license) => license.id) }, revokedAt: null },
@@ -180,7 +182,7 @@ async function allocateSeats(options: {
   for (const [columnId, licenses] of options.licensesOfColumn) {
     const grants = options.grants.filter((grant) => grant.licenseId === columnId);
     if (grants.length === 0) continue;
-    if (!assignmentsCountAgainstSeats[licenses[0]!.type]) {
+    if (!assignmentsTakeSeats[licenses[0]!.type]) {
       for (const grant of grants) allocated.push({ ...grant, licenseId: licenses[0]!.id });
       continue;
     }

@@ -2,15 +2,9 @@
 // assignments plus the admin's pending ticks, and a counted license that is full takes no more
 // ticks. The server checks the same rule again under a row lock (save-assignments.ts); this is
 // the explanation the admin sees before trying.
-import type { LicenseType } from "@prisma/client";
 import type { GridLicense } from "@/lib/assignments/license-group-grid";
 import type { PendingChanges } from "@/lib/assignments/pending-changes";
-
-// The one statement of which assignments take a seat, used by the grid and by save-assignments.ts:
-// named users hold a seat each (R1); a node-locked license is one person's key for one machine
-// (R3), so it too is assigned only as often as it has seats (one); floating licenses authorise any
-// number of people and count seats per live lease instead (R2, R5).
-export const assignmentsCountAgainstSeats: Record<LicenseType, boolean> = { NAMED_USER: true, NODE_LOCKED: true, FLOATING: false };
+import { assignmentsTakeSeats } from "@/lib/licenses/seat-counts";
 
 export type SeatUsage = {
   seats: number;
@@ -42,7 +36,7 @@ export function computeSeatUsage(licenses: readonly GridLicense[], pending: Pend
   for (const license of licenses) {
     const delta = deltas.get(license.id) ?? { grants: 0, revocations: 0 };
     const assigned = license.assignedCount + delta.grants - delta.revocations;
-    const countsAgainstSeats = assignmentsCountAgainstSeats[license.type];
+    const countsAgainstSeats = assignmentsTakeSeats[license.type];
     usage.set(license.id, {
       seats: license.seats,
       assigned,

@@ -7,7 +7,7 @@
 import "server-only";
 import type { Actor } from "@/lib/accounts/actor";
 import { requireBackofficeStaff } from "@/lib/accounts/require-backoffice-staff";
-import { assignmentsCountAgainstSeats } from "@/lib/assignments/seat-usage";
+import { assignmentsTakeSeats } from "@/lib/licenses/seat-counts";
 import { endAccessOfRevoked } from "@/lib/assignments/save-assignments";
 import { recordAuditEvents, type AuditEventInput } from "@/lib/audit/record-audit-event";
 import { bumpGroupVersion, lockLicenseForEdit } from "@/lib/backoffice/lock-license-for-edit";
@@ -52,7 +52,7 @@ export async function changeLicenseSeats(options: {
     const assignedUserIds = new Set(assigned.map((assignment) => assignment.userId));
     if (unassign.some((userId) => !assignedUserIds.has(userId))) throw new DomainError("INVALID", "Only people who hold this license can be unassigned", { reason: "NOT_ASSIGNED", fields: { unassign: "invalid" } });
 
-    const countsAssignments = assignmentsCountAgainstSeats[license.type];
+    const countsAssignments = assignmentsTakeSeats[license.type];
     const inUse = countsAssignments ? assigned.length : await countLiveLeases(transaction, license.id, now, []);
     const inUseAfter = countsAssignments ? assigned.length - unassign.length : await countLiveLeases(transaction, license.id, now, unassign);
     if (inUseAfter > options.seats) {

@@ -6,7 +6,7 @@ import type { Actor } from "@/lib/accounts/actor";
 import { requireBackofficeStaff } from "@/lib/accounts/require-backoffice-staff";
 import { systemClock, type Clock } from "@/lib/clock";
 import { db as processDb, type DbClient } from "@/lib/db/client";
-import { backofficeSeatsUsed } from "@/lib/backoffice/seat-rules";
+import { seatsTaken } from "@/lib/licenses/seat-counts";
 import { notFound } from "@/lib/errors";
 import { isRecordId } from "@/lib/validation/record-id";
 
@@ -64,7 +64,7 @@ export async function getBackofficeLicense(options: { actor: Actor; companyId: s
     edition: license.edition,
     type: license.type,
     seats: license.seats,
-    seatsUsed: backofficeSeatsUsed(license.type, { assignments: license.assignments.length, leases: license.leases.length }),
+    seatsUsed: seatsTaken(license.type, { assigned: license.assignments.length, inUseNow: license.leases.length }),
     validFrom: license.validFrom,
     validUntil: license.validUntil,
     isExpired: license.validUntil <= now,

@@ -7,7 +7,7 @@ import type { Actor } from "@/lib/accounts/actor";
 import { requireBackofficeStaff } from "@/lib/accounts/require-backoffice-staff";
 import { systemClock, type Clock } from "@/lib/clock";
 import { db as processDb, type DbClient } from "@/lib/db/client";
-import { backofficeSeatsUsed } from "@/lib/backoffice/seat-rules";
+import { seatsTaken } from "@/lib/licenses/seat-counts";
 import { notFound } from "@/lib/errors";
 import { isRecordId } from "@/lib/validation/record-id";
 
@@ -20,7 +20,7 @@ export type BackofficeLicense = {
   edition: LicenseEdition;
   type: LicenseType;
   seats: number;
-  /** Named and node-locked: active assignments; floating: live leases (R1–R3; backofficeSeatsUsed). */
+  /** Named and node-locked: active assignments; floating: live leases (R1–R3; seatsTaken). */
   seatsUsed: number;
   assigned: number;
   validFrom: Date;
@@ -107,7 +107,7 @@ export async function getCompanyOverview(options: { actor: Actor; companyId: str
         productName: product.name,
         productKind: product.kind,
         assigned: _count.assignments,
-        seatsUsed: backofficeSeatsUsed(license.type, _count),
+        seatsUsed: seatsTaken(license.type, { assigned: _count.assignments, inUseNow: _count.leases }),
         isExpired: license.validUntil <= now,
       })),
     })),

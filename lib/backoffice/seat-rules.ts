@@ -1,18 +1,8 @@
 // R1–R3, R25 as the back office applies them to a license's seat count. Shared with the browser
 // (no server-only): the seat form explains the rule that changeLicenseSeats enforces under the locks.
 import type { LicenseType } from "@prisma/client";
-import { assignmentsCountAgainstSeats } from "@/lib/assignments/seat-usage";
 
 export const MAX_LICENSE_SEATS = 100_000;
-
-/**
- * Seats in use as the back office counts them: named and node-locked licenses their active
- * assignments, floating licenses their live leases. (Software management counts a node-locked
- * license's activations instead: lib/licenses/list-license-groups.ts.)
- */
-export function backofficeSeatsUsed(type: LicenseType, counts: { assignments: number; leases: number }): number {
-  return assignmentsCountAgainstSeats[type] ? counts.assignments : counts.leases;
-}
 
 /** R3: a node-locked license has exactly one seat (CHECK license_node_locked_single_seat). */
 export function hasFixedSeatCount(type: LicenseType): boolean {

@@ -5,7 +5,13 @@
 // - activated: computers the license is active on now (R3, R4; desktop licenses);
 // - inUseNow:  floating seats taken right now by live leases (R2, R5).
 import type { LicenseType } from "@prisma/client";
-import { assignmentsCountAgainstSeats } from "@/lib/assignments/seat-usage";
+
+/**
+ * Which assignments take a seat: named users hold a seat each (R1); a node-locked license is one
+ * person's key for one machine (R3), so it too is assigned only as often as it has seats (one);
+ * floating licenses authorise any number of people and count their live leases instead (R2, R5).
+ */
+export const assignmentsTakeSeats: Record<LicenseType, boolean> = { NAMED_USER: true, NODE_LOCKED: true, FLOATING: false };
 
 export type SeatCounts = { seats: number; assigned: number; activated: number; inUseNow: number };
 
@@ -28,7 +34,15 @@ export function seatFigures(type: LicenseType): readonly SeatFigure[] {
   }
 }
 
-/** The number that fills up (seatFigures' first): assignments (named, node-locked) or live leases (floating). */
+/**
+ * Seats taken, the number that fills up (seatFigures' first) everywhere a license is shown or
+ * changed: assignments (named, node-locked) or live leases (floating).
+ */
 export function seatsTaken(type: LicenseType, counts: Pick<SeatCounts, "assigned" | "inUseNow">): number {
-  return assignmentsCountAgainstSeats[type] ? counts.assigned : counts.inUseNow;
+  return assignmentsTakeSeats[type] ? counts.assigned : counts.inUseNow;
+}
+
+/** Every seat taken. */
+export function isFull(license: { type: LicenseType; seats: number } & Pick<SeatCounts, "assigned" | "inUseNow">): boolean {
+  return seatsTaken(license.type, license) >= license.seats;
 }

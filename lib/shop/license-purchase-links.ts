@@ -2,20 +2,15 @@
 // column is full, "Extend one year" always; Enterprise goes through sales instead. Shared by the
 // group page's seat table and the grid header.
 import type { GridLicense } from "@/lib/assignments/license-group-grid";
-import { seatsTaken } from "@/lib/licenses/seat-counts";
+import { isFull } from "@/lib/licenses/seat-counts";
 import { findCatalogueProduct, isSoldBySalesOnly } from "@/lib/shop/catalogue";
 import { checkoutHref } from "@/lib/shop/checkout-line";
 
 type LicenseForPurchase = Pick<GridLicense, "id" | "productCode" | "edition" | "type" | "seats" | "assignedCount" | "seatHolders" | "isExpired">;
 
-/** Seats taken (lib/licenses/seat-counts.ts): assignments for named and node-locked licenses (R1, R3), live leases for floating ones (R2). */
-export function seatsInUse(license: Pick<LicenseForPurchase, "type" | "assignedCount" | "seatHolders">): number {
-  return seatsTaken(license.type, { assigned: license.assignedCount, inUseNow: license.seatHolders.length });
-}
-
-/** Every seat taken (seatsInUse). */
-export function isLicenseFull(license: LicenseForPurchase): boolean {
-  return seatsInUse(license) >= license.seats;
+/** A grid license with every seat taken (isFull, lib/licenses/seat-counts.ts). */
+export function isLicenseFull(license: Pick<LicenseForPurchase, "type" | "seats" | "assignedCount" | "seatHolders">): boolean {
+  return isFull({ type: license.type, seats: license.seats, assigned: license.assignedCount, inUseNow: license.seatHolders.length });
 }
 
 type LicensePurchaseLinks =

@@ -3,11 +3,10 @@
 import { cookies } from "next/headers";
 import { z } from "zod";
 import { publicAction } from "@/app/action-client";
-import type { ActionResult } from "@/lib/actions/action-result";
 import { requestIpAddress } from "@/app/session";
 import { ContinueToProduct } from "@/lib/accounts/continue-to";
 import { Email, NewPassword } from "@/lib/accounts/fields";
-import { registerAccount, type RegistrationOutcome } from "@/lib/accounts/register-account";
+import { registerAccount } from "@/lib/accounts/register-account";
 import { newBindingSecret, registrationBindingCookie } from "@/lib/accounts/registration-binding";
 import { env } from "@/lib/env";
 import { locales } from "@/lib/i18n/locales";
@@ -25,7 +24,11 @@ const RegisterInput = z.object({
   invitationToken: z.string().max(100).optional().catch(undefined),
 });
 
-const register = publicAction({
+/**
+ * R9 "Register now". Succeeds the same way for a new and an already registered address; only the
+ * holder of a valid invitation link is activated at once (R17, decision 007).
+ */
+export const registerAction = publicAction({
   input: RegisterInput,
   run: async ({ input }) => {
     // Decision 017: this browser may later activate in one click; any other must choose the password.
@@ -39,11 +42,3 @@ const register = publicAction({
     return outcome;
   },
 });
-
-/**
- * R9 "Register now". Succeeds the same way for a new and an already registered address; only the
- * holder of a valid invitation link is activated at once (R17, decision 007).
- */
-export async function registerAction(input: FormData | Record<string, unknown>): Promise<ActionResult<RegistrationOutcome>> {
-  return register(input);
-}

@@ -2,16 +2,11 @@
 
 import { z } from "zod";
 import { publicAction } from "@/app/action-client";
-import type { ActionResult } from "@/lib/actions/action-result";
 import { requestIpAddress } from "@/app/session";
 import { NewPassword } from "@/lib/accounts/fields";
 import { resetPassword } from "@/lib/accounts/reset-password";
 
-const reset = publicAction({
+export const resetPasswordAction = publicAction({
   input: z.object({ token: z.string().max(100), password: NewPassword }),
   run: async ({ input }) => resetPassword({ token: input.token, password: input.password, ipAddress: await requestIpAddress() }),
 });
-
-export async function resetPasswordAction(input: { token: string; password: string }): Promise<ActionResult<void>> {
-  return reset(input);
-}

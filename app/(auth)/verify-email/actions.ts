@@ -3,8 +3,6 @@
 import { cookies } from "next/headers";
 import { z } from "zod";
 import { publicAction } from "@/app/action-client";
-import type { ActionResult } from "@/lib/actions/action-result";
-import type { ContinueTarget } from "@/lib/accounts/continue-to";
 import { NewPassword } from "@/lib/accounts/fields";
 import { registrationBindingCookie } from "@/lib/accounts/registration-binding";
 import { verifyEmail } from "@/lib/accounts/verify-email";
@@ -16,10 +14,16 @@ const ActivateInput = z.object({
   language: z.enum(locales),
   // Decision 017: asked for only where this is not the browser that registered.
   password: NewPassword.optional(),
-  acceptTerms: z.union([z.literal("on"), z.literal(true)]).optional().transform((value) => value !== undefined),
+  // The form sends whether the box is ticked; unticked is refused with the other fields at once.
+  acceptTerms: z
+    .union([z.literal("on"), z.boolean()])
+    .optional()
+    .refine((value) => value !== false, "required")
+    .transform((value) => value !== undefined),
 });
 
-const activate = publicAction({
+/** R10 "Activate account": a button, not the link itself, so mail scanners opening links use nothing up. */
+export const activateAccountAction = publicAction({
   input: ActivateInput,
   run: async ({ input }) => {
     const cookieStore = await cookies();
@@ -31,8 +35,3 @@ const activate = publicAction({
     return target;
   },
 });
-
-/** R10 "Activate account": a button, not the link itself, so mail scanners opening links use nothing up. */
-export async function activateAccountAction(input: { token: string; language: string; password?: string; acceptTerms?: boolean }): Promise<ActionResult<ContinueTarget>> {
-  return activate(input);
-}

@@ -2,19 +2,14 @@
 
 import { z } from "zod";
 import { userAction } from "@/app/action-client";
-import type { ActionResult } from "@/lib/actions/action-result";
 import { requestIpAddress } from "@/app/session";
 import { setCurrentCompany } from "@/lib/accounts/set-current-company";
 import { requireMembership } from "@/lib/auth/permissions";
 import { RecordId } from "@/lib/validation/record-id";
 
-const changeCompany = userAction({
+export const changeCompanyAction = userAction({
   input: z.object({ companyId: RecordId }),
   authorize: ({ user, input }) => void requireMembership(user, input.companyId),
   run: async ({ user, input }) => setCurrentCompany({ actor: user, companyId: input.companyId, ipAddress: await requestIpAddress() }),
   revalidate: [{ path: "/", type: "layout" }],
 });
-
-export async function changeCompanyAction(input: { companyId: string }): Promise<ActionResult<void>> {
-  return changeCompany(input);
-}

@@ -2,7 +2,6 @@
 
 import { z } from "zod";
 import { userAction } from "@/app/action-client";
-import type { ActionResult } from "@/lib/actions/action-result";
 import { setLocaleCookie } from "@/app/locale-cookie";
 import { reissueSession, requestIpAddress } from "@/app/session";
 import { changePassword } from "@/lib/accounts/change-password";
@@ -13,7 +12,7 @@ import { ProfileInput, updateProfile } from "@/lib/accounts/update-profile";
 // Every action here acts on the signed-in user's own record only: the id comes from the session.
 const ownRecord = () => undefined;
 
-const saveProfile = userAction({
+export const saveProfileAction = userAction({
   input: ProfileInput,
   authorize: ownRecord,
   run: async ({ user, input }) => {
@@ -24,11 +23,7 @@ const saveProfile = userAction({
   revalidate: [{ path: "/", type: "layout" }],
 });
 
-export async function saveProfileAction(input: Record<string, unknown>): Promise<ActionResult<void>> {
-  return saveProfile(input);
-}
-
-const changeOwnPassword = userAction({
+export const changePasswordAction = userAction({
   input: z.object({ currentPassword: z.string().min(1).max(1024), newPassword: NewPassword }),
   authorize: ownRecord,
   run: async ({ user, input }) => {
@@ -38,17 +33,9 @@ const changeOwnPassword = userAction({
   },
 });
 
-export async function changePasswordAction(input: { currentPassword: string; newPassword: string }): Promise<ActionResult<void>> {
-  return changeOwnPassword(input);
-}
-
-const endAllSessions = userAction({
+/** Ends every session of the user, this one included (the client then goes to the sign-in page). */
+export const signOutEverywhereAction = userAction({
   input: z.object({}),
   authorize: ownRecord,
   run: async ({ user }) => signOutEverywhere({ actor: user, ipAddress: await requestIpAddress() }),
 });
-
-/** Ends every session of the user, this one included (the client then goes to the sign-in page). */
-export async function signOutEverywhereAction(): Promise<ActionResult<void>> {
-  return endAllSessions({});
-}

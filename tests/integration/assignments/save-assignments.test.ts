@@ -1,5 +1,7 @@
+import { randomUUID } from "node:crypto";
 import { expect, test } from "vitest";
 import { activateLicense } from "@/lib/activations/activate-license";
+import { MAX_CHANGES_PER_SAVE, TOO_MANY_CHANGES } from "@/lib/assignments/change-set-limits";
 import { saveAssignments } from "@/lib/assignments/save-assignments";
 import { db } from "@/lib/db/client";
 import { acquireLease } from "@/lib/leases/acquire-lease";
@@ -197,4 +199,15 @@ test("malformed change sets are refused before anything is read", async () => {
   await expect(saveAssignments({ actor: tenant.admin, groupId: tenant.group.id, expectedVersion: 0, changes: [] })).rejects.toMatchObject({ code: "INVALID" });
   await expect(saveAssignments({ actor: tenant.admin, groupId: tenant.group.id, expectedVersion: 0, changes: [change, { ...change, assigned: false }] })).rejects.toMatchObject({ code: "INVALID" });
   await expect(saveAssignments({ actor: tenant.admin, groupId: tenant.group.id, expectedVersion: -1, changes: [change] })).rejects.toMatchObject({ code: "INVALID" });
+});
+
+test("a save of more than MAX_CHANGES_PER_SAVE changes is refused as too many, naming the field, and changes nothing", async () => {
+  const tenant = await createTestTenant();
+  const named = await tenant.addLicense("PROFIS_ENGINEERING", "NAMED_USER", 5);
+  const before = await snapshot(tenant);
+  const changes = Array.from({ length: MAX_CHANGES_PER_SAVE + 1 }, () => ({ licenseId: named.id, userId: randomUUID(), assigned: true }));
+
+  const tooMany = saveAssignments({ actor: tenant.admin, groupId: tenant.group.id, expectedVersion: 0, changes });
+  await expect(tooMany).rejects.toMatchObject({ code: "INVALID", details: { fields: { changes: TOO_MANY_CHANGES } } });
+  expect(await snapshot(tenant)).toEqual(before);
 });

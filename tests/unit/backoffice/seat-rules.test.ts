@@ -1,14 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { backofficeSeatsUsed, hasFixedSeatCount, seatsToFree } from "@/lib/backoffice/seat-rules";
+import { hasFixedSeatCount, seatsToFree } from "@/lib/backoffice/seat-rules";
 
 describe("the back office's seat rules", () => {
-  it("counts assignments for named and node-locked licenses, live leases for floating ones", () => {
-    const counts = { assignments: 4, leases: 2 };
-    expect(backofficeSeatsUsed("NAMED_USER", counts)).toBe(4);
-    expect(backofficeSeatsUsed("NODE_LOCKED", counts)).toBe(4);
-    expect(backofficeSeatsUsed("FLOATING", counts)).toBe(2);
-  });
-
   it("R3: only a node-locked license has a fixed seat count", () => {
     expect(hasFixedSeatCount("NODE_LOCKED")).toBe(true);
     expect(hasFixedSeatCount("NAMED_USER")).toBe(false);

@@ -38,7 +38,7 @@ export function RegisterForm({ continueTo, invitation }: { continueTo: string | 
     if (continueTo) form.set("continueTo", continueTo);
     if (invitation) form.set("invitationToken", invitation.token);
     setIsSubmitting(true);
-    const result = await registerAction(Object.fromEntries(form));
+    const result = await registerAction(form);
     setIsSubmitting(false);
     if (result.ok) {
       setActivatedTarget(result.data.status === "ACTIVATED" ? result.data.continueTo : null);

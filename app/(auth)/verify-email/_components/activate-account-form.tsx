@@ -10,6 +10,7 @@ import { RegistrationSuccess } from "@/components/auth/registration-success";
 import { Button } from "@/components/ui/button";
 import { FormAlert, FormField, useFieldError } from "@/components/ui/form-field";
 import type { ContinueTarget } from "@/lib/accounts/continue-to";
+import { resolveLocale } from "@/lib/i18n/locales";
 
 /**
  * R10: "Activate account", then the success box with "Continue to" the portal or the software.
@@ -22,7 +23,7 @@ import type { ContinueTarget } from "@/lib/accounts/continue-to";
 export function ActivateAccountForm({ token, choosePasswordFor, activateOnOpen = false }: { token: string; choosePasswordFor: string | null; activateOnOpen?: boolean }) {
   const t = useTranslations("verifyEmail");
   const tRegister = useTranslations("register");
-  const locale = useLocale();
+  const locale = resolveLocale(useLocale());
   const router = useRouter();
   const [target, setTarget] = useState<ContinueTarget | null>(null);
   const [hasFailed, setHasFailed] = useState(false);

@@ -2,11 +2,11 @@
 
 import { z } from "zod";
 import { staffAction } from "@/app/action-client";
-import type { ActionResult } from "@/lib/actions/action-result";
 import { markInvoicePaid, markOrderHandled } from "@/lib/backoffice/mark-handled";
 import { RecordId } from "@/lib/validation/record-id";
 
-const markOrderHandledStep = staffAction({
+/** R31: staff mark an order as dealt with (handledAt, handledBy). */
+export const markOrderHandledAction = staffAction({
   input: z.object({ orderId: RecordId }),
   run: async ({ user, input }) => {
     await markOrderHandled({ actor: user, orderId: input.orderId });
@@ -15,12 +15,8 @@ const markOrderHandledStep = staffAction({
   revalidate: [{ path: "/backoffice", type: "layout" }],
 });
 
-/** R31: staff mark an order as dealt with (handledAt, handledBy). */
-export async function markOrderHandledAction(input: { orderId: string }): Promise<ActionResult<{ isHandled: boolean }>> {
-  return markOrderHandledStep(input);
-}
-
-const markInvoicePaidStep = staffAction({
+/** R6: staff record that an order's invoice was paid (the order becomes PAID). */
+export const markInvoicePaidAction = staffAction({
   input: z.object({ orderId: RecordId }),
   run: async ({ user, input }) => {
     await markInvoicePaid({ actor: user, orderId: input.orderId });
@@ -28,8 +24,3 @@ const markInvoicePaidStep = staffAction({
   },
   revalidate: [{ path: "/backoffice", type: "layout" }],
 });
-
-/** R6: staff record that an order's invoice was paid (the order becomes PAID). */
-export async function markInvoicePaidAction(input: { orderId: string }): Promise<ActionResult<{ isPaid: boolean }>> {
-  return markInvoicePaidStep(input);
-}

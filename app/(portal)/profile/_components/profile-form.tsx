@@ -24,7 +24,7 @@ export function ProfileForm({ initial }: { initial: ProfileValues }) {
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setIsSubmitting(true);
-    const result = await saveProfileAction(Object.fromEntries(new FormData(event.currentTarget)));
+    const result = await saveProfileAction(new FormData(event.currentTarget));
     setIsSubmitting(false);
     if (result.ok) {
       setFieldErrors(undefined);

@@ -2,7 +2,6 @@
 
 import { z } from "zod";
 import { userAction } from "@/app/action-client";
-import type { ActionResult } from "@/lib/actions/action-result";
 import { setCurrentCompany } from "@/lib/accounts/set-current-company";
 import { canManageSoftware, requireSoftwareManager } from "@/lib/auth/permissions";
 import { limitCompanyAction } from "@/lib/companies/limit-company-action";
@@ -57,7 +56,8 @@ const FORM_FIELDS: Record<string, string> = {
   "billing.city": "billingCity",
 };
 
-const placeOrderForBuyer = userAction({
+/** R6, R7: checkout — one order per checkout page (its idempotency key), paid by invoice. */
+export const placeOrderAction = userAction({
   input: PlaceOrderActionInput,
   // R28: an existing company must be one the buyer administers; placeOrder checks it again inside
   // the transaction that locks the company row. A new company involves nobody else's data.
@@ -116,8 +116,3 @@ const placeOrderForBuyer = userAction({
   },
   revalidate: [{ path: "/", type: "layout" }],
 });
-
-/** R6, R7: checkout — one order per checkout page (its idempotency key), paid by invoice. */
-export async function placeOrderAction(input: PlaceOrderActionInput): Promise<ActionResult<PlaceOrderOutcome>> {
-  return placeOrderForBuyer(input);
-}

@@ -2,7 +2,6 @@
 
 import { z } from "zod";
 import { userAction } from "@/app/action-client";
-import type { ActionResult } from "@/lib/actions/action-result";
 import { createSalesLead } from "@/lib/shop/create-sales-lead";
 import type { SalesLeadInput } from "@/lib/shop/sales-lead-input";
 
@@ -16,7 +15,8 @@ const ContactSalesInput = z.object({
   message: z.string().optional(),
 });
 
-const contactSales = userAction({
+/** R6 "Contact sales": PROFIS Engineering Enterprise is sold by the back office; this leaves a lead. */
+export const contactSalesAction = userAction({
   input: ContactSalesInput,
   // A sales request is anyone's own; it touches no company's data.
   authorize: () => {},
@@ -32,8 +32,3 @@ const contactSales = userAction({
     return { salesLeadId: lead.id };
   },
 });
-
-/** R6 "Contact sales": PROFIS Engineering Enterprise is sold by the back office; this leaves a lead. */
-export async function contactSalesAction(input: z.input<typeof ContactSalesInput>): Promise<ActionResult<{ salesLeadId: string }>> {
-  return contactSales(input);
-}

@@ -2,9 +2,8 @@
 
 import { z } from "zod";
 import { staffAction } from "@/app/action-client";
-import type { ActionResult } from "@/lib/actions/action-result";
-import { addCompanyAdmin, type AddedCompanyAdmin } from "@/lib/backoffice/add-company-admin";
-import { endMembership, type EndedMembership } from "@/lib/backoffice/end-membership";
+import { addCompanyAdmin } from "@/lib/backoffice/add-company-admin";
+import { endMembership } from "@/lib/backoffice/end-membership";
 import { CalendarDate, endOfCalendarDay, startOfCalendarDay } from "@/lib/backoffice/calendar-date";
 import { createLicense } from "@/lib/licenses/create-license";
 import { createLicenseGroup } from "@/lib/licenses/create-license-group";
@@ -15,29 +14,22 @@ import { MAX_LICENSE_SEATS } from "@/lib/backoffice/seat-rules";
 
 const blankIsMissing = <Schema extends z.ZodType>(schema: Schema) => z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
 
-const addAdminStep = staffAction({
+/** R31: an existing person by email becomes ADMIN of the company (added, or promoted from USER). */
+export const addCompanyAdminAction = staffAction({
   input: z.object({ companyId: RecordId, email: z.string().max(254) }),
   run: ({ user, input }) => addCompanyAdmin({ actor: user, companyId: input.companyId, email: input.email }),
   revalidate: [{ path: "/backoffice", type: "layout" }],
 });
 
-/** R31: an existing person by email becomes ADMIN of the company (added, or promoted from USER). */
-export async function addCompanyAdminAction(input: { companyId: string; email: string }): Promise<ActionResult<AddedCompanyAdmin>> {
-  return addAdminStep(input);
-}
-
-const endMembershipStep = staffAction({
+/** Issue 13: the person left the company: licenses revoked, seats and activations released, account kept. */
+export const endMembershipAction = staffAction({
   input: z.object({ companyId: RecordId, userId: RecordId }),
   run: ({ user, input }) => endMembership({ actor: user, companyId: input.companyId, userId: input.userId }),
   revalidate: [{ path: "/backoffice", type: "layout" }],
 });
 
-/** Issue 13: the person left the company: licenses revoked, seats and activations released, account kept. */
-export async function endMembershipAction(input: { companyId: string; userId: string }): Promise<ActionResult<EndedMembership>> {
-  return endMembershipStep(input);
-}
-
-const createGroupStep = staffAction({
+/** R12, R31: a new license group of the company (its own SAP account unless another is given). */
+export const createLicenseGroupAction = staffAction({
   input: z.object({
     companyId: RecordId,
     name: z.string().max(200),
@@ -51,12 +43,8 @@ const createGroupStep = staffAction({
   revalidate: [{ path: "/backoffice", type: "layout" }],
 });
 
-/** R12, R31: a new license group of the company (its own SAP account unless another is given). */
-export async function createLicenseGroupAction(input: { companyId: string; name: string; sapAccountNumber?: string; orderReference?: string }): Promise<ActionResult<{ groupId: string }>> {
-  return createGroupStep(input);
-}
-
-const createLicenseStep = staffAction({
+/** R31: a license of any type and edition, Enterprise included (R6: sold by the back office only). */
+export const createLicenseAction = staffAction({
   input: z.object({
     companyId: RecordId,
     groupId: RecordId,
@@ -84,17 +72,3 @@ const createLicenseStep = staffAction({
   },
   revalidate: [{ path: "/backoffice", type: "layout" }],
 });
-
-/** R31: a license of any type and edition, Enterprise included (R6: sold by the back office only). */
-export async function createLicenseAction(input: {
-  companyId: string;
-  groupId: string;
-  productCode: string;
-  type: string;
-  edition: string;
-  seats: string | number;
-  validFrom?: string;
-  validUntil?: string;
-}): Promise<ActionResult<{ licenseId: string; productName: string }>> {
-  return createLicenseStep(input);
-}

@@ -2,7 +2,6 @@
 
 import { z } from "zod";
 import { staffAction } from "@/app/action-client";
-import type { ActionResult } from "@/lib/actions/action-result";
 import { createCompany } from "@/lib/companies/create-company";
 
 // The domain validates the fields (lib/companies/company-fields.ts) and names each problem.
@@ -13,7 +12,8 @@ const CreateCompanyInput = z.object({
   vatNumber: z.string().max(20).optional(),
 });
 
-const createCompanyStep = staffAction({
+/** R31: staff create a company account (name, country, SAP account, VAT number). */
+export const createCompanyAction = staffAction({
   input: CreateCompanyInput,
   run: async ({ user, input }) => {
     const company = await createCompany({ actor: user, ...input, vatNumber: input.vatNumber?.trim() || undefined });
@@ -21,8 +21,3 @@ const createCompanyStep = staffAction({
   },
   revalidate: [{ path: "/backoffice", type: "layout" }],
 });
-
-/** R31: staff create a company account (name, country, SAP account, VAT number). */
-export async function createCompanyAction(input: { name: string; country: string; sapAccountNumber: string; vatNumber?: string }): Promise<ActionResult<{ companyId: string }>> {
-  return createCompanyStep(input);
-}

@@ -2,7 +2,6 @@
 
 import { z } from "zod";
 import { userAction } from "@/app/action-client";
-import type { ActionResult } from "@/lib/actions/action-result";
 import { Email, Locale, Title } from "@/lib/accounts/fields";
 import { requireSoftwareManager } from "@/lib/auth/permissions";
 import { isDomainError } from "@/lib/errors";
@@ -33,7 +32,11 @@ export type AddUserOutcome =
   | { status: "CONTACT_DETAILS_REQUIRED" }
   | { status: "ALREADY_MEMBER" };
 
-const addUser = userAction({
+/**
+ * R14/R15 "Add user": email first; a known identity joins at once, anyone else needs contact
+ * details. In a company not yet verified every address is invited instead (decision 016).
+ */
+export const addUserAction = userAction({
   input: AddUserInput,
   // R28: the company is the group's, looked up on the server; only its admins add people.
   authorize: async ({ user, input }) => {
@@ -56,20 +59,3 @@ const addUser = userAction({
   },
   revalidate: [{ path: "/software-management", type: "layout" }],
 });
-
-/**
- * R14/R15 "Add user": email first; a known identity joins at once, anyone else needs contact
- * details. In a company not yet verified every address is invited instead (decision 016).
- */
-export async function addUserAction(input: {
-  groupId: string;
-  email: string;
-  withContact: boolean;
-  title?: string;
-  firstName?: string;
-  lastName?: string;
-  position?: string;
-  language?: string;
-}): Promise<ActionResult<AddUserOutcome>> {
-  return addUser(input);
-}

@@ -2,7 +2,6 @@
 
 import { z } from "zod";
 import { userAction } from "@/app/action-client";
-import type { ActionResult } from "@/lib/actions/action-result";
 import { deactivateActivation } from "@/lib/activations/deactivate-activation";
 import { requireSoftwareManager } from "@/lib/auth/permissions";
 import { getLicenseGroupCompanyId } from "@/lib/licenses/get-license-group-company";
@@ -16,7 +15,8 @@ const DeactivateDeviceInput = z.object({
   reason: multiLineText().min(1, "required").max(500, "too long"),
 });
 
-const deactivate = userAction({
+/** R4: an admin removes a license from a lost device, giving a reason (audited). */
+export const deactivateDeviceAction = userAction({
   input: DeactivateDeviceInput,
   // R28: only admins of the group's company; the domain checks the activation is in that company.
   authorize: async ({ user, input }) => {
@@ -28,8 +28,3 @@ const deactivate = userAction({
   },
   revalidate: [{ path: "/software-management", type: "layout" }],
 });
-
-/** R4: an admin removes a license from a lost device, giving a reason (audited). */
-export async function deactivateDeviceAction(input: { groupId: string; activationId: string; reason: string }): Promise<ActionResult<{ wasActive: boolean }>> {
-  return deactivate(input);
-}

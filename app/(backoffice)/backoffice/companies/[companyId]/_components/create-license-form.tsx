@@ -37,19 +37,11 @@ export function CreateLicenseForm(props: { companyId: string; groups: { id: stri
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const values = Object.fromEntries(new FormData(event.currentTarget)) as Record<string, string>;
+    const values = new FormData(event.currentTarget);
+    values.set("companyId", props.companyId);
+    if (isNodeLocked) values.set("seats", "1");
     await form.submit(
-      () =>
-        createLicenseAction({
-          companyId: props.companyId,
-          groupId: values.groupId ?? "",
-          productCode: values.productCode ?? "",
-          type: values.type ?? "",
-          edition: values.edition ?? "",
-          seats: isNodeLocked ? 1 : (values.seats ?? ""),
-          validFrom: values.validFrom,
-          validUntil: values.validUntil,
-        }),
+      () => createLicenseAction(values),
       {
         onSuccess: (data) => ({ tone: "success", text: t("created", { product: data.productName }) }),
         onFailure: (error) => (error.fieldErrors?.validUntil ? { tone: "error", text: t("validityInvalid") } : undefined),

@@ -4,12 +4,13 @@ import { useFormatter, useLocale, useTranslations } from "next-intl";
 import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
 import { startTransition, useCallback, useDeferredValue, useMemo, useRef, useState, useTransition } from "react";
+import type { ActionError, ActionResult } from "@/lib/actions/action-result";
 import { MAX_CHANGES_PER_SAVE } from "@/lib/assignments/change-set-limits";
 import type { AssignmentFilter } from "@/lib/assignments/grid-filters";
 import type { GridUserPage, LicenseGroupGridHead } from "@/lib/assignments/license-group-grid";
 import { computeSeatUsage, pendingGrantsBeyondSeats } from "@/lib/assignments/seat-usage";
 import { summarizeChangeSet } from "@/lib/assignments/summarize-change-set";
-import { saveAssignmentsAction, type SaveAssignmentsResult } from "@/app/(portal)/software-management/[groupId]/actions";
+import { saveAssignmentsAction } from "@/app/(portal)/software-management/[groupId]/actions";
 import { resendInvitationAction } from "@/app/(portal)/software-management/[groupId]/invitations/actions";
 import { buttonClassName } from "@/components/ui/button";
 import { ConfirmSaveDialog, useSummaryText } from "./confirm-save-dialog";
@@ -21,6 +22,9 @@ import { useGridTable, NAME_COLUMN_ID, type GridSorting } from "./use-grid-table
 import { useLeaveGuard } from "./use-leave-guard";
 import { usePendingChanges } from "./use-pending-changes";
 import { useStreamedUsers } from "./use-streamed-users";
+
+/** R25/R26: after a stale save or a full license the grid no longer shows the truth and reads it again. */
+const RELOADS_THE_GRID: ReadonlySet<ActionError["code"]> = new Set(["CONFLICT", "SEATS_EXHAUSTED"]);
 
 /**
  * A license group's users × licenses (R13–R18): tick boxes, see the seat counters move, Save,
@@ -148,7 +152,7 @@ export function LicenseGrid({ head, firstUserPage }: { head: LicenseGroupGridHea
     startSaving(async () => {
       // A failed request (network, a server refusing the body) leaves the pending changes as they are.
       const result = await saveAssignmentsAction({ groupId: grid.group.id, expectedVersion: grid.group.version, changes }).catch(
-        (): SaveAssignmentsResult => ({ ok: false, error: { code: "UNEXPECTED", message: tErrors("UNEXPECTED") } }),
+        (): ActionResult<never> => ({ ok: false, error: { code: "UNEXPECTED", message: tErrors("UNEXPECTED") } }),
       );
       startTransition(() => {
         setDialogOpen(false);
@@ -165,7 +169,7 @@ export function LicenseGrid({ head, firstUserPage }: { head: LicenseGroupGridHea
           // R26: nothing is overwritten; the grid reloads and keeps the changes that still apply.
           setNotice({ tone: "error", text: result.error.message });
           setAnnouncement("");
-          if (result.shouldReload) router.refresh();
+          if (RELOADS_THE_GRID.has(result.error.code)) router.refresh();
         }
       });
       saveButtonRef.current?.focus();

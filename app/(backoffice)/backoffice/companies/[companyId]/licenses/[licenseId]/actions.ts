@@ -2,7 +2,6 @@
 
 import { z } from "zod";
 import { staffAction } from "@/app/action-client";
-import type { ActionResult } from "@/lib/actions/action-result";
 import { CalendarDate, endOfCalendarDay } from "@/lib/backoffice/calendar-date";
 import { changeLicenseSeats, type ChangedSeats } from "@/lib/backoffice/change-license-seats";
 import { MAX_LICENSE_SEATS } from "@/lib/backoffice/seat-rules";
@@ -15,7 +14,8 @@ export type ChangeSeatsOutcome =
   /** R25: below the usage without enough unassignments; the form asks whom else to unassign. */
   | { status: "SEATS_IN_USE"; seats: number; inUse: number; toUnassign: number };
 
-const changeSeatsStep = staffAction({
+/** R31, R25: change a license's seats; below the usage only with the people to unassign. */
+export const changeLicenseSeatsAction = staffAction({
   input: z.object({
     licenseId: RecordId,
     seats: z.coerce.number().int().min(1).max(MAX_LICENSE_SEATS),
@@ -36,12 +36,8 @@ const changeSeatsStep = staffAction({
   revalidate: [{ path: "/backoffice", type: "layout" }],
 });
 
-/** R31, R25: change a license's seats; below the usage only with the people to unassign. */
-export async function changeLicenseSeatsAction(input: { licenseId: string; seats: string | number; unassignUserIds: string[]; expectedVersion: number }): Promise<ActionResult<ChangeSeatsOutcome>> {
-  return changeSeatsStep(input);
-}
-
-const changeValidityStep = staffAction({
+/** R31 renewals and expiry: a new end date (end of that day), or end the license now. */
+export const changeLicenseValidityAction = staffAction({
   input: z.discriminatedUnion("kind", [
     z.object({ kind: z.literal("set-end"), licenseId: RecordId, validUntil: CalendarDate, expectedVersion: z.number().int().min(0) }),
     z.object({ kind: z.literal("end-now"), licenseId: RecordId, expectedVersion: z.number().int().min(0) }),
@@ -53,10 +49,3 @@ const changeValidityStep = staffAction({
   },
   revalidate: [{ path: "/backoffice", type: "layout" }],
 });
-
-/** R31 renewals and expiry: a new end date (end of that day), or end the license now. */
-export async function changeLicenseValidityAction(
-  input: { kind: "set-end"; licenseId: string; validUntil: string; expectedVersion: number } | { kind: "end-now"; licenseId: string; expectedVersion: number },
-): Promise<ActionResult<{ validUntil: string }>> {
-  return changeValidityStep(input);
-}

@@ -1,7 +1,7 @@
 // The licensing API (/api/v1, issue 6) as data: request and response bodies as zod schemas, the
 // problem codes with their HTTP status, and the claims of every signed document. One contract for
 // the route handlers (app/api/v1), the OpenAPI document (/api/v1/openapi.json, generated from these
-// schemas with z.toJSONSchema) and the reference desktop client (lib/reference-client), so the three
+// schemas with z.toJSONSchema) and the reference desktop client (clients/desktop), so the three
 // cannot drift apart. No server-only import: the client uses this file.
 import { z } from "zod";
 import type { LaunchLevel } from "@/lib/signing/token-types";

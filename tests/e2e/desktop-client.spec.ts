@@ -1,6 +1,6 @@
 // Issue 6, the desktop side of the manual end to end: the admin assigns a node-locked desktop
 // license in the grid (R16) → the license email carries the activation key (R21) → the desktop
-// application — the reference client (lib/reference-client), run as a child process against the
+// application — the reference client (clients/desktop), run as a child process against the
 // same app — signs in and activates (R22, R3) → the device appears under the group's user list
 // (R4) → a second machine is refused, naming the first (R3) → deactivate there (R4) → the second
 // machine succeeds. Then a floating desktop license: activate, take / extend / release a seat (R5).
@@ -31,7 +31,7 @@ type ClientRun = { code: number; stdout: string; stderr: string };
 /** Runs `npm run client -- …` (without npm, for a clean stdout) with the run's state directory. */
 async function runClient(stateDirectory: string, args: string[]): Promise<ClientRun> {
   try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, ["--import", "tsx", "lib/reference-client/cli.ts", ...args], {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, ["--import", "tsx", "clients/desktop/cli.ts", ...args], {
       env: { ...process.env, TSX_TSCONFIG_PATH: "tsconfig.scripts.json", LICENSE_PORTAL_CLIENT_STATE_DIR: stateDirectory, PORTAL_PASSWORD: DEMO_PASSWORD },
       timeout: 60_000,
     });

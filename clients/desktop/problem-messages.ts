@@ -1,7 +1,7 @@
 // What the user of the desktop application reads when the licensing service says no: one clear
 // sentence per problem code of the contract, with what the problem names (the other device, the
 // seats, when to retry) and the code itself, for support.
-import type { ApiProblem } from "@/lib/reference-client/api-client";
+import type { ApiProblem } from "@/clients/desktop/api-client";
 
 export function describeProblem(problem: ApiProblem): string {
   const sentence = (() => {

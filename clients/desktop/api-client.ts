@@ -16,7 +16,7 @@ import {
   type LeaseRequest,
   type SignInRequest,
 } from "@/lib/licensing-api/contract";
-import { withoutTrailingSlash } from "@/lib/reference-client/verify";
+import { withoutTrailingSlash } from "@/clients/desktop/verify";
 
 const CLIENT_USER_AGENT = "license-portal-reference-client/1.0";
 const REQUEST_TIMEOUT_MS = 30_000;

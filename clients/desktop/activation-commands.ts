@@ -3,14 +3,14 @@
 // R5: a floating license is activated once on every machine that will take seats.
 // The license file that comes back is verified offline before anything is stored: a file that
 // fails any check (verify.ts) is refused and the command fails.
-import { ApiProblemError, type ActivationAnswer } from "@/lib/reference-client/api-client";
-import type { StoredActivation } from "@/lib/reference-client/client-state";
-import { isOnThisMachine, type CommandContext, type CommandResult } from "@/lib/reference-client/command-context";
-import { UsageError } from "@/lib/reference-client/usage-error";
+import { ApiProblemError, type ActivationAnswer } from "@/clients/desktop/api-client";
+import type { StoredActivation } from "@/clients/desktop/client-state";
+import { isOnThisMachine, type CommandContext, type CommandResult } from "@/clients/desktop/command-context";
+import { UsageError } from "@/clients/desktop/usage-error";
 
 const licenseTypeNames: Record<ActivationAnswer["activation"]["licenseType"], string> = { NODE_LOCKED: "node-locked", FLOATING: "floating", NAMED_USER: "named user" };
 
-export async function activate(context: CommandContext, options: { key: string }): Promise<CommandResult> {
+export async function activateCommand(context: CommandContext, options: { key: string }): Promise<CommandResult> {
   const { api, machine } = context;
   const { status, body } = await context.session.withAccessToken((accessToken) =>
     api.activate(accessToken, { activationKey: options.key, fingerprint: machine.fingerprint, hostname: machine.hostname }),
@@ -50,7 +50,7 @@ export async function activate(context: CommandContext, options: { key: string }
   };
 }
 
-export async function deactivate(context: CommandContext, options: { license?: string; activation?: string }): Promise<CommandResult> {
+export async function deactivateCommand(context: CommandContext, options: { license?: string; activation?: string }): Promise<CommandResult> {
   const { api } = context;
   const state = await context.store.load(context.now());
   const mine = state.activations.filter((activation) => isOnThisMachine(activation, context));

@@ -1,13 +1,13 @@
 // R5: at each use the desktop application requests a seat from the licensing service; the seat
 // is valid for one hour and extended by one hour while the software is in use (heartbeat), and
 // released at logout. Every receipt is verified offline (verify.ts) before it is trusted.
-import { ApiProblemError } from "@/lib/reference-client/api-client";
-import type { StoredLease } from "@/lib/reference-client/client-state";
-import { isOnThisMachine, type CommandContext, type CommandResult } from "@/lib/reference-client/command-context";
-import { UsageError } from "@/lib/reference-client/usage-error";
-import { SignedDocumentRejectedError } from "@/lib/reference-client/verify";
+import { ApiProblemError } from "@/clients/desktop/api-client";
+import type { StoredLease } from "@/clients/desktop/client-state";
+import { isOnThisMachine, type CommandContext, type CommandResult } from "@/clients/desktop/command-context";
+import { UsageError } from "@/clients/desktop/usage-error";
+import { SignedDocumentRejectedError } from "@/clients/desktop/verify";
 
-export async function takeLease(context: CommandContext, options: { license: string }): Promise<CommandResult> {
+export async function leaseTakeCommand(context: CommandContext, options: { license: string }): Promise<CommandResult> {
   const { api, machine } = context;
   const productCode = await productCodeOf(context, options.license);
   const { status, body } = await context.session.withAccessToken((accessToken) => api.takeLease(accessToken, { licenseId: options.license, fingerprint: machine.fingerprint }));
@@ -31,7 +31,7 @@ export async function takeLease(context: CommandContext, options: { license: str
   };
 }
 
-export async function heartbeatLease(context: CommandContext, options: { license?: string }): Promise<CommandResult> {
+export async function leaseHeartbeatCommand(context: CommandContext, options: { license?: string }): Promise<CommandResult> {
   const { api, machine } = context;
   const lease = await chooseLease(context, options);
   let answer;
@@ -58,7 +58,7 @@ export async function heartbeatLease(context: CommandContext, options: { license
   return { lines: [`Seat extended until ${answer.expiresAt} (lease ${lease.id}).`], data: { lease: { id: lease.id, licenseId: lease.licenseId, expiresAt: answer.expiresAt } } };
 }
 
-export async function releaseLease(context: CommandContext, options: { license?: string }): Promise<CommandResult> {
+export async function leaseReleaseCommand(context: CommandContext, options: { license?: string }): Promise<CommandResult> {
   const { api } = context;
   const lease = await chooseLease(context, options);
   try {

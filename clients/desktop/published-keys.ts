@@ -3,8 +3,8 @@
 // cache does not hold makes the client fetch the keys once more (the server rotated); offline,
 // the cached keys are all there is.
 import type { JSONWebKeySet } from "jose";
-import type { LicensingApiClient } from "@/lib/reference-client/api-client";
-import type { ClientStateStore } from "@/lib/reference-client/client-state";
+import type { LicensingApiClient } from "@/clients/desktop/api-client";
+import type { ClientStateStore } from "@/clients/desktop/client-state";
 import {
   SignedDocumentRejectedError,
   verifyLeaseReceipt,
@@ -12,7 +12,7 @@ import {
   type VerifiedLease,
   type VerifiedLicenseFile,
   type VerifyOptions,
-} from "@/lib/reference-client/verify";
+} from "@/clients/desktop/verify";
 
 type DocumentCheck<Claims> = Omit<VerifyOptions<Claims>, "jwks" | "issuer">;
 

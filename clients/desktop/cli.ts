@@ -5,29 +5,21 @@
 //
 // Exit codes: 0 done; 1 refused by the service or not reachable; 2 wrong usage;
 // 3 a signed document failed verification (tampered, another key, expired, another machine).
-//
-// This file is the client's entry point, a standalone program outside the portal: it is the one
-// place of lib/reference-client that reads its own environment variables (PORTAL_PASSWORD and
-// LICENSE_PORTAL_CLIENT_STATE_DIR), through lib/env.ts's processEnvironment(); it does not use the
-// portal's validated configuration.
-import os from "node:os";
-import path from "node:path";
 import { parseArgs } from "node:util";
-import { processEnvironment } from "@/lib/env";
-import { activate, deactivate } from "@/lib/reference-client/activation-commands";
-import { ApiContractError, ApiProblemError } from "@/lib/reference-client/api-client";
-import { createCommandContext, normalizeServerUrl, type CommandContext, type CommandResult } from "@/lib/reference-client/command-context";
-import { UsageError } from "@/lib/reference-client/usage-error";
-import { heartbeatLease, releaseLease, takeLease } from "@/lib/reference-client/lease-commands";
-import { identifyMachine } from "@/lib/reference-client/machine";
-import { describeProblem } from "@/lib/reference-client/problem-messages";
-import { NotSignedInError } from "@/lib/reference-client/session";
-import { entitlements, REFUSED_DOCUMENT_EXIT_CODE, signIn, signOut, status } from "@/lib/reference-client/session-commands";
-import { readPassword } from "@/lib/reference-client/read-password";
-import { SignedDocumentRejectedError } from "@/lib/reference-client/verify";
+import { activateCommand, deactivateCommand } from "@/clients/desktop/activation-commands";
+import { ApiContractError, ApiProblemError } from "@/clients/desktop/api-client";
+import { createCommandContext, normalizeServerUrl, type CommandContext, type CommandResult } from "@/clients/desktop/command-context";
+import { UsageError } from "@/clients/desktop/usage-error";
+import { leaseHeartbeatCommand, leaseReleaseCommand, leaseTakeCommand } from "@/clients/desktop/lease-commands";
+import { identifyMachine } from "@/clients/desktop/machine";
+import { readClientEnvironment } from "@/clients/desktop/environment";
+import { describeProblem } from "@/clients/desktop/problem-messages";
+import { NotSignedInError } from "@/clients/desktop/session";
+import { entitlementsCommand, REFUSED_DOCUMENT_EXIT_CODE, signInCommand, signOutCommand, statusCommand } from "@/clients/desktop/session-commands";
+import { readPassword } from "@/clients/desktop/read-password";
+import { SignedDocumentRejectedError } from "@/clients/desktop/verify";
 
-/** The client's own variables (PORTAL_PASSWORD, LICENSE_PORTAL_CLIENT_STATE_DIR), read through lib/env.ts like every environment access. */
-const environment = processEnvironment();
+const environment = readClientEnvironment();
 
 const CLIENT_NAME = `License Portal reference client 1.0 (${process.platform})`;
 
@@ -85,7 +77,7 @@ async function main(argv: string[]): Promise<number> {
   try {
     const run = commandFor(command, options);
     const context = await createCommandContext({
-      stateDirectory: options["state-dir"] ?? environment.LICENSE_PORTAL_CLIENT_STATE_DIR ?? path.join(os.homedir(), ".config", "license-portal-client"),
+      stateDirectory: options["state-dir"] ?? environment.LICENSE_PORTAL_CLIENT_STATE_DIR,
       server: options.server === undefined ? undefined : normalizeServerUrl(options.server),
       machine: (store) => identifyMachine({ store, fingerprint: options.fingerprint, hostname: options.hostname }),
     });
@@ -109,28 +101,28 @@ function commandFor(command: string, options: Options): (context: CommandContext
       if (!options.server) throw new UsageError("sign-in needs --server URL");
       const email = required("email");
       return async (context) =>
-        signIn(context, { email, password: await readPassword({ fromStdin: options["password-stdin"], fromEnvironment: environment.PORTAL_PASSWORD }), clientName: CLIENT_NAME });
+        signInCommand(context, { email, password: await readPassword({ fromStdin: options["password-stdin"], fromEnvironment: environment.PORTAL_PASSWORD }), clientName: CLIENT_NAME });
     }
     case "sign-out":
-      return signOut;
+      return signOutCommand;
     case "activate": {
       const key = required("key");
-      return (context) => activate(context, { key });
+      return (context) => activateCommand(context, { key });
     }
     case "deactivate":
-      return (context) => deactivate(context, { license: options.license, activation: options.activation });
+      return (context) => deactivateCommand(context, { license: options.license, activation: options.activation });
     case "lease take": {
       const license = required("license");
-      return (context) => takeLease(context, { license });
+      return (context) => leaseTakeCommand(context, { license });
     }
     case "lease heartbeat":
-      return (context) => heartbeatLease(context, { license: options.license });
+      return (context) => leaseHeartbeatCommand(context, { license: options.license });
     case "lease release":
-      return (context) => releaseLease(context, { license: options.license });
+      return (context) => leaseReleaseCommand(context, { license: options.license });
     case "status":
-      return status;
+      return statusCommand;
     case "entitlements":
-      return entitlements;
+      return entitlementsCommand;
     default:
       throw new UsageError(`Unknown command "${command}". Run with --help for the list.`);
   }

@@ -6,8 +6,8 @@ import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import os from "node:os";
 import { Fingerprint, Hostname } from "@/lib/licensing-api/contract";
-import type { ClientStateStore } from "@/lib/reference-client/client-state";
-import { UsageError } from "@/lib/reference-client/usage-error";
+import type { ClientStateStore } from "@/clients/desktop/client-state";
+import { UsageError } from "@/clients/desktop/usage-error";
 
 export type Machine = { fingerprint: string; hostname: string };
 

@@ -1,8 +1,8 @@
 // What the desktop user reads when the service says no: the other device by name (R3, R4), the
 // seats and the next expiry (R2, R5), field errors, and a server outside the contract.
 import { describe, expect, test } from "vitest";
-import { ApiProblemError, LicensingApiClient } from "@/lib/reference-client/api-client";
-import { describeProblem } from "@/lib/reference-client/problem-messages";
+import { ApiProblemError, LicensingApiClient } from "@/clients/desktop/api-client";
+import { describeProblem } from "@/clients/desktop/problem-messages";
 
 const problem = (status: number, code: string, extra: Record<string, unknown> = {}) => ({ type: "about:blank", title: code, status, code, ...extra });
 

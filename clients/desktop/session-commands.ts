@@ -1,13 +1,13 @@
 // Sign-in and sign-out of the desktop application (R5, R22), what it remembers (status) and what
 // the user may run (entitlements: "My software" as the application sees it, R23).
-import type { EntitlementsAnswer } from "@/lib/reference-client/api-client";
-import { isOnThisMachine, type CommandContext, type CommandResult } from "@/lib/reference-client/command-context";
-import { SignedDocumentRejectedError } from "@/lib/reference-client/verify";
+import type { EntitlementsAnswer } from "@/clients/desktop/api-client";
+import { isOnThisMachine, type CommandContext, type CommandResult } from "@/clients/desktop/command-context";
+import { SignedDocumentRejectedError } from "@/clients/desktop/verify";
 
 /** EX_DATAERR: a stored document failed verification. */
 export const REFUSED_DOCUMENT_EXIT_CODE = 3;
 
-export async function signIn(context: CommandContext, options: { email: string; password: string; clientName: string }): Promise<CommandResult> {
+export async function signInCommand(context: CommandContext, options: { email: string; password: string; clientName: string }): Promise<CommandResult> {
   const session = await context.session.signIn({ ...options, machine: context.machine });
   // Fetched now, while online, so the documents of later runs can be checked offline.
   const { body: jwks } = await context.api.signingKeys();
@@ -18,7 +18,7 @@ export async function signIn(context: CommandContext, options: { email: string; 
   };
 }
 
-export async function signOut(context: CommandContext): Promise<CommandResult> {
+export async function signOutCommand(context: CommandContext): Promise<CommandResult> {
   const { serverSignedOut } = await context.session.signOut();
   return {
     lines: [serverSignedOut ? "Signed out; the seats of the machine you signed in on are released." : "The login had already ended; forgotten on this machine."],
@@ -31,7 +31,7 @@ export async function signOut(context: CommandContext): Promise<CommandResult> {
  * fails verification (tampered, expired, another machine's) is reported as refused and the
  * command exits non-zero.
  */
-export async function status(context: CommandContext): Promise<CommandResult> {
+export async function statusCommand(context: CommandContext): Promise<CommandResult> {
   const state = await context.store.load(context.now());
   const { machine, api } = context;
   const lines: string[] = [];
@@ -84,7 +84,7 @@ export async function status(context: CommandContext): Promise<CommandResult> {
   };
 }
 
-export async function entitlements(context: CommandContext): Promise<CommandResult> {
+export async function entitlementsCommand(context: CommandContext): Promise<CommandResult> {
   const { body } = await context.session.withAccessToken((accessToken) => context.api.entitlements(accessToken));
   const company = body.company ? `${body.company.name} (${body.company.country})` : "no company";
   const lines = [`${body.user.name} <${body.user.email}>, ${company}:`];

@@ -1,4 +1,4 @@
-// The command line itself (lib/reference-client/cli.ts) as a child process: usage and exit codes,
+// The command line itself (clients/desktop/cli.ts) as a child process: usage and exit codes,
 // the state directory from the environment, and no server needed for what needs none.
 import { execFile } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
@@ -17,7 +17,7 @@ afterAll(async () => {
 
 async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, ["--import", "tsx", "lib/reference-client/cli.ts", ...args], {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, ["--import", "tsx", "clients/desktop/cli.ts", ...args], {
       env: { ...process.env, TSX_TSCONFIG_PATH: "tsconfig.scripts.json", LICENSE_PORTAL_CLIENT_STATE_DIR: stateDirectory },
     });
     return { code: 0, stdout, stderr };

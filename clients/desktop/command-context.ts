@@ -1,12 +1,12 @@
 // What every command of the reference client works with: the state directory, the API of one
 // server, the remembered session, the published keys and this machine. Built once per run by the
 // CLI (cli.ts), or by a test with a fake fetch and a temporary directory.
-import { LicensingApiClient } from "@/lib/reference-client/api-client";
-import { ClientStateStore } from "@/lib/reference-client/client-state";
-import type { Machine } from "@/lib/reference-client/machine";
-import { PublishedKeys } from "@/lib/reference-client/published-keys";
-import { ApiSession, NotSignedInError } from "@/lib/reference-client/session";
-import { UsageError } from "@/lib/reference-client/usage-error";
+import { LicensingApiClient } from "@/clients/desktop/api-client";
+import { ClientStateStore } from "@/clients/desktop/client-state";
+import type { Machine } from "@/clients/desktop/machine";
+import { PublishedKeys } from "@/clients/desktop/published-keys";
+import { ApiSession, NotSignedInError } from "@/clients/desktop/session";
+import { UsageError } from "@/clients/desktop/usage-error";
 
 export type CommandContext = {
   store: ClientStateStore;

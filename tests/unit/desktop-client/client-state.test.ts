@@ -6,8 +6,8 @@ import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { REFRESH_TOKEN_TTL_MS } from "@/lib/licensing-api/contract";
-import { ClientStateStore, MACHINE_ID_FILE, rememberedUntil, STATE_FILE, type StoredSession } from "@/lib/reference-client/client-state";
-import { identifyMachine } from "@/lib/reference-client/machine";
+import { ClientStateStore, MACHINE_ID_FILE, rememberedUntil, STATE_FILE, type StoredSession } from "@/clients/desktop/client-state";
+import { identifyMachine } from "@/clients/desktop/machine";
 
 const NOW = new Date("2026-03-02T10:00:00Z");
 const DAY_MS = 24 * 60 * 60 * 1000;

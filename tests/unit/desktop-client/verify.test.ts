@@ -3,7 +3,7 @@
 // kind or product, and accepts the right one — offline, with only the published keys.
 import { SignJWT } from "jose";
 import { beforeAll, describe, expect, test } from "vitest";
-import { keyIdOf, SignedDocumentRejectedError, verifyLeaseReceipt, verifyLicenseFile, type RejectionReason } from "@/lib/reference-client/verify";
+import { keyIdOf, SignedDocumentRejectedError, verifyLeaseReceipt, verifyLicenseFile, type RejectionReason } from "@/clients/desktop/verify";
 import {
   createSigner,
   FINGERPRINT,

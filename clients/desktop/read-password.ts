@@ -1,7 +1,7 @@
 // The password for sign-in, without it ever appearing on a command line (where `ps` and the shell
 // history would show it): from standard input (--password-stdin, for scripts), from the
 // environment (handed in by the CLI entry point), or typed at a prompt that does not echo.
-import { UsageError } from "@/lib/reference-client/usage-error";
+import { UsageError } from "@/clients/desktop/usage-error";
 
 export async function readPassword(options: { fromStdin: boolean; fromEnvironment?: string }): Promise<string> {
   if (options.fromStdin) return withoutLineEnd(await readAll(process.stdin));

@@ -3,9 +3,9 @@
 // without asking for the password again. Refresh tokens are single use: each refresh returns a new
 // one, which is written to disk before the new access token is used, so a crash can never leave
 // the client holding only the spent token (whose reuse would end the whole session on the server).
-import { ApiProblemError, type LicensingApiClient, type SessionAnswer } from "@/lib/reference-client/api-client";
-import { rememberedUntil, type ClientStateStore, type StoredSession } from "@/lib/reference-client/client-state";
-import type { Machine } from "@/lib/reference-client/machine";
+import { ApiProblemError, type LicensingApiClient, type SessionAnswer } from "@/clients/desktop/api-client";
+import { rememberedUntil, type ClientStateStore, type StoredSession } from "@/clients/desktop/client-state";
+import type { Machine } from "@/clients/desktop/machine";
 
 /** Refresh a little before the access token runs out, so it does not expire in flight. */
 const ACCESS_TOKEN_MARGIN_MS = 30_000;

@@ -47,3 +47,26 @@ test("signing out from the menu returns to the sign-in page", async ({ page }) =
   await page.goto("/my-software");
   await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Fmy-software$/);
 });
+
+test("the site serves what a browser and a crawler ask for: icons, the web manifest and a robots.txt that keeps crawlers out", async ({ page, request }) => {
+  await page.goto("/sign-in");
+  const icons = await page.locator('head link[rel="icon"], head link[rel="apple-touch-icon"], head link[rel="manifest"]').evaluateAll((links) => links.map((link) => link.getAttribute("href")));
+  expect(icons).toEqual(expect.arrayContaining(["/favicon.ico", "/icon.svg", "/apple-touch-icon.png", "/manifest.webmanifest"]));
+  const expected: Record<string, string> = {
+    "/favicon.ico": "image/x-icon",
+    "/icon.svg": "image/svg+xml",
+    "/apple-touch-icon.png": "image/png",
+    "/icon-192.png": "image/png",
+    "/icon-512.png": "image/png",
+    "/manifest.webmanifest": "application/manifest+json",
+    "/robots.txt": "text/plain",
+  };
+  for (const [path, type] of Object.entries(expected)) {
+    const response = await request.get(path);
+    expect(response.status(), path).toBe(200);
+    expect(response.headers()["content-type"], path).toContain(type);
+  }
+  const manifest = (await (await request.get("/manifest.webmanifest")).json()) as { icons: { src: string }[] };
+  for (const icon of manifest.icons) expect((await request.get(icon.src)).status(), icon.src).toBe(200);
+  expect(await (await request.get("/robots.txt")).text()).toMatch(/User-agent: \*\s+Disallow: \/\s*$/);
+});

@@ -1,12 +1,38 @@
 // The language of an API answer's human-readable texts (problem `detail`, field messages): Dutch or
 // English, chosen by the request's Accept-Language header (R29). Codes and field names never change
 // with the language; clients branch on those. Without a usable header the portal's default (Dutch).
+import { createTranslator, IntlErrorCode } from "next-intl";
 import en from "@/lib/i18n/messages/en.json";
 import nl from "@/lib/i18n/messages/nl.json";
 import { defaultLocale, isLocale, type Locale } from "@/lib/i18n/locales";
 
-type ApiMessages = (typeof nl)["api"];
-const catalogues: Record<Locale, ApiMessages> = { nl: nl.api, en: en.api };
+const catalogues = { nl: nl.api, en: en.api } as const;
+
+// next-intl's translator (ICU: plurals, numbers) per language. A missing message throws (the
+// catalogue test finds it); a missing value leaves the message as written, placeholders visible.
+const translators = {
+  nl: translatorFor("nl"),
+  en: translatorFor("en"),
+};
+
+function translatorFor(locale: Locale) {
+  return createTranslator({
+    locale,
+    messages: { api: catalogues[locale] },
+    namespace: "api",
+    onError: (error) => {
+      if (error.code === IntlErrorCode.MISSING_MESSAGE) throw error;
+    },
+    getMessageFallback: ({ key }) => rawMessage(locale, key),
+  }) as unknown as (key: string, values: MessageValues) => string;
+}
+
+function rawMessage(locale: Locale, key: string): string {
+  let node: unknown = catalogues[locale];
+  for (const part of key.split(".")) node = node && typeof node === "object" ? (node as Record<string, unknown>)[part] : undefined;
+  if (typeof node !== "string") throw new Error(`Missing API message ${locale}:api.${key}`);
+  return node;
+}
 
 /** RFC 9110 §12.5.4: the supported language with the highest weight; `*` stands for the default. */
 export function negotiateApiLocale(acceptLanguage: string | null | undefined): Locale {
@@ -30,10 +56,8 @@ export function negotiateApiLocale(acceptLanguage: string | null | undefined): L
 
 export type MessageValues = Record<string, string | number>;
 
-/** A message of the "api" namespace, e.g. apiMessage("en", "problems.NOT_FOUND"), with {placeholders} filled in. */
+/** A message of the "api" namespace, e.g. apiMessage("en", "problems.NOT_FOUND"), with its values filled in. */
 export function apiMessage(locale: Locale, key: string, values: MessageValues = {}): string {
-  let node: unknown = catalogues[locale];
-  for (const part of key.split(".")) node = node && typeof node === "object" ? (node as Record<string, unknown>)[part] : undefined;
-  if (typeof node !== "string") throw new Error(`Missing API message ${locale}:api.${key}`);
-  return node.replace(/\{(\w+)\}/g, (placeholder, name: string) => (name in values ? String(values[name]) : placeholder));
+  // Keys are built from problem codes at run time; the catalogue test checks every code has one.
+  return translators[locale](key, values);
 }

@@ -30,4 +30,15 @@ describe("problem details", () => {
     expect(apiMessage("en", "problems.ACTIVATION_LIMIT", { hostname: "NL-WS-01" })).toContain("NL-WS-01");
     expect(apiMessage("en", "problems.ACTIVATION_LIMIT")).toContain("{hostname}");
   });
+
+  it("says one second and several seconds in both languages (ICU plurals)", () => {
+    expect(apiMessage("en", "problems.OVERLOADED", { seconds: 1 })).toBe("This server is too busy right now. Try again in 1 second.");
+    expect(apiMessage("en", "problems.OVERLOADED", { seconds: 5 })).toBe("This server is too busy right now. Try again in 5 seconds.");
+    expect(apiMessage("nl", "problems.DATABASE_UNAVAILABLE", { seconds: 1 })).toBe("De database is even niet bereikbaar. Probeer het over 1 seconde opnieuw.");
+    expect(apiMessage("nl", "problems.DATABASE_UNAVAILABLE", { seconds: 5 })).toBe("De database is even niet bereikbaar. Probeer het over 5 seconden opnieuw.");
+  });
+
+  it("refuses a key that has no message", () => {
+    expect(() => apiMessage("en", "problems.NO_SUCH_PROBLEM")).toThrow();
+  });
 });

@@ -99,6 +99,8 @@ test("staff end a membership: seats and activations are released; the person's n
 });
 
 test("the new actions and pages refuse a stranger, a USER, another company's admin and staff", async ({ page, browser, playwright }) => {
+  // Four callers in their own browsers: about 20 s on a quiet machine.
+  test.setTimeout(60_000);
   const [admin, second] = [uniqueEmail("stays"), uniqueEmail("user")];
   const company = seedStaffMadeCompany(admin, second);
   await signIn(page, admin);

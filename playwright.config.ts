@@ -88,14 +88,13 @@ export default defineConfig({
             name: "chromium-postgres",
             // deployment.spec.ts starts its own instances on PostgreSQL already; the specs in
             // security/own-server/ start Next.js themselves, once is enough. The authorization
-            // matrix and the action fuzzing ask who may call what, which no database changes:
-            // they run once, in the embedded project (≈4 minutes each time).
+            // matrix asks who may call what, which no database changes: it runs once, in the
+            // embedded project (≈2 minutes each time). The action fuzzing runs on both.
             testIgnore: [
               "deployment.spec.ts",
               "two-instances.spec.ts",
               "security/own-server/**",
               "security/authorization-matrix.spec.ts",
-              "security/fuzz-server-actions.spec.ts",
               "phone/**",
             ],
             use: { ...devices["Desktop Chrome"], launchOptions: chromiumLaunchOptions, baseURL: `http://127.0.0.1:${POSTGRES_PORT}` },

@@ -11,7 +11,7 @@ export async function register(): Promise<void> {
   // the socket, never from a header the client sent (lib/runtime/client-address-guard.ts).
   const { installClientAddressGuard } = await import("./lib/runtime/client-address-guard");
   installClientAddressGuard({ trustProxy: config.TRUST_PROXY });
-  // Load shedding (issue 15): above the limits a request is answered 503 at once, before Next.js.
+  // Load shedding (docs/OPERATIONS.md): above the limits a request is answered 503 at once, before Next.js.
   const { installRequestAdmission } = await import("./lib/runtime/request-admission");
   installRequestAdmission({ apiMaxInFlight: config.API_MAX_IN_FLIGHT, pageMaxInFlight: config.PAGE_MAX_IN_FLIGHT });
   if (!config.DATABASE_URL) return;

@@ -76,7 +76,7 @@ export default defineConfig({
       testIgnore: ["phone/**"],
     },
     {
-      // Issue 14 item 9: every page at a phone's width (390 px), against the embedded app.
+      // Every page at a phone's width (390 px), against the embedded app.
       name: "phone",
       testMatch: ["phone/**"],
       use: { ...devices["Desktop Chrome"], viewport: { width: 390, height: 844 }, hasTouch: true, launchOptions: chromiumLaunchOptions },
@@ -137,7 +137,7 @@ export default defineConfig({
               PORT: String(POSTGRES_PORT),
               DATABASE_URL: postgresDatabaseUrl,
               AUTH_SECRET: "e2e-postgres-secret-e2e-postgres-secret-0123",
-              // The demo accounts on a server database: `npm start` wants this said twice (issue 13).
+              // The demo accounts on a server database: `npm start` wants this said twice (decision 015).
               SEED_DEMO: "force",
               SMTP_URL: `smtp://127.0.0.1:${SMTP_CAPTURE_PORT}`,
               // Mail arrives within a second instead of the default five.

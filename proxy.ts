@@ -19,7 +19,7 @@ function hasMalformedEncoding(pathname: string): boolean {
 }
 
 export async function proxy(request: NextRequest) {
-  // Issue 15 item 3: such a path names nothing: 400 problem+json for the API, the not-found page
+  // Such a path names nothing: 400 problem+json for the API, the not-found page
   // (404) for everything else.
   if (hasMalformedEncoding(request.nextUrl.pathname)) {
     if (request.nextUrl.pathname.startsWith("/api/")) {
@@ -36,7 +36,7 @@ export async function proxy(request: NextRequest) {
   if (request.method === "POST" && request.headers.has("next-action") && (length === null || Number(length) > SERVER_ACTION_BODY_LIMIT_BYTES)) {
     return new NextResponse("Request too large / Verzoek te groot", { status: 413, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   }
-  // Issue 15: arguments React's decoder would fail on (references to parts that never come, or no
+  // Arguments React's decoder would fail on (references to parts that never come, or no
   // JSON at all) are a bad request, not the 500 it would answer. The action sees the body intact.
   if (request.method === "POST" && request.headers.has("next-action") && !(await hasPlainActionArguments(request.clone()))) {
     return new NextResponse("Bad request / Ongeldig verzoek", { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
@@ -60,7 +60,7 @@ export async function proxy(request: NextRequest) {
 
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
-  // Issue 14: the page's own path, so a sign-in guard can send the visitor back to it. Always set
+  // The page's own path, so a sign-in guard can send the visitor back to it. Always set
   // here, never taken from the client; the guard still checks it as a redirect target.
   requestHeaders.set("x-request-path", `${request.nextUrl.pathname}${request.nextUrl.search}`);
   requestHeaders.set("Content-Security-Policy", policy);

@@ -9,7 +9,7 @@ import { CenteredPanel } from "@/components/ui/centered-panel";
 const OUTAGE_RETRY_MS = 5_000;
 
 /**
- * Is the database away? Asked of the health check (issue 15): a page that failed because the
+ * Is the database away? Asked of the health check: a page that failed because the
  * database did not answer says so, and tries again by itself until it answers.
  */
 function useDatabaseOutage(): boolean {

@@ -20,7 +20,7 @@ export async function getSessionUser(): Promise<CurrentUser | null> {
   return getCurrentUser(parseSessionClaims(session));
 }
 
-/** For pages behind sign-in: signed-out visitors go to the sign-in page, and back here after it (issue 14). */
+/** For pages behind sign-in: signed-out visitors go to the sign-in page, and back here after it. */
 export async function requireSessionUser(): Promise<CurrentUser> {
   const user = await getSessionUser();
   if (!user) redirect(await signInPathForThisPage());

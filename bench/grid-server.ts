@@ -1,4 +1,4 @@
-// Server side of the license-group page (issue 5, R13–R18): the grid's data and a large save, each
+// Server side of the license-group page (R13–R18, decision 008): the grid's data and a large save, each
 // as a ratio against a reference doing the same reads and writes as plain SQL through `pg`, in the
 // same invocation and on the same database.
 //

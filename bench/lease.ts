@@ -1,4 +1,4 @@
-// Floating desktop seats under load (issue 6, R5, R25): take + release of a lease over HTTP,
+// Floating desktop seats under load (R5, R25, decision 013): take + release of a lease over HTTP,
 // against the production build and, in the same run, against a minimal node:http + pg program
 // doing the same transaction, as the reference.
 //

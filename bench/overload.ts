@@ -1,5 +1,5 @@
-// Load shedding (issue 15 item 4, lib/runtime/request-admission.ts): one instance, desktop seats taken and
-// released by far more clients than it may work on at once. Measured: the share answered
+// Load shedding (docs/OPERATIONS.md, lib/runtime/request-admission.ts): one instance, desktop seats
+// taken and released by far more clients than it may work on at once. Measured: the share answered
 // 503 OVERLOADED (each with Retry-After), the p99 of the requests admitted against the p99 of the
 // same load unloaded, the longest wait, and the instance's memory before, at the peak and after.
 //

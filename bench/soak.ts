@@ -1,6 +1,6 @@
-// Soak (issue 15): two app instances on one PostgreSQL database under a steady mixed load for
-// minutes — grid pages, grid saves, desktop seats, sign-ins — with zero errors expected, and the
-// memory of each instance before, at the end of and after the load.
+// Soak (docs/OPERATIONS.md): two app instances on one PostgreSQL database under a steady mixed load
+// for minutes — grid pages, grid saves, desktop seats, sign-ins — with zero errors expected, and
+// the memory of each instance before, at the end of and after the load.
 //
 //   npm run bench:soak       (needs a production build: `npm run build`)
 //

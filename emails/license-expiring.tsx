@@ -1,4 +1,4 @@
-// Issue 7: a license ends in 30 days; each of the company's admins is told once, with a link to
+// A license ends in 30 days; each of the company's admins is told once, with a link to
 // the group page where the license can be renewed.
 import { Heading, Text } from "@react-email/components";
 import { EmailButton } from "./components/email-button";

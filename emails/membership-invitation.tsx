@@ -1,4 +1,4 @@
-// Issue 13, decision 016: an admin of a company not yet verified asked to add this address. The
+// Decision 016: an admin of a company not yet verified asked to add this address. The
 // person decides: the link opens the invitation, which they accept signed in with this address.
 // The same mail whether or not the address has an account, greeting nobody by a typed name.
 import { Heading, Text } from "@react-email/components";

@@ -24,7 +24,7 @@ export default async function MailboxPage() {
       {messages.length === 0 ? (
         <EmptyState>{t("empty")}</EmptyState>
       ) : (
-        // The table scrolls in its own box on a phone (issue 14 item 9).
+        // The table scrolls in its own box on a phone.
         <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
           <table className="w-full text-left text-sm">
           <thead className="bg-slate-50 text-slate-600">

@@ -1,4 +1,4 @@
-// A typed client of the licensing API (/api/v1, issue 6), built on the shared contract: requests
+// A typed client of the licensing API (/api/v1, R30), built on the shared contract: requests
 // are typed by the contract's request schemas and every answer is parsed by its response schema,
 // so a server that drifts from the contract fails loudly here instead of half-working. Errors come
 // back as RFC 9457 problems with a stable `code` (ApiProblemError). No tokens are kept here:
@@ -21,7 +21,7 @@ import { withoutTrailingSlash } from "@/clients/desktop/verify";
 const CLIENT_USER_AGENT = "license-portal-reference-client/1.0";
 const REQUEST_TIMEOUT_MS = 30_000;
 /**
- * Issue 15: a 503 (the database is away, or the instance sheds load) says when to come back
+ * A 503 (the database is away, or the instance sheds load) says when to come back
  * (Retry-After). Requests that mean the same when sent twice — reads, releases, deactivations,
  * heartbeats and lease takes (the same user and machine get their one lease) — are sent again up
  * to this many times, waiting as told (at most MAX_RETRY_WAIT_SECONDS each); so a seat released

@@ -1,4 +1,4 @@
-// The reference desktop client (issue 6): `npm run client -- <command>`. It acts as the vendor's
+// The reference desktop client: `npm run client -- <command>`. It acts as the vendor's
 // desktop application towards the licensing API: sign in (remembered for 30 days, R5), activate
 // this machine with a key (R3, R22), take / extend / release a floating seat (R5), deactivate
 // (R4), and verify every signed answer offline with the published keys (verify.ts).

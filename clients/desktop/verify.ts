@@ -1,4 +1,4 @@
-// Offline verification of what the licensing service signs for a desktop application (issue 6,
+// Offline verification of what the licensing service signs for a desktop application (R30,
 // decision 009): license files of activations (R3, R4) and lease receipts of floating seats (R5).
 // The client trusts a document only when all of these hold, checked with the published keys
 // (JWKS) and no call to the server:

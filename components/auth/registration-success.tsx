@@ -9,7 +9,7 @@ import type { ContinueTarget } from "@/lib/accounts/continue-to";
 /**
  * R10 as the manual shows it: a green box says the registration succeeded, then "Continue to" in
  * the right box: the software the person came for (when known) and the portal. Both lead through
- * sign-in when no session exists yet, and come back to their target (issue 14 item 10).
+ * sign-in when no session exists yet, and come back to their target.
  */
 export function RegistrationSuccess({ title, text, target }: { title: string; text: string; target: ContinueTarget }) {
   const t = useTranslations("registrationSuccess");

@@ -2,7 +2,7 @@ import { useTranslations } from "next-intl";
 import { seatFigures, type SeatCounts, type SeatFigure } from "@/lib/licenses/seat-counts";
 import type { LicenseType } from "@prisma/client";
 
-/** A license's seat figures in words (issue 14 item 6; lib/licenses/seat-counts.ts), for server and client components. */
+/** A license's seat figures in words (lib/licenses/seat-counts.ts), for server and client components. */
 export function useSeatCountText(): (type: LicenseType, counts: SeatCounts) => string[] {
   const t = useTranslations("seatCount");
   const figure = (name: SeatFigure, counts: SeatCounts) => {

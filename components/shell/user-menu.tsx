@@ -46,7 +46,7 @@ export function UserMenu({ name, email, companyLine, canChangeCompany, setLangua
   }, [isOpen]);
 
   return (
-    // min-w-0: at a phone's width the menu's button shrinks (its text truncates) instead of pushing off the screen (issue 14 item 9).
+    // min-w-0: at a phone's width the menu's button shrinks (its text truncates) instead of pushing off the screen.
     <div ref={containerRef} className="relative min-w-0">
       <button
         ref={triggerRef}

@@ -9,8 +9,8 @@ import { isLicenseFull, licensePurchaseLinks } from "@/lib/shop/license-purchase
 const linkClassName = "rounded text-sm font-medium text-brand-700 underline-offset-4 hover:text-brand-600 hover:underline";
 
 /**
- * On the group page: each column's seats (saying what they count, issue 14 item 6) and end date, with "Buy 1 more seat" when it is full and
- * "Extend one year" (R6, issue 7), both through the checkout with the company fixed. Enterprise is
+ * On the group page: each column's seats (saying what they count) and end date, with "Buy 1 more seat" when it is full and
+ * "Extend one year" (R6), both through the checkout with the company fixed. Enterprise is
  * sold by the sales team (R6).
  */
 export async function GroupPurchaseSection({ licenses }: { licenses: GridLicense[] }) {
@@ -70,7 +70,7 @@ export async function GroupPurchaseSection({ licenses }: { licenses: GridLicense
                           </Link>
                         ) : null}
                         {license.parts.length > 1 ? (
-                          // A column of several licenses (item 7): each has its own term, extended on its own.
+                          // A column of several licenses (decision 020): each has its own term, extended on its own.
                           license.parts.map((part, index) => (
                             <Link
                               key={part.id}

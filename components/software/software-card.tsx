@@ -6,7 +6,7 @@ import type { MySoftwareItem } from "@/lib/assignments/list-my-software";
 import { launchPath } from "@/lib/launch/launch-slug";
 
 /**
- * R23: a product the user may use, with every license of it they hold (issue 14 item 11: one card
+ * R23: a product the user may use, with every license of it they hold (one card
  * per product, not two identical ones for two licenses). Web apps open through /launch/<product>
  * (R22); desktop apps lead to the download, each license with its activation key and a copy button
  * (R21). A product whose every license has ended opens nothing.

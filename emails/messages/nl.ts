@@ -11,7 +11,7 @@ export const nl = {
     automated: "Dit is een automatisch verzonden bericht.",
   },
   licenseType: {
-    // The UI's names (lib/i18n/messages/nl.json licenseType, the manual's vocabulary): one name per type (issue 14 item 11).
+    // The UI's names (lib/i18n/messages/nl.json licenseType, the manual's vocabulary): one name per type.
     NAMED_USER: "Named user",
     FLOATING: "Multi-user (floating)",
     NODE_LOCKED: "Node-locked",

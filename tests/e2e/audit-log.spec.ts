@@ -68,7 +68,7 @@ test("the grid exports as CSV; another group's or a plain user's export is a 404
   const user = await browser.newPage({ locale: "nl-NL" });
   await signIn(user, USER_EMAIL);
   expect((await user.request.get(`${groupPath}/export.csv`)).status()).toBe(404);
-  // Issue 14 item 11: the page says it is for software administrators, and shows no event.
+  // The page says it is for software administrators, and shows no event.
   await user.goto("/software-management/audit");
   await expect(user.getByRole("heading", { level: 1, name: "Software Beheer is voor softwarebeheerders" })).toBeVisible();
   await expect(user.getByRole("table")).toHaveCount(0);

@@ -22,7 +22,7 @@ test("staff reach the back office", async ({ page }) => {
   await expect(page.getByRole("heading", { level: 1, name: "Back office" })).toBeVisible();
 });
 
-// ——— Issue 7: the back office (R31) ———
+// ——— The back office (R31) ———
 
 const NOT_FOUND_HEADING = "Pagina niet gevonden";
 

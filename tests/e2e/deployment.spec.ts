@@ -100,7 +100,7 @@ async function apiSignIn(port: number, email: string): Promise<{ status: number;
   return { status: response.status, keyId: header.kid };
 }
 
-test("issue 15 item 8: the embedded database moves to a PostgreSQL server — db:export, psql -f, npm start on the server — with its data, accounts and signing keys", async () => {
+test("the embedded database moves to a PostgreSQL server — db:export, psql -f, npm start on the server — with its data, accounts and signing keys", async () => {
   test.setTimeout(300_000);
   const dataDir = await mkdtemp(path.join(os.tmpdir(), "lp-e2e-move-"));
   const database = `lp_e2e_move_${Date.now()}`;

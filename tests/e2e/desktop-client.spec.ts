@@ -1,4 +1,4 @@
-// Issue 6, the desktop side of the manual end to end: the admin assigns a node-locked desktop
+// The desktop side of the manual end to end: the admin assigns a node-locked desktop
 // license in the grid (R16) → the license email carries the activation key (R21) → the desktop
 // application — the reference client (clients/desktop), run as a child process against the
 // same app — signs in and activates (R22, R3) → the device appears under the group's user list
@@ -22,7 +22,7 @@ const GROUP = "Licentiegroep 1";
 const LAYOUT = "PROFIS Layout Office";
 const DETECTION = "PROFIS Detection Office";
 const DETECTION_FLOATING = `${DETECTION} Multi-user (floating)`;
-// The demo's three node-locked Layout Office licenses of one term are one column (issue 14 item 7).
+// The demo's three node-locked Layout Office licenses of one term are one column (decision 020).
 const NODE_LOCKED_COLUMN = `${LAYOUT} Node-locked`;
 const ACTIVATION_KEY = /[0-9A-HJKMNP-TV-Z]{5}(?:-[0-9A-HJKMNP-TV-Z]{5}){4}/;
 

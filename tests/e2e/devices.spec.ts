@@ -22,7 +22,7 @@ test("R4: deactivate a lost device with a reason → gone from the list, in the 
   await row.getByRole("button", { name: new RegExp(`${hostname} van .+ deactiveren`) }).click();
 
   const dialog = page.getByRole("dialog", { name: `${hostname} deactiveren?` });
-  // Item 11: the required reason says it is required.
+  // The required reason says it is required.
   await expect(dialog.getByLabel("Reden (verplicht)")).toBeFocused();
   await expect(dialog.getByLabel("Reden (verplicht)")).toHaveAttribute("required", "");
   // The reason is required.

@@ -1,4 +1,4 @@
-// Issue 4 in the browser: register → read the verification mail → "Activate account" → sign in →
+// Registration in the browser: register → read the verification mail → "Activate account" → sign in →
 // change company, in Dutch and in English (R8–R11, R29).
 import { expect, test } from "@playwright/test";
 import { BELGIAN_COMPANY, DUTCH_COMPANY, userMenuButton } from "./support/demo";

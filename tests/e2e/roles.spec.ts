@@ -1,5 +1,5 @@
 // R11: "Software management" only for admins of the current company. Anyone else who types its
-// address is told that it is for software administrators (issue 14 item 11), and sees none of it.
+// address is told that it is for software administrators, and sees none of it.
 import { expect, test } from "@playwright/test";
 import { ADMIN_EMAIL, signIn, USER_EMAIL } from "./support/demo";
 

@@ -1,4 +1,4 @@
-// R6, R7 (issue 7): the shop. A buyer without a company buys a floating web license for a new
+// R6, R7 (decision 011): the shop. A buyer without a company buys a floating web license for a new
 // company → the confirmation mail's "Laten we beginnen" → Software Beheer shows it → assigning it
 // to a colleague sends their mail. PROFIS Engineering Enterprise cannot be bought, not in the UI and
 // not by posting the action with a tampered form; a double submit makes one order; a USER cannot

@@ -1,4 +1,4 @@
-// Issue 15 proof: two app instances on one PostgreSQL database behind a real reverse proxy (nginx
+// Two app instances on one PostgreSQL database behind a real reverse proxy (nginx
 // from Debian, started here), as a vendor runs them. Whichever instance answers, a browser signs
 // in and stays signed in, the account lockout counts every attempt, a grid save is seen by both and
 // a stale one refused by either (R26), concurrent lease requests take exactly the seats there are

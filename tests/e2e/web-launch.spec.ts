@@ -1,4 +1,4 @@
-// Issue 6, the end user's web side in Dutch: My software → Open → /launch/<product> → the stand-in
+// The end user's web side in Dutch: My software → Open → /launch/<product> → the stand-in
 // web application (another origin in this run: APP_BASE_URL is localhost, the tests use 127.0.0.1),
 // which verifies the launch token with the published key and shows the level (R1, R2, R20, R23).
 import AxeBuilder from "@axe-core/playwright";

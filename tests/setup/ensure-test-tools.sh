@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Issue 15 item 7: `npm test` on a fresh machine. The end-to-end tests drive Debian's Chromium
+# `npm test` on a fresh machine. The end-to-end tests drive Debian's Chromium
 # (Playwright's own browser download cannot reach its host here, TOOLCHAIN.md) and put nginx in
 # front of two app instances. Present: nothing to do. Missing and running as root with apt-get:
 # install the Debian packages, as `.ci/run` did by hand. Otherwise: stop at once, before any test

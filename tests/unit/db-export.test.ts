@@ -1,4 +1,4 @@
-// Issue 15 item 8: the dump PGlite's pg_dump writes loads on PostgreSQL 14 and later: the lines
+// The dump PGlite's pg_dump writes loads on PostgreSQL 14 and later: the lines
 // only newer servers and clients understand are dropped where pg_dump writes them, nothing else.
 import { expect, test } from "vitest";
 import { portableDump } from "@/lib/db/export-embedded-database";

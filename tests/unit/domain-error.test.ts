@@ -1,6 +1,6 @@
 // Next.js can load lib/errors.ts twice in one process (a server action's bundle layer and a route's):
 // a DomainError from one copy must still be recognised by the other, or a RATE_LIMITED thrown in
-// the domain is answered as an unexpected error (issue 13 found 500s and "something went wrong").
+// the domain is answered as an unexpected error (a 500, or "something went wrong").
 import { expect, test, vi } from "vitest";
 
 test("isDomainError recognises a DomainError made by another copy of the module, and nothing else", async () => {

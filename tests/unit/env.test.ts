@@ -42,12 +42,12 @@ describe("parseEnv defaults", () => {
     expect(parseEnv({ SEED_DEMO: "0" }).SEED_DEMO).toBe(false);
   });
 
-  test("issue 13: SEED_DEMO=force seeds as true does, and says it was forced", () => {
+  test("SEED_DEMO=force seeds as true does, and says it was forced", () => {
     expect(parseEnv({ DATABASE_URL: SERVER_URL, SEED_DEMO: "force" })).toMatchObject({ SEED_DEMO: true, SEED_DEMO_FORCED: true });
     expect(parseEnv({ DATABASE_URL: SERVER_URL, SEED_DEMO: "true" })).toMatchObject({ SEED_DEMO: true, SEED_DEMO_FORCED: false });
   });
 
-  test("issue 13: the mailbox is on for development and the embedded demo, off in production on a server database unless MAILBOX=on", () => {
+  test("the mailbox is on for development and the embedded demo, off in production on a server database unless MAILBOX=on", () => {
     expect(parseEnv({}).MAILBOX).toBe(true);
     expect(parseEnv({ NODE_ENV: "production" }).MAILBOX).toBe(true);
     expect(parseEnv({ NODE_ENV: "production", DATABASE_URL: SERVER_URL, DATABASE_IS_EMBEDDED: "true" }).MAILBOX).toBe(true);

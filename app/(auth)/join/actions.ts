@@ -6,7 +6,7 @@ import { acceptMembershipInvitation } from "@/lib/memberships/accept-membership-
 
 const AcceptInput = z.object({ token: z.string().max(100) });
 
-/** Issue 13, decision 016: join the company the invitation is from, signed in with its address. */
+/** Decision 016: join the company the invitation is from, signed in with its address. */
 export const acceptMembershipInvitationAction = userAction({
   input: AcceptInput,
   // The token is the resource: the domain accepts it only for the address it was sent to.

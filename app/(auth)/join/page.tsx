@@ -15,7 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 type PageProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-// Issue 13, decision 016: the membership invitation's link. Opening it changes nothing; the
+// Decision 016: the membership invitation's link. Opening it changes nothing; the
 // signed-in person with the invited address accepts with the button.
 export default async function JoinPage({ searchParams }: PageProps) {
   const raw = (await searchParams).token;

@@ -14,12 +14,12 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  // Only a path of the portal itself, so the sign-in page cannot send anyone elsewhere (issue 13).
+  // Only a path of the portal itself, so the sign-in page cannot send anyone elsewhere (docs/SECURITY.md, "Open redirect").
   const callbackUrl = safeRedirectPath((await searchParams).callbackUrl, env().APP_BASE_URL);
   if (await getSessionUser()) redirect(callbackUrl);
   const t = await getTranslations("signIn");
   // Someone on the way to software (a license mail's link) who has no account yet registers and
-  // continues to that software after activation (R10, issue 14).
+  // continues to that software after activation (R10).
   const continueTo = continueToOfPath(callbackUrl);
   const registerHref = continueTo ? `/register?${new URLSearchParams({ product: continueTo })}` : "/register";
 

@@ -15,7 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 // R10: the verification mail's link. Fetching it changes nothing; in the browser that registered the
-// page activates as it opens (one click in the mail, issue 14), elsewhere it asks for a password
+// page activates as it opens (one click in the mail), elsewhere it asks for a password
 // first (decision 017).
 export default async function VerifyEmailPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const token = (await searchParams).token;

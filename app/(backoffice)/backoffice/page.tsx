@@ -28,7 +28,7 @@ export default async function BackofficePage({ searchParams }: PageProps) {
   const user = await requireStaffPage();
   const params = await searchParams;
   const typed = first(params.q).slice(0, 200);
-  // Issue 13: a control character is a field error here as in every form; the rest is searched for.
+  // A control character is a field error here as in every form; the rest is searched for.
   const isQuerySafe = isSafeSingleLineText(typed);
   const query = isQuerySafe ? typed : withoutForbiddenCharacters(typed).trim();
   const country = first(params.country).toUpperCase();

@@ -10,7 +10,7 @@ import { resolveLocale } from "@/lib/i18n/locales";
 import { listCompanyAdministrators } from "@/lib/memberships/list-company-administrators";
 
 /**
- * Issue 14 item 11, as the manual explains it: Software Beheer is for the software administrators
+ * As the manual explains it (R11): Software Beheer is for the software administrators
  * of the company the user works for. A member who is not one is told so (never "page not found"),
  * with whom to ask, and — when they administer another of their companies — a switch to it.
  */

@@ -8,7 +8,7 @@ import { buttonClassName } from "@/components/ui/button";
 type Company = { id: string; name: string; countryLabel: string };
 
 /**
- * Issue 14 item 4: a page of another of the user's companies (a saved link, a link from a
+ * A page of another of the user's companies (a saved link, a link from a
  * colleague) is never shown under the header's company. It says whose page it is and switches on
  * request; after the switch the same page renders, now under its own company's name.
  */

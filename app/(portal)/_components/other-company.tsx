@@ -6,7 +6,7 @@ import { countryName } from "@/lib/i18n/country-name";
 import { resolveLocale } from "@/lib/i18n/locales";
 
 /**
- * Issue 14 item 4: a page that belongs to `companyId` renders only under that company. When it is
+ * A page that belongs to `companyId` renders only under that company. When it is
  * another of the user's companies (access was checked by the caller), the page is replaced by a
  * prompt to switch; null when the page's company is the current one.
  */

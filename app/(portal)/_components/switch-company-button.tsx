@@ -9,7 +9,7 @@ import { Button } from "@/components/ui/button";
 
 /**
  * Switches the current company (R11) and renders the same page again under it: the prompt of a
- * page of another company (issue 14 item 4) and Software Beheer for a non-admin (item 11).
+ * page of another company and Software Beheer for a non-admin.
  */
 export function SwitchCompanyButton({ companyId, label, icon = false }: { companyId: string; label: string; icon?: boolean }) {
   const tErrors = useTranslations("errors");

@@ -43,7 +43,7 @@ export default async function MySoftwarePage() {
   );
 }
 
-/** One card per product (issue 14 item 11), in the order of the product's first license (usable first). */
+/** One card per product, in the order of the product's first license (usable first). */
 function byProduct(items: MySoftwareItem[]): MySoftwareItem[][] {
   const groups = new Map<string, MySoftwareItem[]>();
   for (const item of items) groups.set(item.product.code, [...(groups.get(item.product.code) ?? []), item]);

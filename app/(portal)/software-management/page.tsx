@@ -19,7 +19,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function SoftwareManagementPage() {
   const user = await requireSessionUser();
   const membership = user.currentMembership;
-  // Item 11: a member who is not a software administrator here is told so, with the way out.
+  // A member who is not a software administrator here is told so, with the way out.
   if (!membership || !canManageSoftware(membership)) return <NotSoftwareAdmin user={user} />;
 
   const [groups, t, tAudit, tUsers, tOrders] = await Promise.all([
@@ -37,7 +37,7 @@ export default async function SoftwareManagementPage() {
         description={t("intro", { company: membership.company.name })}
         actions={
           <div className="flex flex-wrap gap-2">
-            {/* Issue 13: who the company's admins are, given and taken there. */}
+            {/* Who the company's admins are, given and taken there. */}
             <Link href="/software-management/users" className={buttonClassName("secondary")}>
               <Users className="size-4" aria-hidden="true" />
               {tUsers("link")}
@@ -47,7 +47,7 @@ export default async function SoftwareManagementPage() {
               <ScrollText className="size-4" aria-hidden="true" />
               {tAudit("link")}
             </Link>
-            {/* Issue 14 item 12: what the company bought and what it still has to pay. */}
+            {/* What the company bought and what it still has to pay. */}
             <Link href="/software-management/orders" className={buttonClassName("secondary")}>
               <Receipt className="size-4" aria-hidden="true" />
               {tOrders("link")}

@@ -1,6 +1,6 @@
 // The stand-in's calls to the licensing portal, server to server, as the vendor's web application
 // would make them: redeem the launch token once, ask whether its user is still signed in to the
-// portal (issue 13), keep the seat of this browser session alive, and free it on "Log out" (R2).
+// portal (decision 018), keep the seat of this browser session alive, and free it on "Log out" (R2).
 import "server-only";
 import { Problem, WebSessionHeartbeatResponse, type WebSessionRequest, type WebSessionStart, type WebSessionStatusRequest } from "@/lib/licensing-api/contract";
 import { portalUrl, type VerifiedLaunch } from "@/app/(webapp)/_stand-in/launch-token-verifier";

@@ -2,7 +2,7 @@
 // the portal (once: a replayed token starts nothing), it keeps that token in an httpOnly cookie of
 // its own path and re-verifies its signature on every request, so the user cannot change their
 // level or seat. The session lasts while the user is signed in to the portal (asked on every
-// request, issue 13), and at most SESSION_MAX_AGE_MS.
+// request, decision 018), and at most SESSION_MAX_AGE_MS.
 import "server-only";
 import { cookies } from "next/headers";
 import { productCodeOfSlug } from "@/lib/launch/launch-slug";

@@ -1,4 +1,4 @@
-// Issue 14 item 9: every page works at a phone's width (390 px). Each page is screenshotted (kept
+// Every page works at a phone's width (390 px). Each page is screenshotted (kept
 // with the test's results) and asserted not to scroll sideways: only boxes meant to scroll (the
 // grid, wide tables) may be wider than the screen, inside their own scroll area. The three
 // complaints of the walk-through are checked as such: the user menu stays on the screen, the

@@ -1,8 +1,8 @@
-// Issue 13, hole 10: access can be taken away. A company's admins give and take the admin role
-// (never the last admin); staff end a membership in the back office, which revokes the person's
-// licenses, releases their seats and activations and keeps the account. Either takes effect on the
-// person's next request: portal pages, the licensing API, the seat statement. Each new action and
-// page refuses a stranger, a USER, another company's admin and staff, over HTTP.
+// Access can be taken away (docs/SECURITY.md, decision 016). A company's admins give and take the
+// admin role (never the last admin); staff end a membership in the back office, which revokes the
+// person's licenses, releases their seats and activations and keeps the account. Either takes
+// effect on the person's next request: portal pages, the licensing API, the seat statement. Each
+// new action and page refuses a stranger, a USER, another company's admin and staff, over HTTP.
 import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
 import { captureServerAction, type CapturedAction } from "../support/backoffice";
 import { ADMIN_EMAIL, DEMO_PASSWORD, signIn, STAFF_EMAIL } from "../support/demo";
@@ -27,7 +27,7 @@ async function replay(request: APIRequestContext, action: CapturedAction): Promi
 const roleOf = async (email: string, companyId: string) =>
   (await queryDatabase<{ role: string }>(`SELECT m."role" FROM "Membership" m JOIN "User" u ON u."id" = m."userId" WHERE u."email" = $1 AND m."companyId" = $2`, [email, companyId]))[0]?.role ?? null;
 
-/** Software management's own pages tell a non-admin they are for software administrators (issue 14 item 11) and show nothing of the company's. */
+/** Software management's own pages tell a non-admin they are for software administrators and show nothing of the company's. */
 async function expectNoSoftwareManagement(visitor: Page, path: string): Promise<void> {
   await visitor.goto(path);
   await expect(visitor.getByRole("heading", { level: 1, name: "Software Beheer is voor softwarebeheerders" }), path).toBeVisible();
@@ -133,7 +133,7 @@ test("the new actions and pages refuse a stranger, a USER, another company's adm
   expect(await roleOf(admin, company.companyId)).toBe("ADMIN");
 
   // The Users page: for the USER and for staff only the words that it is for software
-  // administrators (issue 14 item 11), no user; another company's admin sees only their own company.
+  // administrators, no user; another company's admin sees only their own company.
   for (const visitor of [userPage, staffPage]) {
     await visitor.goto("/software-management/users");
     await expect(visitor.getByRole("heading", { level: 1, name: "Software Beheer is voor softwarebeheerders" })).toBeVisible();

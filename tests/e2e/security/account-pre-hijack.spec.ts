@@ -1,9 +1,10 @@
-// Issue 13, hole 1: account pre-hijack through registration. A stranger registers an address they
-// do not own (an added colleague's, or one nobody has yet) with a password of their choosing; the
-// owner of the mailbox then clicks the genuine "Account activeren" mail in their own browser. The
-// stranger's password must never become the account's: without the registering browser, the
-// activation page asks the owner for a password of their own. Registering an existing address
-// changes nothing about it. The honest registrant's same-browser flow stays one click (R9, R10).
+// Account pre-hijack through registration (docs/SECURITY.md, decision 017). A stranger registers an
+// address they do not own (an added colleague's, or one nobody has yet) with a password of their
+// choosing; the owner of the mailbox then clicks the genuine "Account activeren" mail in their own
+// browser. The stranger's password must never become the account's: without the registering
+// browser, the activation page asks the owner for a password of their own. Registering an existing
+// address changes nothing about it. The honest registrant's same-browser flow stays one click (R9,
+// R10).
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type APIRequestContext, type Browser, type BrowserContext } from "@playwright/test";
 import pg from "pg";
@@ -51,7 +52,7 @@ async function activateFromMail(context: BrowserContext, email: string, ownPassw
   const page = await context.newPage();
   const verifyPath = await openMailLink(page, email, "/verify-email");
   await page.goto(verifyPath);
-  // The registering browser activates as the page opens (one click in the mail, issue 14); any
+  // The registering browser activates as the page opens (one click in the mail); any
   // other browser is asked for a password first.
   const done = page.getByRole("heading", { name: text.done });
   const passwordField = page.getByLabel(text.password);

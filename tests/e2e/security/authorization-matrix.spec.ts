@@ -1,10 +1,11 @@
-// Issue 15 proof: the authorization matrix. Every page, route handler and server action of the
-// app, called over HTTP by six callers — nobody, a holder of a signed-out (stale) cookie or a
-// revoked API token, a USER member of company A, an ADMIN of A, an ADMIN of company B and back-office
-// staff — against company A's resources, with the answer each must get. The inventory is read from
-// the code (app/**/page.tsx, app/**/route.ts and their exported methods, the exported functions of
-// app/**/actions.ts with their ids from the build's server-reference manifest), so a new page,
-// route or action without a row here fails the first test. Besides the expected answer:
+// The authorization matrix (docs/SECURITY.md, "Proof for every entry point"). Every page, route
+// handler and server action of the app, called over HTTP by six callers — nobody, a holder of a
+// signed-out (stale) cookie or a revoked API token, a USER member of company A, an ADMIN of A, an
+// ADMIN of company B and back-office staff — against company A's resources, with the answer each
+// must get. The inventory is read from the code (app/**/page.tsx, app/**/route.ts and their
+// exported methods, the exported functions of app/**/actions.ts with their ids from the build's
+// server-reference manifest), so a new page, route or action without a row here fails the first
+// test. Besides the expected answer:
 //   - no refused call writes anything (every table compared before and after, bar the ones that
 //     record requests themselves),
 //   - a caller outside company A never receives A's name, ids or people in any answer,
@@ -44,7 +45,7 @@ function pageOutcome(response: APIResponse, text: string): Outcome {
     const location = new URL(response.headers().location ?? "/", "http://app.invalid");
     return location.pathname === "/sign-in" ? "sign-in" : `redirect ${location.pathname}`;
   }
-  // The heading of Software management's explanation for non-admins (issue 14 item 11), not the messages the page carries.
+  // The heading of Software management's explanation for non-admins, not the messages the page carries.
   if (status === 200 && text.includes('<h1 id="not-software-admin"')) return "not-admin";
   return status === 200 ? "200" : status === 404 ? "404" : `HTTP ${status}`;
 }

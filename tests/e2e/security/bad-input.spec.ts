@@ -1,7 +1,7 @@
-// Issue 13, hole 5: bad input answered 5xx. A NUL character in a name came back as UNEXPECTED
-// (PostgreSQL refuses it in text), and a grid save of about 9,500 changes answered 500 (the server
-// action body limit was reached before the 10,000 changes the schema allows). Driven as an
-// attacker would: requests tampered with on their way out, replayed by hand, or sent to the API.
+// Bad input answered 5xx (docs/SECURITY.md, decision 014). A NUL character in a name came back as
+// UNEXPECTED (PostgreSQL refuses it in text), and a grid save of about 9,500 changes answered 500
+// (the server action body limit was reached before the 10,000 changes the schema allows). Driven as
+// an attacker would: requests tampered with on their way out, replayed by hand, or sent to the API.
 import { expect, test, type APIRequestContext, type Page, type Request } from "@playwright/test";
 import { DEMO_PASSWORD, signIn, STAFF_EMAIL, USER_EMAIL } from "../support/demo";
 import { registerIdentity, uniqueEmail } from "../support/identity";
@@ -27,7 +27,7 @@ async function profileName(email: string): Promise<{ firstName: string; lastName
   return withDatabase(async (client) => (await client.query(`SELECT "firstName", "lastName", "position" FROM "User" WHERE "email" = $1`, [email])).rows[0]);
 }
 
-test("hole 5: a NUL or a bidi override in a profile name gets a translated field error and changes nothing", async ({ page }) => {
+test("a NUL or a bidi override in a profile name gets a translated field error and changes nothing", async ({ page }) => {
   const email = uniqueEmail("nul");
   registerIdentity(email, "Nora", "Nulmans");
   await signIn(page, email);
@@ -55,7 +55,7 @@ test("hole 5: a NUL or a bidi override in a profile name gets a translated field
   expect(await profileName(email)).toMatchObject({ firstName: "Nora", lastName: "Nulmans-Özdemir 🎉 مريم" });
 });
 
-test("hole 5: the licensing API answers 400 INVALID_REQUEST with a field error for control characters, not 500", async ({ request }) => {
+test("the licensing API answers 400 INVALID_REQUEST with a field error for control characters, not 500", async ({ request }) => {
   const headers = { "Accept-Language": "en" };
   const cases = [
     { field: "client", data: { email: USER_EMAIL, password: DEMO_PASSWORD, client: "PROFIS\u0000Anchor" } },
@@ -72,7 +72,7 @@ test("hole 5: the licensing API answers 400 INVALID_REQUEST with a field error f
   }
 });
 
-test("hole 5: search boxes with control characters answer with a field error, not 500", async ({ page }) => {
+test("search boxes with control characters answer with a field error, not 500", async ({ page }) => {
   await signIn(page, STAFF_EMAIL);
   const search = await page.goto("/backoffice?q=Vries%00");
   expect(search?.status()).toBe(200);
@@ -103,7 +103,7 @@ async function replaySave(api: APIRequestContext, captured: Request, body: unkno
   return api.post(captured.url(), { headers, data: JSON.stringify(body), timeout: 120_000 });
 }
 
-test("hole 5: a grid save of the maximum size (10,000 changes) succeeds; one more gets a clear translated message, not 500", async ({ page }) => {
+test("a grid save of the maximum size (10,000 changes) succeeds; one more gets a clear translated message, not 500", async ({ page }) => {
   test.setTimeout(180_000);
   const seeded = await seedSecurityCompany({ bulkPeople: 1_000, licenses: 10 });
   await signIn(page, seeded.adminEmail);

@@ -1,8 +1,8 @@
-// Issue 13, hole 4: CSV formula injection through the other separator. A member's name such as
-// "Jan;=1+41;x" was written unquoted in the English (comma) export; Excel set to the Dutch list
-// separator splits it on ";" and runs "=1+41" (and the reverse for the Dutch export). Both exports
-// are downloaded over HTTP as the company's admin and read the way a spreadsheet would, with
-// either separator: no cell may start a formula.
+// CSV formula injection through the other separator (docs/SECURITY.md, decision 014). A member's
+// name such as "Jan;=1+41;x" was written unquoted in the English (comma) export; Excel set to the
+// Dutch list separator splits it on ";" and runs "=1+41" (and the reverse for the Dutch export).
+// Both exports are downloaded over HTTP as the company's admin and read the way a spreadsheet
+// would, with either separator: no cell may start a formula.
 import { expect, test, type Page } from "@playwright/test";
 import { signIn } from "../support/demo";
 import { seedSecurityCompany, withDatabase } from "../support/seed-security-company";
@@ -54,7 +54,7 @@ async function download(page: Page, path: string, language: "nl" | "en"): Promis
   return new TextDecoder("utf-8", { ignoreBOM: true }).decode(await response.body());
 }
 
-test("hole 4: the grid and audit exports quote both separators and guard every cell, read with either separator", async ({ page }) => {
+test("the grid and audit exports quote both separators and guard every cell, read with either separator", async ({ page }) => {
   const seeded = await seedSecurityCompany({
     people: [
       { firstName: "Jan;=1+41;x", lastName: "Kwaad,=2+2,y", position: "@SUM(1)" },

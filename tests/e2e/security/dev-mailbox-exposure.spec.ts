@@ -1,8 +1,8 @@
-// Issue 13, hole 8: the in-app mailbox holds every one-time link (verification, reset,
-// invitation). It must answer only to the machine itself — by the socket's address, which a
-// client cannot choose, not by a header — and `npm start` must listen on loopback unless told
-// otherwise. (That SEED_DEMO is refused in production on a server database is checked at start:
-// tests/integration/runtime/launcher.test.ts.)
+// The dev mailbox (docs/SECURITY.md, decision 015): the in-app mailbox holds every one-time link
+// (verification, reset, invitation). It must answer only to the machine itself — by the socket's
+// address, which a client cannot choose, not by a header — and `npm start` must listen on loopback
+// unless told otherwise. (That SEED_DEMO is refused in production on a server database is checked
+// at start: tests/integration/runtime/launcher.test.ts.)
 import { expect, test } from "@playwright/test";
 import { machineAddress } from "../support/direct-next-start";
 

@@ -1,4 +1,4 @@
-// Issue 15 proof "property-based fuzzing … of every server action's input": every server action of
+// Property-based fuzzing of every server action's input (docs/SECURITY.md): every server action of
 // the build, called over HTTP by an ADMIN of a company (the caller who gets furthest) and by nobody,
 // with fast-check's inputs — any JSON value, any number of arguments, and near-valid objects made
 // from the fields an action takes (each replaced by values of any kind, control characters, 70 kB

@@ -1,4 +1,4 @@
-// Issue 13, hole 11 (hardening), driven over HTTP and in the browser: the current-password check
+// Hardening (docs/SECURITY.md), driven over HTTP and in the browser: the current-password check
 // is rate limited; a client's own X-Forwarded-For does not choose the address its sign-in failures
 // count against, even when Next.js is started without the launcher, and the session cookie is
 // __Host- on an https site at a root path (both in own-server/plain-next-start.spec.ts); the mail

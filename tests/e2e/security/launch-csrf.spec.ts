@@ -1,7 +1,7 @@
-// Issue 13, hole 7: opening web software takes a seat, may start the one-time trial and is audited,
-// so another site must not make a signed-in browser do it. A link on another site leads to a
-// confirmation; the license mail's own link and My software still open at once (R21, R23); one
-// browser holds at most one seat per license however often it asks.
+// Opening web software (docs/SECURITY.md, decision 018) takes a seat, may start the one-time trial
+// and is audited, so another site must not make a signed-in browser do it. A link on another site
+// leads to a confirmation; the license mail's own link and My software still open at once (R21,
+// R23); one browser holds at most one seat per license however often it asks.
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { signIn } from "../support/demo";
 import { uniqueEmail } from "../support/identity";

@@ -1,8 +1,9 @@
-// Issue 13, hole 3: the account lockout could be raced. 40 wrong passwords and the right one sent
-// at once used to have 8 checked and the right one accepted. The limit (5 per account and window)
-// is now taken before a password is checked, so however the guesses are sent at most 5 are
-// evaluated; over the licensing API and over next-auth's credentials endpoint (the sign-in form).
-// Evaluated guesses are counted by their audit events (auth.sign-in-failed, auth.signed-in).
+// The account lockout could be raced (docs/SECURITY.md, "Lockout race"). 40 wrong passwords and the
+// right one sent at once used to have 8 checked and the right one accepted. The limit (5 per
+// account and window) is now taken before a password is checked, so however the guesses are sent at
+// most 5 are evaluated; over the licensing API and over next-auth's credentials endpoint (the
+// sign-in form). Evaluated guesses are counted by their audit events (auth.sign-in-failed,
+// auth.signed-in).
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import pg from "pg";
 import { DEMO_PASSWORD } from "../support/demo";

@@ -1,7 +1,7 @@
-// Issue 13, hole 2: no redirect target taken from a request may lead off the portal's origin, and
-// none may answer 5xx. `/sign-in?callbackUrl=%2F%09%2Fevil.example` used to answer
-// `Location: /<TAB>/evil.example` (a browser reads `//evil.example`) and `%0A` a 500. Every classic
-// payload is sent to each place that redirects: the signed-in sign-in page, next-auth's own
+// Open redirect (docs/SECURITY.md): no redirect target taken from a request may lead off the
+// portal's origin, and none may answer 5xx. `/sign-in?callbackUrl=%2F%09%2Fevil.example` used to
+// answer `Location: /<TAB>/evil.example` (a browser reads `//evil.example`) and `%0A` a 500. Every
+// classic payload is sent to each place that redirects: the signed-in sign-in page, next-auth's own
 // endpoints (its redirect callback), and the sign-in form in a real browser.
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { DEMO_PASSWORD, USER_EMAIL } from "../support/demo";

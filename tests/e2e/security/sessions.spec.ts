@@ -1,6 +1,7 @@
-// Issue 13, hole 6: sessions end on the server. An attacker who copied a session cookie keeps
-// nothing once its owner signs out (or signs out everywhere); a web seat's heartbeat stops with
-// the session; a launch token opens the web application once, not again from a copy of the URL.
+// Sessions end on the server (docs/SECURITY.md, decision 018). An attacker who copied a session
+// cookie keeps nothing once its owner signs out (or signs out everywhere); a web seat's heartbeat
+// stops with the session; a launch token opens the web application once, not again from a copy of
+// the URL.
 import { expect, test, type APIRequestContext, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { decodeJwt } from "jose";
 import { signIn, userMenuButton } from "../support/demo";

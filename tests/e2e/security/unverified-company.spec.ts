@@ -1,8 +1,8 @@
-// Issue 13, hole 9: anyone can make a company by buying on invoice and is its admin. In such a
-// company (not verified, decision 016) "Gebruiker toevoegen" must not tell whether an address has
-// an account, must not add anyone at once, must not show or overwrite their names; the person
-// joins by accepting an invitation. Additions and orders are rate limited. Driven over HTTP and
-// in the browser as the self-made company's admin would.
+// Self-made companies (docs/SECURITY.md): anyone can make a company by buying on
+// invoice and is its admin. In such a company (not verified, decision 016) "Gebruiker toevoegen"
+// must not tell whether an address has an account, must not add anyone at once, must not show or
+// overwrite their names; the person joins by accepting an invitation. Additions and orders are rate
+// limited. Driven over HTTP and in the browser as the self-made company's admin would.
 import { randomBytes } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import { captureServerAction, type CapturedAction } from "../support/backoffice";

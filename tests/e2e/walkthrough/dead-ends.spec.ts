@@ -1,4 +1,4 @@
-// Issue 14 item 11, in Dutch: the dead ends of the walk-through each offer the way on.
+// In Dutch: the dead ends a customer can run into each offer the way on.
 // - A member who is not a software administrator opens Software Beheer: told why, whom to ask, and
 //   switched to the company they do administer.
 // - A search without result offers "Gebruiker toevoegen"; adding someone who is already a member

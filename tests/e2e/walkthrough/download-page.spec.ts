@@ -1,4 +1,4 @@
-// Issue 14 item 8, in Dutch: "Download desktop software" leads to a download page a customer
+// In Dutch: "Download desktop software" (R21, R22) leads to a download page a customer
 // understands — in the portal's layout, the product with its version and installer, the user's
 // activation key with a copy button, and the three steps — with nothing cut off at the card's edge
 // and no developer placeholders. Signed out, the link comes back to the page after sign-in.
@@ -10,7 +10,7 @@ import { registerIdentity, uniqueEmail } from "../support/identity";
 
 test.describe.configure({ timeout: 90_000 });
 
-test("item 8: from My software to a download page with the installer, the key to copy and three steps", async ({ page, context }) => {
+test("from My software to a download page with the installer, the key to copy and three steps", async ({ page, context }) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   await signIn(page, USER_EMAIL);
   await page.goto("/my-software");
@@ -58,7 +58,7 @@ test("item 8: from My software to a download page with the installer, the key to
   expect(results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical").map((violation) => violation.id)).toEqual([]);
 });
 
-test("item 8: a product without a download is a 404; signed out, the download link returns to its page after sign-in", async ({ page, request }) => {
+test("a product without a download is a 404; signed out, the download link returns to its page after sign-in", async ({ page, request }) => {
   expect((await request.get("/downloads/profis-engineering/installer")).status()).toBe(404);
   expect((await request.get("/downloads/no-such-product/installer")).status()).toBe(404);
 
@@ -73,7 +73,7 @@ test("item 8: a product without a download is a 404; signed out, the download li
   expect((await page.goto("/downloads/profis-engineering"))?.status()).toBe(404);
 });
 
-test("item 8: someone in no company sees the download, but no key — a key is only ever the user's own", async ({ page }) => {
+test("someone in no company sees the download, but no key — a key is only ever the user's own", async ({ page }) => {
   const email = uniqueEmail("zonder-bedrijf");
   registerIdentity(email, "Zara", "Zonderbedrijf");
   await signIn(page, email);

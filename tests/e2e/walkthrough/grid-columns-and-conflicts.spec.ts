@@ -1,7 +1,7 @@
-// Issue 14, Dutch walk-through of the grid for a real company. Item 7: licenses of one product,
+// A walk-through in Dutch of the grid for a real company (decision 020). Licenses of one product,
 // type and term are one column with their seats (the demo's three node-locked PROFIS Layout Office
 // licenses: one column "3 / 3", no #1 #2 #3), every column fits a 1366 px screen, and the users
-// scroll with the page instead of in a box of seven rows. Item 5: after another admin took the last
+// scroll with the page instead of in a box of seven rows. After another admin took the last
 // seat, the stale admin's tick is marked as no longer fitting, the counter never reads "6 / 5", and
 // Opslaan stays closed until the tick is removed.
 // Uses Anneke Koster and Finn Bos, whom no other spec touches, and restores what it changes.
@@ -27,10 +27,10 @@ const search = (page: Page, query: string) => page.getByRole("searchbox", { name
 
 test.use({ viewport: { width: 1366, height: 768 } });
 
-test("items 6, 7: one column per kind of license with the overview's figures, every column on a 1366 px screen, the users in the page's own scroll", async ({ page }) => {
+test("one column per kind of license with the overview's figures, every column on a 1366 px screen, the users in the page's own scroll", async ({ page }) => {
   await signIn(page, ADMIN_EMAIL);
   await chooseCompany(page, DUTCH_COMPANY, "Nederland");
-  // Item 6: the overview says what each number counts; the node-locked kind is one line too.
+  // The overview says what each number counts; the node-locked kind is one line too.
   await page.goto("/software-management");
   const overview = page.getByRole("table", { name: /Licentiegroep 1/ });
   const layoutLine = overview.getByRole("row").filter({ hasText: "PROFIS Layout Office" });
@@ -72,7 +72,7 @@ test("items 6, 7: one column per kind of license with the overview's figures, ev
   await expect(grid(page).getByRole("rowheader", { name: /Yılmaz|Zwart|Visser/ }).first()).toBeVisible();
 });
 
-test("item 5: after another admin took the last seat, the stale tick is marked, the counter stays 5 / 5 and Opslaan is closed", async ({ page, browser }) => {
+test("after another admin took the last seat, the stale tick is marked, the counter stays 5 / 5 and Opslaan is closed", async ({ page, browser }) => {
   await openGroup(page);
   const other = await browser.newPage({ locale: "nl-NL", viewport: { width: 1366, height: 768 } });
   await openGroup(other);

@@ -1,10 +1,10 @@
-// Issue 14, Dutch walk-through: an invited colleague and the end of registration.
-// Item 1: the invitation carries every license of the save (web: "Laten we beginnen"; desktop:
-// "Download desktop software" and the activation key). Item 2: registration ends in one green box
+// A walk-through in Dutch: an invited colleague and the end of registration.
+// The invitation carries every license of the save (web: "Laten we beginnen"; desktop:
+// "Download desktop software" and the activation key; decision 007). Registration ends in one green box
 // with "Doorgaan naar" the portal and the software the person came for, on both the invitation
 // path (names prefilled) and the public path (one click on "Activeer account" in the mail).
-// Item 4: a page of another of the user's companies never shows under the header's company.
-// Item 10: links keep their target after sign-in.
+// A page of another of the user's companies never shows under the header's company.
+// Links keep their target after sign-in.
 import { randomBytes } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import { ADMIN_EMAIL, BELGIAN_COMPANY, DEMO_PASSWORD, DUTCH_COMPANY, chooseCompany, signIn, userMenuButton } from "../support/demo";
@@ -34,7 +34,7 @@ async function expectSuccessBox(page: Page, title: string): Promise<void> {
   await expect(page.getByRole("link", { name: "Doorgaan naar het portaal" })).toBeVisible();
 }
 
-test("an invited colleague gets both licenses in the invitation, registers with prefilled names and continues to the software (items 1, 2)", async ({ page, browser }) => {
+test("an invited colleague gets both licenses in the invitation, registers with prefilled names and continues to the software", async ({ page, browser }) => {
   const email = uniqueEmail("john.bakker");
   const lastName = `Bakker${randomBytes(3).toString("hex")}`;
   const person = `John ${lastName}`;
@@ -61,7 +61,7 @@ test("an invited colleague gets both licenses in the invitation, registers with 
   await grid.getByRole("checkbox", { name: `${DETECTION_FLOATING} toewijzen aan ${person}`, exact: true }).click();
   await saveAndConfirm(page, "2 nieuwe toegewezen licenties; 1 uitnodiging wordt verstuurd");
 
-  // Item 1: one invitation with both licenses, each as its license mail would show it.
+  // One invitation with both licenses, each as its license mail would show it.
   const mail = await newestMailText(page, email);
   expect(mail).toContain("PROFIS Engineering");
   expect(mail).toContain("PROFIS Detection Office");
@@ -75,7 +75,7 @@ test("an invited colleague gets both licenses in the invitation, registers with 
   expect(new URLSearchParams(startLink.split("?")[1]).get("product")).toBe("PROFIS_ENGINEERING");
   expect(startLink).toContain("invitation=");
 
-  // Item 2: in John's own, signed-out browser the names the admin typed are filled in; one
+  // In John's own, signed-out browser the names the admin typed are filled in; one
   // registration ends in the green box, without the form's heading above it.
   const invitee = await browser.newContext({ baseURL: test.info().project.use.baseURL });
   try {
@@ -95,7 +95,7 @@ test("an invited colleague gets both licenses in the invitation, registers with 
   }
 });
 
-test("public path: from PROFIS Engineering to Registreren, one click on Activeer account, then Doorgaan naar PROFIS Engineering (item 2)", async ({ page }) => {
+test("public path: from PROFIS Engineering to Registreren, one click on Activeer account, then Doorgaan naar PROFIS Engineering", async ({ page }) => {
   const email = uniqueEmail("publiek");
   await page.goto("/launch/profis-engineering");
   await expect(page).toHaveURL(/\/sign-in\?callbackUrl=/);
@@ -122,7 +122,7 @@ test("public path: from PROFIS Engineering to Registreren, one click on Activeer
   await expectSuccessBox(page, "Uw account is geactiveerd");
 });
 
-test("signed out, a group link leads to the group after sign-in (issue 14 item 10)", async ({ page, browser }) => {
+test("signed out, a group link leads to the group after sign-in", async ({ page, browser }) => {
   // Find the group's address as a signed-in admin, then open it in a fresh, signed-out browser.
   await page.goto("/sign-in");
   await page.getByLabel("E-mailadres").fill(ADMIN_EMAIL);
@@ -147,7 +147,7 @@ test("signed out, a group link leads to the group after sign-in (issue 14 item 1
   await context.close();
 });
 
-test("a saved link to a De Vries group, opened while working for Constructie Peeters, asks to switch and then shows the group under its own company (item 4)", async ({ page }) => {
+test("a saved link to a De Vries group, opened while working for Constructie Peeters, asks to switch and then shows the group under its own company", async ({ page }) => {
   await signIn(page, ADMIN_EMAIL);
   await chooseCompany(page, DUTCH_COMPANY, "Nederland");
   const groupPath = await openGroup(page);

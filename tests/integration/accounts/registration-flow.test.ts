@@ -96,7 +96,7 @@ test("terms must be accepted and the password must meet the policy", async () =>
   await expect(registerAccount({ email, password: PASSWORD, acceptTerms: false, language: "nl" })).rejects.toMatchObject({ code: "INVALID", details: { fields: { acceptTerms: "required" } } });
   await expect(registerAccount({ email, password: "qwerty123456", acceptTerms: true, language: "nl" })).rejects.toMatchObject({ details: { fields: { password: "common" } } });
   await expect(registerAccount({ email, password: email, acceptTerms: true, language: "nl" })).rejects.toMatchObject({ details: { fields: { password: "contains-email" } } });
-  // Common Dutch passwords are refused as the English ones are (issue 14 item 3).
+  // Common Dutch passwords are refused as the English ones are (decision 019).
   for (const guessable of ["wachtwoord12345", "Welkom123456"]) {
     await expect(registerAccount({ email, password: guessable, acceptTerms: true, language: "nl" })).rejects.toMatchObject({ details: { fields: { password: "guessable" } } });
   }

@@ -1,4 +1,4 @@
-// Issue 15, proof "property-based fuzzing": every /api/v1 operation, with fast-check's arbitrary
+// Property-based fuzzing (docs/SECURITY.md): every /api/v1 operation, with fast-check's arbitrary
 // JSON, near-valid bodies (the contract's fields with values of any type, extra fields, control
 // characters, huge strings), bodies that are not JSON, and any path parameter — as a stranger and
 // as a signed-in, activated user. The answer is never a 5xx, and an answer that refuses writes

@@ -156,7 +156,7 @@ test("R18/R31: a revoked assignment, an expired license or a deactivated machine
   expect(await db().floatingLease.count({ where: { licenseId: license.id, releasedAt: null } })).toBe(0);
 });
 
-test("issue 13: a holder whose membership of the license's company ended loses the seat at the next heartbeat (403 FORBIDDEN), and cannot take it again", async () => {
+test("a holder whose membership of the license's company ended loses the seat at the next heartbeat (403 FORBIDDEN), and cannot take it again", async () => {
   const tenant = await createTestTenant();
   const { license, holders, users } = await floatingWithSeats(tenant, 1, 1);
   const lease = (await take(holders[0]!, license.id)).body;

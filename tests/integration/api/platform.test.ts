@@ -1,4 +1,4 @@
-// The API platform (issue 6): problem+json with stable codes and a detail in the caller's language,
+// The API platform (R30): problem+json with stable codes and a detail in the caller's language,
 // strict bodies that change nothing when refused, bearer tokens (401), no caching, unknown paths,
 // entitlements of the current company, the JWKS and the OpenAPI document.
 import { readdirSync, readFileSync } from "node:fs";

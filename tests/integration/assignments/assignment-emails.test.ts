@@ -85,7 +85,7 @@ test("R17: an unregistered contact gets ONE invitation per save listing every ne
   const token = await db().token.findUniqueOrThrow({ where: { tokenHash: hashToken(link.searchParams.get("invitation")!) } });
   expect(token).toMatchObject({ purpose: "INVITATION", userId: zoe.id, usedAt: null, data: { companyId: tenant.company.id, productCodes: ["PROFIS_DETECTION_OFFICE", "PROFIS_ENGINEERING"], continueTo: "PROFIS_ENGINEERING" } });
 
-  // Issue 14 item 1: the invitation carries each license as a license mail would: the desktop
+  // The invitation carries each license (decision 007) as a license mail would: the desktop
   // download with its key, the web application's "Let's get started" (once, though two of its
   // licenses were granted), each through registration to that software.
   expect((mails[0]!.payload as { licenses: unknown }).licenses).toEqual([
@@ -149,7 +149,7 @@ test("R17 → R9/R10: invitation link → register → registered and verified a
   expect(await signInWithPassword({ credentials: { email: zoe.email, password: PASSWORD }, rateLimits })).toMatchObject({ status: "signed-in" });
 });
 
-test("issue 14 item 1: registering from an invitation's button continues to the software of that button, when the invitation covers it", async () => {
+test("registering from an invitation's button continues to the software of that button, when the invitation covers it", async () => {
   const tenant = await createTestTenant();
   const web = await tenant.addLicense("PROFIS_ENGINEERING", "NAMED_USER", 5);
   const [desktop, secondDesktop] = [await tenant.addLicense("PROFIS_DETECTION_OFFICE", "NODE_LOCKED"), await tenant.addLicense("PROFIS_DETECTION_OFFICE", "NODE_LOCKED")];

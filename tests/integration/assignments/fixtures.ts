@@ -24,7 +24,7 @@ export const WAIT_LIKE_THE_APP = { maxWait: 20_000, timeout: 30_000 } as const;
 
 export async function readGroupVersion(client: PrismaClient, groupId: string): Promise<number> {
   // Read inside a transaction: pglite-socket 0.2.17 can interleave the protocol messages of
-  // concurrent statements outside transactions on different connections (see the report of issue 2).
+  // concurrent statements outside transactions on different connections (see decision 001).
   // The embedded database runs one transaction at a time, so under 50 parallel saves the wait for
   // a turn is long: the limits are the app's own (lib/transactions/run-in-transaction.ts).
   const group = await client.$transaction(

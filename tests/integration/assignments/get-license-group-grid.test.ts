@@ -62,7 +62,7 @@ test("R13/R17: every company user with registration, latest invitation status an
     assignedLicenseIds: [named.id],
     invitation: { status: "FAILED", at: expect.any(String) },
   });
-  // Issue 13: the mail server's own answer stays in the outbox row and the logs, never in the grid.
+  // The mail server's own answer stays in the outbox row and the logs, never in the grid.
   expect(users.get(zoe.id)!.invitation).not.toHaveProperty("lastError");
   expect(users.get(idle.id)).toMatchObject({ isRegistered: false, invitation: null, assignedLicenseIds: [] });
 });

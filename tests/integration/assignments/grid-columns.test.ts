@@ -1,4 +1,4 @@
-// Issue 14 item 7: licenses of one product, edition, type and term are one column of the grid; the
+// Decision 020: licenses of one product, edition, type and term are one column of the grid; the
 // admin assigns the column and the save picks a free license of it (the user gets that license's key).
 import type { License } from "@prisma/client";
 import { expect, test } from "vitest";

@@ -1,4 +1,4 @@
-// Issue 4's whole path with real SMTP, in Dutch and in English: register → the verification mail
+// Registration's whole path with real SMTP, in Dutch and in English: register → the verification mail
 // arrives at an SMTP server → "Activate account" link → activate → sign in → change company.
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { registerAccount } from "@/lib/accounts/register-account";

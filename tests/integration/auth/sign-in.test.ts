@@ -1,4 +1,4 @@
-// Sign-in (R8) with issue 4's rules: one answer for unknown and known addresses, lockout per
+// Sign-in (R8) with decision 006's rules: one answer for unknown and known addresses, lockout per
 // account, limit per IP, both shared through PostgreSQL; audit events for each outcome.
 import { setTimeout as sleep } from "node:timers/promises";
 import { expect, test } from "vitest";
@@ -94,7 +94,7 @@ test("successful sign-ins from one address do not count against it (an office be
   expect(await signInWithPassword({ credentials: { email: user.email, password: "guess" }, ipAddress, rateLimits })).toEqual({ status: "invalid" });
 });
 
-test("issue 13: 40 wrong passwords and the right one at once — the limit is taken before any check, so at most 5 are checked", async () => {
+test("40 wrong passwords and the right one at once — the limit is taken before any check, so at most 5 are checked", async () => {
   const user = await createTestAccount();
   const ipAddress = `203.0.113.${Math.floor(Math.random() * 200) + 1}`;
   const passwords = [...Array.from({ length: 40 }, (_, index) => `wrong guess ${index}`), TEST_PASSWORD];
@@ -121,7 +121,7 @@ test("issue 13: 40 wrong passwords and the right one at once — the limit is ta
   expect(unknownFromSameAddress).toEqual({ status: "invalid" });
 });
 
-test("issue 13: taking attempts is atomic — 30 parallel takes of a 5-attempt limit allow exactly 5", async () => {
+test("taking attempts is atomic — 30 parallel takes of a 5-attempt limit allow exactly 5", async () => {
   const rateLimits = createRateLimits({ db: database.db, policies: { "sign-in-account": { points: 5, durationSeconds: 60 } } });
   const key = `${uniqueName("race")}@test.example`;
   const taken = await Promise.all(Array.from({ length: 30 }, () => rateLimits.take("sign-in-account", key)));

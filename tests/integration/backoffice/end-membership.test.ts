@@ -1,4 +1,4 @@
-// Issue 13, R31: staff end a membership. The person's licenses of the company are revoked (R18),
+// R31, decision 016: staff end a membership. The person's licenses of the company are revoked (R18),
 // activations end and floating seats are released, all audited; the membership row is gone so no
 // seat can be taken again; the account stays (R19) and may be added again.
 import { expect, test } from "vitest";

@@ -1,9 +1,9 @@
-// Issue 15 items 1 and 2: the database freezes (a server under SIGSTOP: connections open, no
-// answers) or goes away (connections reset, new ones refused) between the app and PostgreSQL, in
-// a TCP proxy. Every API call answers within its bounds — 503 DATABASE_UNAVAILABLE with Retry-After,
-// never 500 and never a hang — the health check within its deadline, and once the line is back
-// everything works again without a restart: the seat taken before the fault is still held and no
-// seat is given twice.
+// Bounded waits (docs/OPERATIONS.md): the database freezes (a server under SIGSTOP: connections
+// open, no answers) or goes away (connections reset, new ones refused) between the app and
+// PostgreSQL, in a TCP proxy. Every API call answers within its bounds — 503 DATABASE_UNAVAILABLE
+// with Retry-After, never 500 and never a hang — the health check within its deadline, and once the
+// line is back everything works again without a restart: the seat taken before the fault is still
+// held and no seat is given twice.
 import { afterAll, beforeAll, expect, test } from "vitest";
 import type { PrismaClient } from "@prisma/client";
 import { checkDatabase } from "@/lib/db/check-database";

@@ -130,7 +130,7 @@ test("R27: a message left SENDING by a crashed worker is sent again after its cl
   expect(await db().emailMessage.findUniqueOrThrow({ where: { id: row!.id } })).toMatchObject({ status: "SENT", attempts: 2 });
 });
 
-test("issue 15: a restart resends within seconds (the lease is short), and a live worker's slow send keeps its claim (renewed) so no other worker sends it again", async () => {
+test("a restart resends within seconds (the lease is short), and a live worker's slow send keeps its claim (renewed) so no other worker sends it again", async () => {
   // Short enough that a worker that died mid-send is replaced within seconds, not minutes.
   expect(CLAIM_LEASE_MS).toBeLessThanOrEqual(30_000);
   const clock = fixedClock(START);

@@ -115,7 +115,7 @@ test("malformed bodies are 400 with field errors, other media types 415", async 
   expect(await db().floatingLease.findUniqueOrThrow({ where: { id: seat.leaseId } })).toMatchObject({ releasedAt: null });
 });
 
-// Issue 13: the web application's session lives as long as the portal session of the browser that
+// Decision 018: the web application's session lives as long as the portal session of the browser that
 // opened it. Signing out there (or everywhere), or a password change elsewhere, ends it at the next
 // heartbeat or status call, and the seat is given back at once.
 test("signing out of the portal gives the browser's web seat back at once; its heartbeat and status answer 401", async () => {

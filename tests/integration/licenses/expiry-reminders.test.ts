@@ -1,4 +1,4 @@
-// Issue 7: admins hear 30 days ahead that a license ends — once per end date, in their language,
+// Admins hear 30 days ahead that a license ends — once per end date, in their language,
 // never for an expired or a far-off license, and never twice when two workers run at once.
 import { expect, test } from "vitest";
 import { fixedClock, type Clock } from "@/lib/clock";

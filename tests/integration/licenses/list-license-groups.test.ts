@@ -1,4 +1,4 @@
-// Issue 14 items 6 and 7 on the overview: the licenses as the grid's columns, each with its seat
+// The overview (decision 020): the licenses as the grid's columns, each with its seat
 // figures by meaning — assigned, activated computers, in use now — equal to the grid's.
 import { expect, test } from "vitest";
 import { activateLicense } from "@/lib/activations/activate-license";

@@ -1,4 +1,4 @@
-// Issue 13: a company's admins give and take the admin role, never leaving the company without
+// Decision 016: a company's admins give and take the admin role, never leaving the company without
 // one — also when two admins demote each other at the same moment on two app instances.
 import { expect, test } from "vitest";
 import { db } from "@/lib/db/client";

@@ -1,4 +1,4 @@
-// Issue 13, decision 016: a company bought into existence in the shop is not verified. Its admins
+// Decision 016: a company bought into existence in the shop is not verified. Its admins
 // invite instead of adding: the same answer, no membership and no account change whether or not
 // the address has an account; the person joins by accepting. Staff-created companies and those
 // with a paid invoice add at once (R14).

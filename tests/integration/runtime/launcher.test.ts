@@ -84,7 +84,7 @@ test("invalid configuration names the variable", async () => {
   expect(result.output).toContain("Invalid configuration");
 });
 
-test("issue 13: SEED_DEMO with a server database is refused by `npm start` (production) before anything starts, naming the variable", async () => {
+test("SEED_DEMO with a server database is refused by `npm start` (production) before anything starts, naming the variable", async () => {
   // The database is unreachable on purpose: the refusal must come first, before the database is even asked.
   const server = { DATABASE_URL: "postgresql://postgres@127.0.0.1:9/portal", AUTH_SECRET: "x".repeat(40), PORT: "3196" };
   const refused = await runLauncher({ ...server, SEED_DEMO: "true" });

@@ -1,4 +1,4 @@
-// Issue 14 item 12 (decision 021): the checkout's billing address and purchase-order number, the
+// Decision 021: the checkout's billing address and purchase-order number, the
 // invoice number, the company's orders and invoices list, and who may read them (R28).
 import { randomUUID } from "node:crypto";
 import { describe, expect, test } from "vitest";

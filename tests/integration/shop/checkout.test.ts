@@ -1,4 +1,4 @@
-// The checkout's reads (R6, R7, issue 7): the server's price of what is bought, whom a USER is told
+// The checkout's reads (R6, R7): the server's price of what is bought, whom a USER is told
 // to ask (decision 011), and who may see an order's confirmation (R28).
 import { randomUUID } from "node:crypto";
 import { describe, expect, test } from "vitest";
@@ -45,7 +45,7 @@ describe("quoteCheckout", () => {
     const clock = fixedClock(new Date(license.validUntil.getTime() - 10 * DAY_MS));
     const more = await quoteCheckout({ actor: tenant.admin, lines: [{ kind: "ADD_SEATS", licenseId: license.id, seats: 2 }], clock });
     expect(more.fixedCompany).toMatchObject({ id: tenant.company.id, name: tenant.company.name, country: "BE" });
-    // Issue 14 item 12: seats added 10 days before the end cost 10/365 of the year's € 490 each.
+    // Seats added 10 days before the end cost 10/365 of the year's € 490 each.
     expect(more.lines[0]).toMatchObject({
       kind: "ADD_SEATS",
       seats: 2,

@@ -1,4 +1,4 @@
-// Issue 13: additions, resends and orders are counted per acting admin and per company; the
+// Decision 016: additions, resends and orders are counted per acting admin and per company; the
 // default limits let a verified company onboard 300 people in a day and stop a self-made one early.
 import { randomUUID } from "node:crypto";
 import { expect, test } from "vitest";

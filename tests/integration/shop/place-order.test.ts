@@ -1,4 +1,4 @@
-// Fulfilment of an online order (R6, R7, issue 7): what it creates, idempotency, refusals, more
+// Fulfilment of an online order (R6, R7): what it creates, idempotency, refusals, more
 // seats and renewals, and all-or-nothing.
 import { randomUUID } from "node:crypto";
 import { describe, expect, test } from "vitest";
@@ -219,7 +219,7 @@ describe("more seats and renewals", () => {
     expect(await db().auditEvent.findFirstOrThrow({ where: { action: "license.seats-added", licenseId: license.id } })).toMatchObject({ data: { seatsBefore: 2, seats: 5, added: 3 } });
   });
 
-  test("issue 14 item 12: seats added mid-term are priced for the days left, as the checkout quoted", async () => {
+  test("seats added mid-term are priced for the days left, as the checkout quoted", async () => {
     const tenant = await createTestTenant();
     const license = await tenant.addLicense("PROFIS_ENGINEERING", "FLOATING", 2);
     const clock = fixedClock(new Date(license.validUntil.getTime() - 100 * DAY_MS));

@@ -1,6 +1,7 @@
-// Issue 13, hole 11 (decision 009, amended): private signing keys are sealed with a key derived from
-// AUTH_SECRET for this purpose only, and bound to their key id, so a sealed key copied onto another
-// row (another kid) does not open; keys sealed the earlier way still load, and are re-sealed.
+// Hardening (docs/SECURITY.md; decision 009, amended): private signing keys are sealed with a key
+// derived from AUTH_SECRET for this purpose only, and bound to their key id, so a sealed key copied
+// onto another row (another kid) does not open; keys sealed the earlier way still load, and are
+// re-sealed.
 import { createCipheriv, hkdfSync, randomBytes } from "node:crypto";
 import { createLocalJWKSet, jwtVerify } from "jose";
 import { expect, test } from "vitest";

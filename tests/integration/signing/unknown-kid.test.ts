@@ -1,6 +1,7 @@
-// Issue 13, hole 11: a bearer token naming a key id nobody knows must not make the server read
-// its signing keys again on every request — that would let anyone turn each API call into a
-// database query. Called through the route handler, as Next.js would, counting the key reads.
+// Hardening (docs/SECURITY.md): a bearer token naming a key id nobody knows must not make the
+// server read its signing keys again on every request — that would let anyone turn each API call
+// into a database query. Called through the route handler, as Next.js would, counting the key
+// reads.
 import { randomBytes, randomUUID } from "node:crypto";
 import type { PrismaClient } from "@prisma/client";
 import { decodeJwt } from "jose";

@@ -1,4 +1,4 @@
-// Issue 13, hole 5: a NUL (which PostgreSQL refuses in text) or a bidi override in a text field is
+// Decision 014: a NUL (which PostgreSQL refuses in text) or a bidi override in a text field is
 // an INVALID field error before anything is written — in the domain and at the API boundary.
 import { expect, test } from "vitest";
 import { updateProfile } from "@/lib/accounts/update-profile";

@@ -1,4 +1,4 @@
-// Issue 14 item 2: the sign-in page's Register link keeps the software a signed-out visitor was on
+// The sign-in page's Register link keeps the software a signed-out visitor was on
 // the way to, read from the callbackUrl; anything else registers without a target.
 import { expect, test } from "vitest";
 import { continueToOfPath } from "@/lib/accounts/continue-to";

@@ -35,7 +35,7 @@ test("field messages follow the caller's language, for the same wrong field", as
   expect(dutch.extensions.errors).not.toEqual(english.extensions.errors);
 });
 
-test("issue 13: a control character in a contract string is a translated field error, not a database error later", async () => {
+test("a control character in a contract string is a translated field error, not a database error later", async () => {
   const body = () => request(new TextEncoder().encode(JSON.stringify({ email: "a@b.example", password: "x", client: "PROFIS\u0000", device: { fingerprint: "fingerprint-0123456789", hostname: "pc\u202E" } })));
   const english = await problemOf(readJsonBody(body(), SignInRequest, { locale: "en" }));
   expect(english.code).toBe("INVALID_REQUEST");

@@ -13,7 +13,7 @@ test("the session cookie is HttpOnly and SameSite=Lax always, Secure in producti
   expect(sessionCookie({ isProduction: false, APP_BASE_URL: "http://localhost:3000" }).name).toBe("next-auth.session-token");
 });
 
-test("issue 13: __Host- over https at the root of the host, __Secure- for any other Secure deployment", () => {
+test("__Host- over https at the root of the host, __Secure- for any other Secure deployment", () => {
   expect(sessionCookie({ isProduction: true, APP_BASE_URL: "https://licenses.example.com" })).toEqual({
     name: "__Host-next-auth.session-token",
     options: { httpOnly: true, sameSite: "lax", path: "/", secure: true },

@@ -54,7 +54,7 @@ describe("licenseGroupGridCsv", () => {
         "Jansen,Jan,jan@example.com,Engineer,user,registered,,x\r\n" +
         `'=cmd|' /C calc'!A0,Jan,jan@example.com,"Boss, ""big""",user,invited,x,x\r\n`,
     );
-    // Dutch Excel: semicolons; a comma is still quoted, for an Excel of the other region (issue 13).
+    // Dutch Excel: semicolons; a comma is still quoted, for an Excel of the other region (decision 014).
     expect(licenseGroupGridCsv(grid, labels, ";")).toBe(
       `${UTF8_BOM}Last;First;Email;Position;Role;Status;"Web, premium";Desktop\r\n` +
         "Jansen;Jan;jan@example.com;Engineer;user;registered;;x\r\n" +

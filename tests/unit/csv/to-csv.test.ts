@@ -48,7 +48,7 @@ describe("csvCell (RFC 4180)", () => {
     expect(csvCell(text)).toBe(guarded);
   });
 
-  // Hole 4 of issue 13: an Excel of the other region cuts the cell at its separator; the quote
+  // Decision 014: an Excel of the other region cuts the cell at its separator; the quote
   // that opens our cell is not at the start of *its* cell, so each piece must be safe on its own.
   it.each([
     ["Jan;=1+41;x", `"Jan;'=1+41;x"`],

@@ -45,7 +45,7 @@ describe("errors of the API client", () => {
     await expect(client.activate("token", { activationKey: "K", fingerprint: "f".repeat(64), hostname: "h" })).rejects.toThrow(/outside the contract/);
   });
 
-  test("issue 15: a 503 with Retry-After is waited out and sent again — a release during an outage happens once the server is back", async () => {
+  test("a 503 with Retry-After is waited out and sent again — a release during an outage happens once the server is back", async () => {
     const unavailable = () =>
       new Response(JSON.stringify(problem(503, "DATABASE_UNAVAILABLE")), { status: 503, headers: { "Content-Type": "application/problem+json", "Retry-After": "5" } });
     const answers = [unavailable(), unavailable(), new Response(null, { status: 204 })];

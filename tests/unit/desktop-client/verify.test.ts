@@ -1,4 +1,4 @@
-// Issue 6, R25 "Signed files": the reference client refuses a license file or lease receipt that
+// R30, signed files: the reference client refuses a license file or lease receipt that
 // was tampered with, signed with another key, expired, issued for another machine, of another
 // kind or product, and accepts the right one — offline, with only the published keys.
 import { SignJWT } from "jose";

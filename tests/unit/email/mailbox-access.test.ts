@@ -1,4 +1,4 @@
-// Issue 13, hole 8: who counts as "this machine" for the in-app mailbox (lib/email/mailbox-access.ts).
+// Decision 015: who counts as "this machine" for the in-app mailbox (lib/email/mailbox-access.ts).
 // The HTTP side — an app listening on every address, asked from the machine's network address —
 // is tests/e2e/security/dev-mailbox-exposure.spec.ts.
 import { expect, test } from "vitest";

@@ -1,4 +1,4 @@
-// Issue 14 item 7: a column's name; the #numbers are gone unless two floating pools of one term remain.
+// Decision 020: a column's name; the #numbers are gone unless two floating pools of one term remain.
 import { describe, expect, test } from "vitest";
 import { buildGridColumns } from "@/app/(portal)/software-management/[groupId]/_components/grid/grid-model";
 import type { GridLicense } from "@/lib/assignments/license-group-grid";

@@ -39,7 +39,7 @@ describe("seat counting with pending changes (R1, R2, R3, R25)", () => {
   });
 });
 
-describe("pending grants that no longer fit after a reload (issue 14 item 5)", () => {
+describe("pending grants that no longer fit after a reload", () => {
   // Another admin filled the named license (3 of 3) while this admin's two ticks were pending.
   const reloaded = gridFixture();
   reloaded.licenses[0] = { ...reloaded.licenses[0]!, assignedCount: 3 };

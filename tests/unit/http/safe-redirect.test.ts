@@ -1,5 +1,6 @@
-// Issue 13, hole 2: safeRedirectPath keeps a request's redirect target only when a browser would
-// stay on the portal's origin with it. Classic payloads, then properties over arbitrary strings.
+// Open redirect (docs/SECURITY.md): safeRedirectPath keeps a request's redirect target only when a
+// browser would stay on the portal's origin with it. Classic payloads, then properties over
+// arbitrary strings.
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { safeRedirectPath, safeRedirectUrl } from "@/lib/http/safe-redirect";

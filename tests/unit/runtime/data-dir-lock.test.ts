@@ -1,4 +1,4 @@
-// Issue 15 item 6: the embedded database's lock names the process holding it. A lock whose PID is
+// The embedded database's lock names the process holding it. A lock whose PID is
 // gone, or now belongs to another program (the PID was reused after a crash), is stale and taken
 // over; only a live holder that is the same process is refused, and the refusal names it.
 import { spawn, type ChildProcess } from "node:child_process";

@@ -1,4 +1,4 @@
-// Issue 15 item 7: `npm test` on a fresh machine installs Debian's Chromium and nginx when it may
+// `npm test` on a fresh machine installs Debian's Chromium and nginx when it may
 // (root with apt-get) and otherwise stops at once with the exact command. Driven through the real
 // script, with a stand-in for apt-get that records what it was asked and installs (or not) the
 // stand-in programs.

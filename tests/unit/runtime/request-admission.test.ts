@@ -1,8 +1,9 @@
-// Issue 15 item 4: a process works on at most API_MAX_IN_FLIGHT licensing API requests and
-// PAGE_MAX_IN_FLIGHT other requests at once; one more is answered 503 at once (Retry-After; the
-// API's problem, translated; a page that retries by itself) before the app sees it. The health
-// check and static files are never shed; a slot is given back when the answer is sent or the
-// client goes away. A real HTTP server, in-process, with the gates installed as the app's are.
+// Load shedding (docs/OPERATIONS.md): a process works on at most API_MAX_IN_FLIGHT licensing API
+// requests and PAGE_MAX_IN_FLIGHT other requests at once; one more is answered 503 at once
+// (Retry-After; the API's problem, translated; a page that retries by itself) before the app sees
+// it. The health check and static files are never shed; a slot is given back when the answer is
+// sent or the client goes away. A real HTTP server, in-process, with the gates installed as the
+// app's are.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";

@@ -8,7 +8,7 @@ import { NewCompanyInput, PlaceOrderInput } from "@/lib/shop/order-input";
 import { SalesLeadInput } from "@/lib/shop/sales-lead-input";
 import { FORBIDDEN_CHARACTERS, isSafeMultiLineText, isSafeSingleLineText, multiLineText, singleLineText, withoutForbiddenCharacters } from "@/lib/validation/safe-text";
 
-// Issue 13, hole 5: every character class a text field must refuse, and honest text it must keep.
+// Decision 014: every character class a text field must refuse, and honest text it must keep.
 const controls = ["\u0000", "\u0001", "\u0008", "\u000B", "\u001B", "\u007F", "\u0080", "\u0085", "\u009F"];
 const separators = ["\u2028", "\u2029"];
 const bidiControls = ["\u202A", "\u202B", "\u202C", "\u202D", "\u202E", "\u2066", "\u2067", "\u2068", "\u2069"];

@@ -7,7 +7,7 @@ import { acceptMembershipInvitationAction } from "@/app/(auth)/join/actions";
 import { Button } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-field";
 
-/** Issue 13: "Accept invitation"; the person continues in the company they joined (R11). */
+/** "Accept invitation" (decision 016); the person continues in the company they joined (R11). */
 export function AcceptInvitationButton({ token }: { token: string }) {
   const t = useTranslations("join");
   const router = useRouter();

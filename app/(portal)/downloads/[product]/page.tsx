@@ -29,7 +29,7 @@ export async function generateMetadata({ params }: PageProps): Promise<Metadata>
 }
 
 /**
- * R21, R22 "Download desktop software" (issue 14 item 8): the license mail and My software link
+ * R21, R22 "Download desktop software": the license mail and My software link
  * here. The product and its version with the installer, the signed-in user's activation key for it
  * in the current company with a copy button, and the three steps: install, sign in, enter the key.
  */

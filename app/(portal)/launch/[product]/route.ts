@@ -13,7 +13,7 @@ type Context = { params: Promise<{ product: string }> };
 // license mails lead here. The signed-in user is sent on to the product with a launch token, or,
 // when every floating seat is taken, to a page saying until when. A request from elsewhere (another
 // site's link or image) is asked first: /launch/<product>/open links back here from the portal's
-// own page, which is what makes the second request same-origin (issue 13).
+// own page, which is what makes the second request same-origin (decision 018).
 export async function GET(request: Request, { params }: Context): Promise<Response> {
   // The client router fetches a link's target as RSC before navigating. A launch has effects (a
   // seat, a trial, a token), so only the browser's own navigation launches: an answer that is not

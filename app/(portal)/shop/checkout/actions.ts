@@ -76,7 +76,7 @@ export const placeOrderAction = userAction({
       input.buyer === "COMPANY"
         ? { companyId: input.companyId }
         : { newCompany: { name: input.companyName ?? "", country: input.country ?? "", vatNumber: input.vatNumber ?? "" } };
-    // Issue 13: orders are fulfilled before payment; counted per buyer and per company (a new
+    // Orders are fulfilled before payment (decision 016); counted per buyer and per company (a new
     // company counts for its buyer), before anything is written. A replayed checkout counts too.
     // Only the company's admins spend the company's allowance.
     const companyId = input.buyer === "COMPANY" ? input.companyId : null;

@@ -21,7 +21,7 @@ type PageProps = { searchParams: Promise<Record<string, string | string[] | unde
 export default async function AuditPage({ searchParams }: PageProps) {
   const user = await requireSessionUser();
   const membership = user.currentMembership;
-  // Item 11: a member who is not a software administrator here is told so, with the way out.
+  // A member who is not a software administrator here is told so, with the way out.
   if (!membership || !canManageSoftware(membership)) return <NotSoftwareAdmin user={user} />;
   const companyId = membership.company.id;
   const { filters, cursor } = parseAuditSearchParams(await searchParams);

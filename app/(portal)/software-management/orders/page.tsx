@@ -23,7 +23,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 const cell = "px-4 py-2 text-slate-700";
 
-/** Issue 14 item 12: the current company's orders and invoices, for its software administrators. */
+/** Decision 021: the current company's orders and invoices, for its software administrators. */
 export default async function CompanyOrdersPage({ searchParams }: PageProps) {
   const user = await requireSessionUser();
   const membership = user.currentMembership;

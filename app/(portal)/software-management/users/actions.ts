@@ -8,7 +8,7 @@ import { RecordId } from "@/lib/validation/record-id";
 
 const ChangeRoleInput = z.object({ companyId: RecordId, userId: RecordId, role: z.enum(["ADMIN", "USER"]) });
 
-/** Issue 13: give or take the admin role of a user of the company (never its last admin). */
+/** Give or take the admin role of a user of the company (never its last admin). */
 export const changeMemberRoleAction = userAction({
   input: ChangeRoleInput,
   // R28: only the company's admins; the domain checks it again under the company's row lock.

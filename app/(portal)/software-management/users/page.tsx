@@ -16,11 +16,11 @@ export async function generateMetadata(): Promise<Metadata> {
 
 const cell = "px-4 py-2 text-slate-700";
 
-/** Issue 13: the current company's users and roles; its admins give and take the admin role here. Others: 404. */
+/** The current company's users and roles (decision 016); its admins give and take the admin role here. Others: 404. */
 export default async function CompanyUsersPage() {
   const user = await requireSessionUser();
   const membership = user.currentMembership;
-  // Item 11: a member who is not a software administrator here is told so, with the way out.
+  // A member who is not a software administrator here is told so, with the way out.
   if (!membership || !canManageSoftware(membership)) return <NotSoftwareAdmin user={user} />;
   const companyId = membership.company.id;
   const [members, t] = await Promise.all([listCompanyMembers({ actor: user, companyId }), getTranslations("companyUsers")]);

@@ -4,7 +4,7 @@ import { databaseUnavailableProblem, NO_STORE, problemResponse } from "@/lib/api
 import { checkDatabase } from "@/lib/db/check-database";
 
 // Used by load balancers and the e2e launcher: ok only when the database answers, and within a
-// deadline (issue 15): a frozen database is a 503 in two seconds, not a request that never ends.
+// deadline (docs/OPERATIONS.md): a frozen database is a 503 in two seconds, not a request that never ends.
 export async function GET(request: Request): Promise<Response> {
   await connection();
   const problem = await checkDatabase();

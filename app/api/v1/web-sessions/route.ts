@@ -6,7 +6,7 @@ import { endWebSession } from "@/lib/launch/web-sessions";
 import { WebSessionRequest, WebSessionStart, WebSessionStarted } from "@/lib/licensing-api/contract";
 
 // POST /api/v1/web-sessions {launchToken}: the web application redeems the launch token it was
-// handed, once (issue 13); a replayed token is 409.
+// handed, once (decision 018); a replayed token is 409.
 export const POST = apiRoute(async ({ request, locale, clock }) => {
   const body = await readJsonBody(request, WebSessionStart, { locale });
   return jsonResponse(WebSessionStarted, await redeemLaunchToken({ token: body.launchToken, clock }), { status: 201 });

@@ -1,9 +1,9 @@
-// Issue 15 items 1–3, over HTTP: an app instance whose line to the database runs through a proxy
-// the test freezes and cuts (tests/fixtures/fault-proxy.ts). While the database does not answer,
-// the health check and the API answer 503 with Retry-After within their bounds, a page says the
-// database is away and comes back by itself when it answers again — without a restart.
-// Malformed %-escapes are a 400 problem (API) or the not-found page, never a plain-text 500.
-// The instance is started here (one is enough), so this runs in the embedded project only.
+// Database outages (docs/OPERATIONS.md), over HTTP: an app instance whose line to the database runs
+// through a proxy the test freezes and cuts (tests/fixtures/fault-proxy.ts). While the database
+// does not answer, the health check and the API answer 503 with Retry-After within their bounds, a
+// page says the database is away and comes back by itself when it answers again — without a
+// restart. Malformed %-escapes are a 400 problem (API) or the not-found page, never a plain-text
+// 500. The instance is started here (one is enough), so this runs in the embedded project only.
 import { expect, test } from "@playwright/test";
 import { startFaultProxy, type FaultProxy } from "../../../fixtures/fault-proxy";
 import { signIn, USER_EMAIL } from "../../support/demo";

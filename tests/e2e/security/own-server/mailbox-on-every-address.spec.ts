@@ -1,7 +1,7 @@
-// Issue 13, hole 8: the mailbox of an app that listens on every address answers only to this
-// machine, whatever headers a request carries. It starts Next.js itself (one process is enough:
-// the rule does not depend on the database), so it runs in the embedded project only
-// (playwright.config.ts ignores own-server/ in the PostgreSQL project).
+// The dev mailbox (docs/SECURITY.md, decision 015): the mailbox of an app that listens on every
+// address answers only to this machine, whatever headers a request carries. It starts Next.js
+// itself (one process is enough: the rule does not depend on the database), so it runs in the
+// embedded project only (playwright.config.ts ignores own-server/ in the PostgreSQL project).
 import { expect, test } from "@playwright/test";
 import { machineAddress, rawGet, startNextDirectly, type DirectServer } from "../../support/direct-next-start";
 

@@ -1,7 +1,7 @@
-// Issue 13, hole 11: an app started as plain `next start` (no launcher) on an https address — a
-// client's own X-Forwarded-For does not choose the address its failures count against, and the
-// session cookie is __Host-. It starts Next.js itself, so it runs in the embedded project only
-// (playwright.config.ts ignores own-server/ in the PostgreSQL project).
+// Hardening (docs/SECURITY.md, decision 015): an app started as plain `next start` (no launcher) on
+// an https address — a client's own X-Forwarded-For does not choose the address its failures count
+// against, and the session cookie is __Host-. It starts Next.js itself, so it runs in the embedded
+// project only (playwright.config.ts ignores own-server/ in the PostgreSQL project).
 import { expect, test } from "@playwright/test";
 import { DEMO_PASSWORD, USER_EMAIL } from "../../support/demo";
 import { machineAddress, startNextDirectly, type DirectServer } from "../../support/direct-next-start";

@@ -13,7 +13,7 @@ type Worker = { child: ChildProcessWithoutNullStreams; nextLine: () => Promise<s
 function startWorker(databaseUrl: string, poolSize: number): Worker {
   const child = spawn(process.execPath, ["--import", "tsx", WORKER], {
     cwd: root,
-    // The races need every request to reach the seat statement: no load shedding (issue 15 item 4,
+    // The races need every request to reach the seat statement: no load shedding (docs/OPERATIONS.md,
     // tested on its own in load-shedding.test.ts).
     env: { ...process.env, DATABASE_URL: databaseUrl, DATABASE_POOL_SIZE: String(poolSize), API_MAX_IN_FLIGHT: "10000", TSX_TSCONFIG_PATH: "tsconfig.scripts.json", NODE_ENV: "test" },
     stdio: ["pipe", "pipe", "pipe"],

@@ -21,7 +21,7 @@ export const addCompanyAdminAction = staffAction({
   revalidate: [{ path: "/backoffice", type: "layout" }],
 });
 
-/** Issue 13: the person left the company: licenses revoked, seats and activations released, account kept. */
+/** Decision 016: the person left the company: licenses revoked, seats and activations released, account kept. */
 export const endMembershipAction = staffAction({
   input: z.object({ companyId: RecordId, userId: RecordId }),
   run: ({ user, input }) => endMembership({ actor: user, companyId: input.companyId, userId: input.userId }),

@@ -1,4 +1,4 @@
-// Issue 14 item 8: the installer of a desktop application (a placeholder file, lib/products/desktop-releases.ts).
+// The installer of a desktop application (a placeholder file, lib/products/desktop-releases.ts).
 // Public, as a vendor's installers are: the software needs an activation key to run (R21, R22).
 import { findDesktopProductBySlug } from "@/lib/launch/find-web-product";
 import { desktopRelease, placeholderInstaller } from "@/lib/products/desktop-releases";

@@ -11,7 +11,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /**
- * Issue 13: a link from another site does not open the software by itself (it would take a seat or
+ * A link from another site does not open the software by itself (it would take a seat or
  * start the trial); the user confirms here. The button is a plain link to /launch/<product>: followed
  * from this page, the browser marks it same-origin, which no other site can make it do.
  */

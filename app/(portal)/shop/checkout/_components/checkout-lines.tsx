@@ -30,7 +30,7 @@ export async function CheckoutLines({ lines }: { lines: QuotedLine[] }) {
               <p className="text-sm font-medium text-slate-900">{label}</p>
               <p className="text-xs text-slate-500">{hint}</p>
               {line.proRata ? (
-                // Issue 14 item 12: a seat added mid-term costs the days left, shown before buying.
+                // A seat added mid-term costs the days left, shown before buying.
                 <p className="text-xs text-slate-600">
                   {t("proRata", { days: line.proRata.daysLeft, yearPrice: formatEuroCents(line.proRata.yearUnitPriceCents, locale) })}
                 </p>

@@ -46,7 +46,7 @@ export default async function OrderPage({ params }: PageProps) {
           <Link href={startPath} className={buttonClassName("primary")}>
             {t("getStarted")}
           </Link>
-          {/* Issue 14 item 12: the invoice, printable or saved as PDF. */}
+          {/* The invoice (decision 021), printable or saved as PDF. */}
           <Link href={`/shop/orders/${order.id}/invoice`} className={buttonClassName("secondary")}>
             <FileText className="size-4" aria-hidden="true" />
             {t("viewInvoice", { number: order.invoiceNumber })}

@@ -115,7 +115,7 @@ export function GroupDevicesSection({ groupId, devices }: { groupId: string; dev
               <label htmlFor="deactivate-reason" className="block text-sm font-medium text-slate-800">
                 {t("reason")}
               </label>
-              {/* Item 11: the reason is required, and the label says so (aria-required through `required`). */}
+              {/* The reason is required, and the label says so (aria-required through `required`). */}
               <textarea
                 id="deactivate-reason"
                 name="reason"

@@ -46,7 +46,7 @@ export const addUserAction = userAction({
     const companyId = await getLicenseGroupCompanyId({ groupId: input.groupId });
     const { withContact, email, title, firstName, lastName, position, language } = input;
     const contact = { title, firstName, lastName, position, language };
-    // Issue 13: counted per admin and per company, before anything is looked up or sent.
+    // Counted per admin and per company (decision 016), before anything is looked up or sent.
     await limitCompanyAction({ action: "member-additions", actor: user, companyId });
     try {
       return await addUserToCompany({ actor: user, companyId, email, contact: withContact ? contact : undefined });

@@ -21,7 +21,7 @@ export async function generateMetadata(): Promise<Metadata> {
 /** R14: Add user to the group's company. A foreign or missing group and a non-admin get the same 404 (R28). */
 export default async function AddUserPage({ params, searchParams }: PageProps) {
   const { groupId } = await params;
-  // Item 11: the grid's "Add … as a user" passes what the admin searched for, when it is an address.
+  // The grid's "Add … as a user" passes what the admin searched for, when it is an address.
   const searched = (await searchParams).email;
   const defaultEmail = typeof searched === "string" && searched.length <= 320 && searched.includes("@") ? searched : "";
   const user = await requireSessionUser();

@@ -18,7 +18,7 @@ export const resendInvitationAction = userAction({
     requireSoftwareManager(user, await getLicenseGroupCompanyId({ groupId: input.groupId }));
   },
   run: async ({ user, input }) => {
-    // Issue 13: each resendInvitationAction mails someone; counted per admin and per company.
+    // Each resendInvitationAction mails someone; counted per admin and per company.
     await limitCompanyAction({ action: "invitation-resends", actor: user, companyId: await getLicenseGroupCompanyId({ groupId: input.groupId }) });
     await resendInvitation({ actor: user, groupId: input.groupId, userId: input.userId });
   },

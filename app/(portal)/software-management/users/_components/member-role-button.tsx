@@ -5,7 +5,7 @@ import { changeMemberRoleAction } from "@/app/(portal)/software-management/users
 import { ActionButton } from "@/components/forms/action-button";
 import { useActionForm } from "@/components/forms/use-action-form";
 
-/** Issue 13: "Make software administrator" / "Remove administrator role" for one user of the company. */
+/** "Make software administrator" / "Remove administrator role" for one user of the company. */
 export function MemberRoleButton(props: { companyId: string; userId: string; name: string; role: "ADMIN" | "USER" }) {
   const t = useTranslations("companyUsers");
   const form = useActionForm();

@@ -19,7 +19,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 /**
- * The stand-in web application (issue 6): who is signed in and at which level (R1, R2, R20), the
+ * The stand-in web application: who is signed in and at which level (R1, R2, R20), the
  * seat it keeps while the tab is in use, and "Log out", which frees the seat.
  */
 export default async function StandInWorkspacePage({ params, searchParams }: Props) {

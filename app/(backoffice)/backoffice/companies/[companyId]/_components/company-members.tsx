@@ -5,7 +5,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import type { BackofficeMember } from "@/lib/backoffice/get-company-overview";
 import { displayName } from "@/lib/auth/current-user";
 
-/** The company's contacts and their roles (R11); staff end a membership here (issue 13; the account stays, R19). */
+/** The company's contacts and their roles (R11); staff end a membership here (decision 016; the account stays, R19). */
 export async function CompanyMembers({ companyId, members }: { companyId: string; members: BackofficeMember[] }) {
   const t = await getTranslations("backoffice.company");
   const tRole = await getTranslations("backoffice.roles");

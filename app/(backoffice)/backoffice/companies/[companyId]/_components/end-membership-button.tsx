@@ -5,7 +5,7 @@ import { endMembershipAction } from "@/app/(backoffice)/backoffice/companies/[co
 import { ActionButton } from "@/components/forms/action-button";
 import { useActionForm } from "@/components/forms/use-action-form";
 
-/** Issue 13: staff end a person's membership of the company, after a confirmation. */
+/** Staff end a person's membership of the company, after a confirmation. */
 export function EndMembershipButton(props: { companyId: string; userId: string; name: string }) {
   const t = useTranslations("backoffice.company");
   const form = useActionForm();

@@ -20,7 +20,7 @@ export async function generateMetadata({ params }: PageProps): Promise<Metadata>
 }
 
 /**
- * Issue 14 item 12 (decision 021): the order's invoice as a page that prints as one (the portal's
+ * Decision 021: the order's invoice as a page that prints as one (the portal's
  * frame is hidden in print; the browser's "Save as PDF" makes the PDF). For the buyer and the
  * company's admins, like the order.
  */

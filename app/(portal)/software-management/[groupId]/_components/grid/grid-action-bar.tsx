@@ -11,7 +11,7 @@ type GridActionBarProps = {
   pendingCount: number;
   isSaving: boolean;
   notice: GridNotice | null;
-  /** Why the pending changes cannot be saved now (item 5: ticks beyond the seats), or null. */
+  /** Why the pending changes cannot be saved now (ticks beyond the seats), or null. */
   saveBlockedBy: string | null;
   onDiscard: () => void;
   onSave: () => void;

@@ -26,7 +26,7 @@ type GridBodyProps = {
   rows: readonly { id: string; original: GridRowData }[];
   columns: GridColumn[];
   pending: PendingChanges;
-  /** Pending grants (pairKey) that no longer fit their license's seats (item 5). */
+  /** Pending grants (pairKey) that no longer fit their license's seats (decision 020). */
   beyondSeats: ReadonlySet<string>;
   usage: Map<string, SeatUsage>;
   seatHolders: Map<string, Set<string>>;
@@ -38,7 +38,7 @@ type GridBodyProps = {
   onResend: (userId: string) => void;
   /** The user whose invitation is being resent right now, or null. */
   resendingUserId: string | null;
-  /** Shown instead of the rows when none match (item 11: with "Add user" for what was searched). */
+  /** Shown instead of the rows when none match (with "Add user" for what was searched). */
   emptyState: ReactNode;
 };
 
@@ -51,7 +51,7 @@ const ACTION_BAR_HEIGHT = 80;
 /**
  * The user × license grid (R13, R32): an ARIA grid whose rows are virtualised (only the rows in
  * view are in the DOM; aria-rowcount and aria-rowindex tell assistive technology the full size),
- * with a sticky header row and a sticky name column. Issue 14 item 7: the rows scroll with the page
+ * with a sticky header row and a sticky name column. The rows scroll with the page
  * (a window virtualizer), not in a box of their own; a grid wider than the page scrolls sideways,
  * and the header row, sticky below the portal's header, follows that sideways scroll.
  */

@@ -17,7 +17,7 @@ type GridCellProps = {
   isSaved: boolean;
   /**
    * The admin's pending intention for this box, or null when it shows the saved state; "beyond" is
-   * a grant that no longer fits the seats (item 5): shown ticked and marked, it blocks Save.
+   * a grant that no longer fits the seats (decision 020): shown ticked and marked, it blocks Save.
    */
   pending: "grant" | "beyond" | "revoke" | null;
   /** Why an unticked box cannot be ticked (full or expired), else null. */

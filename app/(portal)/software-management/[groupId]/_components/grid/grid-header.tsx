@@ -99,7 +99,7 @@ export function GridHeader({ columns, templateColumns, usage, sorting, onSort, t
                     changed && "ring-2 ring-emerald-400",
                   )}
                 >
-                  {/* Item 5: never "6 / 5"; ticks beyond the seats are counted apart. */}
+                  {/* Never "6 / 5"; ticks beyond the seats are counted apart. */}
                   {t("seatCounter", { assigned: seats.assigned - seats.overBy, seats: seats.seats })}
                 </span>
               ) : (
@@ -118,7 +118,7 @@ export function GridHeader({ columns, templateColumns, usage, sorting, onSort, t
                   {t("overBy", { count: seats.overBy })}
                 </span>
               ) : null}
-              {/* Item 6: a node-locked license also says how many computers it is active on. */}
+              {/* A node-locked license also says how many computers it is active on. */}
               {seatFigures(license.type).includes("activated") ? (
                 <span className="w-full text-[11px] leading-4 text-slate-600">{tSeats("activated", { activated: license.activatedCount, seats: license.seats })}</span>
               ) : null}

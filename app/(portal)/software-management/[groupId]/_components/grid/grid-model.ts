@@ -66,7 +66,7 @@ export function withSavedChanges(rows: GridRowData[], saves: readonly SavedChang
 }
 
 /**
- * Item 7: a column is a kind of license (lib/assignments/grid-columns.ts), so its product and type
+ * A column is a kind of license (decision 020, lib/assignments/grid-columns.ts), so its product and type
  * usually name it; two columns of one product and type differ by their term, and only two floating
  * pools of one term need a number.
  */

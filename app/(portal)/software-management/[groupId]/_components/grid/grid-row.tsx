@@ -54,7 +54,7 @@ export const GridRow = memo(function GridRow(props: GridRowProps) {
 
   return (
     // Each row is its own stacking context (contain: layout); the row under the pointer or focus is
-    // raised, so a locked box's tooltip is drawn over the next row, not under it (item 11).
+    // raised, so a locked box's tooltip is drawn over the next row, not under it.
     <div
       role="row"
       aria-rowindex={row + 2}

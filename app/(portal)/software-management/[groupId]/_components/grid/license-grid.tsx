@@ -68,7 +68,7 @@ export function LicenseGrid({ head, firstUserPage }: { head: LicenseGroupGridHea
     [grid.licenses],
   );
 
-  // Item 11: a link to a colleague (…?q=<email>, from Add user) opens the grid searched for them.
+  // A link to a colleague (…?q=<email>, from Add user) opens the grid searched for them.
   const searchParams = useSearchParams();
   const [query, setQuery] = useState(() => searchParams.get("q")?.slice(0, 200) ?? "");
   const [filter, setFilter] = useState<AssignmentFilter>("all");
@@ -80,7 +80,7 @@ export function LicenseGrid({ head, firstUserPage }: { head: LicenseGroupGridHea
 
   const { pending, toggle, clear } = usePendingChanges(grid);
   const usage = useMemo(() => computeSeatUsage(grid.licenses, pending), [grid.licenses, pending]);
-  // Item 5: ticks another admin's save left without a seat are marked and keep Save closed.
+  // Ticks another admin's save left without a seat are marked and keep Save closed.
   const beyondSeats = useMemo(() => pendingGrantsBeyondSeats(pending, usage), [pending, usage]);
   const summary = useMemo(() => summarizeChangeSet(pending.values(), (userId) => registered.get(userId) ?? true), [pending, registered]);
   const summaryText = useSummaryText();
@@ -109,7 +109,7 @@ export function LicenseGrid({ head, firstUserPage }: { head: LicenseGroupGridHea
   const isTooLarge = pending.size > MAX_CHANGES_PER_SAVE;
   const openSaveDialog = useCallback(() => {
     if (!hasPending || isSaving || beyondSeats.size > 0) return;
-    // Issue 13: refused here, before the server's body limit, with the way out in the message.
+    // Refused here, before the server's body limit (decision 014), with the way out in the message.
     if (isTooLarge) return setNotice({ tone: "error", text: t("tooManyChanges", { max: MAX_CHANGES_PER_SAVE }) });
     setDialogOpen(true);
   }, [hasPending, isSaving, isTooLarge, beyondSeats, t]);
@@ -237,7 +237,7 @@ export function LicenseGrid({ head, firstUserPage }: { head: LicenseGroupGridHea
 }
 
 
-/** Item 11: nobody matches; what was searched for can be added as a user right here. */
+/** Nobody matches; what was searched for can be added as a user right here. */
 function NoResults({ groupId, query }: { groupId: string; query: string }) {
   const t = useTranslations("grid");
   if (query === "") return <p>{t("noResults")}</p>;

@@ -24,7 +24,7 @@ export function AddUserForm({ groupId, groupPath, defaultEmail = "" }: { groupId
   const [step, setStep] = useState<"email" | "contact">("email");
   const [email, setEmail] = useState("");
   const [fieldErrors, setFieldErrors] = useState<Record<string, string[]> | undefined>();
-  // `link`: where the admin goes on from the message (item 11: to a colleague who is already a member).
+  // `link`: where the admin goes on from the message (e.g. to a colleague who is already a member).
   const [message, setMessage] = useState<{ tone: "error" | "info" | "success"; text: string; link?: { href: string; label: string } } | null>(null);
   const [isSubmitting, setIsSubmitting] = useState(false);
   const errorOf = useFieldError(fieldErrors);

@@ -12,7 +12,7 @@
 // BENCH_COOLDOWN_SECONDS (120) idle before the last memory reading. BENCH_PORT (3385).
 // BENCH_DATABASE_URL (postgresql://postgres@127.0.0.1:5432/postgres): the server; the bench creates
 // its database there and drops it at the end. The instance runs with the defaults
-// (DATABASE_POOL_SIZE 10, API_MAX_IN_FLIGHT 64) unless those are set in the environment.
+// (DATABASE_POOL_SIZE 10, API_MAX_IN_FLIGHT twice that) unless those are set in the environment.
 //
 // Seeded through the domain (bench/support/lease-load.ts): one user, a floating license of 2,000
 // seats and a machine per connection (+ 10 %); each connection takes a seat and releases it, as in
@@ -39,7 +39,7 @@ const UNLOADED_CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const OVERLOAD_CONNECTIONS = Number(process.env.BENCH_OVERLOAD_CONNECTIONS ?? 1_000);
 // What the instance runs with: lib/env.ts's defaults unless the environment says otherwise.
 const POOL_SIZE = process.env.DATABASE_POOL_SIZE ?? "10";
-const MAX_IN_FLIGHT = process.env.API_MAX_IN_FLIGHT ?? "64";
+const MAX_IN_FLIGHT = process.env.API_MAX_IN_FLIGHT ?? String(2 * Number(POOL_SIZE));
 const MACHINES = Math.ceil(OVERLOAD_CONNECTIONS * 1.1);
 const SEATS = 2_000;
 const TIMEOUT_SECONDS = 60;

@@ -53,7 +53,8 @@ const schema = z
      * for a row lock (lock_timeout), and for any answer at all (a frozen server answers nothing).
      */
     /** Issue 15: licensing API requests one instance works on at once; more are answered 503 OVERLOADED. */
-    API_MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(10_000).default(64),
+    // Default: twice DATABASE_POOL_SIZE, so an admitted request waits for at most one other per connection.
+    API_MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(10_000).optional(),
     /** Issue 15: page, server action and portal route requests one process works on at once; more get a 503 page that retries. */
     PAGE_MAX_IN_FLIGHT: z.coerce.number().int().min(1).max(10_000).default(128),
     DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(5_000),
@@ -114,6 +115,7 @@ const schema = z
       SEED_DEMO: raw.SEED_DEMO === undefined ? raw.DATABASE_URL === undefined : ["true", "1", "yes", "force"].includes(raw.SEED_DEMO),
       /** SEED_DEMO=force: seed even where the launcher would refuse (assertDemoSeedAllowed in lib/runtime/start.ts). */
       SEED_DEMO_FORCED: raw.SEED_DEMO === "force",
+      API_MAX_IN_FLIGHT: raw.API_MAX_IN_FLIGHT ?? 2 * raw.DATABASE_POOL_SIZE,
       MAILBOX: raw.MAILBOX ?? !isServerDatabaseInProduction(raw),
       EMAIL_TRANSPORT: raw.EMAIL_TRANSPORT ?? (raw.SMTP_URL ? "smtp" : "mailbox"),
       SMTP_FROM: raw.SMTP_FROM ?? `"License Portal" <no-reply@${mailDomain(new URL(appBaseUrl).hostname)}>`,

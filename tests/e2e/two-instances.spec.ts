@@ -52,6 +52,8 @@ test.beforeAll(async () => {
     APP_BASE_URL: base,
     SMTP_URL: smtp.url,
     EMAIL_WORKER_POLL_INTERVAL_MS: "250",
+    // The lease race sends 60 requests at once; every one must reach the seat statement, not the load shedding.
+    API_MAX_IN_FLIGHT: "100",
   };
   instances = [launch({ ...env, PORT: String(firstPort) }), launch({ ...env, PORT: String(secondPort) })];
   await Promise.all([waitForHealth(firstPort, instances[0]!), waitForHealth(secondPort, instances[1]!)]);

@@ -16,6 +16,13 @@ function errorOf(source: Record<string, string | undefined>): EnvError {
 }
 
 describe("parseEnv defaults", () => {
+  test("the licensing API takes on twice as many requests as the database pool has connections, unless told otherwise", () => {
+    expect(parseEnv({}).API_MAX_IN_FLIGHT).toBe(20);
+    expect(parseEnv({ DATABASE_POOL_SIZE: "25" }).API_MAX_IN_FLIGHT).toBe(50);
+    expect(parseEnv({ DATABASE_POOL_SIZE: "25", API_MAX_IN_FLIGHT: "64" }).API_MAX_IN_FLIGHT).toBe(64);
+    expect(errorOf({ API_MAX_IN_FLIGHT: "0" }).message).toContain("API_MAX_IN_FLIGHT");
+  });
+
   test("an empty environment runs the embedded database on port 3000 with demo data", () => {
     const env = parseEnv({});
 

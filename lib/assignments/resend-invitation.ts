@@ -1,6 +1,5 @@
-// R17, R27: "Resend" next to an invitation that failed or got lost. A new single-use token (the
-// old link stops working) and a new outbox message carrying every license the company assigned to
-// the person (with each desktop license's key), audited. The company comes from the group (R28).
+// R17, R27: "Resend" an invitation: a new single-use token (the old link stops working) and a new
+// message with every license the company assigned to the person.
 import "server-only";
 import type { Actor } from "@/lib/accounts/actor";
 import { invitationMails, listRecipients, senderNames } from "@/lib/assignments/assignment-emails";

@@ -1,6 +1,5 @@
-// The language of an API answer's human-readable texts (problem `detail`, field messages): Dutch or
-// English, chosen by the request's Accept-Language header (R29). Codes and field names never change
-// with the language; clients branch on those. Without a usable header the portal's default (Dutch).
+// The language of an API answer's texts by Accept-Language (R29), Dutch by default; codes and field names
+// never change with it.
 import en from "@/lib/i18n/messages/en.json";
 import nl from "@/lib/i18n/messages/nl.json";
 import { defaultLocale, isLocale, type Locale } from "@/lib/i18n/locales";
@@ -30,7 +29,7 @@ export function negotiateApiLocale(acceptLanguage: string | null | undefined): L
 
 export type MessageValues = Record<string, string | number>;
 
-/** A message of the "api" namespace, e.g. apiMessage("en", "problems.NOT_FOUND"), with {placeholders} filled in. */
+/** E.g. apiMessage("en", "problems.NOT_FOUND"), with {placeholders} filled in. */
 export function apiMessage(locale: Locale, key: string, values: MessageValues = {}): string {
   let node: unknown = catalogues[locale];
   for (const part of key.split(".")) node = node && typeof node === "object" ? (node as Record<string, unknown>)[part] : undefined;

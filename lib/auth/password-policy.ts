@@ -1,5 +1,5 @@
-// R9: 12–200 characters, no composition rules; refused when in the common-password list, scored below 3 by
-// zxcvbn-ts (common, English and Dutch dictionaries) or made of the email address (decisions 006, 019).
+// R9, after NIST SP 800-63B: 12–200 characters, no composition rules; refused when in the common-password list,
+// scored below 3 by zxcvbn-ts (common, English, Dutch) or made of the email address (decisions 006, 019).
 import "server-only";
 import { ZxcvbnFactory } from "@zxcvbn-ts/core";
 import * as zxcvbnCommon from "@zxcvbn-ts/language-common";

@@ -1,6 +1,6 @@
-// RFC 4180 CSV that opens correctly in Excel and cannot attack whoever opens it (decision 014): the reader's list
-// separator (R29), either separator quoted, every piece that could start a formula guarded, a UTF-8 BOM
-// (without it Excel reads Windows-1252; a "sep=" line would make it ignore the BOM).
+// RFC 4180 CSV that opens correctly in Excel and cannot attack whoever opens it (decision 014; no library):
+// the reader's list separator (R29), either separator quoted, every piece that could start a formula
+// guarded, a UTF-8 BOM (without it Excel reads Windows-1252; a "sep=" line would make it ignore the BOM).
 import type { Locale } from "@/lib/i18n/locales";
 
 export type CsvCell = string | number | boolean | Date | null | undefined;

@@ -1,6 +1,6 @@
 // VAT on an online order (R6) by a Dutch seller to businesses: Dutch VAT in NL, reverse charge in the EU with a
-// VAT number, the buyer's country's rate without one, none outside the EU. Rates in basis points (2100 = 21 %),
-// amounts in euro cents; 2025 standard rates, a demo table.
+// VAT number, else the buyer's country's rate (digital services are taxed where the customer is), none outside
+// the EU. Rates in basis points (2100 = 21 %), amounts in euro cents; 2025 standard rates, a demo table.
 type VatTreatment = "DOMESTIC" | "REVERSE_CHARGE" | "DESTINATION_RATE" | "EXPORT";
 
 const SELLER_COUNTRY = "NL";

@@ -31,7 +31,6 @@ type UserRow = Omit<GridUser, "invitation"> & {
 export async function listLicenseGroupUserPage(options: {
   actor: Actor;
   groupId: string;
-  /** The previous page's nextCursor; null or absent for the first page. */
   after?: GridUserCursor | null;
   /** Users per page; null reads every user from `after` on (the CSV export). */
   limit: number | null;

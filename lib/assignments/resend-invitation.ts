@@ -21,7 +21,7 @@ export async function resendInvitation(options: { actor: Actor; groupId: string;
     const group = await transaction.licenseGroup.findUnique({ where: { id: options.groupId }, select: { companyId: true } });
     if (!group) throw notFound("License group");
     await requireCompanyAdmin({ actor: options.actor, companyId: group.companyId, db: transaction, resource: "License group" });
-    // Only the company's own people: anyone else is as unknown as a missing user (R28).
+    // R28: anyone outside the company is as unknown as a missing user.
     const membership = await transaction.membership.findUnique({ where: { userId_companyId: { userId: options.userId, companyId: group.companyId } }, select: { id: true } });
     if (!membership) throw notFound("User");
 

@@ -11,7 +11,6 @@ export type SeatUsage = {
   pendingGrants: number;
   pendingRevocations: number;
   countsAgainstSeats: boolean;
-  /** A counted license with every seat assigned (pending ticks included). */
   isFull: boolean;
   /** Pending grants beyond the seats (another admin took them meanwhile); they block Save. */
   overBy: number;

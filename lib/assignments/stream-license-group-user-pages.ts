@@ -16,7 +16,6 @@ type StreamOptions = {
   groupId: string;
   firstPageSize?: number;
   pageSize?: number;
-  /** Aborted when nobody reads the rest any more (the response ended): no further pages are read. */
   signal?: AbortSignal | null;
   db?: DbClient;
 };

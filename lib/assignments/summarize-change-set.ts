@@ -1,4 +1,4 @@
-// R16/R17: the confirmation before saving ("1 new assigned license, 2 revoked; 1 invitation will be
+// R16/R17: the confirmation after Save ("1 new assigned license, 2 revoked; 1 invitation will be
 // sent"): one invitation per person without an account, however many licenses they receive.
 import type { AssignmentChange } from "@/lib/assignments/assignment-change";
 

@@ -11,7 +11,7 @@ export const domainErrorCodes = [
 
 export type DomainErrorCode = (typeof domainErrorCodes)[number];
 
-// Next.js may bundle this module twice (action and route layers), so instanceof fails: a global symbol brands it.
+// Next.js may bundle this module twice (action and route layers), where instanceof fails: a global symbol brands it.
 const DOMAIN_ERROR_BRAND = Symbol.for("license-portal/domain-error");
 
 export class DomainError extends Error {

@@ -39,7 +39,7 @@ export async function createAccount(
       },
     });
   } catch (error) {
-    // An address already known, possibly as an invited contact, is taken here.
+    // An address already known, an invited contact's too, is CONFLICT "taken".
     if (isUniqueViolation(error)) {
       throw new DomainError("CONFLICT", "An account with this email address already exists", { fields: { email: "taken" } });
     }

@@ -21,7 +21,7 @@ export async function verifyPassword(passwordHash: string, password: string): Pr
   }
 }
 
-/** Verified when the account does not exist, so sign-in takes the same time either way. */
+/** Verified when the account does not exist or has no password, so sign-in takes the same time either way. */
 let dummyHash: Promise<string> | undefined;
 export function dummyPasswordHash(): Promise<string> {
   dummyHash ??= hashPassword(`dummy-${Math.random()}-${Date.now()}`);

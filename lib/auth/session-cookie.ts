@@ -1,5 +1,6 @@
-// The session cookie: Secure except for a production build on a loopback host (plain http). Named `__Host-`
-// on https at the root, so no subdomain or plain-http page can plant it; `__Secure-` elsewhere when Secure.
+// The session cookie: Secure on https and in production, except a production build on a loopback host (plain
+// http). Named `__Host-` on https at the root, so no subdomain or plain-http page can plant it; otherwise
+// `__Secure-` when Secure.
 import type { Env } from "@/lib/env";
 
 export type SessionCookie = {

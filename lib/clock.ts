@@ -1,5 +1,4 @@
-// Time rules (lease expiry, token expiry, trials) read the time from a Clock passed in options,
-// so tests move time forward instead of waiting an hour.
+// Time rules read the time from a Clock passed in options, so tests move time instead of waiting.
 export type Clock = { now: () => Date };
 
 export const systemClock: Clock = { now: () => new Date() };

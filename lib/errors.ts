@@ -1,5 +1,4 @@
-// The closed set of domain errors (STYLE.md §6). Domain code throws these; the boundary (server
-// action helper, API route helper) maps each code once to a translated message or an HTTP status.
+// The closed set of domain errors; the boundary (server actions, API routes) maps each code once.
 export const domainErrorCodes = [
   "NOT_FOUND",
   "FORBIDDEN",
@@ -12,8 +11,7 @@ export const domainErrorCodes = [
 
 export type DomainErrorCode = (typeof domainErrorCodes)[number];
 
-// Next.js may bundle this module more than once (a server action's layer and the route's), so a
-// DomainError thrown by one copy is not an instanceof the other's class: the brand is a global symbol.
+// Next.js may bundle this module twice (action and route layers), where instanceof fails: a global symbol brands it.
 const DOMAIN_ERROR_BRAND = Symbol.for("license-portal/domain-error");
 
 export class DomainError extends Error {

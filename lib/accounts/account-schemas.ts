@@ -1,4 +1,4 @@
-// Schemas of whole forms, built from the field schemas (STYLE.md §5).
+// Schemas of whole forms, built from the field schemas.
 import { z } from "zod";
 import { Email, FirstName, LastName, Locale, OptionalPosition, Position, Title } from "@/lib/accounts/fields";
 
@@ -12,7 +12,7 @@ export const ContactDetails = z.object({
 });
 export type ContactDetails = z.infer<typeof ContactDetails>;
 
-/** An identity with a password; position and title are optional until the profile asks for them. */
+/** Position and title are optional until the profile asks for them. */
 export const NewAccount = z.object({
   email: Email,
   firstName: FirstName,

@@ -1,6 +1,2 @@
-/**
- * The signed-in person on whose behalf a use case runs. Only the id is trusted: roles and flags
- * are read from the database inside the use case's transaction, so a stale session cannot keep
- * a revoked right.
- */
+/** The signed-in person a use case acts for. Only the id is trusted: rights are read in the use case's transaction. */
 export type Actor = { id: string };

@@ -1,7 +1,5 @@
-// Profile: change the password. Needs the current one; raises sessionVersion so every other
-// session of the user ends (lib/auth/current-user.ts compares it per request). Returns the new
-// version, with which the caller re-issues the current session so it stays signed in.
-// The current-password check is rate limited per user and per IP, taken before the comparison.
+// Profile: change the password (rate limited per user and IP). Raises sessionVersion, so every other session
+// ends; the caller re-issues the current one with the returned version.
 import "server-only";
 import type { Actor } from "@/lib/accounts/actor";
 import { assertAcceptablePassword } from "@/lib/accounts/password-field-errors";

@@ -1,6 +1,5 @@
-// R10: after "Activate account" the success screen offers "Continue to" the portal, or to the
-// software when registration began from a license email. The choice travels in the verification
-// token's data as a product code (never a URL from the client), and becomes a link only here.
+// R10: where "Continue to" leads after activation. It travels in the token's data as a product code, never a
+// URL from the client, and becomes a link only here.
 import "server-only";
 import { z } from "zod";
 import type { DbClient } from "@/lib/db/client";
@@ -12,7 +11,6 @@ export type ContinueToProduct = z.infer<typeof ContinueToProduct>;
 
 export type ContinueTarget = { kind: "portal" } | { kind: "software"; productName: string; url: string };
 
-/** The product code stored in a token's data, or null. */
 export function continueToOf(data: unknown): ContinueToProduct | null {
   const parsed = z.object({ continueTo: ContinueToProduct }).safeParse(data);
   return parsed.success ? parsed.data.continueTo : null;
@@ -25,16 +23,12 @@ export async function resolveContinueTarget(options: { db: DbClient; productCode
     select: { name: true, kind: true },
   });
   if (!product) return { kind: "portal" };
-  // Web apps open through the launch route, which signs the user in to the software (R22, issue 6);
-  // desktop apps are downloaded from My software with their key (R23).
+  // Web apps open through the launch route (R22); desktop apps are downloaded from My software (R23).
   const url = product.kind === "WEB" ? launchPath(options.productCode) : "/my-software";
   return { kind: "software", productName: product.name, url };
 }
 
-/**
- * The product a signed-out visitor was on their way to, from the sign-in page's callbackUrl (a
- * license mail's /launch/<slug> or a /downloads/<slug> page), so "Register" keeps it (issue 14).
- */
+/** The product a signed-out visitor was on their way to (/launch/<slug>, /downloads/<slug>), so "Register" keeps it. */
 export function continueToOfPath(path: string): ContinueToProduct | null {
   const match = /^\/(?:launch|downloads)\/([a-z0-9-]+)(?:[/?#]|$)/.exec(path);
   const code = match ? productCodeOfSlug(match[1]!) : null;

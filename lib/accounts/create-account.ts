@@ -1,5 +1,4 @@
-// A registered, verified identity with an Argon2id password hash. Self-registration (R9, R10)
-// comes in a later issue and will build on this; today the seed and the tests create accounts here.
+// A registered, verified identity with an Argon2id password hash, for the seed and the tests.
 import "server-only";
 import type { User } from "@prisma/client";
 import { fieldErrors, NewAccount } from "@/lib/accounts/account-schemas";
@@ -12,10 +11,7 @@ import { isUniqueViolation } from "@/lib/transactions/unique-violation";
 
 export type AccountCredentials =
   | { password: string }
-  /**
-   * An Argon2id hash made with hashPassword(), for callers creating many accounts that share one
-   * password (the demo seed): hashing costs ~60 ms each, so it is done once.
-   */
+  /** Made with hashPassword(), for many accounts sharing one password (the seed): hashing costs ~60 ms. */
   | { passwordHash: string };
 
 export async function createAccount(
@@ -43,8 +39,7 @@ export async function createAccount(
       },
     });
   } catch (error) {
-    // An address already known, possibly as an invited contact: registration (later issue) claims
-    // such a contact instead of creating a second identity; here it is simply taken.
+    // An address already known, an invited contact's too, is CONFLICT "taken".
     if (isUniqueViolation(error)) {
       throw new DomainError("CONFLICT", "An account with this email address already exists", { fields: { email: "taken" } });
     }

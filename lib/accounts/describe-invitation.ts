@@ -1,6 +1,5 @@
-// R9, R17 (issue 14 item 2): the registration page opened from an invitation shows the names the
-// inviting admin already typed. Only for the token's holder: the token must be usable, belong to
-// the address in the link and to someone who has not registered yet; otherwise nothing is told.
+// R9, R17: the names an admin typed, prefilled on the registration page of an invitation; only for a usable
+// token of the address in the link, of someone not registered yet.
 import "server-only";
 import { findUsableToken } from "@/lib/auth/one-time-tokens";
 import type { Clock } from "@/lib/clock";

@@ -1,5 +1,4 @@
-// Small field schemas shared by forms (client) and use cases (server), so both validate alike
-// (STYLE.md §5). No server-only import: the browser bundle uses these too.
+// Field schemas shared by forms (client) and use cases (server), so both validate alike.
 import { z } from "zod";
 import type { Locale as LocaleValue, Title as TitleValue } from "@prisma/client";
 import { locales } from "@/lib/i18n/locales";
@@ -16,22 +15,21 @@ export const Email = z
   .max(254, "too long")
   .pipe(z.email("must be an email address"));
 
-/** Names and positions are one line of text: no control characters, no bidi overrides (issue 13). */
+/** One line of text: no control characters, no bidi overrides (decision 014). */
 export const PersonName = singleLineText(required).min(1, "required").max(100, "too long");
 export const FirstName = PersonName;
 export const LastName = PersonName;
 export const Position = singleLineText(required).min(1, "required").max(100, "too long");
-/** A position where the form may leave it empty (registration, profile). */
+/** Registration and profile may leave it empty. */
 export const OptionalPosition = singleLineText().max(100, "too long");
 
 export const titles = ["MR", "MS", "MX", "DR"] as const satisfies readonly TitleValue[];
 export const Title = z.enum(titles, required);
 
-// The UI languages are declared once, in lib/i18n/locales.ts (R29).
 export { locales };
 export const Locale = z.enum(locales, required);
 
-/** A new password (R9 "meets the security rules"): length is what matters; no composition rules. */
+/** R9: length is what matters; no composition rules (the rest is password-policy.ts). */
 export const NewPassword = z.string(required).min(12, "at least 12 characters").max(200, "too long");
 
 // Compile-time guard: a value added to Prisma's enums must be added here too.

@@ -3,7 +3,7 @@ import type { CurrentMembership } from "@/lib/auth/current-user";
 
 export type CountryGroup = { country: string; memberships: CurrentMembership[] };
 
-/** Memberships grouped by company country (ISO code order), companies by name within a country. */
+/** Countries in ISO code order, companies by name within a country. */
 export function groupCompaniesByCountry(memberships: readonly CurrentMembership[]): CountryGroup[] {
   const byCountry = new Map<string, CurrentMembership[]>();
   for (const membership of memberships) {

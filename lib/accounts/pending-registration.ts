@@ -1,6 +1,4 @@
-// Decision 017: what a registration typed — password, names, language, terms — waits in its
-// verification token and lands on the account only when the mailbox is proven, from the browser
-// that registered (its binding, registration-binding.ts). Nothing on the user row changes before.
+// What a registration typed waits in its verification token until the mailbox is proven (decision 017).
 import "server-only";
 import type { Prisma } from "@prisma/client";
 import { z } from "zod";
@@ -19,16 +17,13 @@ export const PendingRegistration = z.object({
 });
 export type PendingRegistration = z.infer<typeof PendingRegistration>;
 
-/** The registration waiting in a verification token's data, or null (an older token, a resend without one). */
+/** Null for an older token or a resend without one. */
 export function pendingRegistrationOf(data: unknown): PendingRegistration | null {
   const parsed = z.object({ registration: PendingRegistration }).safeParse(data);
   return parsed.success ? parsed.data.registration : null;
 }
 
-/**
- * The newest unused verification token of a user that carries a registration, with its whole data
- * (a resend carries it over to the new link). Expired ones count: the person may ask for a new link.
- */
+/** The newest unused verification token's data, expired or not, so a resend carries the registration over. */
 export async function findPendingRegistration(options: { db: DbClient; userId: string }): Promise<{ data: Prisma.InputJsonObject; registration: PendingRegistration } | null> {
   const token = await options.db.token.findFirst({
     where: { userId: options.userId, purpose: "EMAIL_VERIFICATION", usedAt: null },

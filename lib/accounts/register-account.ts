@@ -1,11 +1,6 @@
-// R9, R10: self-registration. The answer is the same whether or not the address already has an
-// account (no enumeration): a new address gets an "Activate account" mail, a registered one an
-// "account-exists" mail, and the caller shows one "check your email" screen for both. The
-// password is hashed before the address is looked up, so both paths take the same time.
-// Decision 017: nothing typed here touches a user row. Password, names, language and terms wait
-// in the verification token (a new address gets a row with its email only) until the mailbox is
-// proven from the registering browser; an existing row is never changed by a registration
-// without an invitation token (that path proves the mailbox itself, decision 007).
+// R9, R10: self-registration, answered alike whether or not the address has an account (no enumeration, the
+// same work on both paths). What was typed waits in the verification token (decision 017); only a valid
+// invitation token activates at once (decision 007).
 import "server-only";
 import type { Prisma } from "@prisma/client";
 import { continueToOf, resolveContinueTarget, type ContinueTarget, type ContinueToProduct } from "@/lib/accounts/continue-to";
@@ -33,12 +28,12 @@ export type RegisterAccountOptions = {
   password: string;
   firstName?: string;
   lastName?: string;
-  /** R9: must be true; the accepted version and time are stored. */
+  /** R9: must be true. */
   acceptTerms: boolean;
   language: LocaleValue;
   /** Registration that began from a license email continues to that software (R10). */
   continueTo?: ContinueToProduct | null;
-  /** R17: the single-use token of an invitation link (decision 007). */
+  /** R17: an invitation link's token (decision 007). */
   invitationToken?: string | null;
   /** Decision 017: the registering browser's secret (its cookie); only its hash is stored. */
   bindingSecret?: string | null;
@@ -48,10 +43,7 @@ export type RegisterAccountOptions = {
   rateLimits?: RateLimits;
 };
 
-/**
- * VERIFICATION_SENT for every ordinary registration, whatever the address (no enumeration);
- * ACTIVATED only for the holder of a valid invitation token of that address (decision 007).
- */
+/** ACTIVATED only for the holder of a valid invitation token of the address. */
 export type RegistrationOutcome = { status: "VERIFICATION_SENT" } | { status: "ACTIVATED"; continueTo: ContinueTarget };
 
 export async function registerAccount(options: RegisterAccountOptions): Promise<RegistrationOutcome> {
@@ -115,9 +107,7 @@ export async function registerAccount(options: RegisterAccountOptions): Promise<
         return { status: "VERIFICATION_SENT" };
       }
 
-      // An invited contact (R14, R17), an earlier registration never activated, or a new address
-      // (a row with its email only): whoever typed this may not own the mailbox, so everything
-      // waits in the token until the owner of the address activates it.
+      // Whoever typed this may not own the mailbox: a new address gets a row with its email only.
       const userId = existing ? existing.id : (await db.user.create({ data: { email: email.data }, select: { id: true } })).id;
       const { token } = await issueToken({
         db,
@@ -139,30 +129,20 @@ export async function registerAccount(options: RegisterAccountOptions): Promise<
       return { status: "VERIFICATION_SENT" };
     });
   } catch (error) {
-    // Two registrations of one new address at the same moment: the other one created the user
-    // and sent the mail; this one answers the same way.
+    // Two registrations of one new address at once: the other created the user and sent the mail.
     if (isUniqueViolation(error)) return { status: "VERIFICATION_SENT" };
     throw error;
   }
 }
 
-/**
- * R17, decision 007: the invitation link was mailed only to this address, so whoever opens it
- * controls the mailbox — the same proof "Activate account" gives (R10). Its token is consumed
- * and the identity becomes registered and verified at once: no second mail round trip before the
- * invited user can use the license waiting for them. The token must belong to the user of the
- * address typed in the form; a link forwarded together with a different address proves nothing.
- */
-/**
- * Where an invited person continues after registering: the software whose button they clicked in
- * the invitation (its link's `product`) when the invitation covers it, else the invitation's first.
- */
+/** The software whose button was clicked in the invitation when it covers it, else the invitation's first. */
 function invitedContinueTo(data: Prisma.JsonValue, asked: ContinueToProduct | undefined): ContinueToProduct | null {
   const invited = z.object({ productCodes: z.array(z.string()) }).safeParse(data);
   if (asked && invited.success && invited.data.productCodes.includes(asked)) return asked;
   return continueToOf(data) ?? asked ?? null;
 }
 
+/** Decision 007: the link proves the mailbox of the address typed, so the identity is verified at once. */
 async function acceptInvitation(options: {
   db: DbClient;
   userId: string;
@@ -181,7 +161,6 @@ async function acceptInvitation(options: {
     // A password set here ends any session an earlier, unverified password might have made.
     data: { passwordHash: options.passwordHash, emailVerifiedAt: options.now, sessionVersion: { increment: 1 } },
   });
-  // The invitation's own data says which company invited the person (for the audit trail).
   const companyId = typeof (consumed.data as { companyId?: unknown } | null)?.companyId === "string" ? (consumed.data as { companyId: string }).companyId : null;
   return { companyId, data: consumed.data };
 }

@@ -1,8 +1,5 @@
-// Decision 017: registration binds its verification link to the browser that registered. That
-// browser gets a random secret in an HttpOnly cookie scoped to the activation page; the token keeps
-// only its SHA-256. Activation with the matching cookie applies what was typed at registration in
-// one click (R10); anywhere else — another browser, a mail scanner, the real owner of an address a
-// stranger registered — the mailbox owner chooses the password on the activation page.
+// Decision 017: the verification link is bound to the registering browser by a secret in a cookie; the
+// token keeps only its SHA-256.
 import "server-only";
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { VERIFICATION_TOKEN_TTL_MS } from "@/lib/auth/one-time-tokens";
@@ -25,7 +22,7 @@ export function isRegisteringBrowser(secret: string | null | undefined, bindingH
   return timingSafeEqual(Buffer.from(bindingHashOf(secret), "hex"), Buffer.from(bindingHash, "hex"));
 }
 
-/** HttpOnly, SameSite=Lax, only sent to the activation page, for as long as the link lives; Secure like the session cookie. */
+/** Sent only to the activation page, for as long as the link lives; Secure like the session cookie. */
 export function registrationBindingCookie(config: Pick<Env, "isProduction" | "APP_BASE_URL">) {
   const secure = sessionCookie(config).options.secure;
   return {

@@ -1,5 +1,4 @@
-// "Forgot password": a 1-hour reset link to an address that has an account. The caller always
-// shows the same "if the address is known, we sent a link" screen (no enumeration).
+// "Forgot password": a 1-hour reset link, sent only to an address with an account; the caller answers alike.
 import "server-only";
 import { Email } from "@/lib/accounts/fields";
 import { issueToken, PASSWORD_RESET_TOKEN_TTL_MS } from "@/lib/auth/one-time-tokens";

@@ -1,6 +1,5 @@
-// Back-office use cases (R31: companies, license groups, licenses) are for the vendor's staff.
-// Same vocabulary and answer as lib/auth/permissions.ts (the back office does not reveal itself),
-// but read from the database inside the use case's transaction.
+// R31: back-office use cases are for the vendor's staff, read inside the use case's transaction; anyone else
+// gets NOT_FOUND (the back office does not reveal itself).
 import "server-only";
 import type { Actor } from "@/lib/accounts/actor";
 import { canAccessBackoffice } from "@/lib/auth/permissions";

@@ -1,7 +1,5 @@
-// "Send a new activation email" for an account that registered but never activated (offered by
-// the sign-in form). It answers the same for every address: only an unverified account with a
-// registration waiting (decision 017) gets a mail, and nothing tells the caller whether one was
-// sent. The new link carries the waiting registration over, bound to the browser that registered.
+// "Send a new activation email", answered alike for every address; the new link carries the waiting
+// registration over (decision 017).
 import "server-only";
 import { Email } from "@/lib/accounts/fields";
 import { findPendingRegistration } from "@/lib/accounts/pending-registration";

@@ -1,5 +1,4 @@
-// Sets a new password from a reset link. The new password is checked first, so a refused one does
-// not use up the link; then the token is consumed atomically (two parallel submits: one wins).
+// Sets a new password from a reset link, checked before the token is used (a refused one keeps the link).
 // The reset proves the address, so it also verifies it; every existing session ends.
 import "server-only";
 import { assertAcceptablePassword } from "@/lib/accounts/password-field-errors";

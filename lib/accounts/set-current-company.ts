@@ -8,8 +8,7 @@ import { runInTransaction } from "@/lib/transactions/run-in-transaction";
 
 export async function setCurrentCompany(options: { actor: Actor; companyId: string; ipAddress?: string | null }, client?: DbClient): Promise<void> {
   await runInTransaction(client, async (db) => {
-    // Only a company the actor is a contact of; any other gets NOT_FOUND, like one that does not
-    // exist (R28). One conditional update, so a membership check and the write cannot drift apart.
+    // One conditional update: a company the actor is no contact of is NOT_FOUND (R28).
     const updated = await db.user.updateMany({
       where: { id: options.actor.id, memberships: { some: { companyId: options.companyId } } },
       data: { currentCompanyId: options.companyId },

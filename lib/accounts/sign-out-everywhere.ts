@@ -1,5 +1,4 @@
-// "Sign out everywhere": raising sessionVersion ends every session of the user at its next request,
-// and every browser session ends on the server at once, giving back the web seats it holds.
+// "Sign out everywhere": every session of the user ends, with the web seats it holds.
 import "server-only";
 import type { Actor } from "@/lib/accounts/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";

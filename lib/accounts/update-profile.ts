@@ -1,5 +1,4 @@
-// Profile (issue 4): name fields, title, position and language (R29: the language is kept on the
-// account so emails and other devices use it). Only the actor's own record.
+// Profile: the actor's own names, title, position and language (R29).
 import "server-only";
 import { z } from "zod";
 import type { Actor } from "@/lib/accounts/actor";
@@ -17,7 +16,6 @@ export const ProfileInput = z.object({
 });
 export type ProfileInput = z.input<typeof ProfileInput>;
 
-/** The profile form's starting values: the actor's own record. */
 export async function getProfile(options: { actor: Actor; db?: DbClient }): Promise<z.input<typeof ProfileInput>> {
   const user = await (options.db ?? processDb()).user.findUniqueOrThrow({
     where: { id: options.actor.id },

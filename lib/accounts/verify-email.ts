@@ -1,10 +1,5 @@
-// R10: "Activate account". Consumes the verification token (once: see one-time-tokens.ts), marks
-// the address verified and sets the account's password, then returns where the success screen's
-// "Continue to" leads. Decision 017: the password must come from whoever controls the mailbox at
-// this moment. From the registering browser (its binding cookie matches the token) that is the
-// password typed at registration, applied in one click with the names, language and terms; from
-// any other browser the mailbox owner chooses one here and accepts the terms, and nothing typed at
-// registration is applied — so a stranger who registered someone else's address never gets in.
+// R10: "Activate account" uses the verification token once and sets the password (decision 017): the one
+// typed at registration from the registering browser, else one the mailbox owner chooses here.
 import "server-only";
 import { continueToOf, resolveContinueTarget, type ContinueTarget } from "@/lib/accounts/continue-to";
 import { assertAcceptablePassword } from "@/lib/accounts/password-field-errors";
@@ -20,7 +15,7 @@ import { DomainError } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n/locales";
 import { runInTransaction } from "@/lib/transactions/run-in-transaction";
 
-/** What the mailbox owner enters on the activation page when it is not the registering browser. */
+/** Entered on the activation page in another browser than the registering one. */
 export type ChosenOnActivation = { password: string; acceptTerms: boolean; language: Locale };
 
 export type ActivationForm = { kind: "invalid" } | { kind: "one-click" } | { kind: "choose-password"; email: string };

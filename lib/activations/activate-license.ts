@@ -1,8 +1,5 @@
-// R3/R4/R5/R22: the desktop application, signed in as a user, enters its activation key on a
-// machine. Node-locked: one machine per license. Floating: every machine that will use the
-// software is activated once; seats are then taken per use as leases (lib/leases).
-// Refusals (not assigned, not valid, active elsewhere) are recorded for the company (R24) in a
-// transaction of their own, so the record commits although the activation does not.
+// R3/R4/R5/R22: a desktop application activates its machine with the key; node-locked is one machine, floating
+// every machine once (seats are leases). Refusals are recorded in a transaction of their own (R24).
 import "server-only";
 import type { Activation, Device, LicenseEdition, LicenseType } from "@prisma/client";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
@@ -33,7 +30,6 @@ const AUDITED_REFUSALS = new Set(["NOT_ASSIGNED", "LICENSE_NOT_VALID", "ACTIVATI
 type LicenseRow = { id: string; type: LicenseType; edition: LicenseEdition; validFrom: Date; validUntil: Date; companyId: string; productCode: string; productName: string };
 
 export async function activateLicense(options: {
-  /** The signed-in user of the desktop application. */
   actor: Actor;
   activationKey: string;
   fingerprint: string;
@@ -51,8 +47,7 @@ export async function activateLicense(options: {
 
   try {
     return await runInTransaction(options.db, async (transaction) => {
-      // R25: one activation decision per license at a time, on every app instance (NO KEY UPDATE:
-      // see lib/leases/acquire-lease.ts; deactivations recording audit events never wait for it).
+      // R25: one activation decision per license at a time on every instance (NO KEY UPDATE, like every seat lock).
       const [license] = await transaction.$queryRaw<LicenseRow[]>`
         SELECT l."id"::text AS "id", l."type", l."edition", l."validFrom", l."validUntil", g."companyId"::text AS "companyId", p."code" AS "productCode", p."name" AS "productName"
         FROM "License" l JOIN "LicenseGroup" g ON g."id" = l."groupId" JOIN "Product" p ON p."id" = l."productId"
@@ -105,8 +100,7 @@ export async function activateLicense(options: {
       return { activation, device, license: activated, isNew: true };
     });
   } catch (error) {
-    // R3: the partial unique index activation_node_locked_unique is the last line of defence,
-    // should anything ever write an activation without taking the license lock first.
+    // R3: the partial unique index is the last line of defence, should a writer skip the license lock.
     const refused = isUniqueViolation(error, "activation_node_locked_unique") ? await activeElsewhereByKey(key, options.db) : error;
     if (isDomainError(refused) && AUDITED_REFUSALS.has(String(refused.details.reason))) {
       await recordRefusal({ error: refused, actor: options.actor, fingerprint, hostname, now, db: options.db });

@@ -1,6 +1,5 @@
-// R4: a desktop license is removed from a machine, by its user "from the software" or by a
-// company admin for a lost device (issue 5), always with a reason. The seat held by that device
-// on a floating license is released with it.
+// R4: a desktop license is removed from a machine, by its user or a company admin, with a reason; the device's
+// floating seat is released with it.
 import "server-only";
 import type { Activation } from "@prisma/client";
 import type { Actor } from "@/lib/accounts/actor";

@@ -1,6 +1,4 @@
-// R4: "devices where the license is active are listed in the admin view, under the user list":
-// the machines on which the group's node-locked licenses are active now. Admins of the group's
-// company only (R28: the company comes from the group; a stranger gets NOT_FOUND).
+// R4: the machines the group's node-locked licenses are active on now, for the company's admins.
 import "server-only";
 import type { Actor } from "@/lib/accounts/actor";
 import { db as processDb, type DbClient } from "@/lib/db/client";
@@ -8,7 +6,7 @@ import { notFound } from "@/lib/errors";
 import { requireCompanyAdmin } from "@/lib/memberships/require-company-admin";
 import { isRecordId } from "@/lib/validation/record-id";
 
-/** Dates are ISO strings so the rows cross the server/client boundary unchanged. */
+/** Dates are ISO strings to cross the server/client boundary. */
 export type GroupDevice = {
   activationId: string;
   hostname: string;

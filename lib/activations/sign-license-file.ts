@@ -1,7 +1,5 @@
-// R3/R30: the license file of an activation, which the desktop application keeps and checks offline
-// with the published keys (JWS typ license-file+jwt, audience = product code, subject = user). It
-// is valid for this license on this fingerprint until the license ends or LICENSE_FILE_TTL_MS has
-// passed, whichever is first; activating the same machine again renews it.
+// R3/R30: an activation's license file, checked offline: valid on this fingerprint until the license ends or
+// LICENSE_FILE_TTL_MS has passed; activating again renews it.
 import "server-only";
 import type { LicenseActivation } from "@/lib/activations/activate-license";
 import { systemClock, type Clock } from "@/lib/clock";

@@ -1,10 +1,5 @@
-// API access tokens (decision 010): short-lived EdDSA JWTs (typ at+jwt, RFC 9068) naming the user,
-// the API session (= refresh-token family) and the session version. The signature makes them cheap
-// to check, but each request still asks the database whether the session was revoked (sign-out,
-// reuse detection) or the user's session version raised (password change, sign out everywhere),
-// so revocation takes effect at the next call, not when the token expires. Most routes ask in a
-// query of its own (authenticateAccessToken); the seat routes ask inside their one statement
-// (decision 013).
+// API access tokens (decision 010): each call also asks whether the session is still live, so revocation takes
+// effect at the next call; the seat routes ask inside their one statement (decision 013).
 import "server-only";
 import { Prisma } from "@prisma/client";
 import { z } from "zod";
@@ -17,7 +12,6 @@ import { signToken, verifyToken } from "@/lib/signing/signed-tokens";
 import { API_AUDIENCE } from "@/lib/signing/token-types";
 import { RecordId } from "@/lib/validation/record-id";
 
-/** Who calls: the user and the API session their token belongs to. */
 export type ApiPrincipal = { userId: string; sessionId: string; sessionVersion: number; client: string; deviceId: string | null };
 
 const AccessTokenPayload = z.object({
@@ -50,10 +44,7 @@ export async function issueAccessToken(options: {
   return { accessToken, expiresIn: ACCESS_TOKEN_TTL_SECONDS };
 }
 
-/**
- * The caller a bearer token names, from the token alone: signature, kind, issuer, audience and
- * expiry. Whether its session is still live is not asked here (assertApiSessionLive).
- */
+/** From the token alone; whether its session is still live is not asked here. */
 export async function verifyAccessToken(options: { token: string; clock?: Clock; db?: DbClient }): Promise<ApiPrincipal> {
   const payload = AccessTokenPayload.safeParse(await verifyToken({ kind: "access", token: options.token, audience: API_AUDIENCE, clock: options.clock ?? systemClock, db: options.db }));
   if (!payload.success) throw new DomainError("UNAUTHENTICATED", "The token is not valid");
@@ -61,15 +52,11 @@ export async function verifyAccessToken(options: { token: string; clock?: Clock;
   return { userId: sub, sessionId: sid, sessionVersion: ver, client, deviceId: did ?? null };
 }
 
-/** The error of a call whose API session has ended (sign-out, reuse detection, a raised session version, a disabled user). */
 export function sessionEnded(): DomainError {
   return new DomainError("UNAUTHENTICATED", "The session has ended");
 }
 
-/**
- * UNAUTHENTICATED unless the principal's session is live: one query, using the same rule as the
- * seat statements that check it themselves (api_session_is_live, decision 013).
- */
+/** One query, the same rule as the seat statements' (api_session_is_live). */
 async function assertApiSessionLive(principal: ApiPrincipal, options: { db?: DbClient } = {}): Promise<void> {
   const [state] = await queryRows<{ isLive: boolean }>(
     options.db ?? processDb(),
@@ -78,7 +65,6 @@ async function assertApiSessionLive(principal: ApiPrincipal, options: { db?: DbC
   if (!state?.isLive) throw sessionEnded();
 }
 
-/** The caller of a bearer token, or UNAUTHENTICATED (bad token, revoked session, stale session version). */
 export async function authenticateAccessToken(options: { token: string; clock?: Clock; db?: DbClient }): Promise<ApiPrincipal> {
   const principal = await verifyAccessToken(options);
   await assertApiSessionLive(principal, options);

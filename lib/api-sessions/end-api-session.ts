@@ -1,6 +1,4 @@
-// DELETE /api/v1/sessions/current (R5): signing out revokes the API session (every token of its
-// refresh-token family, so the access token stops working at once) and releases the seats of the
-// session's machine.
+// DELETE /api/v1/sessions/current (R5): revokes the API session and releases its machine's seats.
 import "server-only";
 import type { ApiPrincipal } from "@/lib/api-sessions/access-tokens";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";

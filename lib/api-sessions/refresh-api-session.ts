@@ -1,8 +1,5 @@
-// POST /api/v1/sessions/refresh (R5, decision 010): a refresh token is used once. Using it marks it
-// rotated and issues its successor in the same family (the API session), with the family's
-// original expiry: the login is remembered 30 days from the password, not from the last refresh.
-// Presenting a rotated token again means two parties hold the session (a stolen token, or a
-// client that lost the answer): the whole family is revoked, so neither can continue.
+// POST /api/v1/sessions/refresh (R5, decision 010): a refresh token is rotated once, its successor keeping the
+// family's expiry; presenting a rotated one again revokes the whole family.
 import "server-only";
 import type { ApiSessionTokens } from "@/lib/api-sessions/sign-in-api-session";
 import { issueAccessToken } from "@/lib/api-sessions/access-tokens";
@@ -26,8 +23,7 @@ export async function refreshApiSession(options: { refreshToken: string; ipAddre
   const now = (options.clock ?? systemClock).now();
 
   const outcome = await runInTransaction<Outcome>(options.db, async (transaction) => {
-    // Race-safe rotation: one conditional UPDATE. Of two concurrent refreshes with the same token,
-    // the second waits for the first's row lock and then no longer finds `rotatedAt IS NULL`.
+    // One conditional UPDATE: of two concurrent refreshes with one token, one succeeds.
     const [row] = await transaction.$queryRaw<RotatedRow[]>`
       UPDATE "RefreshToken" SET "rotatedAt" = ${now}
       WHERE "tokenHash" = ${presented.tokenHash} AND "rotatedAt" IS NULL AND "revokedAt" IS NULL AND "expiresAt" > ${now}
@@ -56,10 +52,7 @@ export async function refreshApiSession(options: { refreshToken: string; ipAddre
   return { ...access, ...outcome.tokens };
 }
 
-/**
- * An unknown, expired or revoked token is simply refused. A token that was already rotated is
- * reuse: the family is revoked in its own transaction, which commits although the caller is refused.
- */
+/** Reuse of a rotated token revokes the family in its own transaction, which commits although the caller is refused. */
 async function revokeFamilyOnReuse(options: { tokenHash: string; ipAddress: string | null; now: Date; db?: DbClient }): Promise<void> {
   const client = options.db ?? processDb();
   const known = await client.refreshToken.findUnique({ where: { tokenHash: options.tokenHash }, select: { familyId: true, userId: true, rotatedAt: true, client: true } });

@@ -1,7 +1,5 @@
-// Refresh tokens of API sessions (R5, decision 010): "<session version>.<256 random bits>". Only
-// the SHA-256 of the whole string is stored (RefreshToken.tokenHash), so a database leak yields no
-// usable token, and the session version cannot be edited without the hash no longer matching: a
-// token issued before a password change or "sign out everywhere" is recognised as stale.
+// Refresh tokens (decision 010): "<session version>.<256 random bits>", stored as the SHA-256 of the whole,
+// so the version cannot be edited and a token from before a password change is recognised as stale.
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { hashToken } from "@/lib/auth/one-time-tokens";

@@ -2,7 +2,6 @@ import type { z } from "zod";
 import type { ApiSessionTokens } from "@/lib/api-sessions/sign-in-api-session";
 import type { SessionResponse } from "@/lib/licensing-api/contract";
 
-/** The contract's SessionResponse for issued tokens (sign-in and refresh). */
 export function toSessionResponse(tokens: ApiSessionTokens): z.input<typeof SessionResponse> {
   return {
     accessToken: tokens.accessToken,

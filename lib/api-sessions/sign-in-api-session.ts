@@ -1,7 +1,5 @@
-// POST /api/v1/sessions (R5, R22): client software signs in with the user's email and password and
-// gets an access token and a refresh token. The password check is the portal's own
-// (lib/auth/authenticate.ts): the same rate limits per IP and per account, the same lockout, the
-// same "never says which" answer, and its audit events; this adds the API session on top.
+// POST /api/v1/sessions (R5, R22): the portal's own password check (rate limits, lockout, audit), then an API
+// session with an access and a refresh token.
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { issueAccessToken } from "@/lib/api-sessions/access-tokens";
@@ -20,7 +18,6 @@ export type ApiSessionTokens = { accessToken: string; expiresIn: number; refresh
 export async function signInApiSession(options: {
   email: string;
   password: string;
-  /** The application signing in, e.g. "PROFIS Layout Office 3.2 (Windows)". */
   client: string;
   /** A desktop application names its machine: its leases end with the session (sign-out). */
   device?: { fingerprint: string; hostname: string };

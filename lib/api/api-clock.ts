@@ -1,6 +1,4 @@
-// The clock of the API's time rules (token and lease expiry). Route handlers are plain functions
-// called by Next.js, so tests move time for them here, as they point the domain at their database
-// with useDb; the app itself never calls useApiClock.
+// The clock of the API's time rules, which tests move here (route handlers take no options).
 import { systemClock, type Clock } from "@/lib/clock";
 
 const globalForClock = globalThis as unknown as { apiClock?: Clock };
@@ -9,7 +7,7 @@ export function apiClock(): Clock {
   return globalForClock.apiClock ?? systemClock;
 }
 
-/** For tests and the seat-safety workers: null returns to the system clock. */
+/** Null returns to the system clock; the app never calls it. */
 export function useApiClock(clock: Clock | null): void {
   globalForClock.apiClock = clock ?? undefined;
 }

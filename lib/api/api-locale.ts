@@ -1,6 +1,5 @@
-// The language of an API answer's human-readable texts (problem `detail`, field messages): Dutch or
-// English, chosen by the request's Accept-Language header (R29). Codes and field names never change
-// with the language; clients branch on those. Without a usable header the portal's default (Dutch).
+// The language of an API answer's texts by Accept-Language (R29), Dutch by default; codes and field names
+// never change with it.
 import { createTranslator, IntlErrorCode } from "next-intl";
 import en from "@/lib/i18n/messages/en.json";
 import nl from "@/lib/i18n/messages/nl.json";

@@ -1,14 +1,5 @@
-// The one way to write an /api/v1 route handler: every answer, good or bad, passes here, so no
-// route can skip the problem format, the translated detail or the bearer-token check.
-//   apiRoute(handle)              → locale from Accept-Language, clock, client IP; errors → problem+json
-//   authenticatedApiRoute(handle) → the same, after the access token was verified and its session
-//                                   found live (else 401)
-//   authenticatedApiRoute(handle, { sessionCheck: "in-statement" })
-//                                 → the token verified, and the session left to the handler's one
-//                                   statement: it must pass `principal` as the domain call's
-//                                   `session`, whose SQL refuses an ended one (decision 013; the
-//                                   seat routes, where a second round trip per call is the cost)
-// Handlers parse their body with readJsonBody, then make one domain call.
+// The one way to write an /api/v1 route handler, so none skips the problem format or the bearer-token check.
+// With `sessionCheck: "in-statement"` the handler must pass `principal` as its domain call's `session` (decision 013).
 import "server-only";
 import { apiClock } from "@/lib/api/api-clock";
 import { negotiateApiLocale } from "@/lib/api/api-locale";
@@ -22,7 +13,6 @@ import type { Locale } from "@/lib/i18n/locales";
 export type ApiRequest<Params> = { request: Request; params: Params; locale: Locale; clock: Clock; ipAddress: string | null };
 export type AuthenticatedApiRequest<Params> = ApiRequest<Params> & { principal: ApiPrincipal };
 
-/** The second argument Next.js passes to a route handler. */
 export type RouteContext<Params> = { params: Promise<Params> };
 export type RouteHandler<Params> = (request: Request, context: RouteContext<Params>) => Promise<Response>;
 

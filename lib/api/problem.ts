@@ -1,6 +1,5 @@
-// RFC 9457 problem details: the error format of every /api/v1 route, with the contract's stable
-// `code` (lib/licensing-api/contract.ts). Domain errors map to a code here, once (STYLE.md §6);
-// unexpected errors are logged and answered as INTERNAL without their message.
+// RFC 9457 problem details of every /api/v1 route: domain errors map to a code here, once; unexpected errors
+// are logged and answered INTERNAL without their message.
 import "server-only";
 import { apiMessage, type MessageValues } from "@/lib/api/api-locale";
 import { DATABASE_RETRY_AFTER_SECONDS, databaseErrorLine, isDatabaseUnavailable } from "@/lib/db/database-unavailable";
@@ -40,7 +39,6 @@ const titleByStatus: Record<number, string> = {
   503: "Service Unavailable",
 };
 
-/** Every answer of the API is private to its caller and current: nothing may be cached on the way. */
 export const NO_STORE = { "Cache-Control": "no-store" } as const;
 
 export function problemResponse(problem: ApiProblem, locale: Locale): Response {
@@ -65,7 +63,7 @@ export function problemResponse(problem: ApiProblem, locale: Locale): Response {
 export function problemFromError(error: unknown, locale: Locale): ApiProblem {
   if (error instanceof ApiProblem) return error;
   if (isDomainError(error)) return problemFromDomainError(error, locale);
-  // Issue 15: an outage is not a bug: the client is told to come back, and when.
+  // An outage is not a bug: the client is told to come back, and when.
   if (isDatabaseUnavailable(error)) {
     console.warn(`[api] database unavailable: ${databaseErrorLine(error)}`);
     return databaseUnavailableProblem();
@@ -74,7 +72,7 @@ export function problemFromError(error: unknown, locale: Locale): ApiProblem {
   return new ApiProblem("INTERNAL");
 }
 
-/** 503 DATABASE_UNAVAILABLE with Retry-After (issue 15). */
+/** 503 DATABASE_UNAVAILABLE with Retry-After. */
 export function databaseUnavailableProblem(): ApiProblem {
   return new ApiProblem("DATABASE_UNAVAILABLE", { retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS }, { seconds: DATABASE_RETRY_AFTER_SECONDS });
 }

@@ -1,7 +1,5 @@
-// Strict request bodies (issue 6): a body is JSON or refused, refused before anything changes.
-//   Content-Type other than JSON → 415; more than MAX_REQUEST_BODY_BYTES (counted on the bytes
-//   actually received, whatever Content-Length claims) → 400; not UTF-8 or not JSON → 400; wrong
-//   types, missing or unknown fields (the contract's strict objects) → 400 with one entry per field.
+// Strict request bodies, refused before anything changes: not JSON 415; too large (counted on the bytes
+// received), not UTF-8 or not JSON 400; fields not as the contract's strict objects 400, one entry each.
 import "server-only";
 import { z } from "zod";
 import { apiMessage } from "@/lib/api/api-locale";
@@ -10,7 +8,6 @@ import type { Locale } from "@/lib/i18n/locales";
 import { MAX_REQUEST_BODY_BYTES } from "@/lib/licensing-api/contract";
 import { FORBIDDEN_CHARACTERS } from "@/lib/validation/safe-text";
 
-/** zod's messages per language, built once (every request body is parsed with one of them). */
 const zodLocaleErrors = { nl: z.locales.nl().localeError, en: z.locales.en().localeError } satisfies Record<Locale, unknown>;
 /** Strict UTF-8 (a wrong byte is an error, not U+FFFD); decode() without `stream` keeps no state between calls. */
 const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });

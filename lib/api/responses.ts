@@ -1,5 +1,4 @@
-// Successful answers of the API: JSON, never cached (a lease, a token or a license file belongs to
-// one caller at one moment). Bodies are typed by the contract's response schemas.
+// Successful answers of the API: JSON typed by the contract, never cached.
 import "server-only";
 import type { z } from "zod";
 import { NO_STORE } from "@/lib/api/problem";

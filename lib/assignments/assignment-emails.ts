@@ -1,9 +1,6 @@
-// R17, R21, R27: the mails a saved change set sends, written to the outbox by the caller's
-// transaction so they commit (or roll back) with the assignments themselves. A registered user
-// gets one license mail per newly granted license; an unregistered contact gets ONE invitation
-// per save that carries every license newly granted to them as those mails would (web: "Let's get
-// started", desktop: the download and the activation key), with registration as the way in: a
-// single-use registration link that continues to the software it was clicked for.
+// R17, R21, R27: the mails of a saved change set, in the caller's transaction (outbox). A registered
+// user gets a mail per license; an unregistered contact ONE invitation per save with every license
+// and a single-use registration link (decision 007).
 import "server-only";
 import type { Locale, ProductKind } from "@prisma/client";
 import type { Actor } from "@/lib/accounts/actor";
@@ -114,13 +111,11 @@ function invitedLicense(license: MailedLicense): InvitedLicense {
   return { kind: "DESKTOP", ...product, downloadUrl: downloadUrlOf(license.downloadUrl), activationKey: license.activationKey ?? "" };
 }
 
-/** R21: web apps "Let's get started"; desktop apps the download link and the key in one mail. */
 function licenseMail(recipient: Recipient, license: MailedLicense, sender: SenderNames, companyId: string): OutboxMessage {
   const common = { to: recipient.email, locale: recipient.language, userId: recipient.id, companyId };
   const names = { firstName: recipient.firstName, productName: license.productName, ...sender };
   if (license.productKind === "WEB") {
-    // The launch route (issue 6) signs the user in to the product, so the mail names the route, not
-    // the product's URL; the link names its recipient, so a click opens at once (launch-link.ts).
+    // The launch route, not the product's URL; the link names its recipient, so it opens at once (launch-link.ts).
     return { ...common, template: "license-assigned-web", payload: { ...names, startUrl: absoluteUrl(mailedLaunchPath({ launchLinkSecret: recipient.launchLinkSecret, productCode: license.productCode })) } };
   }
   return {
@@ -137,7 +132,6 @@ function downloadUrlOf(downloadUrl: string | null): string {
 
 export type SenderNames = { adminName: string; companyName: string };
 
-/** Mails name the admin who acted and the company they acted for (R17, R21). */
 export async function senderNames(transaction: DbClient, actor: Actor, companyId: string): Promise<SenderNames> {
   const admin = await transaction.user.findUniqueOrThrow({ where: { id: actor.id }, select: { firstName: true, lastName: true, email: true } });
   const company = await transaction.company.findUniqueOrThrow({ where: { id: companyId }, select: { name: true } });

@@ -1,7 +1,5 @@
-// R13–R18: the data of one license group's page, in a fixed handful of queries whatever the
-// company's size (10,000 users × 20 licenses is the benchmark), never one query per user or license.
-// The head — group, company, licenses with their server-counted seats — is what the page renders at
-// once; the users follow in pages (list-license-group-user-page.ts, decision 008).
+// R13–R18: a license group's page in a fixed handful of queries whatever the company's size; the
+// head renders at once, the users follow in pages (decision 008).
 import "server-only";
 import type { Actor } from "@/lib/accounts/actor";
 import type { GridLicense, LicenseGroupGrid, LicenseGroupGridHead } from "@/lib/assignments/license-group-grid";
@@ -13,22 +11,19 @@ import { notFound } from "@/lib/errors";
 import { requireCompanyAdmin } from "@/lib/memberships/require-company-admin";
 import { isRecordId } from "@/lib/validation/record-id";
 
-/** A license as the query returns it: GridLicense before dates become strings and leases are added. */
 type LicenseRow = Omit<GridLicense, "parts" | "validFrom" | "validUntil" | "seatHolders" | "isExpired"> & { columnId: string; validFrom: Date; validUntil: Date };
 
 type SeatHolderRow = { licenseId: string; userId: string; expiresAt: Date; isDevice: boolean };
 
 type GridOptions = { actor: Actor; groupId: string; clock?: Clock; db?: DbClient };
 
-/** The group page without its users: group and version, company, licenses and seats, member count. */
 export async function getLicenseGroupGridHead(options: GridOptions): Promise<LicenseGroupGridHead> {
   const client = options.db ?? processDb();
   const now = (options.clock ?? systemClock).now();
   if (!isRecordId(options.groupId)) throw notFound("License group");
 
-  // The group (and its version) is read FIRST: a save committed while the rest is read makes
-  // this version stale, so the admin's next save is refused (R26), and the user pages, read
-  // later and each with the version of its own snapshot, tell the grid to reload.
+  // The version is read FIRST: a save committed while the rest is read makes it stale, so the next
+  // save is refused (R26) and the user pages, read later, tell the grid to reload.
   const group = await client.licenseGroup.findUnique({
     where: { id: options.groupId },
     select: {
@@ -65,10 +60,7 @@ export async function getLicenseGroupGridHead(options: GridOptions): Promise<Lic
   };
 }
 
-/**
- * The whole grid in one answer: the head and every user (R13), for the CSV export and callers that
- * need all of it. The group page streams the users instead (stream-license-group-user-pages.ts).
- */
+/** The head and every user in one answer, for the CSV export; the group page streams the users instead. */
 export async function getLicenseGroupGrid(options: GridOptions): Promise<LicenseGroupGrid> {
   const head = await getLicenseGroupGridHead(options);
   const { users } = await listLicenseGroupUserPage({ actor: options.actor, groupId: options.groupId, limit: null, db: options.db });
@@ -90,10 +82,7 @@ function listSeatHolders(client: DbClient, floatingIds: string[], now: Date): Pr
     ORDER BY "licenseId", "expiresAt"`;
 }
 
-/**
- * One GridLicense per column (grid-columns.ts), in the order of its first license: seats and
- * assignments added up, the term of the latest license, expired only when every license is.
- */
+/** One GridLicense per column: seats added up, the latest term, expired only when every license is. */
 function toGridColumns(licenses: LicenseRow[], seatHolders: SeatHolderRow[], now: Date): GridLicense[] {
   const columns = new Map<string, GridLicense>();
   for (const license of licenses) {

@@ -1,12 +1,5 @@
-// Issue 14 item 7: which licenses the grid shows as one column. An admin assigns a product, not a
-// license number: licenses of one product, edition and type whose term ends on the same day are
-// interchangeable, so they are one column with their seats added up, and a grant picks a free
-// license of the column (save-assignments.ts). A floating license stays a column of its own: a
-// lease takes a seat of one license (R2), so two pools are not one.
-//
-// The rule is this one SQL statement, used by the grid's head, its user pages and the save, so the
-// three can never disagree. A column is named by its oldest license's id, which stays the same when
-// a license of the kind is bought later.
+// Which licenses the grid shows as one column (decision 020): same product, edition, type and last day;
+// a floating license is a column of its own. One statement for head, pages and save; named by the oldest.
 import { Prisma } from "@prisma/client";
 
 /** Rows ("id", "columnId") for every license of the group; use as a CTE. */

@@ -1,6 +1,5 @@
-// R13/R17: the grid's filters. They look at the saved state of the group (what the server
-// returned), not at pending ticks, so a row does not vanish from under the admin's pointer while
-// they tick its boxes.
+// R13/R17: the grid's filters see the saved state, not pending ticks, so a row does not vanish from
+// under the admin's pointer.
 import type { GridUser } from "@/lib/assignments/license-group-grid";
 
 export const assignmentFilters = ["all", "assigned", "unassigned", "invited"] as const;

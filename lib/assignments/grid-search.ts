@@ -1,6 +1,4 @@
-// R13: the search field at the top left of a license group finds people by name and email, case-
-// and accent-insensitive: "jose" finds "José", "ozlem" finds "Özlem". Pure, so the grid (client)
-// and its tests share one definition.
+// R13: the grid's search by name and email, case- and accent-insensitive ("jose" finds "José").
 import type { GridUser } from "@/lib/assignments/license-group-grid";
 
 // Letters that Unicode does not decompose into a base letter plus a combining mark under NFD.
@@ -17,7 +15,6 @@ export function normalizeSearchText(text: string): string {
     .trim();
 }
 
-/** Precomputed once per user: "first last email", normalised. */
 export function userSearchKey(user: Pick<GridUser, "firstName" | "lastName" | "email">): string {
   return normalizeSearchText(`${user.firstName} ${user.lastName} ${user.email}`);
 }

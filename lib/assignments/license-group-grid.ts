@@ -1,23 +1,13 @@
-// The data of one license group's page (R13–R18): the company's users × the group's licenses.
-// Shared contract between lib/assignments/ (get-license-group-grid.ts builds the head and the whole
-// grid, list-license-group-user-page.ts one page of users, stream-license-group-user-pages.ts the
-// page chain) and the grid UI (app/(portal)/software-management/[groupId]/_components/grid/).
+// The data of one license group's page (R13–R18), shared by lib/assignments/ and the grid UI.
 // Dates are ISO strings so the value crosses the server/client boundary unchanged.
 import type { LicenseEdition, LicenseType, MembershipRole, ProductKind, Title } from "@prisma/client";
 
-/**
- * One column of the grid (lib/assignments/grid-columns.ts): the licenses of one product, edition,
- * type and term, with their seats added up. `id` names the column (its oldest license); assignments,
- * pending changes and sorting use it, and a grant on it gets a free license of the column.
- */
 export type GridLicensePart = { id: string; seats: number; assignedCount: number; validUntil: string; isExpired: boolean };
 
+/** One column (grid-columns.ts): licenses of one kind, seats added up; `id` is its oldest license's. */
 export type GridLicense = {
   id: string;
-  /**
-   * Every license of the column, oldest first (one for a floating license), with its own seats and
-   * term: a purchase (one more seat, another year) is of one license (components/shop/).
-   */
+  /** Oldest first, each with its own seats and term: a purchase is of one license. */
   parts: GridLicensePart[];
   productCode: string;
   productName: string;
@@ -36,10 +26,7 @@ export type GridLicense = {
   isExpired: boolean;
 };
 
-/**
- * Delivery of the latest invitation mail of an unregistered user (R17). Never the mail server's
- * own answer (EmailMessage.lastError): it names servers and addresses and stays in the logs.
- */
+/** The latest invitation mail's delivery (R17); never the server's answer, which names servers and addresses. */
 export type InvitationStatus = { status: "PENDING" | "SENT" | "FAILED"; at: string };
 
 export type GridUser = {
@@ -52,7 +39,6 @@ export type GridUser = {
   role: MembershipRole;
   /** Has a verified account; otherwise an invited contact (R14, R17). */
   isRegistered: boolean;
-  /** Set for unregistered users who were sent an invitation. */
   invitation: InvitationStatus | null;
   /** Columns (GridLicense.id) of this group in which the user holds a license now. */
   assignedLicenseIds: string[];
@@ -74,9 +60,5 @@ export type LicenseGroupGridHead = Omit<LicenseGroupGrid, "users"> & {
   userCount: number;
 };
 
-/**
- * One page of the group's users as the grid receives it (decision 008): rows in the grid's default
- * name order, the group version they were read at (R26: equal to the head's, or the page is from
- * after someone's save), and the next page, still on its way, or null after the last.
- */
+/** One page in the grid's name order (decision 008); a groupVersion other than the head's means a save since (R26). */
 export type GridUserPage = { users: GridRowUser[]; groupVersion: number; next: Promise<GridUserPage> | null };

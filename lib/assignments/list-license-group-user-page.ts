@@ -1,7 +1,5 @@
-// R13/R17: one page of a license group's users — the company's members with the group's licenses
-// they hold and their latest invitation — in the grid's default name order, paged by keyset so a
-// page costs the same at the start and at the end of a 10,000-user company, and a user added or
-// renamed between two pages is neither shown twice nor skipped (decision 008).
+// R13/R17: one keyset page of a license group's users with the licenses they hold and their latest
+// invitation, in the grid's name order (decision 008).
 import "server-only";
 import { Prisma, type EmailStatus } from "@prisma/client";
 import type { Actor } from "@/lib/accounts/actor";
@@ -12,10 +10,7 @@ import { notFound } from "@/lib/errors";
 import { requireCompanyAdmin } from "@/lib/memberships/require-company-admin";
 import { isRecordId } from "@/lib/validation/record-id";
 
-/**
- * Where a page ends: the last row's sort key as the database computed it (lower() follows the
- * database's locale, so the key is never recomputed in JavaScript). Never leaves the server.
- */
+/** The last row's sort key as the database computed it (lower() follows its locale). Never leaves the server. */
 export type GridUserCursor = { sortName: string; email: string; id: string };
 
 export type LicenseGroupUserPage = {
@@ -26,7 +21,6 @@ export type LicenseGroupUserPage = {
   nextCursor: GridUserCursor | null;
 };
 
-/** A row as the query returns it: GridUser before its invitation becomes one field. */
 type UserRow = Omit<GridUser, "invitation"> & {
   invitationStatus: EmailStatus | null;
   invitationAt: Date | null;
@@ -37,7 +31,6 @@ type UserRow = Omit<GridUser, "invitation"> & {
 export async function listLicenseGroupUserPage(options: {
   actor: Actor;
   groupId: string;
-  /** The previous page's nextCursor; null or absent for the first page. */
   after?: GridUserCursor | null;
   /** Users per page; null reads every user from `after` on (the CSV export). */
   limit: number | null;
@@ -47,8 +40,7 @@ export async function listLicenseGroupUserPage(options: {
   const { limit } = options;
   if (!isRecordId(options.groupId)) throw notFound("License group");
   if (limit !== null && (!Number.isInteger(limit) || limit < 1)) throw new RangeError("limit must be a positive integer");
-  // R28: every page derives the company from the group and checks the actor again, so a page
-  // is never more than what this admin may see now.
+  // R28: every page derives the company from the group and checks the admin again.
   const group = await client.licenseGroup.findUnique({ where: { id: options.groupId }, select: { id: true, companyId: true } });
   if (!group) throw notFound("License group");
   await requireCompanyAdmin({ actor: options.actor, companyId: group.companyId, db: client, resource: "License group" });
@@ -66,14 +58,8 @@ export async function listLicenseGroupUserPage(options: {
 }
 
 /**
- * One statement, so the users, their assignments and the group version are one snapshot (R26).
- * The sort key is the grid's display name ("first last", or the email when both are empty),
- * lower-cased, then the email (unique) and the id: a total order, so a keyset never repeats or
- * skips a row. Only the page's members get the per-user work, as index lookups per row whatever
- * the planner guesses of freshly bulk-loaded tables: active assignments of the group's licenses
- * (Assignment(userId)), named by the grid's columns (grid-columns.ts), and, for unregistered
- * members, the latest invitation mail by the rule of lib/email/get-email-status.ts
- * (EmailMessage(userId, template)), inlined because a call per user would cost more than this page.
+ * One statement, so users, assignments and version are one snapshot (R26); (name, email, id) is a total
+ * order, so a keyset never repeats or skips a row. Invitations follow lib/email/get-email-status.ts.
  */
 function selectUserRows(client: DbClient, group: { id: string; companyId: string }, after: GridUserCursor | null, limit: number | null): Promise<UserRow[]> {
   const keyset = after ? Prisma.sql`WHERE (s."sortName", s."email", s."id") > (${after.sortName}, ${after.email}, ${after.id}::uuid)` : Prisma.empty;
@@ -111,7 +97,6 @@ function selectUserRows(client: DbClient, group: { id: string; companyId: string
     ORDER BY p."sortName", p."email", p."id"`;
 }
 
-/** An empty page (a company whose last member was paged exactly) still reports its version. */
 async function readGroupVersion(client: DbClient, groupId: string): Promise<number> {
   const group = await client.licenseGroup.findUnique({ where: { id: groupId }, select: { version: true } });
   if (!group) throw notFound("License group");

@@ -1,6 +1,5 @@
-// R23: "My software" lists every license the signed-in user may use in the current company: web
-// applications open through /launch/<product> (R22), desktop applications show their download and
-// activation key (R21, R22). Licenses whose term has ended stay listed as expired, without Open.
+// R23: "My software", every license the user may use in the current company; licenses whose term
+// has ended stay listed as expired, without Open.
 import "server-only";
 import type { LicenseEdition, LicenseType, ProductKind } from "@prisma/client";
 import type { CurrentUser } from "@/lib/auth/current-user";
@@ -16,7 +15,6 @@ export type MySoftwareItem = {
   type: LicenseType;
   seats: number;
   validUntil: Date;
-  /** The license's term has ended: shown, but it opens nothing. */
   isExpired: boolean;
   /** Desktop licenses: the key that activates the software (R21, R22); null for web apps and when expired. */
   activationKey: string | null;
@@ -71,7 +69,7 @@ export async function listMySoftware(
   return items.sort((a, b) => Number(a.isExpired) - Number(b.isExpired));
 }
 
-/** The user's activation keys of one desktop product in the company, usable now (the download page, R21, issue 14 item 8). */
+/** The user's activation keys of one desktop product in the company, usable now (the download page, R21). */
 export async function listMyActivationKeys(
   options: { actor: Pick<CurrentUser, "id" | "memberships">; companyId: string; productCode: string; clock?: Clock },
   client: DbClient = db(),

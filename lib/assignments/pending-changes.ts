@@ -1,22 +1,18 @@
-// R16/R18: ticks in the grid are pending until Save. One map keyed "licenseId:userId" holds the
-// admin's intended state of each touched box; a box ticked back to its saved state is no change.
+// R16/R18: the grid's ticks until Save, keyed "licenseId:userId"; a box ticked back to its saved state is no change.
 import { pairKey, type AssignmentChange } from "@/lib/assignments/assignment-change";
 import type { GridLicense, GridUser } from "@/lib/assignments/license-group-grid";
 
 export type PendingChanges = ReadonlyMap<string, AssignmentChange>;
 
-/** What the rules need of a grid: whose rows are loaded, what they hold, which licenses exist. */
 type GridUsers = { users: readonly Pick<GridUser, "id" | "assignedLicenseIds">[] };
 type GridUsersAndLicenses = GridUsers & { licenses: readonly Pick<GridLicense, "id">[] };
 
-/** "licenseId:userId" of every saved assignment of the grid. */
 export function savedAssignmentKeys(grid: GridUsers): Set<string> {
   const keys = new Set<string>();
   for (const user of grid.users) for (const licenseId of user.assignedLicenseIds) keys.add(pairKey({ licenseId, userId: user.id }));
   return keys;
 }
 
-/** The box's state after a click: flips the intended state; back to saved drops the change. */
 export function togglePendingChange(pending: PendingChanges, pair: { licenseId: string; userId: string }, isSavedAssigned: boolean): PendingChanges {
   const key = pairKey(pair);
   const current = pending.get(key)?.assigned ?? isSavedAssigned;
@@ -27,9 +23,8 @@ export function togglePendingChange(pending: PendingChanges, pair: { licenseId: 
 }
 
 /**
- * R26: after a reload (another admin saved first) the admin's changes stay where they still
- * apply: a change the other admin already made, or one for a license or user that is gone, is
- * dropped; everything else is kept for the next Save. Returns the same map when nothing changed.
+ * R26: after a reload, drops the changes the other admin already made or whose license or user is
+ * gone, and keeps the rest. Returns the same map when nothing changed.
  */
 export function reconcilePendingChanges(pending: PendingChanges, grid: GridUsersAndLicenses, saved = savedAssignmentKeys(grid)): PendingChanges {
   if (pending.size === 0) return pending;

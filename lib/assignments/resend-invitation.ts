@@ -1,6 +1,5 @@
-// R17, R27: "Resend" next to an invitation that failed or got lost. A new single-use token (the
-// old link stops working) and a new outbox message carrying every license the company assigned to
-// the person (with each desktop license's key), audited. The company comes from the group (R28).
+// R17, R27: "Resend" an invitation: a new single-use token (the old link stops working) and a new
+// message with every license the company assigned to the person.
 import "server-only";
 import type { Actor } from "@/lib/accounts/actor";
 import { invitationMails, listRecipients, senderNames } from "@/lib/assignments/assignment-emails";
@@ -22,7 +21,7 @@ export async function resendInvitation(options: { actor: Actor; groupId: string;
     const group = await transaction.licenseGroup.findUnique({ where: { id: options.groupId }, select: { companyId: true } });
     if (!group) throw notFound("License group");
     await requireCompanyAdmin({ actor: options.actor, companyId: group.companyId, db: transaction, resource: "License group" });
-    // Only the company's own people: anyone else is as unknown as a missing user (R28).
+    // R28: anyone outside the company is as unknown as a missing user.
     const membership = await transaction.membership.findUnique({ where: { userId_companyId: { userId: options.userId, companyId: group.companyId } }, select: { id: true } });
     if (!membership) throw notFound("User");
 

@@ -37,8 +37,7 @@ export async function saveAssignments(options: {
   const userIds = [...new Set(changes.map((change) => change.userId))];
 
   return runInTransaction(options.db, async (transaction) => {
-    // R26: the group row lock serialises saves of one group on every app instance; the version
-    // read under it tells whether the admin's grid is still current.
+    // R26: the group lock serialises saves on every instance; the version read under it says whether the grid is current.
     const [group] = await transaction.$queryRaw<{ companyId: string; version: number }[]>`
       SELECT "companyId", "version" FROM "LicenseGroup" WHERE "id" = ${groupId}::uuid FOR NO KEY UPDATE`;
     if (!group) throw notFound("License group");
@@ -51,12 +50,9 @@ export async function saveAssignments(options: {
       });
     }
 
-    // R25: lock the licenses that can take the grants before counting their seats: every license
-    // of the group of a product named (a superset of the columns named, grid-columns.ts), in id
-    // order so concurrent writers cannot deadlock; a license of another group is as unknown as a
-    // missing one (R28). NO KEY UPDATE, like every seat lock (lib/leases/acquire-lease.ts): it
-    // serialises seat decisions but lets a concurrent release or heartbeat insert its audit event,
-    // whose foreign key to the license takes KEY SHARE — with FOR UPDATE the two could deadlock.
+    // R25: lock every license of the group of a product named (a superset of the columns) in id order,
+    // so writers cannot deadlock; another group's license is unknown (R28). NO KEY UPDATE like every
+    // seat lock, so a concurrent release can still insert its audit event (docs/ARCHITECTURE.md).
     const locked = await transaction.$queryRaw<LockedLicense[]>`
       SELECT l."id", l."type", l."seats", l."validUntil", l."activationKey", p."code" AS "productCode", p."name" AS "productName",
         p."kind" AS "productKind", p."downloadUrl"
@@ -64,8 +60,7 @@ export async function saveAssignments(options: {
       WHERE l."groupId" = ${groupId}::uuid
         AND l."productId" IN (SELECT r."productId" FROM "License" r WHERE r."id" = ANY(${licenseIds}::uuid[]) AND r."groupId" = ${groupId}::uuid)
       ORDER BY l."id" FOR NO KEY UPDATE OF l`;
-    // Issue 14 item 7: a change names a column of the grid; read under the lock, so no renewal
-    // moves a license between columns meanwhile. Oldest license first in each column.
+    // A change names a column (decision 020), read under the lock so no renewal moves a license meanwhile.
     const lockedById = new Map(locked.map((license) => [license.id, license]));
     const columnRows = await transaction.$queryRaw<{ id: string; columnId: string }[]>`
       WITH "columns" AS (${licenseColumnsOfGroup(groupId)})
@@ -81,7 +76,6 @@ export async function saveAssignments(options: {
     }
     const cells = toCells(changes, columnOf);
     // Only the company's users can receive its licenses (R15).
-    // Ids travel as arrays (= ANY), not as one parameter per id: a save can name thousands.
     const [{ members }] = await transaction.$queryRaw<[{ members: number }]>`
       SELECT count(*)::int AS "members" FROM "Membership" WHERE "companyId" = ${group.companyId}::uuid AND "userId" = ANY(${userIds}::uuid[])`;
     if (members !== userIds.length) throw notFound("User");
@@ -95,8 +89,7 @@ export async function saveAssignments(options: {
       const key = pairKey({ licenseId: columnOf.get(assignment.licenseId)!, userId: assignment.userId });
       activeByCell.set(key, [...(activeByCell.get(key) ?? []), assignment]);
     }
-    // A revocation ends the user's every license of the column (normally one); a grant of a column
-    // the user already holds changes nothing.
+    // A revocation ends the user's every license of the column; granting a column held changes nothing.
     const revokedAssignments = cells.filter((cell) => !cell.assigned).flatMap((cell) => activeByCell.get(pairKey(cell)) ?? []);
     const toRevoke: AssignmentChange[] = revokedAssignments.map((assignment) => ({ licenseId: assignment.licenseId, userId: assignment.userId, assigned: false }));
     const grantedCells = cells.filter((cell) => cell.assigned && !activeByCell.has(pairKey(cell)));
@@ -115,7 +108,6 @@ export async function saveAssignments(options: {
 
     if (grantedCells.length > 0) {
       const toGrant = await allocateSeats({ transaction, licensesOfColumn, grants: grantedCells, now });
-      // One array per column through unnest: a fixed four parameters however many grants (bench/grid-server.ts).
       await transaction.$executeRaw`
         INSERT INTO "Assignment" ("licenseId", "userId", "assignedById", "assignedAt")
         SELECT g."licenseId", g."userId", ${actor.id}::uuid, ${now}
@@ -147,7 +139,7 @@ function validateChangeSet(options: { groupId: string; expectedVersion: number; 
   }
 }
 
-/** The changes as cells of the grid: column and user. Two licenses of one column for one user are one cell, named twice. */
+/** The changes as cells (column, user): two licenses of one column for one user are one cell named twice. */
 function toCells(changes: AssignmentChange[], columnOf: Map<string, string>): AssignmentChange[] {
   const seen = new Set<string>();
   return changes.map((change) => {
@@ -158,13 +150,7 @@ function toCells(changes: AssignmentChange[], columnOf: Map<string, string>): As
   });
 }
 
-/**
- * R25 and item 7: each granted cell gets a license of its column with a free seat — the one named
- * when it has one, else the column's oldest with a seat free, licenses still valid before expired
- * ones. Counted after FOR NO KEY UPDATE on the license rows (and after this save's revocations),
- * so two instances cannot both take the last seat. A floating column is one license, whose seats
- * count leases, not assignments (R2).
- */
+/** R25: a license with a free seat per granted cell (decision 020), counted under the row locks; floating seats count leases. */
 async function allocateSeats(options: {
   transaction: DbClient;
   licensesOfColumn: Map<string, LockedLicense[]>;
@@ -208,11 +194,7 @@ async function allocateSeats(options: {
   return allocated;
 }
 
-/**
- * R18: revoking a license revokes access to the software. A revoked user's activations of it end
- * (so a node-locked key can move to the next user) and their floating seats are released.
- * Also used by the back office's seat reduction (lib/backoffice/change-license-seats.ts).
- */
+/** R18: ends the revoked users' activations and floating seats of the license (also the back office's seat reduction). */
 export async function endAccessOfRevoked(options: {
   transaction: DbClient;
   revoked: AssignmentChange[];
@@ -221,8 +203,6 @@ export async function endAccessOfRevoked(options: {
   audit: (event: Omit<AuditEventInput, "companyId" | "actorId" | "at">) => void;
 }): Promise<void> {
   const { transaction, now, actor } = options;
-  // The revoked pairs as two parallel arrays, joined with unnest: one statement per table for
-  // any number of pairs, where a Prisma OR of pairs grows with the change set.
   const licenseIds = options.revoked.map((change) => change.licenseId);
   const userIds = options.revoked.map((change) => change.userId);
   const deactivated = await transaction.$queryRaw<{ id: string; licenseId: string; userId: string; deviceId: string }[]>`

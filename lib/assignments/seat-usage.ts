@@ -1,7 +1,5 @@
-// R1/R3/R25 in the grid: the seat counter of each license column ("3 / 5") counts saved
-// assignments plus the admin's pending ticks, and a counted license that is full takes no more
-// ticks. The server checks the same rule again under a row lock (save-assignments.ts); this is
-// the explanation the admin sees before trying.
+// The grid's seat counter per column (R1/R3/R25): saved assignments plus pending ticks. The server
+// checks the same rule again under a row lock (save-assignments.ts).
 import type { GridLicense } from "@/lib/assignments/license-group-grid";
 import type { PendingChanges } from "@/lib/assignments/pending-changes";
 import { assignmentsTakeSeats } from "@/lib/licenses/seat-counts";
@@ -13,12 +11,8 @@ export type SeatUsage = {
   pendingGrants: number;
   pendingRevocations: number;
   countsAgainstSeats: boolean;
-  /** A counted license with every seat assigned (pending ticks included). */
   isFull: boolean;
-  /**
-   * Item 5: pending grants beyond the seats — after a reload showed that another admin took the
-   * seats meanwhile. They are marked in the grid and block Save until removed.
-   */
+  /** Pending grants beyond the seats (another admin took them meanwhile); they block Save. */
   overBy: number;
   /** FLOATING: people holding a seat right now (live leases). */
   inUseNow: number;
@@ -60,12 +54,7 @@ export function assignBlock(license: Pick<GridLicense, "isExpired">, usage: Pick
   return null;
 }
 
-/**
- * Item 5: the pending grants that no longer fit, as pairKey strings: per license the ones ticked
- * last, as many as the license is over its seats. Ticking stays blocked on a full column, so only a
- * reload (another admin's save, a seat reduction) makes some; removing them, or a pending
- * revocation in the column, makes the rest fit again.
- */
+/** The pending grants that no longer fit, as pairKeys: per column the ones ticked last, as many as it is over. */
 export function pendingGrantsBeyondSeats(pending: PendingChanges, usage: ReadonlyMap<string, Pick<SeatUsage, "overBy">>): Set<string> {
   const beyond = new Set<string>();
   const grants = [...pending.entries()].filter(([, change]) => change.assigned).reverse();

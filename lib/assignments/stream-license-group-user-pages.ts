@@ -1,8 +1,5 @@
-// R13 at any company size (decision 008): the group page renders with the first page of users and
-// receives the rest in the same response, as a chain of promises a server component can hand to the
-// grid — each page resolves to its rows and the promise of the next. Each next page is read as soon
-// as the previous one is, so the database works while the browser renders, one bounded page at a
-// time; every page is read by listLicenseGroupUserPage with its own tenancy check (R28).
+// The group's users as a chain of pages a server component hands to the grid (decision 008): each page
+// resolves to its rows and the promise of the next, read as soon as the previous one arrived.
 import "server-only";
 import type { Actor } from "@/lib/accounts/actor";
 import type { GridRowUser, GridUser, GridUserPage } from "@/lib/assignments/license-group-grid";
@@ -19,12 +16,10 @@ type StreamOptions = {
   groupId: string;
   firstPageSize?: number;
   pageSize?: number;
-  /** Aborted when nobody reads the rest any more (the response ended): no further pages are read. */
   signal?: AbortSignal | null;
   db?: DbClient;
 };
 
-/** The first page of the group's users; its `next` chain delivers the others. */
 export function streamLicenseGroupUserPages(options: StreamOptions): Promise<GridUserPage> {
   return readPage(options, null, options.firstPageSize ?? FIRST_USER_PAGE_SIZE);
 }
@@ -34,8 +29,7 @@ async function readPage(options: StreamOptions, after: GridUserCursor | null, li
   options.signal?.throwIfAborted();
   const page = await listLicenseGroupUserPage({ actor: options.actor, groupId: options.groupId, after, limit, db: options.db });
   const next = page.nextCursor ? readPage(options, page.nextCursor, options.pageSize ?? NEXT_USER_PAGE_SIZE) : null;
-  // The reader of this page subscribes to `next` when it serialises it; should it be gone (the
-  // response aborted), a failed read must not become an unhandled rejection that ends the process.
+  // Should the reader be gone (response aborted), a failed read must not end the process as unhandled.
   next?.catch(() => undefined);
   return { users: page.users.map(toGridRowUser), groupVersion: page.groupVersion, next };
 }

@@ -1,6 +1,5 @@
-// R16/R17: the confirmation after Save summarises the change set ("1 new assigned license,
-// 2 revoked; 1 invitation will be sent"). An invitation goes to each person who receives a
-// license and has no account yet, once however many licenses they receive.
+// R16/R17: the confirmation after Save ("1 new assigned license, 2 revoked; 1 invitation will be
+// sent"): one invitation per person without an account, however many licenses they receive.
 import type { AssignmentChange } from "@/lib/assignments/assignment-change";
 
 export type ChangeSetSummary = { granted: number; revoked: number; invitations: number };

@@ -1,5 +1,4 @@
-// R24: the closed vocabulary of the audit trail. Stored as text so adding an action needs no
-// migration, but code can only record actions listed here, and the audit view can translate each.
+// R24: the closed vocabulary of the audit trail, stored as text (no migration per action) but only these recorded.
 export const auditActions = [
   "company.created",
   "member.added",
@@ -11,8 +10,7 @@ export const auditActions = [
   "activation.deactivated",
   "lease.released",
   "invitation.resent",
-  // Identity and company context (issue 4): sign-ins, lockouts and credential changes are kept
-  // with the acting user; company switches with the company switched into.
+  // Identity and company context: kept with the acting user; company switches with the company.
   "auth.signed-in",
   "auth.sign-in-failed",
   "auth.locked-out",
@@ -21,8 +19,7 @@ export const auditActions = [
   "account.registered",
   "account.verified",
   "company.switched",
-  // Licensing service (issue 6): seats, activations, trials, launches and API sessions; refusals
-  // are kept too, so admins see when people were turned away (usage history).
+  // Licensing service; refusals too, so admins see when people were turned away.
   "lease.acquired",
   "lease.refused",
   "lease.expired",
@@ -32,23 +29,21 @@ export const auditActions = [
   "api.signed-in",
   "api.signed-out",
   "api.refresh-token-reused",
-  // Shop and expiry (issue 7): orders, what they did to licenses, the buyer's role, sales leads
-  // for Enterprise, and the 30-day reminder to the admins.
+  // Shop and expiry reminders.
   "order.placed",
   "member.made-admin",
   "license.seats-added",
   "license.renewed",
   "license.expiry-reminded",
   "sales-lead.created",
-  // Back office (issue 7, R31): staff change seats and validity, add admins, deal with orders and leads.
+  // Back office (R31).
   "license.seats-changed",
   "license.validity-changed",
   "license.ended",
   "order.handled",
   "order.invoice-paid",
   "sales-lead.handled",
-  // Issue 13: the vendor comes to know a company (decision 016); invitations to companies not yet
-  // known, accepted by the person; admins give and take the admin role; staff end a membership.
+  // Company verification and memberships (decision 016).
   "company.verified",
   "member.invited",
   "member.joined",

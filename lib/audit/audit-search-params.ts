@@ -1,6 +1,5 @@
-// R24: the audit page and its CSV export read the same filters from the URL (?user=&license=&action=
-// &cursor=). Anything malformed is dropped rather than refused: a hand-edited link shows more,
-// never another company's data (the query is scoped by company regardless).
+// R24: the audit page's and CSV's filters from the URL; anything malformed is dropped, never refused (the
+// query is scoped by company regardless).
 import { auditActions, type AuditAction } from "@/lib/audit/audit-actions";
 import type { AuditFilters } from "@/lib/audit/list-audit-events";
 import { isRecordId } from "@/lib/validation/record-id";
@@ -19,7 +18,7 @@ export function parseAuditSearchParams(params: SearchParams): { filters: AuditFi
   const user = read("user")?.slice(0, 200);
   return {
     filters: {
-      // A control character (issue 13) would reach PostgreSQL as an error: dropped like anything malformed.
+      // A control character would reach PostgreSQL as an error.
       user: user && isSafeSingleLineText(user) ? user : undefined,
       licenseId: licenseId && isRecordId(licenseId) ? licenseId : undefined,
       action: action && (auditActions as readonly string[]).includes(action) ? (action as AuditAction) : undefined,
@@ -28,7 +27,6 @@ export function parseAuditSearchParams(params: SearchParams): { filters: AuditFi
   };
 }
 
-/** The query string of the filters (without a cursor), for "Newest", pagination and the CSV link. */
 export function auditSearchString(filters: AuditFilters, cursor?: string | null): string {
   const query = new URLSearchParams();
   if (filters.user) query.set("user", filters.user);

@@ -1,6 +1,4 @@
-// R24: the audit trail of one company, for its admins: newest first, filtered by user (who acted
-// or whom it was about), license and action, paged by keyset (createdAt, id) so page 500 costs
-// what page 1 costs (index AuditEvent(companyId, createdAt)). Used by the audit page and its CSV.
+// R24: a company's audit trail for its admins, newest first, filtered, paged by keyset (createdAt, id).
 import "server-only";
 import { Prisma, type LicenseType } from "@prisma/client";
 import type { Actor } from "@/lib/accounts/actor";
@@ -69,10 +67,7 @@ export async function listAuditEvents(options: {
   return selectAuditEvents({ ...options, db: client });
 }
 
-/**
- * The query behind listAuditEvents, without the access check: for callers that authorised the
- * reader themselves (the back office's view of a company, lib/backoffice/list-company-audit-events.ts).
- */
+/** Without the access check, for callers that authorised the reader themselves (the back office). */
 export async function selectAuditEvents(options: { companyId: string; filters?: AuditFilters; cursor?: string | null; limit?: number; db: DbClient }): Promise<AuditPage> {
   const client = options.db;
   const limit = Math.min(Math.max(1, options.limit ?? AUDIT_PAGE_SIZE), MAX_PAGE_SIZE);
@@ -105,17 +100,14 @@ export async function selectAuditEvents(options: { companyId: string; filters?: 
   return { events: page.map(toEntry), nextCursor: rows.length > limit && last ? encodeCursor(last) : null };
 }
 
-/** Unknown actions and malformed license ids are the client's mistake: INVALID, not a silent "everything". */
-/**
- * The license filter names a column of the grid (decision 020): events of every license of that
- * column, so three node-locked licenses of one kind are one choice, as in the grid.
- */
+/** The license filter names a grid column (decision 020): events of every license of it. */
 function licenseColumnFilter(companyId: string, licenseId: string): Prisma.Sql {
   return Prisma.sql`AND e."licenseId" IN (
     SELECT c."id" FROM (${licenseColumnsOfCompany(companyId)}) c
     WHERE c."columnId" = (SELECT k."columnId" FROM (${licenseColumnsOfCompany(companyId)}) k WHERE k."id" = ${licenseId}::uuid))`;
 }
 
+/** Unknown actions and malformed license ids are INVALID, not a silent "everything". */
 function normaliseFilters(filters: AuditFilters): { user: string | null; licenseId: string | null; action: AuditAction | null } {
   if (filters.action !== undefined && !(auditActions as readonly string[]).includes(filters.action)) throw new DomainError("INVALID", "Unknown audit action", { fields: { action: "invalid" } });
   if (filters.licenseId !== undefined && !isRecordId(filters.licenseId)) throw new DomainError("INVALID", "Unknown license", { fields: { licenseId: "invalid" } });

@@ -1,5 +1,5 @@
-// R24: who did what, when, in which company. Append-only: the table's trigger refuses UPDATE and
-// DELETE. Callers pass their transaction client, so an event commits exactly when its change does.
+// R24: who did what, when, in which company; append-only (a trigger). Pass the transaction client, so an event
+// commits exactly when its change does.
 import "server-only";
 import type { Prisma } from "@prisma/client";
 import { db as processDb, type DbClient } from "@/lib/db/client";
@@ -20,11 +20,7 @@ export async function recordAuditEvent(options: { event: AuditEventInput; db?: D
   await recordAuditEvents({ events: [options.event], db: options.db });
 }
 
-/**
- * Many events in one statement: a saved change set of the grid writes one event per change. The
- * rows travel as one array per column through `unnest`, so 1,000 events cost eight parameters
- * instead of Prisma createMany's eight thousand (bench/grid-server.ts).
- */
+/** Many events in one statement (unnest, one array per column): a grid save writes one per change. */
 export async function recordAuditEvents(options: { events: AuditEventInput[]; db?: DbClient }): Promise<void> {
   const { events } = options;
   if (events.length === 0) return;

@@ -1,13 +1,6 @@
-// Email + password sign-in (R8) with the rate limits and audit trail of issue 4.
-// - No enumeration: an unknown address, a wrong password and a disabled account all answer
-//   "invalid", and the unknown-address path verifies a dummy hash so timing reveals nothing.
-//   Only someone who knows the password learns that the account still needs activation.
-// - Each attempt is taken from the account's and the IP's limit BEFORE its password is checked, in
-//   one atomic statement each (issue 13): however many guesses arrive at once, at most the limit's
-//   number are evaluated per window. A correct password gives its attempt back, so successes never
-//   count (an office behind one address signs in all morning) and clears the account's failures.
-//   Unknown addresses are counted the same way, so a lockout reveals nothing. Both counters are
-//   shared by all instances (lib/rate-limit).
+// Email + password sign-in (R8, decision 006). No enumeration: unknown address, wrong password and disabled
+// account all answer "invalid" in the same time. Each attempt is taken from the account's and the IP's limit
+// BEFORE the password is checked, so parallel guesses cannot outrun the count; a success gives it back.
 import "server-only";
 import { z } from "zod";
 import { Email } from "@/lib/accounts/fields";

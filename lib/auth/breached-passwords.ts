@@ -1,9 +1,5 @@
-// The breached-password check a user expects (NIST SP 800-63B 5.1.1.2): the k-anonymity range API
-// of Have I Been Pwned (https://haveibeenpwned.com/API/v3#PwnedPasswords), or a mirror of it. Only
-// the first 5 hex digits of the password's SHA-1 leave the server; the answer lists the suffixes
-// with that prefix, padded so its size says nothing. Off unless PWNED_PASSWORDS_URL is set, and
-// fail-open: an unreachable or slow service must not stop people from choosing a password, so any
-// failure counts as "not found" and is logged.
+// Have I Been Pwned's k-anonymity range API (decision 019): only 5 hex digits of the SHA-1 leave the server.
+// Off unless PWNED_PASSWORDS_URL is set; fail-open, so a failure counts as "not found" and is logged.
 import "server-only";
 import { createHash } from "node:crypto";
 import { env } from "@/lib/env";

@@ -1,14 +1,9 @@
-// The client's IP address for rate limits and the audit trail, from what a client cannot set
-// (decision 015, amending 006). lib/runtime/client-address-guard.ts records each request's socket
-// address with a proof only this process knows. Without TRUST_PROXY that address is the client;
-// with it, the reverse proxy's appended X-Forwarded-For entry (the last) is, and the entries
-// before it are whatever the client claimed. A request the guard did not see (none installed, or
-// one that arrived while the server was starting) has no address rather than a claimed one.
+// The client's IP for rate limits and the audit trail, never one a client can set (decision 015): the
+// socket's, or with TRUST_PROXY the last X-Forwarded-For entry. A request the guard did not see has none.
 import { verifiedPeer } from "@/lib/runtime/client-address-guard";
 
 type HeaderSource = Headers | Record<string, string | string[] | undefined>;
 
-/** Where a request came from: the socket's address, the client's, and whether a proxy relayed it. */
 export type RequestOrigin = { ipAddress: string | null; socketAddress: string | null; isRelayed: boolean };
 
 export function requestOrigin(headers: HeaderSource): RequestOrigin {

@@ -1,6 +1,5 @@
-// The signed-in user, re-read from the database on every request. A session that ended on the
-// server (sign-out, lib/auth/portal-sessions.ts), whose sessionVersion no longer matches (password
-// change, "sign out everywhere") or whose user is disabled or unverified counts as signed out.
+// The signed-in user, re-read on every request: an ended session, an old sessionVersion or a disabled or
+// unverified user counts as signed out.
 import "server-only";
 import { cache } from "react";
 import { livePortalSessionWhere } from "@/lib/auth/portal-sessions";
@@ -23,7 +22,7 @@ export type CurrentUser = {
   memberships: CurrentMembership[];
   /** The company context: User.currentCompanyId if still a member there, else the first by name. */
   currentMembership: CurrentMembership | null;
-  /** This browser's session on the server; its seatHolderId holds the browser's web seats (R2). */
+  /** Its seatHolderId holds the browser's web seats (R2). */
   session: { id: string; seatHolderId: string };
 };
 
@@ -74,13 +73,11 @@ const loadCurrentUserCached = cache((userId: string, sessionVersion: number, ses
   loadCurrentUser({ userId, sessionVersion, sessionId }, db()),
 );
 
-/** The signed-in user for these session claims, or null when the session no longer counts. */
 export function getCurrentUser(claims: SessionClaims | null, client?: DbClient, clock?: Clock): Promise<CurrentUser | null> {
   if (client) return loadCurrentUser(claims, client, clock);
   return claims ? loadCurrentUserCached(claims.userId, claims.sessionVersion, claims.sessionId) : Promise.resolve(null);
 }
 
-/** Like getCurrentUser, but throws UNAUTHENTICATED when nobody (valid) is signed in. */
 export async function requireUser(claims: SessionClaims | null, client?: DbClient): Promise<CurrentUser> {
   const user = await getCurrentUser(claims, client);
   if (!user) throw new DomainError("UNAUTHENTICATED", "not signed in");

@@ -1,8 +1,5 @@
-// Single-use secrets sent by email (R10 verification, password reset, later R17 invitations).
-// 256 random bits, base64url in the link; only the SHA-256 hash is stored (Token.tokenHash), so a
-// database leak yields no usable link. Consumption is one conditional UPDATE … RETURNING: of two
-// parallel uses exactly one finds `usedAt IS NULL`, and an expired token matches nothing.
-// Tokens are never logged: no function here logs, and errors carry no token.
+// Single-use secrets sent by email (decision 006): only their SHA-256 is stored, consumption is one
+// conditional UPDATE (two parallel uses succeed once), and nothing here logs a token.
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import type { Prisma, TokenPurpose } from "@prisma/client";
@@ -16,7 +13,6 @@ export const INVITATION_TOKEN_TTL_MS = 14 * 24 * 60 * 60 * 1000;
 
 const TOKEN_BYTES = 32;
 
-/** A new token for a link: 32 random bytes, base64url (what isWellFormedToken accepts). */
 export function newToken(): string {
   return randomBytes(TOKEN_BYTES).toString("base64url");
 }
@@ -30,10 +26,7 @@ export function isWellFormedToken(token: unknown): token is string {
   return typeof token === "string" && /^[A-Za-z0-9_-]{43}$/.test(token);
 }
 
-/**
- * Issues a token for the user, replacing the user's unused tokens of the same purpose: only the
- * newest link works, so an older mail that leaked is worthless.
- */
+/** Replaces the user's unused tokens of the purpose: only the newest link works. */
 export async function issueToken(options: {
   db: DbClient;
   purpose: TokenPurpose;
@@ -52,10 +45,7 @@ export async function issueToken(options: {
   return { token, expiresAt };
 }
 
-/**
- * issueToken for many users at once (R17: one save can invite hundreds of contacts): the same
- * replacement rule, in two statements whatever the number. Returns each user's token.
- */
+/** issueToken for many users in two statements (R17: one save can invite hundreds); each user's token. */
 export async function issueTokens(options: {
   db: DbClient;
   purpose: TokenPurpose;
@@ -79,7 +69,7 @@ export async function issueTokens(options: {
 
 export type ConsumedToken = { userId: string; data: Prisma.JsonValue };
 
-/** Marks the token used and returns it, or null when it is unknown, used, expired or of another purpose. */
+/** Null when the token is unknown, used, expired or of another purpose. */
 export async function consumeToken(options: { db: DbClient; purpose: TokenPurpose; token: string; clock?: Clock }): Promise<ConsumedToken | null> {
   if (!isWellFormedToken(options.token)) return null;
   const now = (options.clock ?? systemClock).now();

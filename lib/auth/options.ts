@@ -13,18 +13,12 @@ import { safeRedirectUrl } from "@/lib/http/safe-redirect";
 
 export const SESSION_MAX_AGE_SECONDS = 60 * 60 * 24 * 7;
 
-/**
- * Errors authorize() reports to the sign-in form (next-auth passes the message on as `error`).
- * Known and unknown addresses get the same ones; "unverified" only follows a correct password.
- */
+/** Errors authorize() reports to the sign-in form; "unverified" only follows a correct password. */
 export const signInErrors = { unverified: "UNVERIFIED", rateLimitedPrefix: "RATE_LIMITED:" } as const;
 
 /**
- * Built per request, so `next build` needs no secret; a server started without one fails loudly.
- * `checkPortalSession` is for next-auth's own routes (`GET /api/auth/session`): there the session
- * callback's answer goes to the client, so a cookie whose portal session ended (sign-out, "sign
- * out everywhere", a password change, a disabled account) answers as signed out instead of
- * echoing its ids. Pages, actions and routes check the session themselves (getCurrentUser).
+ * Built per request, so `next build` needs no secret. `checkPortalSession` is for next-auth's own
+ * routes (`GET /api/auth/session`): a cookie whose portal session ended answers as signed out.
  */
 export function getAuthOptions(options: { checkPortalSession?: boolean } = {}): AuthOptions {
   const config = env();
@@ -47,7 +41,6 @@ export function getAuthOptions(options: { checkPortalSession?: boolean } = {}): 
           const result = await signInWithPassword({ credentials, ipAddress: clientIpFromHeaders(request?.headers ?? {}) });
           switch (result.status) {
             case "signed-in": {
-              // The browser's session on the server, so that signing out ends it there too.
               const session = await startPortalSession(result.claims);
               return { id: result.claims.userId, sessionVersion: result.claims.sessionVersion, sessionId: session.id };
             }
@@ -62,15 +55,14 @@ export function getAuthOptions(options: { checkPortalSession?: boolean } = {}): 
       }),
     ],
     events: {
-      // Sign-out ends the session on the server, not only the cookie in this browser: a copy of
-      // the cookie stops working, and the browser's web seats are given back.
+      // Sign-out ends the session on the server, so a copied cookie stops working (decision 018).
       async signOut({ token }) {
         const claims = parseSessionClaims(token);
         if (claims) await endPortalSessions({ userId: claims.userId, sessionId: claims.sessionId, reason: "signed-out" });
       },
     },
     callbacks: {
-      // Issue 13: a callbackUrl from the request stays on APP_BASE_URL's origin, else the start page.
+      // A callbackUrl from the request stays on APP_BASE_URL's origin, else the start page.
       redirect({ url }) {
         return safeRedirectUrl(url, config.APP_BASE_URL);
       },

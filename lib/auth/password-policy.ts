@@ -1,12 +1,5 @@
-// R9 "a password that meets the security rules", after NIST SP 800-63B and OWASP: length is what
-// counts (12 to 200 characters, so at least the 128 the issue asks for), no composition rules, and
-// passwords that attackers try first are refused (decision 023):
-// - exact entries of the "passwords-common" dictionary of @zxcvbn-ts/language-common (about 49,000
-//   entries ranked from public breach corpora), compared lower-cased;
-// - anything zxcvbn-ts scores below 3 ("safely unguessable" starts there) with the common, English
-//   and Dutch dictionaries, so "wachtwoord12345" and "Welkom123456" are refused as "password1234" is;
-// - the email address, or its name part;
-// - optionally, passwords in the Have I Been Pwned range API (lib/auth/breached-passwords.ts).
+// R9, after NIST SP 800-63B: 12–200 characters, no composition rules; refused when in the common-password list,
+// scored below 3 by zxcvbn-ts (common, English, Dutch) or made of the email address (decisions 006, 019).
 import "server-only";
 import { ZxcvbnFactory } from "@zxcvbn-ts/core";
 import * as zxcvbnCommon from "@zxcvbn-ts/language-common";
@@ -15,7 +8,7 @@ import * as zxcvbnDutch from "@zxcvbn-ts/language-nl-be";
 
 export const PASSWORD_MIN_LENGTH = 12;
 export const PASSWORD_MAX_LENGTH = 200;
-/** zxcvbn's score from 0 to 4; 3 is "safely unguessable: moderate protection from offline slow-hash scenario". */
+/** zxcvbn's score from 0 to 4; 3 is "safely unguessable". */
 export const PASSWORD_MIN_SCORE = 3;
 
 export type PasswordProblem = "too-short" | "too-long" | "common" | "guessable" | "contains-email" | "breached";
@@ -28,7 +21,7 @@ function isCommonPassword(password: string): boolean {
   return commonPasswords.has(password.toLowerCase());
 }
 
-/** Built on first use (about 0.2 s): the dictionaries are only ranked when a password is checked. */
+/** Built on first use (about 0.2 s). */
 function estimator(): ZxcvbnFactory {
   zxcvbn ??= new ZxcvbnFactory({
     dictionary: { ...zxcvbnCommon.dictionary, ...zxcvbnEnglish.dictionary, ...zxcvbnDutch.dictionary },
@@ -38,7 +31,7 @@ function estimator(): ZxcvbnFactory {
   return zxcvbn;
 }
 
-/** How many characters a person typed: code points, so "ë" or an emoji counts once. */
+/** Code points, so "ë" or an emoji counts once. */
 function characterCount(password: string): number {
   return [...password].length;
 }

@@ -1,5 +1,4 @@
 // Password hashing: Argon2id with OWASP's minimum parameters (m = 19 MiB, t = 2, p = 1).
-// @node-rs/argon2 is a maintained native package that ships prebuilt binaries in the registry.
 import "server-only";
 import { hash, verify } from "@node-rs/argon2";
 
@@ -22,10 +21,7 @@ export async function verifyPassword(passwordHash: string, password: string): Pr
   }
 }
 
-/**
- * A hash of a random password, verified when the account does not exist or has no password,
- * so sign-in takes the same time whether the address is known or not (no enumeration by timing).
- */
+/** Verified when the account does not exist or has no password, so sign-in takes the same time either way. */
 let dummyHash: Promise<string> | undefined;
 export function dummyPasswordHash(): Promise<string> {
   dummyHash ??= hashPassword(`dummy-${Math.random()}-${Date.now()}`);

@@ -1,6 +1,5 @@
-// One permission vocabulary (STYLE.md §4). Role types: ADMIN and USER per membership (company
-// scoped), STAFF globally (User.isStaff). Predicates hide UI; guards throw DomainErrors on the
-// server. A role this file does not know grants nothing.
+// One permission vocabulary: ADMIN and USER per membership, STAFF globally (User.isStaff). Predicates hide
+// UI, guards throw DomainErrors; a role this file does not know grants nothing.
 import type { CurrentMembership, CurrentUser } from "@/lib/auth/current-user";
 import { DomainError } from "@/lib/errors";
 
@@ -8,7 +7,6 @@ export type RoleType = "ADMIN" | "USER" | "STAFF";
 export type Permission = "software:manage" | "software:use" | "backoffice:access";
 
 const grants: Record<RoleType, readonly Permission[]> = {
-  // A software administrator manages the company's licenses and uses software like anyone (R12–R19).
   ADMIN: ["software:manage", "software:use"],
   USER: ["software:use"],
   STAFF: ["backoffice:access"],
@@ -34,10 +32,7 @@ export function canAccessBackoffice(user: Pick<CurrentUser, "isStaff"> | null | 
   return user?.isStaff === true && roleHas("STAFF", "backoffice:access");
 }
 
-/**
- * The user's membership of a company. A company the user is not a contact of gets NOT_FOUND,
- * the same answer as one that does not exist (R28).
- */
+/** A company the user is not a contact of is NOT_FOUND, like one that does not exist (R28). */
 export function requireMembership(user: Pick<CurrentUser, "memberships">, companyId: string): CurrentMembership {
   const membership = user.memberships.find((candidate) => candidate.company.id === companyId);
   if (!membership) throw new DomainError("NOT_FOUND", "company not found");

@@ -1,7 +1,5 @@
-// Browser sessions kept on the server (issue 13): the session cookie names a PortalSession row, so
-// signing out, "sign out everywhere", a password change or a disabled account end a copied cookie
-// too. A session's seatHolderId holds the browser's floating web seats (R2), so ending the session
-// gives those seats back at once and their heartbeats stop (lib/launch/web-sessions.ts).
+// Browser sessions on the server (decision 018): the cookie names a PortalSession row, whose seatHolderId
+// holds the browser's web seats (R2); ending the session gives them back.
 import "server-only";
 import { randomBytes } from "node:crypto";
 import type { Prisma } from "@prisma/client";
@@ -10,7 +8,7 @@ import { db as processDb, type DbClient } from "@/lib/db/client";
 import { releaseOpenLeases } from "@/lib/leases/release-open-leases";
 import { runInTransaction } from "@/lib/transactions/run-in-transaction";
 
-/** As long as the session cookie (next-auth's maxAge): a week. */
+/** As long as the session cookie: a week. */
 export const PORTAL_SESSION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
 export type PortalSessionEndReason = "signed-out" | "signed-out-everywhere";
@@ -39,10 +37,7 @@ export async function startPortalSession(options: { userId: string; sessionVersi
   });
 }
 
-/**
- * Sessions that ended or ran out more than a day ago are kept no longer: nothing reads them (a
- * lease keeps its holder's id as text), and sign-ins would otherwise add a row each forever.
- */
+/** Deletes sessions that ended or ran out more than a day ago; nothing reads them. */
 export async function deletePastPortalSessions(options: { db?: DbClient; clock?: Clock } = {}): Promise<number> {
   const dayAgo = new Date((options.clock ?? systemClock).now().getTime() - 24 * 60 * 60 * 1000);
   const { count } = await (options.db ?? processDb()).portalSession.deleteMany({ where: { OR: [{ endedAt: { lt: dayAgo } }, { expiresAt: { lt: dayAgo } }] } });
@@ -57,13 +52,9 @@ export async function movePortalSessionToVersion(options: { sessionId: string; u
   });
 }
 
-/**
- * Ends one session (sign-out) or every session of a user ("sign out everywhere"), and gives back
- * the web seats they hold. Ending an ended session again changes nothing.
- */
+/** Ends one session or all of a user's, with their web seats; ending an ended session changes nothing. */
 export async function endPortalSessions(options: {
   userId: string;
-  /** One session; without it, all of the user's. */
   sessionId?: string;
   reason: PortalSessionEndReason;
   db?: DbClient;

@@ -1,6 +1,4 @@
-// What a session carries: the user's id, the sessionVersion it was issued under and the server-side
-// session it names (lib/auth/portal-sessions.ts). Every request re-reads both (lib/auth/current-user.ts),
-// so a sign-out, a raised sessionVersion or a disabled account ends the session at once.
+// What a session cookie carries; every request checks them against the database (current-user.ts).
 import { z } from "zod";
 
 export const SessionClaims = z.object({
@@ -11,7 +9,7 @@ export const SessionClaims = z.object({
 
 export type SessionClaims = z.infer<typeof SessionClaims>;
 
-/** Claims from an untrusted session object (next-auth's session or JWT), or null. */
+/** From an untrusted session object (next-auth's session or JWT). */
 export function parseSessionClaims(session: unknown): SessionClaims | null {
   const result = SessionClaims.safeParse(session);
   return result.success ? result.data : null;

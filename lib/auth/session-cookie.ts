@@ -1,12 +1,6 @@
-// The session cookie (issue 4): HttpOnly, SameSite=Lax, Secure in production. A production build
-// served on a loopback address (the e2e tests, a local `npm start`) is plain http, where a Secure
-// cookie would never be sent back, so only there it is not Secure.
-// Its name (issue 13): `__Host-` where the site is served over https at the root of its host —
-// the browser then refuses it unless Secure, Path=/ and without Domain, so neither a sibling
-// subdomain nor a plain-http page can plant or overwrite it; `__Secure-` for any other Secure
-// deployment (an http APP_BASE_URL in production, or the portal below a path on a shared host).
-// next-auth names its CSRF cookie `__Host-` and its other cookies `__Secure-` on its own whenever
-// useSecureCookies (= this cookie's `secure`) is on.
+// The session cookie: Secure on https and in production, except a production build on a loopback host (plain
+// http). Named `__Host-` on https at the root, so no subdomain or plain-http page can plant it; otherwise
+// `__Secure-` when Secure.
 import type { Env } from "@/lib/env";
 
 export type SessionCookie = {

@@ -1,6 +1,4 @@
-// R31: the back office gives a company a software administrator (R12–R19): an existing person,
-// found by email, joins as ADMIN, or a contact of the company is promoted to ADMIN. People
-// without an identity are added by the company's admins (R14), not here. Staff only.
+// R31: staff make an existing person, found by email, ADMIN of a company (joining or promoted).
 import "server-only";
 import type { Actor } from "@/lib/accounts/actor";
 import { Email } from "@/lib/accounts/fields";
@@ -23,7 +21,7 @@ export async function addCompanyAdmin(options: { actor: Actor; companyId: string
 
   return runInTransaction(options.db, async (transaction) => {
     await requireBackofficeStaff({ actor: options.actor, db: transaction });
-    // The company row is locked so two staff members promoting the same person record it once.
+    // So two staff members promoting the same person record it once.
     const [company] = await transaction.$queryRaw<{ id: string }[]>`SELECT "id"::text AS "id" FROM "Company" WHERE "id" = ${options.companyId}::uuid FOR NO KEY UPDATE`;
     if (!company) throw notFound("Company");
     const person = await transaction.user.findUnique({ where: { email: email.data }, select: { id: true, email: true, memberships: { where: { companyId: company.id }, select: { id: true, role: true } } } });

@@ -1,6 +1,4 @@
-// Staff type validity as calendar dates ("valid until 31 December 2027"); the portal shows times in
-// the vendor's zone (app/i18n-request.ts). A date means that whole day there: from its first
-// millisecond, until its last.
+// Staff type validity as calendar dates, each meaning that whole day in the vendor's zone (app/i18n-request.ts).
 import { z } from "zod";
 
 export const BACKOFFICE_TIME_ZONE = "Europe/Amsterdam";
@@ -34,7 +32,7 @@ export function endOfCalendarDay(date: string, timeZone = BACKOFFICE_TIME_ZONE):
   return zonedInstant(date, "23:59:59.999", timeZone);
 }
 
-/** The calendar date of an instant in the zone, as YYYY-MM-DD (for a date input's value). */
+/** YYYY-MM-DD, for a date input's value. */
 export function calendarDateOf(at: Date, timeZone = BACKOFFICE_TIME_ZONE): string {
   return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(at);
 }

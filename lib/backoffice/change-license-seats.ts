@@ -1,9 +1,5 @@
-// R31 + R25: the back office changes a license's seat count. More seats are always possible; fewer
-// than are in use only when the staff member names whom to unassign, and only if those
-// unassignments bring the usage within the new count. Counted under the group and license locks a
-// grid save and a lease take (lib/backoffice/lock-license-for-edit.ts), so no concurrent save or
-// lease can slip in between the count and the change. Usage: named and node-locked licenses count
-// active assignments, floating licenses live leases (lib/assignments/seat-usage.ts).
+// R31 + R25: staff change a license's seat count; below the usage only with the people to unassign, counted
+// under the grid save's locks (lock-license-for-edit.ts).
 import "server-only";
 import type { Actor } from "@/lib/accounts/actor";
 import { requireBackofficeStaff } from "@/lib/accounts/require-backoffice-staff";
@@ -42,7 +38,7 @@ export async function changeLicenseSeats(options: {
   return runInTransaction(options.db, async (transaction) => {
     await requireBackofficeStaff({ actor: options.actor, db: transaction });
     const license = await lockLicenseForEdit(transaction, { licenseId: options.licenseId, expectedVersion: options.expectedVersion });
-    // R3: one machine, one seat (CHECK license_node_locked_single_seat); more people need more licenses.
+    // R3: one machine, one seat; more people need more licenses.
     if (hasFixedSeatCount(license.type) && options.seats !== 1) {
       throw new DomainError("INVALID", "A node-locked license has exactly one seat", { reason: "NODE_LOCKED_SINGLE_SEAT", fields: { seats: "invalid" } });
     }

@@ -1,9 +1,5 @@
-// R31 renewals and expiry: the back office gives a license a new end date (a renewal or a
-// correction) or ends it now. Access stops by itself once validUntil has passed: the launch, the
-// grid, My software and the licensing API all read it (issue 7, "Expiry"). Ending it now also gives
-// back its floating seats at once, so no seat shows as in use on an ended license. Same locks as a seat
-// change (lib/backoffice/lock-license-for-edit.ts); the group version is raised so open grids
-// reload and show the new state (R26).
+// R31: staff give a license a new end date or end it now (which also frees its floating seats); access stops by
+// itself once validUntil has passed. Same locks as a seat change; open grids reload (R26).
 import "server-only";
 import type { Actor } from "@/lib/accounts/actor";
 import { requireBackofficeStaff } from "@/lib/accounts/require-backoffice-staff";
@@ -48,7 +44,7 @@ export async function changeLicenseValidity(options: {
       // CHECK license_validity_period: a license that has not started yet ends just after its start.
       validUntil = license.validFrom < now ? now : new Date(license.validFrom.getTime() + 1);
     }
-    // The expiry reminder belonged to the old end date; a new one gets its own (send-expiry-reminders.ts).
+    // The expiry reminder belonged to the old end date.
     const updated = await transaction.license.update({
       where: { id: license.id },
       data: { validUntil, expiryReminderSentAt: null, version: { increment: 1 } },

@@ -1,14 +1,5 @@
-// Issue 13, R31: staff end a person's membership of a company (they left it). In one transaction:
-// their licenses of the company are revoked as the grid revokes them (R18; opening a web app
-// afterwards falls back to a trial or Standard, R20), their activations of the company's licenses
-// end and their floating seats are released, the membership row is deleted and the audit trail
-// records it (decision 016: the row exists exactly while the membership is active; history is the
-// audit trail and the revoked assignments). The person's account stays (R19) and may be added again.
-// Locks: the company row (as role changes take it), then every group of the company and the
-// affected licenses in id order, as a grid save takes them: a save in any group either commits
-// before (and its assignment is revoked here) or sees the membership gone.
-// Open invitations to join the company (decision 016) are withdrawn, so an old link cannot bring
-// the person back.
+// R31: staff end a person's membership (decision 016): assignments revoked, activations and seats released,
+// open invitations withdrawn, the row deleted, in one transaction under the grid save's locks. The account stays.
 import "server-only";
 import type { Actor } from "@/lib/accounts/actor";
 import { requireBackofficeStaff } from "@/lib/accounts/require-backoffice-staff";
@@ -37,8 +28,7 @@ export async function endMembership(options: { actor: Actor; companyId: string; 
     if (!membership) throw notFound("User");
     await transaction.$queryRaw`SELECT 1 FROM "LicenseGroup" WHERE "companyId" = ${companyId}::uuid ORDER BY "id" FOR NO KEY UPDATE`;
 
-    // Every license of the company the person holds in any way: an active assignment, an
-    // activation or an open floating seat.
+    // Held in any way: an active assignment, an activation or an open floating seat.
     const held = await transaction.$queryRaw<{ licenseId: string; groupId: string }[]>`
       SELECT l."id"::text AS "licenseId", l."groupId"::text AS "groupId" FROM "License" l JOIN "LicenseGroup" g ON g."id" = l."groupId"
       WHERE g."companyId" = ${companyId}::uuid AND (

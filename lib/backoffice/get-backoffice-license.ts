@@ -1,5 +1,4 @@
-// R31: one license as the back office edits it: seats and validity, and its assignees, so a seat
-// reduction below usage can name whom to unassign. Staff only.
+// R31: one license as the back office edits it, with its assignees (whom a seat reduction may unassign).
 import "server-only";
 import type { LicenseEdition, LicenseType } from "@prisma/client";
 import type { Actor } from "@/lib/accounts/actor";

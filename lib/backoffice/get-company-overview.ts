@@ -1,6 +1,4 @@
-// R31: everything the back office needs to see of one company: its contacts with their roles,
-// its license groups with every license (seats used of total, validity, expired), and its orders.
-// Staff only; a missing company is NOT_FOUND.
+// R31: one company for the back office: contacts and roles, license groups with every license, orders.
 import "server-only";
 import type { LicenseEdition, LicenseType, MembershipRole, OrderStatus, ProductKind } from "@prisma/client";
 import type { Actor } from "@/lib/accounts/actor";

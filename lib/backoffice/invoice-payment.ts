@@ -1,6 +1,4 @@
-// R6: an order paid by invoice waits for its payment until staff record it (markInvoicePaid in
-// mark-handled.ts, whose conditional UPDATE states the same rule in SQL). The orders list offers
-// "Paid" exactly for these.
+// R6: which orders await their invoice's payment; markInvoicePaid's conditional UPDATE states the same in SQL.
 import type { OrderStatus, PaymentMethod } from "@prisma/client";
 
 export function isAwaitingInvoicePayment(order: { paymentMethod: PaymentMethod; status: OrderStatus; invoicePaidAt: Date | null }): boolean {

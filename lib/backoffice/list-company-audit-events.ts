@@ -1,5 +1,4 @@
-// R24, R31: the back office sees a company's audit trail as its admins do (lib/audit/list-audit-events.ts),
-// including what staff did there. Staff only.
+// R24, R31: a company's audit trail as its admins see it, for staff.
 import "server-only";
 import type { Actor } from "@/lib/accounts/actor";
 import { requireBackofficeStaff } from "@/lib/accounts/require-backoffice-staff";

@@ -1,5 +1,4 @@
-// R31: the back office's follow-up lists (orders, sales leads) share one rule: staff only, newest
-// first, open ones unless asked otherwise, a page at a time.
+// R31: the follow-up lists (orders, sales leads): staff only, newest first, open ones unless asked otherwise.
 import "server-only";
 import type { Prisma } from "@prisma/client";
 import type { Actor } from "@/lib/accounts/actor";
@@ -13,7 +12,6 @@ export type ListHandledRecordsOptions = { actor: Actor; filter?: HandledFilter; 
 
 type HandledWhere = { handledAt?: Prisma.DateTimeNullableFilter | null };
 
-/** What one list's query is given: the filter, the order (newest first) and the page's window. */
 export type HandledRecordsQuery = {
   where: HandledWhere;
   orderBy: [{ createdAt: "desc" }, { id: "desc" }];
@@ -27,7 +25,6 @@ function handledWhere(filter: HandledFilter): HandledWhere {
   return {};
 }
 
-/** Checks the actor is staff, then reads one page with `read` (the rows, then the total). */
 export async function listHandledRecords<T>(
   options: ListHandledRecordsOptions,
   read: (client: DbClient, query: HandledRecordsQuery) => Promise<{ items: T[]; total: number }>,

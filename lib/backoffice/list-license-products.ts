@@ -1,5 +1,4 @@
-// The products a back-office license form offers, each with the license types its kind allows
-// (lib/licenses/create-license.ts). Staff only.
+// The products a back-office license form offers, each with the license types its kind allows.
 import "server-only";
 import type { LicenseType, ProductKind } from "@prisma/client";
 import type { Actor } from "@/lib/accounts/actor";

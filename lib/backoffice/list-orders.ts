@@ -1,5 +1,4 @@
-// R31: the back office's list of orders (issue 7: pay by invoice, so staff follow each one up),
-// newest first, open ones or all. Staff only.
+// R31: orders for staff to follow up (pay by invoice), newest first, open ones or all.
 import "server-only";
 import type { OrderStatus, PaymentMethod } from "@prisma/client";
 import { listHandledRecords, type ListHandledRecordsOptions } from "@/lib/backoffice/list-handled-records";

@@ -1,5 +1,4 @@
-// R6, R31: "Contact sales" requests (PROFIS Engineering Enterprise is sold by the back office
-// only), newest first, open ones or all. Staff only.
+// R6, R31: "Contact sales" requests, newest first, open ones or all.
 import "server-only";
 import { listHandledRecords, type ListHandledRecordsOptions } from "@/lib/backoffice/list-handled-records";
 import type { Paged } from "@/lib/backoffice/pagination";

@@ -1,7 +1,5 @@
-// The back office edits a license (seats, validity) under the same locks as a grid save
-// (lib/assignments/save-assignments.ts) and in the same order — the group row, then the license
-// row, both FOR NO KEY UPDATE — so an edit and a save, a lease or an activation are serialised
-// and cannot deadlock (docs/ARCHITECTURE.md, "In transactions").
+// A back-office license edit takes a grid save's locks in its order (group row, then license row), so edits,
+// saves, leases and activations cannot deadlock (docs/ARCHITECTURE.md, "In transactions").
 import "server-only";
 import type { LicenseType } from "@prisma/client";
 import type { DbClient } from "@/lib/db/client";

@@ -1,7 +1,5 @@
-// R31: staff mark an order or a sales lead as dealt with. One conditional UPDATE … WHERE
-// "handledAt" IS NULL: of two staff members clicking at once one records it, the other is told
-// it was already handled (CONFLICT) and nothing is written twice. A paid invoice verifies its
-// company (decision 016).
+// R31: staff mark an order or a sales lead handled with one conditional UPDATE: of two clicks one records
+// it, the other gets CONFLICT.
 import "server-only";
 import type { Actor } from "@/lib/accounts/actor";
 import { requireBackofficeStaff } from "@/lib/accounts/require-backoffice-staff";
@@ -30,11 +28,7 @@ export async function markOrderHandled(options: Options & { orderId: string }): 
   });
 }
 
-/**
- * R6: the invoice of an order paid by invoice has been paid; the order becomes PAID. Conditional
- * like marking handled (the condition is isAwaitingInvoicePayment's rule, invoice-payment.ts): a
- * second click hears it was already recorded (CONFLICT ALREADY_PAID).
- */
+/** R6: the invoice was paid; the order becomes PAID. A second click gets CONFLICT ALREADY_PAID. */
 export async function markInvoicePaid(options: Options & { orderId: string }): Promise<{ invoicePaidAt: Date }> {
   if (!isRecordId(options.orderId)) throw notFound("Order");
   const now = (options.clock ?? systemClock).now();
@@ -61,7 +55,7 @@ export async function markSalesLeadHandled(options: Options & { salesLeadId: str
       UPDATE "SalesLead" SET "handledAt" = ${now}, "handledById" = ${options.actor.id}::uuid
       WHERE "id" = ${options.salesLeadId}::uuid AND "handledAt" IS NULL`;
     if (updated === 0) throw await alreadyDoneOrMissing(transaction.salesLead.count({ where: { id: options.salesLeadId } }), "Sales lead");
-    // A lead belongs to no company account (it may be for a company that has none yet), like its creation.
+    // A lead belongs to no company account (there may be none yet).
     await recordAuditEvent({ db: transaction, event: { action: "sales-lead.handled", companyId: null, actorId: options.actor.id, data: { salesLeadId: options.salesLeadId }, at: now } });
     return { handledAt: now };
   });

@@ -1,10 +1,8 @@
-// Back-office lists are short pages with numbered navigation: staff look for one company or
-// person, so "page 3 of 12" matters more than keyset stability here.
+// Back-office lists have numbered pages: staff look for one company or person, so "page 3 of 12" beats keysets.
 export const BACKOFFICE_PAGE_SIZE = 20;
 
 export type Paged<T> = { items: T[]; page: number; pageCount: number; total: number };
 
-/** A page number from the URL: whole, at least 1, at most 10,000. */
 export function parsePageNumber(value: unknown): number {
   const number = typeof value === "string" ? Number.parseInt(value, 10) : typeof value === "number" ? value : 1;
   return Number.isInteger(number) && number >= 1 ? Math.min(number, 10_000) : 1;

@@ -1,5 +1,4 @@
-// R31: the back office finds a company by name, SAP account number or country (code or part of
-// the name typed in the search field; the country filter narrows to one). Staff only.
+// R31: find a company by name, SAP account number or country.
 import "server-only";
 import { Prisma } from "@prisma/client";
 import type { Actor } from "@/lib/accounts/actor";
@@ -33,7 +32,6 @@ export async function searchCompanies(options: { actor: Actor; query?: string; c
   return toPaged(rows, total, page);
 }
 
-/** The countries that have companies, for the search form's filter. */
 export async function listCompanyCountries(options: { actor: Actor; db?: DbClient }): Promise<string[]> {
   const client = options.db ?? processDb();
   await requireBackofficeStaff({ actor: options.actor, db: client });

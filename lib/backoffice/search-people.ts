@@ -1,5 +1,4 @@
-// R31: the back office finds people by name or email, case- and accent-insensitive like the group
-// page's search ("jose" finds José), with the companies they are a contact of. Staff only.
+// R31: find people by name or email like the grid's search, with the companies they are a contact of.
 import "server-only";
 import { Prisma, type MembershipRole } from "@prisma/client";
 import type { Actor } from "@/lib/accounts/actor";

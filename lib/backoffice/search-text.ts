@@ -1,7 +1,5 @@
-// Back-office search (R31) finds companies and people the way the group page's search does
-// (lib/assignments/grid-search.ts): case- and accent-insensitive, every word of the query somewhere
-// in the text. Here the comparison runs in the database, so the folding is written once in SQL,
-// derived from the same normalizeSearchText, and needs no extension (PGlite has no unaccent).
+// The grid's search (grid-search.ts) in SQL for the back office: the folding derived from normalizeSearchText,
+// with no extension (PGlite has no unaccent).
 import { Prisma } from "@prisma/client";
 import { normalizeSearchText } from "@/lib/assignments/grid-search";
 import { withoutForbiddenCharacters } from "@/lib/validation/safe-text";
@@ -19,10 +17,7 @@ const multiLetterFolds = foldedLetters
 const translateFrom = singleLetterFolds.map(([letter]) => letter).join("");
 const translateTo = singleLetterFolds.map(([, folded]) => folded).join("");
 
-/**
- * The SQL of `normalizeSearchText(text)` for a text expression: accents dropped, then lower case
- * (lower() of a C-locale database folds ASCII only, which is all that is left).
- */
+/** `normalizeSearchText` in SQL: accents dropped, then lower() (which folds only ASCII in a C locale). */
 export function foldedSql(text: Prisma.Sql): Prisma.Sql {
   let folded = Prisma.sql`translate(${text}, ${translateFrom}, ${translateTo})`;
   for (const [letter, replacement] of multiLetterFolds) folded = Prisma.sql`replace(${folded}, ${letter}, ${replacement})`;
@@ -31,7 +26,7 @@ export function foldedSql(text: Prisma.Sql): Prisma.Sql {
 
 /** The query's words, folded, as LIKE patterns; an empty query has none and matches everything. */
 export function searchPatterns(query: string | undefined): string[] {
-  // A NUL would reach PostgreSQL as an error (issue 13); the page says so, the query searches for the rest.
+  // A NUL would reach PostgreSQL as an error; the page says so, the query searches for the rest.
   const words = normalizeSearchText(withoutForbiddenCharacters(query ?? "")).split(" ").filter(Boolean).slice(0, 8);
   return words.map((word) => `%${word.replace(/[\\%_]/g, (character) => `\\${character}`)}%`);
 }

@@ -1,10 +1,9 @@
-// R1–R3, R25 as the back office applies them to a license's seat count. Shared with the browser
-// (no server-only): the seat form explains the rule that changeLicenseSeats enforces under the locks.
+// R1–R3, R25 for a license's seat count, shared by the seat form and changeLicenseSeats.
 import type { LicenseType } from "@prisma/client";
 
 export const MAX_LICENSE_SEATS = 100_000;
 
-/** R3: a node-locked license has exactly one seat (CHECK license_node_locked_single_seat). */
+/** R3: a node-locked license has exactly one seat. */
 export function hasFixedSeatCount(type: LicenseType): boolean {
   return type === "NODE_LOCKED";
 }

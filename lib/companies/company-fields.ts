@@ -7,7 +7,7 @@ export const SapAccountNumber = z.string().trim().regex(/^\d{4,10}$/, "must be 4
 /** ISO 3166-1 alpha-2, stored upper case (CHECK company_country_iso). */
 export const CountryCode = z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, "must be an ISO country code");
 
-/** A company's (or a license group's) name, as staff or a buyer types it. */
+/** Also a license group's name. */
 export const CompanyName = singleLineText("required").min(1, "required").max(200, "too long");
 
 /** A VAT number as typed (optional; checked by the sales team, not here). */

@@ -1,5 +1,4 @@
-// Decision 016: a company the vendor knows — created by staff, or an invoice of it paid — is
-// verified. Its admins add people at once (R14); a self-made company's admins invite them.
+// Decision 016: a company created by staff, or with an invoice paid, is verified; its admins add people at once.
 import "server-only";
 import type { Actor } from "@/lib/accounts/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
@@ -20,7 +19,7 @@ export async function verifyCompany(options: { transaction: DbClient; companyId:
   });
 }
 
-/** For pages: whether the company (looked up by its id) is verified; false when it does not exist. */
+/** False when the company does not exist. */
 export async function isCompanyVerifiedById(options: { companyId: string; db?: DbClient }): Promise<boolean> {
   const company = await (options.db ?? processDb()).company.findUnique({ where: { id: options.companyId }, select: { verifiedAt: true } });
   return company !== null && isVerifiedCompany(company);

@@ -1,8 +1,5 @@
-// Issue 13: what an admin makes the portal do to other people — add or invite them, resend their
-// invitation, place an order fulfilled before payment — is counted per acting admin and per
-// company, with a generous tier for verified companies and a tight one for self-made ones
-// (decision 016; the numbers are in lib/rate-limit/rate-limits.ts). Called after authorization, so
-// nobody outside the company can spend its allowance.
+// What an admin makes the portal do to others (add, invite, resend, order) is counted per admin and per company,
+// tiered by verification (rate-limits.ts). Call it after authorization, so no outsider spends the allowance.
 import "server-only";
 import type { Actor } from "@/lib/accounts/actor";
 import { db as processDb, type DbClient } from "@/lib/db/client";
@@ -12,10 +9,7 @@ export type LimitedCompanyAction = "member-additions" | "invitation-resends" | "
 
 const actorKeyName: Record<LimitedCompanyAction, string> = { "member-additions": "admin", "invitation-resends": "admin", orders: "buyer" };
 
-/**
- * Counts one attempt for the actor and for the company (null: a company still to be created by
- * this order, which counts in the unverified tier for the buyer only); throws RATE_LIMITED.
- */
+/** A null company (created by this order) counts in the unverified tier for the buyer only; throws RATE_LIMITED. */
 export async function limitCompanyAction(options: {
   action: LimitedCompanyAction;
   actor: Actor;

@@ -1,5 +1,4 @@
-// R24: the audit trail as CSV, with the page's filters. Written page by page (keyset, 1,000
-// events a query) so a company with a long history is streamed, never held in memory at once.
+// R24: the audit trail as CSV with the page's filters, streamed a keyset page at a time.
 import "server-only";
 import type { Actor } from "@/lib/accounts/actor";
 import type { AuditAction } from "@/lib/audit/audit-actions";
@@ -14,16 +13,12 @@ export type AuditCsvLabels = {
 
 const BATCH = 1_000;
 
-/**
- * The CSV text in chunks. The first query runs before the first chunk, so a stranger's request
- * fails (NOT_FOUND) before any byte of the response is sent.
- */
+/** The first query runs before the first chunk, so a stranger's request fails before any byte is sent. */
 export async function auditLogCsvChunks(options: {
   actor: Actor;
   companyId: string;
   filters: AuditFilters;
   labels: AuditCsvLabels;
-  /** The reader's list separator (csvSeparatorFor their language). */
   separator: CsvSeparator;
 }): Promise<AsyncGenerator<string>> {
   const { labels, separator } = options;

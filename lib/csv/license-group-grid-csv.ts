@@ -1,5 +1,4 @@
-// Issue 5: the group's grid as CSV — one row per user of the company, one column per license of
-// the group, "x" where the user holds it now. Same escaping as every export (lib/csv/to-csv.ts).
+// The group's grid as CSV: a row per user, a column per license, "x" where the user holds it now.
 import type { LicenseGroupGrid } from "@/lib/assignments/license-group-grid";
 import { toCsv, type CsvSeparator } from "@/lib/csv/to-csv";
 

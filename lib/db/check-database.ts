@@ -1,4 +1,4 @@
-// Issue 15: the health check's question — does the database answer `SELECT 1`, within a deadline?
+// The health check: does the database answer `SELECT 1` within a deadline?
 import "server-only";
 import { db as processDb, type DbClient } from "@/lib/db/client";
 import { databaseErrorLine } from "@/lib/db/database-unavailable";

@@ -1,7 +1,5 @@
-// The one database path of the app: Prisma's Rust-free client over @prisma/adapter-pg, whether
-// DATABASE_URL points at a PostgreSQL server or at the embedded PGlite's protocol server.
-// The adapter gets a pg pool made here, so the licensing service's hot statements (already plain
-// SQL) can run on that same pool without Prisma's query pipeline (queryRows, decision 013).
+// The app's one database path: Prisma over @prisma/adapter-pg on a pg pool made here, which the licensing
+// hot path's plain SQL also uses (queryRows, decision 013), whether the server is PostgreSQL or PGlite.
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient, type Prisma } from "@prisma/client";
@@ -12,14 +10,12 @@ export type Db = PrismaClient;
 /** A client or the client of an interactive transaction: domain functions accept either. */
 export type DbClient = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
 
-/** The pool under each client createDb made (a transaction client has none: it holds one connection). */
+/** A transaction client has none: it holds one connection. */
 const poolsByClient = new WeakMap<object, pg.Pool>();
 
 /**
- * Issue 15: bounds on every wait for the database, so a hung server cannot hang a request
- * (lib/db/database-unavailable.ts turns the resulting errors into 503). Unset: no bound (tests
- * that need none, migrations). statement and lock timeouts are enforced by a PostgreSQL server;
- * the embedded PGlite ignores them, the client-side query timeout holds everywhere.
+ * Bounds on every wait, so a hung server cannot hang a request; unset means none. Statement and lock
+ * timeouts hold on a PostgreSQL server only (PGlite ignores them), the query timeout everywhere.
  */
 export type DatabaseTimeouts = { connectMs?: number; statementMs?: number; lockMs?: number; queryMs?: number };
 
@@ -27,14 +23,13 @@ export function createDb(connectionString: string, poolSize = 10, timeouts: Data
   const pool = new pg.Pool({
     connectionString,
     max: poolSize,
-    // A new connection, and a free one from a full pool, within this time.
+    // Also the wait for a free connection from a full pool.
     connectionTimeoutMillis: timeouts.connectMs,
     statement_timeout: timeouts.statementMs,
     lock_timeout: timeouts.lockMs,
     query_timeout: timeouts.queryMs,
   } as pg.PoolConfig);
-  // An idle connection the server closed (a restart, a terminated backend) is dropped by the pool,
-  // which opens a new one when needed; without a listener, pg would throw the error at the process.
+  // An idle connection the server closed is dropped; without a listener pg would throw at the process.
   pool.on("error", (error) => console.warn(`[db] an idle database connection failed and was dropped: ${error.message}`));
   const client = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
   poolsByClient.set(client, pool);
@@ -42,10 +37,8 @@ export function createDb(connectionString: string, poolSize = 10, timeouts: Data
 }
 
 /**
- * The rows of one SQL statement. On a client from createDb it goes straight to the pool; inside an
- * interactive transaction it goes through that transaction's $queryRaw, so it joins it.
- * pg's own type parsing applies on the direct path: write statements whose columns read the same
- * either way (no bigint or numeric columns; cast counts to integer).
+ * The rows of one statement: straight to the pool, or through a transaction's $queryRaw to join it. pg's
+ * type parsing applies on the direct path, so return no bigint or numeric columns (cast counts to integer).
  */
 export async function queryRows<Row>(client: DbClient, statement: Prisma.Sql): Promise<Row[]> {
   const pool = poolsByClient.get(client);
@@ -53,7 +46,6 @@ export async function queryRows<Row>(client: DbClient, statement: Prisma.Sql): P
   return (await pool.query(statement.text, statement.values)).rows as Row[];
 }
 
-/** The app's bounds from the environment (README: DATABASE_*_TIMEOUT_MS). */
 export function databaseTimeouts(config: Pick<ReturnType<typeof env>, "DATABASE_CONNECT_TIMEOUT_MS" | "DATABASE_STATEMENT_TIMEOUT_MS" | "DATABASE_LOCK_TIMEOUT_MS" | "DATABASE_QUERY_TIMEOUT_MS">): DatabaseTimeouts {
   return {
     connectMs: config.DATABASE_CONNECT_TIMEOUT_MS,
@@ -65,10 +57,7 @@ export function databaseTimeouts(config: Pick<ReturnType<typeof env>, "DATABASE_
 
 const globalForDb = globalThis as unknown as { db?: PrismaClient };
 
-/**
- * Replaces the process-wide client: the seed CLI and the tests use it to point the domain at
- * the database they started. The app itself never calls it.
- */
+/** Replaces the process-wide client (the seed CLI and the tests); the app never calls it. */
 export function useDb(client: PrismaClient): void {
   globalForDb.db = client;
 }

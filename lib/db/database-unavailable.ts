@@ -1,19 +1,13 @@
-// Issue 15 items 1 and 2: is this error the database being away (down, unreachable, frozen,
-// overloaded) rather than a bug? Such errors are answered 503 with Retry-After by every API route
-// (lib/api/problem.ts) and as "the database is not reachable, try again" by every server action
-// (app/action-client.ts), never as an internal error. The shapes come from the three layers a
-// query passes: node's socket, the pg driver and pool, and Prisma's driver adapter (each seen in
-// tests/integration/db/database-faults.test.ts through a proxy that freezes and cuts the line).
-// No server-only: the proxy's bundle and scripts use it too.
+// Is this error the database being away (down, frozen, overloaded) rather than a bug? Then routes answer 503
+// and actions "try again". Shapes of node's socket, pg and Prisma's adapter. No server-only: the proxy uses it.
 
-/** How long a client should wait before trying again, in seconds. */
+/** Retry-After, seconds. */
 export const DATABASE_RETRY_AFTER_SECONDS = 5;
 
 const SOCKET_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "EHOSTUNREACH", "ENETUNREACH", "EAI_AGAIN", "ENOTFOUND", "ECONNABORTED"]);
 // Prisma: can't reach (P1001), timed out (P1002, P1008), connection closed (P1017), no connection
 // from the pool in time (P2024), a transaction that could not start or ended by its timeout (P2028).
 const PRISMA_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024", "P2028"]);
-// Prisma's driver adapter error kinds for the same.
 const ADAPTER_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections", "TransactionAlreadyClosed"]);
 // PostgreSQL: connection exceptions (class 08), shutting down or starting (57P01–57P03), too many
 // connections (53300), out of resources (53000, 53100, 53200), the statement or lock timeout (57014, 55P03).
@@ -22,7 +16,7 @@ const SQLSTATES = new Set(["57P01", "57P02", "57P03", "53000", "53100", "53200",
 // pg and pg-pool say these in words only.
 const DRIVER_MESSAGES = /Query read timeout|Connection terminated|timeout exceeded when trying to connect|Connection ended unexpectedly|Client has encountered a connection error|Client was closed and is not queryable/;
 
-/** The error in one line for the log: Prisma's messages end with the driver's words after a code frame. */
+/** One line for the log: Prisma's messages end with the driver's words after a code frame. */
 export function databaseErrorLine(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
   return error.message.split("\n").filter(Boolean).at(-1) ?? error.name;
@@ -33,7 +27,6 @@ type ErrorLike = { code?: unknown; kind?: unknown; message?: unknown; cause?: un
 export function isDatabaseUnavailable(error: unknown): boolean {
   const seen = new Set<unknown>();
   let current: unknown = error;
-  // The error, what it wraps, and what Prisma's adapter reported, as far as they go.
   const queue: unknown[] = [current];
   while (queue.length > 0) {
     current = queue.shift();

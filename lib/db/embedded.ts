@@ -1,6 +1,4 @@
-// The embedded database (docs/decisions/001-embedded-pglite.md): PGlite keeps PostgreSQL's data
-// under DATA_DIR and pglite-socket serves it over the PostgreSQL wire protocol on 127.0.0.1, so the
-// app talks to it exactly as it talks to a PostgreSQL server — one database path.
+// The embedded database (decision 001): PGlite under DATA_DIR, served over the PostgreSQL protocol on 127.0.0.1.
 import { constants } from "node:fs";
 import { access, mkdir, readFile, readlink, rm, writeFile } from "node:fs/promises";
 import net from "node:net";
@@ -12,11 +10,10 @@ import { keepProtocolBatchesTogether } from "@/lib/db/pglite-socket-batches";
 export class EmbeddedDatabaseError extends Error {}
 
 export type EmbeddedDatabase = {
-  /** postgresql:// URL of the protocol server. */
   url: string;
   port: number;
   pglite: PGlite;
-  /** true when the data directory was created by this start. */
+  /** The data directory was created by this start. */
   isNew: boolean;
   stop: () => Promise<void>;
 };
@@ -97,12 +94,8 @@ export async function prepareDataDir(dataDir: string): Promise<void> {
 }
 
 /**
- * PGlite has one process per data directory. A lock file names the process holding it — its PID
- * and, on Linux, when that process started (from /proc) — and keeps a second `npm start` from
- * opening the same files (which would corrupt them). A lock whose process is gone is stale and
- * taken over; so is one whose PID now belongs to another process (the PID was reused after a
- * crash): the start time differs, or — for a lock written before start times were kept — the
- * process is not Node.js. The operator is never told to stop a process that is not this program.
+ * One process per data directory: the lock names its holder's PID and start time (/proc), so a reused PID
+ * is not taken for a live holder and a stale lock is taken over.
  */
 export async function lockDataDir(dataDir: string): Promise<() => Promise<void>> {
   const lockFile = path.join(dataDir, "embedded.lock");
@@ -133,7 +126,6 @@ function parseLock(text: string | null): (DataDirLock & { isLegacy: boolean }) |
       return { pid: parsed.pid!, startTime: typeof parsed.startTime === "string" ? parsed.startTime : null, isLegacy: false };
     }
   } catch {
-    // A bare number is not JSON-parsed into an object; read below.
   }
   const pid = Number.parseInt(text, 10);
   return Number.isInteger(pid) && pid > 0 ? { pid, startTime: null, isLegacy: true } : null;
@@ -157,7 +149,6 @@ async function processStartTime(pid: number): Promise<string | null> {
   return fields[19] ?? null;
 }
 
-/** The process's command line, word by word (/proc/<pid>/cmdline); null where it cannot be read. */
 async function commandLine(pid: number): Promise<string[] | null> {
   const cmdline = await readFile(`/proc/${pid}/cmdline`, "utf8").catch(() => null);
   return cmdline === null ? null : cmdline.split("\0").filter(Boolean);
@@ -170,7 +161,7 @@ async function processExecutable(pid: number): Promise<string | null> {
   return (await commandLine(pid))?.[0] ?? null;
 }
 
-/** "node --import tsx lib/runtime/start.ts": for the operator, who decides what to stop. */
+/** For the operator, who decides what to stop. */
 async function processCommand(pid: number): Promise<string | null> {
   const command = (await commandLine(pid))?.join(" ").trim();
   return command ? (command.length > 200 ? `${command.slice(0, 200)}…` : command) : null;

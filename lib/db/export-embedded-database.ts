@@ -1,18 +1,12 @@
-// Issue 15 item 8: moving off the embedded database. A plain-SQL dump of the embedded PGlite —
-// schema, data and the migration history — that `psql -f` loads into an empty database on any
-// PostgreSQL 14+ server, after which `npm start` with DATABASE_URL carries on where the embedded
-// one stopped. Made with pg_dump compiled for PGlite (@electric-sql/pglite-tools), so no
-// PostgreSQL client of the right version needs to be installed; the data directory is locked
-// while it runs, like by `npm start`.
+// `npm run db:export`: a plain-SQL dump of the embedded database (with its migration history) that `psql -f`
+// loads into an empty PostgreSQL 14+ database, made by PGlite's own pg_dump (docs/OPERATIONS.md).
 import { writeFile } from "node:fs/promises";
 import { pgDump } from "@electric-sql/pglite-tools/pg_dump";
 import { startEmbeddedDatabase } from "@/lib/db/embedded";
 
 /**
- * Lines newer pg_dump versions write that an older server refuses: `SET transaction_timeout`
- * (PostgreSQL 17+) in the dump's opening settings, and psql's `\restrict` guard (pg_dump 18.1+)
- * on the first and last line, which needs a psql as new. Without them the dump means the same on
- * 14 and later. Only those places are touched: a line of data that reads the same stays.
+ * Drops what an older server or psql refuses: `SET transaction_timeout` (17+) in the opening settings and
+ * the `\restrict` guard (pg_dump 18.1+) on the first and last line; data lines that read the same stay.
  */
 export function portableDump(sql: string): string {
   const lines = sql.split("\n");

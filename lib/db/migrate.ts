@@ -1,9 +1,5 @@
-// The project's migration runner (docs/decisions/003-migration-runner.md).
-//
-// `prisma migrate deploy` cannot run here (its driver-adapter path fails with adapter-pg 6.19),
-// so this applies prisma/migrations/*/migration.sql itself, the way Prisma does: in name order,
-// each in one transaction, recorded in `_prisma_migrations` with Prisma's columns and the
-// SHA-256 checksum of the file, so a native `prisma migrate deploy` elsewhere sees the same history.
+// The project's migration runner (decision 003): prisma/migrations/*/migration.sql in name order, each in a
+// transaction, recorded in `_prisma_migrations` exactly as Prisma records them.
 import { createHash, randomUUID } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
@@ -41,10 +37,7 @@ type AppliedRow = {
 
 export type MigrateResult = { applied: string[]; alreadyApplied: number };
 
-/**
- * Applies pending migrations. Safe to call from several instances at once: a session-level
- * advisory lock makes the second runner wait, then find nothing left to do.
- */
+/** Applies pending migrations; several instances at once wait for each other on an advisory lock. */
 export async function migrate(options: {
   connectionString: string;
   dir?: string;
@@ -136,9 +129,7 @@ function verifyHistory(migrations: Migration[], applied: AppliedRow[]): void {
 async function applyOne(client: pg.Client, migration: Migration): Promise<boolean> {
   await client.query("BEGIN");
   try {
-    // pglite-socket serves every connection from one backend session, where the session advisory
-    // lock is re-entrant and excludes nobody; PGlite runs one transaction at a time, so checking
-    // the history again inside this transaction is what keeps a second runner out there.
+    // On PGlite the advisory lock excludes nobody (one shared session): the re-check in here does (decision 003).
     await client.query(`LOCK TABLE "_prisma_migrations" IN SHARE ROW EXCLUSIVE MODE`);
     const { rowCount } = await client.query(
       `SELECT 1 FROM "_prisma_migrations" WHERE migration_name = $1 AND finished_at IS NOT NULL AND rolled_back_at IS NULL`,

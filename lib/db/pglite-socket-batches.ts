@@ -1,17 +1,5 @@
-// Keeps one connection's extended-protocol batch together on the embedded database.
-//
-// pglite-socket 0.2.17 (the newest release) serves every connection from PGlite's single session
-// and queues each protocol message on its own. It keeps a connection's messages together only
-// while a transaction is open, so outside one, connection A's Parse/Bind/Execute can interleave
-// with connection B's before A's Sync: B then reads A's rows or fails with `portal "" does not
-// exist` (upstream issue electric-sql/pglite#1046, fix pending in PR #977). Measured here: 249 of
-// 602 results went to the wrong client. With a shared pool that is a tenancy breach (R28).
-//
-// The fix replaces the queue's scheduler: a connection that sent P/B/D/E/C/H owns the queue until
-// its Sync (or, in a transaction, until the transaction ends), and an error no longer leaves the
-// queue stuck. It touches a private object of a pinned version, so it checks the shape it relies
-// on and refuses to start if an upgrade changed it; tests/integration/db/embedded-socket.test.ts
-// fails if the interleaving comes back. Remove this file once the upstream fix is released.
+// Keeps one connection's extended-protocol batch together on the embedded database, which pglite-socket
+// 0.2.17 interleaves across connections (decision 001). Patches a private object; remove once upstream fixes it.
 import type { PGlite } from "@electric-sql/pglite";
 import type { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 

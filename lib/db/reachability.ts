@@ -1,5 +1,4 @@
-// A clear answer when DATABASE_URL points at a server that is not there, instead of a stack
-// trace from the first query.
+// A clear answer when DATABASE_URL points at a server that is not there.
 import pg from "pg";
 
 export class DatabaseUnreachableError extends Error {}

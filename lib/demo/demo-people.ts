@@ -1,6 +1,4 @@
-// The people of the demo companies: fixed lists, so every seeded database looks the same and the
-// e2e tests can name them. Names include accents on purpose (the grid's search must find "José"
-// when typing "jose"), and about a third are contacts without an account (R17 "Invitation sent").
+// The demo companies' people, fixed so the e2e tests can name them; accents on purpose, and every third only invited.
 import type { Locale, Title } from "@prisma/client";
 
 export type DemoPerson = {
@@ -74,7 +72,6 @@ const belgianColleagues: PersonRow[] = [
   ["Thomas", "Maes", "MR", "Werfleider"],
 ];
 
-/** Every third colleague has only been invited; the rest registered. */
 function toPeople(rows: PersonRow[], domain: string): DemoPerson[] {
   return rows.map(([firstName, lastName, title, position, language], index) => ({
     firstName,

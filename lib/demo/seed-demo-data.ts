@@ -1,8 +1,5 @@
-// Demo data for a newcomer's first `npm start` (issue 2): two companies with one contact of both,
-// every license type of the manual's three products, ~50 users of whom a third only invited,
-// devices with node-locked activations and live floating leases. Everything goes through the
-// domain use cases, so the demo obeys the same invariants as real data; the whole seed is one
-// transaction, so an interrupted seed leaves nothing behind and simply runs again.
+// Demo data for a first `npm start`: two companies, every license type, ~50 users, devices and leases, made
+// by the domain use cases in one transaction (an interrupted seed leaves nothing behind).
 import "server-only";
 import type { License, PrismaClient, User } from "@prisma/client";
 import { createAccount } from "@/lib/accounts/create-account";
@@ -47,8 +44,7 @@ export async function seedDemoData(options: { clock?: Clock; log?: (line: string
   const passwordHash = await hashPassword(DEMO_PASSWORD);
 
   return client.$transaction(async (transaction) => {
-    // Two instances seeding one empty database at once: the second waits here, then sees the
-    // first one's companies and seeds nothing (the lock ends with the transaction).
+    // A second instance seeding at once waits here, then sees the companies and seeds nothing.
     await transaction.$executeRaw`SELECT pg_advisory_xact_lock(${DEMO_SEED_LOCK_KEY})`;
     if ((await transaction.company.count()) > 0) {
       // Not an empty database: leave it alone, but still show the demo logins if they exist.

@@ -1,11 +1,5 @@
-// R27: the worker's claim. One statement marks a batch of due messages SENDING with a lease, so
-// any number of workers (app instances, `npm run worker`) can poll the same outbox:
-//   - FOR UPDATE SKIP LOCKED: concurrent claimers pass over each other's rows instead of waiting,
-//     and no row is claimed twice — in the normal case no message is sent twice;
-//   - a SENDING row whose lease ended belongs to a worker that crashed or hung; it is due again,
-//     and the resend carries the same Message-ID.
-// Attempts are counted when claimed, so a message that crashes its worker every time still
-// reaches MAX_DELIVERY_ATTEMPTS and ends FAILED (deliver-email.ts).
+// R27: one statement claims due messages with a lease, FOR UPDATE SKIP LOCKED (decision 005). Attempts are
+// counted when claimed, so a message that crashes its worker every time still ends FAILED.
 import "server-only";
 import type { DbClient } from "@/lib/db/client";
 import type { Locale } from "@/lib/i18n/locales";
@@ -24,11 +18,7 @@ export type ClaimedEmail = {
   lockedUntil: Date;
 };
 
-/**
- * Issue 15: extends the lease of messages this worker is still sending, from `previous` (the
- * claim's token) to `lockedUntil`. A message another worker took over meanwhile (its token
- * differs) is left alone. Returns the ids renewed.
- */
+/** Moves the lease from `previous` (the claim's token) to `lockedUntil`; returns the ids not taken over meanwhile. */
 export async function renewEmailClaims(options: { db: DbClient; ids: string[]; previous: Date; lockedUntil: Date }): Promise<string[]> {
   if (options.ids.length === 0) return [];
   const rows = await options.db.$queryRaw<{ id: string }[]>`

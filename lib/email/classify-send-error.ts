@@ -1,8 +1,5 @@
-// Which failures are worth retrying (R27). A mail server that is down, slow or busy (4xx, no
-// connection) will likely take the message later; a 5xx answer to the recipient or the message
-// itself ("550 no such user") will not, so that message fails at once with the server's reason
-// instead of blocking a retry slot for eight hours. Other 5xx answers (e.g. 535 bad credentials)
-// are the server's configuration, not the message's, and are retried like an outage.
+// Permanent failures (R27): a 5xx answer to the recipient or message ("550 no such user"). Other 5xx
+// answers (535 bad credentials) are the server's configuration and are retried like an outage.
 import "server-only";
 
 export type SendErrorClass = { isPermanent: boolean; reason: string };

@@ -1,5 +1,4 @@
-// The transport the configuration asks for (lib/env.ts EMAIL_TRANSPORT): SMTP when SMTP_URL is
-// set, otherwise the local mailbox under DATA_DIR/mailbox (the embedded demo's default).
+// SMTP when EMAIL_TRANSPORT is smtp and SMTP_URL is set, otherwise the local mailbox under DATA_DIR.
 import "server-only";
 import { createMailboxTransport } from "@/lib/email/create-mailbox-transport";
 import { createSmtpTransport } from "@/lib/email/create-smtp-transport";

@@ -1,5 +1,4 @@
-// The demo transport: nodemailer builds the same MIME message it would send over SMTP, and the
-// mailbox keeps it on disk under DATA_DIR/mailbox for the in-app mailbox page (app/mailbox).
+// The demo transport: the MIME message SMTP would carry, kept under DATA_DIR/mailbox for app/mailbox.
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { mkdir, rename, writeFile } from "node:fs/promises";

@@ -1,5 +1,4 @@
-// SMTP delivery: a pooled nodemailer transport, so one batch of the worker reuses a few
-// connections instead of opening one per message.
+// SMTP delivery through a pooled nodemailer transport.
 import "server-only";
 import nodemailer from "nodemailer";
 import type { EmailTransport } from "@/lib/email/email-transport";
@@ -13,8 +12,7 @@ export type SmtpTransportOptions = {
   maxConnections?: number;
 };
 
-// Nodemailer's defaults wait up to ten minutes on a silent server; the worker's claim lease
-// (delivery-policy.ts) must outlast a batch, so a dead server has to be noticed much sooner.
+// Nodemailer's defaults wait up to ten minutes on a silent server; a dead server must be noticed sooner.
 const TIMEOUTS = { connectionTimeout: 15_000, greetingTimeout: 15_000, socketTimeout: 60_000 } as const;
 
 export function createSmtpTransport(options: SmtpTransportOptions): EmailTransport {

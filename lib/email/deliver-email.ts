@@ -1,7 +1,5 @@
-// One claimed outbox message: render it in the recipient's language (R29), send it, record the
-// outcome. Retries with backoff until MAX_DELIVERY_ATTEMPTS, except a permanent rejection of the
-// recipient, which fails at once (R27). Secrets in the payload are blanked once the message is
-// SENT or FAILED (redact-email-payload.ts).
+// One claimed outbox message: render (R29), send, record the outcome; a permanent rejection fails at once
+// (R27). Secrets in the payload are blanked once it is SENT or FAILED.
 import "server-only";
 import type { ClaimedEmail } from "@/lib/email/claim-due-emails";
 import { classifySendError } from "@/lib/email/classify-send-error";
@@ -41,8 +39,7 @@ export async function deliverEmail(options: {
   }
 
   const now = clock.now();
-  // Guarded by status only: if this worker's lease ran out and another worker took the message
-  // over, it was still sent, which is the truth worth recording.
+  // Guarded by status only: it was sent, even if another worker took it over meanwhile.
   await db.emailMessage.updateMany({
     where: { id: message.id, status: "SENDING" },
     data: { status: "SENT", sentAt: now, lockedUntil: null, payload: redactEmailPayload(message.template, message.payload) },
@@ -57,8 +54,7 @@ async function recordFailure(
   const { db, message, clock } = options;
   const isFinal = failure.isPermanent || message.attempts >= MAX_DELIVERY_ATTEMPTS;
   const now = clock.now();
-  // Guarded by this claim's lease: a worker that was overtaken must not reschedule a message
-  // another worker is sending now.
+  // Guarded by this claim's lease: an overtaken worker must not reschedule another worker's send.
   await db.emailMessage.updateMany({
     where: { id: message.id, status: "SENDING", lockedUntil: message.lockedUntil },
     data: isFinal

@@ -1,21 +1,15 @@
-// The closed set of transactional emails and the data each one needs (R7, R10, R17, R21, R27).
-// Shared contract between the domain (which enqueues), the outbox worker (which renders and
-// sends) and the templates in emails/. URLs in payloads are absolute, built with absoluteUrl()
-// (lib/email/absolute-url.ts) from APP_BASE_URL.
-/** One license named in an invitation (issue 14 item 1). */
+// The closed set of transactional emails and each one's data (R7, R10, R17, R21, R27), shared by the
+// domain, the outbox worker and emails/. URLs in payloads are absolute (absoluteUrl).
 export type InvitedLicense =
   | { kind: "WEB"; productCode: string; productName: string }
   | { kind: "DESKTOP"; productCode: string; productName: string; downloadUrl: string; activationKey: string };
 
 export type EmailTemplatePayloads = {
-  /** R10: "Activate account"; continueToUrl set when registration began from a license email. */
   "account-verification": { firstName: string; verifyUrl: string; expiresInHours: number };
   "password-reset": { firstName: string; resetUrl: string; expiresInMinutes: number };
   /** Sent instead of a verification mail when someone registers an address that has an account. */
   "account-exists": { firstName: string; signInUrl: string; resetUrl: string };
-  /** R21 web apps: "Let's get started". */
   "license-assigned-web": { firstName: string; productName: string; companyName: string; adminName: string; startUrl: string };
-  /** R21 desktop apps: "Download desktop software" and the activation key in the same mail. */
   "license-assigned-desktop": {
     firstName: string;
     productName: string;
@@ -24,11 +18,7 @@ export type EmailTemplatePayloads = {
     downloadUrl: string;
     activationKey: string;
   };
-  /**
-   * R17, R21: a person without an account: register first, then the software. `licenses` carries
-   * what a registered user's license mails would (web: "Let's get started", through registration;
-   * desktop: the download and the activation key); absent in mails enqueued before it existed.
-   */
+  /** R17, R21: register first, then the software; `licenses` is absent in mails enqueued before it existed. */
   invitation: {
     firstName: string;
     productNames: string[];
@@ -37,10 +27,7 @@ export type EmailTemplatePayloads = {
     registerUrl: string;
     licenses?: InvitedLicense[];
   };
-  /**
-   * Issue 13, decision 016: join a company not yet verified. Sent alike whether or not the address
-   * has an account, and it never greets with names the inviting admin typed.
-   */
+  /** Decision 016: the same mail whether or not the address has an account; no names the admin typed. */
   "membership-invitation": { companyName: string; adminName: string; acceptUrl: string; expiresInDays: number };
   /** R7: "Let's get started" into Software management. */
   "purchase-confirmation": {
@@ -49,16 +36,16 @@ export type EmailTemplatePayloads = {
     orderNumber: string;
     /** kind: what the line bought (a new license when absent); licenseType: the LicenseType code. */
     lines: { productName: string; licenseType: string; seats: number; kind?: "NEW_LICENSE" | "ADD_SEATS" | "RENEWAL" }[];
-    /** Excluding VAT, and the VAT (issue 7); absent in mails enqueued before they existed. */
+    /** Absent in mails enqueued before they existed. */
     netFormatted?: string;
     vatFormatted?: string;
     totalFormatted: string;
     startUrl: string;
-    /** Decision 021; absent in mails enqueued before invoices were shown in the portal. */
+    /** Decision 021; absent in mails enqueued before invoices existed. */
     invoice?: { number: string; url: string; paymentTermDays: number };
     purchaseOrderNumber?: string;
   };
-  /** Issue 7: to each of the company's admins, 30 days before a license ends. */
+  /** To each of the company's admins, 30 days before a license ends. */
   "license-expiring": {
     firstName: string;
     companyName: string;
@@ -86,11 +73,7 @@ export const emailTemplates = [
   "license-expiring",
 ] as const satisfies readonly EmailTemplate[];
 
-/**
- * Payload fields that carry a secret (a one-time token inside a URL). The outbox keeps them only
- * until the message is delivered or has failed for good, then blanks them: tokens are stored
- * hashed everywhere else and are never logged.
- */
+/** Payload fields holding a one-time token: blanked once the message is SENT or FAILED (decision 005). */
 export const secretPayloadFields: { [T in EmailTemplate]?: (keyof EmailTemplatePayloads[T])[] } = {
   "account-verification": ["verifyUrl"],
   "password-reset": ["resetUrl"],

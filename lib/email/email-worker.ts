@@ -1,7 +1,5 @@
-// R27: the outbox's delivery worker. Runs inside every app instance (instrumentation.ts) and as
-// its own process (`npm run worker`); any number may run at once, since claims skip each other's
-// rows (claim-due-emails.ts). stop() lets the sends in flight finish and record their outcome,
-// so a deploy does not leave messages SENDING until their lease runs out.
+// R27: the outbox's delivery worker, in every app instance and as `npm run worker`; any number may run at
+// once (claims skip each other's rows). stop() lets the sends in flight finish and record their outcome.
 import "server-only";
 import { systemClock, type Clock } from "@/lib/clock";
 import { db as defaultDb, type DbClient } from "@/lib/db/client";
@@ -18,11 +16,8 @@ export type EmailWorkerOptions = {
   pollIntervalMs?: number;
   /** How often the leases of messages still being sent are renewed (real time; tests shorten it). */
   renewIntervalMs?: number;
-  /** Defaults to the process-wide client, looked up when first needed. */
   db?: DbClient;
-  /** Defaults to the React Email templates in emails/. */
   render?: typeof renderEmail;
-  /** For jitter; tests may fix it. */
   random?: () => number;
   log?: (line: string) => void;
 };
@@ -56,8 +51,7 @@ export class EmailWorker {
     const inFlight = new Set(claimed);
     const renewal = this.renewWhileSending(db, inFlight);
     try {
-      // All at once: the pooled SMTP transport queues them over its few connections, and one slow
-      // or rejected recipient does not hold up the rest of the batch.
+      // All at once: the pooled transport queues them, and one slow recipient does not hold up the rest.
       const outcomes = await Promise.all(
         claimed.map((message) => deliverEmail({ db, message, transport, render, clock, random }).finally(() => inFlight.delete(message))),
       );
@@ -68,12 +62,7 @@ export class EmailWorker {
     return round;
   }
 
-  /**
-   * Issue 15: every renewIntervalMs, the messages still in flight get a fresh lease, and their
-   * ClaimedEmail carries the new token for recording the outcome. A renewal that fails (the
-   * database is away) is tried again at the next tick; if the worker dies, renewals stop and the
-   * lease runs out within CLAIM_LEASE_MS.
-   */
+  /** Renews the lease of the messages in flight every renewIntervalMs; a failed renewal is retried next tick. */
   private renewWhileSending(db: DbClient, inFlight: Set<ClaimedEmail>): { stop: () => void } {
     const { clock, renewIntervalMs, log } = this.options;
     // The messages this worker still owns share one token: the claim's, then each renewal's.

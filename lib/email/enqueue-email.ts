@@ -1,6 +1,5 @@
-// R27: an email is a row in the outbox, written with the caller's transaction client in the same
-// transaction as the change that causes it. An assignment that commits always has its email; one
-// that rolls back never does. Delivery happens later, in the worker (deliver-due-emails.ts).
+// R27: an email is an outbox row written in the caller's transaction, so it exists exactly when the change
+// committed; the worker delivers it later (decision 005).
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { EmailMessage, Prisma } from "@prisma/client";
@@ -32,20 +31,15 @@ export async function enqueueEmail<T extends EmailTemplate>(options: EnqueueEmai
   return options.db.emailMessage.create({ data: outboxRow(options, (options.clock ?? systemClock).now()), select: { id: true, messageId: true } });
 }
 
-/** One message of a batch: any template with its own payload. */
 export type OutboxMessage = { [T in EmailTemplate]: Omit<EnqueueEmailOptions<T>, "db" | "clock"> }[EmailTemplate];
 
-/**
- * Many messages in one statement, in the caller's transaction: a saved grid change set can grant
- * hundreds of licenses (R16, R21), and one INSERT per message would dominate its transaction.
- */
+/** Many messages in one statement: a saved change set can grant hundreds of licenses (R16, R21). */
 export async function enqueueEmails(options: { db: DbClient; messages: OutboxMessage[]; clock?: Clock }): Promise<number> {
   if (options.messages.length === 0) return 0;
   const now = (options.clock ?? systemClock).now();
   const rows = options.messages.map((message) => outboxRow(message, now));
   const column = <T>(pick: (row: Prisma.EmailMessageCreateManyInput) => T) => rows.map(pick);
-  // One array per column through unnest: a save granting 500 licenses writes its mails with eight
-  // parameters rather than createMany's four thousand (bench/grid-server.ts).
+  // unnest: one array per column, not createMany's parameter per value (bench/grid-server.ts).
   return options.db.$executeRaw`
     INSERT INTO "EmailMessage" ("messageId", "template", "toAddress", "locale", "payload", "userId", "companyId", "nextAttemptAt")
     SELECT m."messageId", m."template", m."toAddress", m."locale"::"Locale", m."payload", m."userId", m."companyId", ${now}
@@ -77,11 +71,7 @@ function outboxRow(options: Omit<EnqueueEmailOptions<EmailTemplate>, "db" | "clo
   };
 }
 
-/**
- * RFC 5322 Message-ID, fixed when the message is enqueued: every attempt, including a resend
- * after a worker crashed between sending and recording, carries the same id, so the resend is
- * recognisable (and mail clients thread or drop the duplicate).
- */
+/** RFC 5322 Message-ID, fixed at enqueue: a resend after a crash carries the same id (decision 005). */
 function newMessageId(): string {
   return `<${randomUUID()}@${new URL(env().APP_BASE_URL).hostname}>`;
 }

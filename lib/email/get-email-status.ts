@@ -1,6 +1,5 @@
-// R17/R27: what became of the emails a company sent its people, for the "Invitation sent" label,
-// a "delivery failed" warning and a resend. Only the latest message per person and template
-// counts: a resend replaces the failed one's status.
+// R17/R27: what became of a company's emails to its people; only the latest per person and template
+// counts, so a resend replaces the failed one's status.
 import "server-only";
 import type { EmailStatus } from "@prisma/client";
 import { db as defaultDb, type DbClient } from "@/lib/db/client";

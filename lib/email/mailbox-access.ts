@@ -1,13 +1,5 @@
-// Who may open the in-app mailbox (app/mailbox). It holds every delivered message of every
-// company, one-time links included, so it is a development aid (decision 015, superseding the
-// access rule of 005):
-//   enabled — mailbox transport and MAILBOX on (by default everywhere but production on a server
-//             database: the demo and development);
-//   local   — and the request came from this machine: the socket's loopback address as the
-//             client-address guard recorded it (never a header), not relayed by a proxy for someone
-//             else (with TRUST_PROXY, the client the proxy names must be local too), and addressed
-//             to a loopback name, so a page of another site whose name resolves to 127.0.0.1 (DNS
-//             rebinding) is not let in either.
+// Who may open the in-app mailbox, which holds every company's one-time links (decision 015): enabled, and
+// a request from a loopback socket, not relayed for someone else, to a loopback Host (no DNS rebinding).
 import "server-only";
 import type { RequestOrigin } from "@/lib/auth/client-ip";
 import type { Env } from "@/lib/env";
@@ -26,7 +18,6 @@ function isLoopbackAddress(address: string): boolean {
   return /^127\.\d+\.\d+\.\d+$/.test(address) || address === "::1";
 }
 
-/** The Host header's name (without its port) is this machine's loopback. */
 function isLoopbackName(host: string): boolean {
   const name = host.trim().toLowerCase().replace(/:\d+$/, "");
   return name === "localhost" || name === "[::1]" || isLoopbackAddress(name);

@@ -1,6 +1,4 @@
-// The local mailbox (the demo's transport when no SMTP_URL is set): each delivered message is a
-// raw MIME file, <id>.eml, that any mail client opens, next to <id>.json with its rendered parts
-// for the in-app mailbox page, so reading it back needs no MIME parser at run time.
+// The local mailbox: each message is <id>.eml (raw MIME) next to <id>.json with its rendered parts for the page.
 import path from "node:path";
 
 export type MailboxMessage = {
@@ -11,7 +9,6 @@ export type MailboxMessage = {
   subject: string;
   html: string;
   text: string;
-  /** ISO 8601 time the mailbox received it. */
   receivedAt: string;
 };
 

@@ -1,5 +1,4 @@
-// One message of the local mailbox with the links it contains, so the mailbox page can offer
-// them as plain links next to the sandboxed HTML (a person trying the demo clicks "Activate account").
+// One message of the local mailbox with its links, offered as plain links next to the sandboxed HTML.
 import "server-only";
 import { readFile } from "node:fs/promises";
 import path from "node:path";

@@ -1,5 +1,4 @@
-// Once a message is SENT or FAILED for good, its one-time links are of no further use to the
-// outbox: blanking them means a database dump or backup never holds a working token.
+// Blanks a finished message's one-time links, so a database dump or backup never holds a working token.
 import "server-only";
 import type { Prisma } from "@prisma/client";
 import { secretPayloadFields, type EmailTemplate } from "@/lib/email/email-templates";

@@ -1,5 +1,4 @@
-// Renders one transactional email (R29: in the recipient's language) into subject, HTML and a
-// plain-text part. Used by the outbox worker, in Next.js server code and in plain Node (tsx).
+// Renders one transactional email in the recipient's language (R29): subject, HTML and plain text.
 import "server-only";
 import { render } from "@react-email/render";
 import { accountExists } from "@/emails/account-exists";
@@ -39,7 +38,6 @@ const definitions: { [T in EmailTemplate]: EmailDefinition<T> } = {
   "license-expiring": licenseExpiring,
 };
 
-/** Block elements leave runs of blank lines behind; one blank line between paragraphs reads best. */
 function tidyPlainText(text: string): string {
   return `${text.replace(/[ \t]+\n/g, "\n").replace(/\n{3,}/g, "\n\n").trim()}\n`;
 }

@@ -1,6 +1,4 @@
-// Starts the delivery worker, and the expiry reminders that feed it, from configuration: in the web app (instrumentation.ts) and in
-// `npm run worker` (lib/runtime/worker.ts). Returns a stop function that lets the sends in
-// flight finish, then closes the transport's connections.
+// Starts the delivery worker and the expiry reminders; the returned stop lets the sends in flight finish.
 import "server-only";
 import { createEmailTransport } from "@/lib/email/create-email-transport";
 import { EmailWorker } from "@/lib/email/email-worker";
@@ -17,7 +15,7 @@ export function startEmailWorker(config: Env, log: (line: string) => void = (lin
   });
   worker.start();
   log(`delivery worker started (${transport.kind}${transport.kind === "mailbox" ? ` in ${config.DATA_DIR}/mailbox` : ""}, every ${config.EMAIL_WORKER_POLL_INTERVAL_MS} ms)`);
-  // Issue 7: the 30-day expiry reminders ride along with delivery (every few minutes).
+  // The 30-day expiry reminders ride along with delivery.
   const stopExpiryReminders = startExpiryReminders();
   return async () => {
     stopExpiryReminders();

@@ -1,7 +1,4 @@
-// GET /api/v1/entitlements: "My software" (R23) as JSON for client software: every license the
-// user may use now in their current company (User.currentCompanyId while still a member there,
-// else the first by name, as in the portal; R11), with what the application needs to start:
-// the launch URL (web) or the download URL and activation key (desktop).
+// GET /api/v1/entitlements: "My software" (R23) as JSON, in the current company as the portal chooses it (R11).
 import "server-only";
 import type { LicenseEdition, LicenseType, ProductKind } from "@prisma/client";
 import { displayName } from "@/lib/auth/current-user";

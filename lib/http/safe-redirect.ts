@@ -1,8 +1,5 @@
-// Issue 13: every redirect target that comes from a request (a callbackUrl, a continue or return
-// address) is parsed as a URL against the portal's own origin, the way a browser will read it, and
-// kept only when it stays there; anything else falls back to the start page. The result is a path
-// serialised by the URL parser: no control characters (a Location header with a newline is a 500),
-// no tab or backslash tricks (`/\t/evil` and `/\evil` are `//evil` to a browser).
+// A redirect target from a request is parsed against the portal's origin as a browser reads it and kept only
+// when it stays there; the result is the URL parser's path (no newline, tab or backslash tricks).
 const FALLBACK = "/";
 const MAX_LENGTH = 2048;
 
@@ -22,7 +19,7 @@ export function safeRedirectPath(target: unknown, appBaseUrl: string, fallback =
   return path.startsWith("/") && !path.startsWith("//") ? path : fallback;
 }
 
-/** The same check, as an absolute URL on the portal's origin (next-auth's redirect callback wants one). */
+/** As an absolute URL (next-auth's redirect callback wants one). */
 export function safeRedirectUrl(target: unknown, appBaseUrl: string): string {
   return new URL(safeRedirectPath(target, appBaseUrl), appBaseUrl).href;
 }

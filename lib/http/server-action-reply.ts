@@ -1,8 +1,5 @@
-// Issue 15: a server action's arguments arrive in React's reply encoding: JSON in which a string
-// that starts with "$" is a reference (a promise, an outlined part, a Map, a server function…).
-// React's decoder answers a reference it cannot resolve by failing the request (a 500 after
-// "Connection closed."). The app's actions take plain values only, so the proxy lets through the
-// few encodings a browser sends for them and refuses the rest as a bad request before React sees it.
+// In React's reply encoding a "$…" string is a reference, and one React cannot resolve fails the request with
+// a 500. The app's actions take plain values only, so the proxy refuses any other encoding as a 400.
 
 /** Escaped text ("$$…"), the values JSON has no word for, dates, big integers. */
 const PLAIN = /^\$(\$|undefined$|NaN$|Infinity$|-Infinity$|-0$|D\d{4}-|n-?\d+$)/;
@@ -24,10 +21,7 @@ function isPlainJson(text: string, allowFormData: boolean): boolean {
   }
 }
 
-/**
- * Whether a server action request's body holds only plain arguments: a JSON body (text/plain), or
- * a multipart body whose JSON parts (fields named by a number) do, FormData entries being text.
- */
+/** A JSON body (text/plain), or a multipart body whose numbered JSON parts are plain, FormData entries text. */
 export async function hasPlainActionArguments(request: Request): Promise<boolean> {
   const type = request.headers.get("content-type") ?? "";
   if (type.startsWith("multipart/form-data")) {

@@ -1,6 +1,4 @@
-// The UI messages (R29), one catalogue per locale. The core file holds the portal's namespaces;
-// the shop and the back office keep theirs in files of their own, merged here, so the catalogues
-// stay readable. nl and en have the same keys (tests/unit/i18n-messages.test.ts).
+// The UI messages (R29) per locale: the core file merged with the shop's and the back office's.
 import backofficeEn from "./messages/backoffice.en.json";
 import backofficeNl from "./messages/backoffice.nl.json";
 import en from "./messages/en.json";

@@ -1,10 +1,8 @@
-// The UI languages (R29). Dutch is the manual's language and the default. The choice lives in the
-// NEXT_LOCALE cookie (set by the language switch) and, for signed-in users, in User.language.
+// The UI languages (R29), Dutch by default; the choice lives in the NEXT_LOCALE cookie and User.language.
 export const locales = ["nl", "en"] as const;
 export type Locale = (typeof locales)[number];
 export const defaultLocale: Locale = "nl";
 export const localeCookieName = "NEXT_LOCALE";
-/** One year: the choice is remembered across visits. */
 export const localeCookieMaxAgeSeconds = 60 * 60 * 24 * 365;
 
 export function isLocale(value: unknown): value is Locale {

@@ -1,5 +1,4 @@
-// The product a /launch/<slug> or /downloads/<slug> path names, for the pages around the launch
-// and the download (R21, R23).
+// The product a /launch/<slug> or /downloads/<slug> path names (R21, R23).
 import "server-only";
 import type { ProductKind } from "@prisma/client";
 import { db as processDb, type DbClient } from "@/lib/db/client";

@@ -1,6 +1,5 @@
-// R1, R2, R20: what opening a web product gives the signed-in user. A named license: access at
-// any time. A floating license: a seat for this browser session, or a refusal naming when the next
-// seat frees up. No usable license (none, revoked, expired): a trial, once; after it, Standard.
+// R1, R2, R20: what opening a web product gives: a named license, a floating seat for this browser (or the
+// refusal naming when one frees up), else a trial once and Standard after it.
 import "server-only";
 import type { FloatingLease, LicenseType, Trial } from "@prisma/client";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
@@ -23,15 +22,13 @@ export type LaunchGrant = {
   /** The license's company; for a trial or Standard the user's current company, if any. */
   companyId: string | null;
   licenseId?: string;
-  /** Floating licenses: the seat this browser session holds. */
   lease?: FloatingLease;
   trial?: Trial;
 };
 export type LaunchRefusal = {
   kind: "seats-in-use";
-  /** Seats of the user's floating licenses of the product, all taken. */
   seats: number;
-  /** When the first of those seats frees up at the latest (R2: a seat lapses after 1 hour). */
+  /** When the first of those seats frees up at the latest. */
   nextExpiry: Date | null;
 };
 export type LaunchOutcome = LaunchGrant | LaunchRefusal;
@@ -41,7 +38,7 @@ type UsableLicense = { id: string; type: LicenseType; companyId: string };
 export async function launchProduct(options: {
   user: LaunchUser;
   productCode: string;
-  /** The browser a floating seat is taken for: its portal session's seatHolderId (lib/auth/portal-sessions.ts). */
+  /** The portal session's seatHolderId. */
   browserSessionId: string;
   ipAddress?: string | null;
   clock?: Clock;
@@ -78,12 +75,11 @@ export async function launchProduct(options: {
       return grant;
     };
 
-    // R1: a named license gives access at any time and takes no seat.
+    // R1: a named license takes no seat.
     const named = licenses.find((license) => license.type === "NAMED_USER");
     if (named) return opened({ kind: "granted", level: "licensed", companyId: named.companyId, licenseId: named.id });
 
-    // R2: a floating license takes a seat for this browser session (or extends the one it holds).
-    // acquireLease records the seat taken or refused (lease.acquired, lease.refused) itself.
+    // R2: a seat for this browser session; acquireLease records it taken or refused.
     const floating = licenses.filter((license) => license.type === "FLOATING");
     const refusals: { seats: number; nextExpiry: Date | null }[] = [];
     for (const license of floating) {
@@ -105,7 +101,7 @@ export async function launchProduct(options: {
       };
     }
 
-    // R20: no usable license (never had one, revoked or expired): a trial, once; then Standard.
+    // R20: no usable license: a trial, once; then Standard.
     const { trial, isRunning } = await ensureTrial({ userId: user.id, product, companyId: currentCompanyId, ipAddress: options.ipAddress, clock: options.clock, db: transaction });
     if (trial && isRunning) return opened({ kind: "granted", level: "trial", companyId: currentCompanyId, trial });
     return opened({ kind: "granted", level: "standard", companyId: currentCompanyId, ...(trial ? { trial } : {}) });
@@ -113,14 +109,9 @@ export async function launchProduct(options: {
   return { product: launched, outcome };
 }
 
-/**
- * The user's licenses of the product they may use now: an active assignment (R18) of a license
- * valid today, in a company where their role may use software. Named licenses first, as they take
- * no seat; then the current company's (R11) before the others'.
- */
+/** Licenses usable now (active assignment, valid, a role that may use software): named first, current company first. */
 async function usableLicenses(options: { client: DbClient; user: LaunchUser; productId: string; now: Date; currentCompanyId: string | null }): Promise<UsableLicense[]> {
   const { client, user, now, currentCompanyId } = options;
-  // One permission vocabulary (lib/auth/permissions.ts): a role that may not use software opens nothing.
   const companyIds = user.memberships.filter((membership) => canUseSoftware(membership)).map((membership) => membership.company.id);
   if (companyIds.length === 0) return [];
   const assignments = await client.assignment.findMany({

@@ -1,5 +1,4 @@
-// Products are launched at /launch/<slug>, the slug being the product code in kebab case
-// (PROFIS_ENGINEERING → profis-engineering); license mails link there too (assignment-emails.ts).
+// Products are launched at /launch/<slug>, the slug being the product code in kebab case.
 
 /** PROFIS_ENGINEERING → profis-engineering. */
 export function launchSlug(productCode: string): string {
@@ -13,7 +12,6 @@ export function productCodeOfSlug(slug: string): string | null {
   return slug.length <= 64 && SLUG_PATTERN.test(slug) ? slug.toUpperCase().replaceAll("-", "_") : null;
 }
 
-/** The portal path that opens a web product (R23), e.g. /launch/profis-engineering. */
 export function launchPath(productCode: string): string {
   return `/launch/${launchSlug(productCode)}`;
 }

@@ -1,7 +1,5 @@
-// The hand-over from /launch/<product> to the web application (R1, R2, R20): a launch token
-// (EdDSA, typ launch+jwt, aud = product code, about 2 minutes) stating who, at which level, and for
-// a floating license the seat and the browser session holding it. The application verifies it with
-// the published keys (/api/v1/signing-keys) and starts its own session.
+// The launch token handed to the web application (R1, R2, R20): who, at which level, and the floating seat;
+// EdDSA launch+jwt for the product, about 2 minutes, verified with the published keys.
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { displayName, type CurrentUser } from "@/lib/auth/current-user";
@@ -26,8 +24,7 @@ function launchClaims(options: {
     companyId: grant.companyId,
     ...(grant.licenseId ? { licenseId: grant.licenseId } : {}),
     ...(grant.level === "trial" && grant.trial ? { trialEndsAt: grant.trial.endsAt.toISOString() } : {}),
-    // The seat and its browser session travel together: with both, the application can keep the
-    // seat alive and free it (POST /api/v1/web-sessions/heartbeat, DELETE /api/v1/web-sessions).
+    // With both the seat and its browser session the application can keep the seat alive and free it.
     ...(grant.lease ? { lease: { id: grant.lease.id, expiresAt: grant.lease.expiresAt.toISOString() } } : {}),
     browserSessionId: options.browserSessionId,
     jti: randomUUID(),
@@ -53,10 +50,7 @@ export async function issueLaunchToken(options: {
   });
 }
 
-/**
- * The product's launch URL with the token. A relative launch URL (the stand-in web application of
- * the demo, /apps/<product>) is resolved against APP_BASE_URL, never against the request's Host.
- */
+/** A relative launch URL (the demo's stand-in) is resolved against APP_BASE_URL, never the request's Host. */
 export function launchRedirectUrl(launchUrl: string, token: string): string {
   const url = new URL(launchUrl, `${env().APP_BASE_URL}/`);
   url.searchParams.set(LAUNCH_TOKEN_PARAMETER, token);

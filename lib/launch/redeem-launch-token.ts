@@ -1,7 +1,5 @@
-// Issue 13: a launch token is a hand-over, used once. The web application redeems it here before it
-// trusts it; a second redemption (a token copied from the address bar, a log or a proxy within its
-// two minutes) is refused. One conditional INSERT decides, so two instances redeeming at once
-// cannot both succeed.
+// A launch token is used once: the web application redeems it before trusting it, and one conditional INSERT
+// refuses a second redemption on any instance (decision 018).
 import "server-only";
 import { decodeJwt } from "jose";
 import { Prisma } from "@prisma/client";
@@ -39,7 +37,7 @@ export async function redeemLaunchToken(options: { token: string; clock?: Clock;
   return { productCode: audience, userId: sub, browserSessionId };
 }
 
-/** Redemptions of tokens past their expiry are kept no longer: the token is refused anyway. */
+/** Redemptions of expired tokens are kept no longer: the token is refused anyway. */
 export async function deleteExpiredRedemptions(options: { clock?: Clock; db?: DbClient } = {}): Promise<number> {
   const now = (options.clock ?? systemClock).now();
   const { count } = await (options.db ?? processDb()).launchTokenRedemption.deleteMany({ where: { expiresAt: { lt: now } } });

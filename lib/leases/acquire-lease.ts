@@ -1,7 +1,5 @@
-// R2/R5: take (or extend) a seat of a floating license for one holder: a desktop device or a
-// browser session. The same holder asking again extends its own lease instead of taking a second seat.
-// A new seat is recorded (lease.acquired, by the seat statement itself); a refusal for lack of seats
-// too (lease.refused), by a statement of its own after it (R24).
+// R2/R5: take a seat of a floating license for a device or a browser session; the same holder asking again
+// extends its own lease. A refusal for lack of seats is recorded after the seat statement (R24).
 import "server-only";
 import type { FloatingLease } from "@prisma/client";
 import { MAX_FINGERPRINT_LENGTH } from "@/lib/activations/activate-license";
@@ -19,7 +17,7 @@ export type LeaseHolder = { deviceId: string } | { fingerprint: string } | { bro
 export type AcquiredLease = {
   lease: FloatingLease;
   isNew: boolean;
-  /** For the signed receipt (lease+jwt): its audience and the holder's machine. */
+  /** For the signed receipt: its audience and the holder's machine. */
   productCode: string;
   fingerprint: string | null;
 };
@@ -41,9 +39,7 @@ export async function acquireLease(options: {
   const now = (options.clock ?? systemClock).now();
 
   try {
-    // R25: one statement (lease-statements.ts, decision 012): the license row lock, the seat count
-    // after it, the lease and its audit event. Alone it commits at once; inside a caller's
-    // transaction (launch) it joins it.
+    // R25: one statement (decision 012); inside a caller's transaction (launch) it joins it.
     const [row] = await queryRows<TakenSeatRow>(
         options.db ?? processDb(),
       takeFloatingSeat({
@@ -57,16 +53,14 @@ export async function acquireLease(options: {
       }),
     );
     if (row && !row.isSessionLive) throw sessionEnded();
-    // R28: another company's license is as unknown as a missing one.
+    // R28: another company's license is unknown.
     if (!row || !row.isMember) throw notFound("License");
     if (row.type !== "FLOATING") throw new DomainError("INVALID", "Only floating licenses have leases", { reason: "NOT_FLOATING" });
     if (!row.isAssigned) throw new DomainError("FORBIDDEN", "This license is not assigned to you", { reason: "NOT_ASSIGNED" });
     if (!isLicenseValidAt(row, now)) throw new DomainError("FORBIDDEN", "This license is not valid now", { reason: "LICENSE_NOT_VALID" });
     const fingerprint = checkedHolderFingerprint(holder, row);
     if (row.isNew === null) {
-      // The checks above passed, so the function got as far as counting; anything else is a bug.
       if (row.liveCount === null) throw new Error("take_floating_seat refused a seat that the checks allow");
-      // R25: counted under the license row lock, so two instances cannot both take the last seat.
       throw new DomainError("SEATS_EXHAUSTED", "All seats of this license are in use", {
         licenseId,
         companyId: row.companyId,
@@ -104,18 +98,14 @@ function isWellFormedHolder(holder: LeaseHolder): boolean {
   return Boolean(holder.browserSessionId) && holder.browserSessionId.length <= MAX_BROWSER_SESSION_ID_LENGTH;
 }
 
-/**
- * Web apps hold seats per browser session (R2); desktop apps per device, which must belong to the
- * user and have this license activated (R5: installed and activated once on every computer).
- * Returns the machine's fingerprint for the receipt (null for a browser session).
- */
+/** Web apps hold seats per browser session (R2), desktop apps per activated device of the user (R5). */
 function checkedHolderFingerprint(holder: LeaseHolder, license: TakenSeatRow): string | null {
   if ("browserSessionId" in holder) {
     if (license.kind !== "WEB") throw new DomainError("INVALID", "Desktop software takes seats per device", { reason: "WRONG_HOLDER" });
     return null;
   }
   if (license.kind !== "DESKTOP") throw new DomainError("INVALID", "Web software takes seats per browser session", { reason: "WRONG_HOLDER" });
-  // A device id must be the user's own; an unknown fingerprint is a machine that was never activated.
+  // An unknown fingerprint is a machine that was never activated.
   if (!license.deviceId && "deviceId" in holder) throw notFound("Device");
   if (!license.deviceId || !license.deviceFingerprint || !license.isActivated) throw new DomainError("FORBIDDEN", "This device has not been activated for the license", { reason: "NOT_ACTIVATED" });
   return license.deviceFingerprint;

@@ -1,15 +1,5 @@
-// R2/R5: "a seat is valid 1 hour and extended by 1 hour while the software is still in use". The
-// application sends a heartbeat for the lease it holds:
-//   live (expiresAt > now)         → extended to now + 1 h
-//   its hour passed, a seat free   → renewed (same lease id, acquiredAt = now): nobody needed the
-//                                    seat meanwhile, so a laptop waking from sleep carries on
-//   its hour passed, seats all taken by others → LEASE_EXPIRED (410): the client asks for a new seat
-//   released (logout, sweeper)     → LEASE_EXPIRED
-// A revoked assignment, an ended membership, an expired license or a deactivated device ends the
-// seat at this call: the lease is released (if revoking had not already) and the answer is the
-// matching 403 (R18, R31, issue 13).
-// Under the license row lock like every seat decision (R25), and with the lease row locked, so a
-// heartbeat racing a release or an expiry ends in one consistent state.
+// R2/R5: a heartbeat extends a live lease by an hour and renews a lapsed one while a seat is free, else
+// LEASE_EXPIRED; ended access releases the seat with its 403 (docs/ARCHITECTURE.md, "Lease lifetime").
 import "server-only";
 import type { FloatingLease } from "@prisma/client";
 import { recordAuditEvents, type AuditEventInput } from "@/lib/audit/record-audit-event";
@@ -35,10 +25,8 @@ export async function heartbeatLease(options: { userId: string; leaseId: string;
 
   // Refusals that release the lease are returned, not thrown, so the release commits.
   const outcome = await runInTransaction<Outcome>(options.db, async (transaction) => {
-    // The license row first (FOR NO KEY UPDATE, as acquireLease: see there), then the lease row:
-    // every seat decision locks in this order, so a heartbeat and a take of the same holder cannot
-    // deadlock, and releases (lease row, then an audit row referencing the license) never wait.
-    // R28: another user's lease is not found, whoever asks.
+    // The license row, then the lease row, the order of every seat decision, so none can deadlock.
+    // R28: another user's lease is not found.
     const [license] = await transaction.$queryRaw<LicenseRow[]>`
       SELECT l."seats", l."validFrom", l."validUntil", g."companyId"::text AS "companyId", p."code" AS "productCode",
         EXISTS (SELECT 1 FROM "Membership" m WHERE m."userId" = ${userId}::uuid AND m."companyId" = g."companyId") AS "isMember",
@@ -56,8 +44,7 @@ export async function heartbeatLease(options: { userId: string; leaseId: string;
     const audit = { companyId: license.companyId, actorId: userId, subjectUserId: userId, licenseId: lease.licenseId, at: now };
     const expired = () => new DomainError("CONFLICT", "The lease expired and its seat was taken", { reason: "LEASE_EXPIRED" });
 
-    // Checked before "released": revoking or deactivating releases the seat itself, and the client
-    // should still learn why (403), not merely that its seat is gone.
+    // Before "released": a revoked or deactivated client should learn why (403), not only that its seat is gone.
     const ended = accessEnded({ license, lease, now });
     if (ended) {
       if (lease.releasedAt === null) {
@@ -85,10 +72,8 @@ export async function heartbeatLease(options: { userId: string; leaseId: string;
   return outcome.result;
 }
 
-/** Access ends at the next call once the membership ends, the assignment is revoked, the license is over, or the device deactivated. */
 function accessEnded(options: { license: LicenseRow; lease: LeaseRow; now: Date }): { code: string; reason: string; message: string } | null {
   const { license, lease, now } = options;
-  // The person left the company (issue 13): the company's seats are no longer theirs to keep.
   if (!license.isMember) return { code: "FORBIDDEN", reason: "membership ended", message: "You are no longer a member of the license's company" };
   if (!license.isAssigned) return { code: "NOT_ASSIGNED", reason: "assignment revoked", message: "This license is no longer assigned to you" };
   if (!isLicenseValidAt(license, now)) return { code: "LICENSE_NOT_VALID", reason: "license not valid", message: "This license is not valid now" };

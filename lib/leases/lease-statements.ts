@@ -1,16 +1,10 @@
-// The SQL of a floating seat's hot path (R2, R5, R25), as Prisma.Sql values: the app runs them with
-// $queryRaw, and bench/lease.ts's reference program runs the very same text through `pg`
-// (`statement.text`, `statement.values`), so the benchmark compares the app's overhead, not two
-// different transactions.
+// The SQL of a floating seat's hot path (R2, R5, R25), shared with bench/lease.ts's reference program, so the
+// benchmark compares the app's overhead, not two different transactions.
 import "server-only";
 import { Prisma, type ProductKind } from "@prisma/client";
 import { leaseExpiry } from "@/lib/leases/lease-policy";
 
-/**
- * The API session a statement checks before it writes (decision 013): the access token's session
- * and session version. Null where there is no API session (the portal's launch, the web app's
- * session cookie), whose callers checked their own.
- */
+/** The API session a statement checks before it writes (decision 013); null where the caller checked its own. */
 export type SessionToCheck = { sessionId: string; sessionVersion: number } | null;
 
 /** What take_floating_seat returns (prisma/migrations/20261205000000_session_checked_in_seat_statements). */
@@ -41,12 +35,7 @@ export type TakenSeatRow = {
   expiresAt: Date | null;
 };
 
-/**
- * Takes or extends a seat in one statement (decision 012): the function locks the license row
- * (FOR NO KEY UPDATE, which serialises seat decisions but does not block the foreign-key checks of
- * rows referencing the license), then counts with a fresh snapshot, writes the lease and the
- * lease.acquired audit event. No client round trip happens while the lock is held.
- */
+/** Takes or extends a seat in one statement (decision 012): lock, count, lease and audit event. */
 export function takeFloatingSeat(options: {
   licenseId: string;
   userId: string;
@@ -65,10 +54,8 @@ export function takeFloatingSeat(options: {
 }
 
 /**
- * A release in one statement, so atomic without an interactive transaction: the conditional update
- * changes the row once however many releases and heartbeats race, and only that change writes the
- * audit event (R24). Always one row: isSessionLive false (nothing written), or the lease's columns,
- * null when it is not this user's lease.
+ * A release in one statement: the conditional update changes the row once however many race, and only
+ * that change is audited (R24). One row: the lease's columns, null when it is not this user's.
  */
 export function releaseLeaseStatement(options: { leaseId: string; userId: string; reason: string; session: SessionToCheck; now: Date }): Prisma.Sql {
   const { leaseId, userId, reason, session, now } = options;

@@ -8,7 +8,6 @@ import { sessionEnded } from "@/lib/api-sessions/access-tokens";
 import { releaseLeaseStatement, type SessionToCheck } from "@/lib/leases/lease-statements";
 import { isRecordId } from "@/lib/validation/record-id";
 
-/** The lease's columns, all null when it is not this user's lease (or the session has ended). */
 type ReleasedRow = { isSessionLive: boolean; wasOpen: boolean } & (FloatingLease | { [Column in keyof FloatingLease]: null });
 
 export async function releaseLease(options: {
@@ -25,7 +24,7 @@ export async function releaseLease(options: {
   const now = (options.clock ?? systemClock).now();
   const reason = options.reason?.trim() || "released";
 
-  // One statement (lease-statements.ts): this is the hot path of every desktop application's exit.
+  // One statement: the hot path of every desktop application's exit.
   const [row] = await queryRows<ReleasedRow>(options.db ?? processDb(), releaseLeaseStatement({ leaseId: options.leaseId, userId: options.userId, reason, session: options.session ?? null, now }));
   const { isSessionLive, wasOpen, ...lease } = row!;
   if (!isSessionLive) throw sessionEnded();

@@ -1,10 +1,5 @@
-// Giving back every open seat of a machine or of a license at once, each recorded for the
-// license's company (R24):
-//   a device's    R5 "released at logout": a desktop application signs out of the API
-//   a license's   R31: the back office ends the license now; its users' seats end with it
-//   a browser's   its portal session ended (sign-out, sign out everywhere): its web seats end with it
-// Only a still-live lease frees a seat, but an expired one not yet marked is closed too, so the
-// history shows how each lease ended.
+// Every open seat of a device (API sign-out, R5), a license (ended now, R31) or browser sessions (sign-out)
+// at once, audited (R24); an expired lease not yet marked is closed too, so the history shows its end.
 import "server-only";
 import { Prisma } from "@prisma/client";
 import { recordAuditEvents } from "@/lib/audit/record-audit-event";
@@ -17,7 +12,6 @@ export async function releaseOpenLeases(options: {
   transaction: DbClient;
   of: { userId: string; deviceId: string } | { licenseId: string } | { userId: string; browserSessionIds: string[] };
   reason: string;
-  /** Who did it, for the audit: the user signing out, or the staff member ending the license. */
   actorId: string;
   now: Date;
 }): Promise<number> {

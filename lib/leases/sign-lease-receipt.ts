@@ -1,5 +1,4 @@
-// R2/R5/R30: the receipt of a seat (JWS typ lease+jwt, audience = product code, subject = user,
-// exp = the lease's expiresAt), which the application can check offline with the published keys.
+// R2/R5/R30: a seat's receipt (lease+jwt, audience the product), checked offline with the published keys.
 import "server-only";
 import type { FloatingLease } from "@prisma/client";
 import type { Clock } from "@/lib/clock";

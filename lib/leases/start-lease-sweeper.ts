@@ -1,7 +1,4 @@
-// Runs the lease sweeper (sweep-expired-leases.ts) on an interval in each app instance
-// (instrumentation.ts), and forgets the redemptions of launch tokens past their expiry and the
-// browser sessions that ended more than a day ago. Instances
-// sweep side by side safely. Returns a stop function.
+// Each instance's tidying round: long-expired leases, spent launch-token redemptions, old browser sessions.
 import "server-only";
 import { deletePastPortalSessions } from "@/lib/auth/portal-sessions";
 import { deleteExpiredRedemptions } from "@/lib/launch/redeem-launch-token";

@@ -1,8 +1,5 @@
-// Tidying, not correctness: a lease stops counting the moment expiresAt passes (R2, R5), whether or
-// not this runs. The sweeper marks leases that expired more than LEASE_SWEEP_GRACE_MS ago released
-// with reason "expired" and records lease.expired for their companies (R24 usage history).
-// Batches claim rows with FOR UPDATE SKIP LOCKED, so sweepers on several instances (and a heartbeat
-// holding a lease row) never wait for each other, and each lease is recorded once.
+// Tidying, not correctness (a lease stops counting at expiresAt): leases expired long ago are marked released
+// and recorded (R24), in SKIP LOCKED batches, so sweepers and heartbeats never wait for each other.
 import "server-only";
 import { recordAuditEvents } from "@/lib/audit/record-audit-event";
 import { systemClock, type Clock } from "@/lib/clock";
@@ -14,7 +11,6 @@ const BATCH_SIZE = 500;
 
 type SweptRow = { id: string; licenseId: string; userId: string; companyId: string; expiresAt: Date };
 
-/** Returns the number of leases tidied. */
 export async function sweepExpiredLeases(options: { clock?: Clock; db?: DbClient; batchSize?: number } = {}): Promise<number> {
   const client = options.db ?? processDb();
   const batchSize = options.batchSize ?? BATCH_SIZE;

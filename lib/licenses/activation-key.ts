@@ -1,6 +1,5 @@
-// Activation keys of desktop licenses (R21, R22): typed by people, read over the phone, printed in
-// an email. Crockford base32 (no I, L, O, U) in five groups of five: 25 characters × 5 bits = 125
-// random bits, far beyond guessing, and short enough to type.
+// Activation keys of desktop licenses (R21, R22), typed by people: Crockford base32 (no I, L, O, U) in five
+// groups of five, 125 random bits.
 import { randomBytes } from "node:crypto";
 
 export const CROCKFORD_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
@@ -9,7 +8,7 @@ const GROUP_LENGTH = 5;
 export const ACTIVATION_KEY_BITS = GROUPS * GROUP_LENGTH * 5;
 export const ACTIVATION_KEY_PATTERN = /^[0-9A-HJKMNP-TV-Z]{5}(-[0-9A-HJKMNP-TV-Z]{5}){4}$/;
 
-/** A new key, e.g. `7KQ2M-X9D4F-0RTZV-B3N8H-CW61P`, from the operating system's CSPRNG. */
+/** E.g. `7KQ2M-X9D4F-0RTZV-B3N8H-CW61P`. */
 export function generateActivationKey(): string {
   const bytes = randomBytes(Math.ceil(ACTIVATION_KEY_BITS / 8));
   let buffer = 0;
@@ -28,10 +27,7 @@ export function generateActivationKey(): string {
   return characters.match(new RegExp(`.{${GROUP_LENGTH}}`, "g"))!.join("-");
 }
 
-/**
- * The stored form of what a person typed: case, spaces and dashes do not matter, and Crockford's
- * look-alikes are read as the digits they resemble (O → 0, I and L → 1). Null when it cannot be a key.
- */
+/** What a person typed, as stored: case, spaces and dashes ignored, O read as 0, I and L as 1; null if no key. */
 export function normalizeActivationKey(typed: string): string | null {
   const characters = typed
     .toUpperCase()

@@ -1,7 +1,4 @@
-// R31: the back office adds a license to a group. Which license types a product kind allows (SPEC §3):
-//   web:     NAMED_USER (R1), FLOATING (R2)
-//   desktop: NODE_LOCKED (R3, one machine, one seat), FLOATING (R5)
-// Desktop licenses get an activation key (R21); web licenses never have one.
+// R31: the back office adds a license to a group; desktop licenses get an activation key (R21).
 import "server-only";
 import type { License, LicenseEdition, LicenseType, Product, ProductKind } from "@prisma/client";
 import type { Actor } from "@/lib/accounts/actor";
@@ -23,7 +20,6 @@ export const allowedLicenseTypes: Record<ProductKind, readonly LicenseType[]> = 
 
 const DEFAULT_TERM_DAYS = 365;
 
-/** A new license's default end: one year (365 days) after its start. */
 export function defaultValidUntil(validFrom: Date): Date {
   return new Date(validFrom.getTime() + DEFAULT_TERM_DAYS * 24 * 60 * 60 * 1000);
 }
@@ -35,10 +31,9 @@ export async function createLicense(options: {
   companyId?: string;
   productCode: ProductCode;
   type: LicenseType;
-  /** Node-locked licenses have exactly one (CHECK license_node_locked_single_seat); default 1. */
+  /** Default 1, the only count a node-locked license may have. */
   seats?: number;
   edition?: LicenseEdition;
-  /** Default: now until one year later. */
   validFrom?: Date;
   validUntil?: Date;
   clock?: Clock;

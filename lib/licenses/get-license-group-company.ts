@@ -1,5 +1,4 @@
-// R28: a server action on a license group learns the group's company from the database, never
-// from the client. A missing group and a malformed id both answer NOT_FOUND.
+// R28: a license group's company from the database, never from the client.
 import "server-only";
 import { db as processDb, type DbClient } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";

@@ -1,5 +1,4 @@
-// One name for a license on every page (issue 14): product, edition, type and end of term. Which
-// licenses are of one kind (one grid column) is lib/assignments/grid-columns.ts (decision 020).
+// One name for a license on every page: product, edition, type and end of term.
 import type { LicenseEdition, LicenseType } from "@prisma/client";
 
 export type LabelledLicense = { productName: string; edition: LicenseEdition; type: LicenseType; validUntil: Date | string };

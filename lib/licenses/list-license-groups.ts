@@ -1,6 +1,4 @@
-// R12: Software management lists the company's license groups and, per group, the licenses that
-// give access to the software — as the grid's columns (decision 020), with their seat figures by
-// meaning (issue 14 item 6). Read-only; admins of the company only.
+// R12: the company's license groups with their licenses as the grid's columns (decision 020), for its admins.
 import "server-only";
 import type { LicenseEdition, LicenseType, ProductKind } from "@prisma/client";
 import type { CurrentUser } from "@/lib/auth/current-user";
@@ -11,12 +9,11 @@ import { licenseColumnsOfCompany } from "@/lib/assignments/grid-columns";
 import type { SeatCounts } from "@/lib/licenses/seat-counts";
 
 export type LicenseSummary = {
-  /** The column's id (decision 020): licenses of one product, edition, type and term are one line, as in the grid. */
+  /** The column's id: licenses of one kind are one line, as in the grid. */
   id: string;
   product: { name: string; kind: ProductKind };
   edition: LicenseEdition;
   type: LicenseType;
-  /** The column's seats and what they count, by meaning (lib/licenses/seat-counts.ts). */
   counts: SeatCounts;
   validFrom: Date;
   validUntil: Date;
@@ -59,7 +56,6 @@ export async function listLicenseGroups(
     orderBy: [{ name: "asc" }, { sapAccountNumber: "asc" }],
     select: { id: true, name: true, sapAccountNumber: true, orderReference: true },
   });
-  // Each license with its counts by meaning (R1: assignments; R3, R4: active activations; R2, R5: live leases).
   const licenses = await client.$queryRaw<LicenseRow[]>`
     WITH "columns" AS (${licenseColumnsOfCompany(options.companyId)})
     SELECT l."id"::text AS "id", c."columnId"::text AS "columnId", l."groupId"::text AS "groupId", p."name" AS "productName",

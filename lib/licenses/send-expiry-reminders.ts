@@ -1,9 +1,5 @@
-// Issue 7: 30 days before a license ends, every ADMIN of its company gets one reminder, in their
-// own language (R29), through the outbox (R27). A license is claimed by setting
-// expiryReminderSentAt in one UPDATE … WHERE expiryReminderSentAt IS NULL … RETURNING, with
-// FOR UPDATE SKIP LOCKED: of two workers (app instances, `npm run worker`) each license goes to
-// exactly one, and the claim commits together with the mails and the audit events. A renewal
-// clears the mark (lib/shop/place-order.ts), so the new end date gets its own reminder.
+// 30 days before a license ends, each ADMIN of its company gets one reminder (R27, R29). A license is claimed
+// by one conditional UPDATE with SKIP LOCKED, so two workers never remind twice; a renewal clears the mark.
 import "server-only";
 import type { LicenseType } from "@prisma/client";
 import { recordAuditEvents } from "@/lib/audit/record-audit-event";
@@ -15,14 +11,14 @@ import { repeatInBackground } from "@/lib/runtime/repeat-in-background";
 import { runInTransaction } from "@/lib/transactions/run-in-transaction";
 
 export const EXPIRY_REMINDER_DAYS = 30;
-/** How often each instance looks; a reminder may go out up to this much later than 30 days before. */
+/** A reminder may go out up to this much later than 30 days before. */
 export const EXPIRY_REMINDER_INTERVAL_MS = 5 * 60 * 1000;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 type ClaimedLicense = { id: string; groupId: string; productId: string; type: LicenseType; seats: number; validUntil: Date };
 
-/** One round: claims up to `batchSize` licenses due a reminder and enqueues their mails. Returns how many licenses. */
+/** One round of up to `batchSize` licenses; returns how many. */
 export async function sendExpiryReminders(options: { clock?: Clock; db?: DbClient; batchSize?: number } = {}): Promise<number> {
   const now = (options.clock ?? systemClock).now();
   const horizon = new Date(now.getTime() + EXPIRY_REMINDER_DAYS * DAY_MS);
@@ -101,10 +97,7 @@ export async function sendExpiryReminders(options: { clock?: Clock; db?: DbClien
   });
 }
 
-/**
- * Runs rounds on an interval next to the email worker (lib/email/start-email-worker.ts), until all
- * due licenses are claimed; a failed round is logged and the next one tries again. Returns a stop function.
- */
+/** Rounds on an interval next to the email worker; a failed round is logged and retried. */
 export function startExpiryReminders(options: { intervalMs?: number; log?: (line: string) => void } = {}): () => void {
   const log = options.log ?? ((line: string) => console.log(`[expiry] ${line}`));
   return repeatInBackground({

@@ -1,32 +1,27 @@
-// The licensing API (/api/v1, issue 6) as data: request and response bodies as zod schemas, the
-// problem codes with their HTTP status, and the claims of every signed document. One contract for
-// the route handlers (app/api/v1), the OpenAPI document (/api/v1/openapi.json, generated from these
-// schemas with z.toJSONSchema) and the reference desktop client (clients/desktop), so the three
-// cannot drift apart. No server-only import: the client uses this file.
+// The licensing API (/api/v1) as data: bodies, problem codes and the claims of every signed document, one
+// contract for the route handlers, the OpenAPI document and clients/desktop. No server-only: the client uses it.
 import { z } from "zod";
 import type { LaunchLevel } from "@/lib/signing/token-types";
 import { singleLineText } from "@/lib/validation/safe-text";
 
 // ------------------------------------------------------------------ limits and shared fields
 
-/** Request bodies larger than this are refused with 400 before they are parsed. */
+/** Larger request bodies are refused with 400 before they are parsed. */
 export const MAX_REQUEST_BODY_BYTES = 16 * 1024;
-/** Access tokens are short-lived; the refresh token (30 days, R5) gets a new one. */
 export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
 /** R5: "the login is remembered for 30 days". */
 export const REFRESH_TOKEN_TTL_MS = 30 * 24 * 60 * 60 * 1000;
 /** A license file must be renewed online at least this often (and never outlives its license). */
 export const LICENSE_FILE_TTL_MS = 30 * 24 * 60 * 60 * 1000;
 
-/** A stable identifier of one machine, computed by the client (e.g. sha256 of the machine id). */
+/** One machine, computed by the client (e.g. sha256 of the machine id). */
 export const Fingerprint = z.string().trim().min(16).max(128).regex(/^[A-Za-z0-9:_-]+$/, "letters, digits, ':', '_' or '-'");
-/** Every string a client sends is one line without control characters (issue 13): a NUL would reach PostgreSQL as an error. */
+/** Every string a client sends is one line without control characters (decision 014). */
 export const Hostname = singleLineText().min(1).max(253);
 export const RecordId = z.uuid();
 
 // ------------------------------------------------------------------ problems (RFC 9457)
 
-/** Every error answer's stable `code`, with its HTTP status. */
 export const problemStatus = {
   INVALID_REQUEST: 400, // malformed JSON, wrong types, unknown fields, body too large: `errors` lists fields
   UNAUTHENTICATED: 401, // no, malformed, expired or revoked access token
@@ -83,21 +78,19 @@ export const RefreshRequest = z.strictObject({ refreshToken: singleLineText().mi
 export const SessionResponse = z.object({
   accessToken: z.string(),
   tokenType: z.literal("Bearer"),
-  /** Seconds until the access token expires. */
   expiresIn: z.number().int(),
-  /** Single use: each refresh returns a new one; presenting a used one again revokes the session. */
+  /** Single use; presenting a used one again revokes the session. */
   refreshToken: z.string(),
   refreshTokenExpiresAt: z.iso.datetime(),
 });
 
 /** Claims of the access token (JWS typ at+jwt, aud API_AUDIENCE, sub = user id). */
 export type AccessTokenClaims = {
-  /** The refresh-token family = the API session; signing out or reuse detection revokes it. */
+  /** The refresh-token family, i.e. the API session. */
   sid: string;
-  /** User.sessionVersion at issue: a password change or "sign out everywhere" ends the token (issue 4). */
+  /** User.sessionVersion at issue: a password change or "sign out everywhere" ends the token. */
   ver: number;
   client: string;
-  /** The device named at sign-in, if any. */
   did?: string;
 };
 
@@ -179,7 +172,7 @@ export const EntitlementsResponse = z.object({
 export type LaunchClaims = {
   email: string;
   name: string;
-  /** The user's portal language (R29), so a web application on another origin greets them in it. */
+  /** The user's portal language (R29). */
   locale: "nl" | "en";
   level: LaunchLevel;
   companyId: string | null;
@@ -187,12 +180,9 @@ export type LaunchClaims = {
   licenseId?: string;
   trialEndsAt?: string;
   lease?: { id: string; expiresAt: string };
-  /**
-   * The portal session of the browser that opened the software (issue 13): its web session lives as
-   * long as that one does (POST /api/v1/web-sessions/status); with the lease id it keeps or frees the seat.
-   */
+  /** The opening browser's portal session: the web session lives as long as it; with the lease id it holds the seat. */
   browserSessionId: string;
-  /** The token is redeemed once (POST /api/v1/web-sessions) before the application trusts it. */
+  /** Redeemed once (POST /api/v1/web-sessions) before the application trusts the token. */
   jti: string;
 };
 
@@ -201,44 +191,25 @@ export const JwksResponse = z.object({
 });
 
 // ------------------------------------------------------------------ web sessions (R2: a web application keeps or frees its seat)
-// /launch/<product> sends the browser to the product's launch URL with a launch token in this query
-// parameter. A floating license's token names the seat (`lease`) and the browser session holding
-// it; together they are the capability a web application presents to keep the seat alive while the
-// tab is in use and to free it on "Log out". Nothing else is needed: no access token, no cookie.
+// The launch token's lease id and browser session id are the capability: no access token, no cookie.
 
 export const LAUNCH_TOKEN_PARAMETER = "launch_token";
-/** A launch token is a hand-over, not a session: the web application verifies it at once. */
 export const LAUNCH_TOKEN_TTL_SECONDS = 120;
 
-/** 32 random bytes, base64url: the portal's httpOnly cookie for one browser, unguessable. */
 export const BrowserSessionId = z.string().regex(/^[A-Za-z0-9_-]{43}$/, "43 base64url characters");
 
-/**
- * Body of `POST /api/v1/web-sessions/heartbeat` and `DELETE /api/v1/web-sessions`.
- * Heartbeat → 200 WebSessionHeartbeatResponse (the seat extended by 1 hour), 403 NOT_ASSIGNED or
- * LICENSE_NOT_VALID (revoked, or the license expired), 404 NOT_FOUND (no such seat for this browser
- * session), 410 LEASE_EXPIRED (released, or lapsed and taken by a colleague meanwhile).
- * Delete → 204 (also when already released), 404 NOT_FOUND. Both: 400 INVALID_REQUEST, 415.
- */
+/** Body of `POST /api/v1/web-sessions/heartbeat` and `DELETE /api/v1/web-sessions`. */
 export const WebSessionRequest = z.strictObject({ leaseId: RecordId, browserSessionId: BrowserSessionId });
 export type WebSessionRequest = z.infer<typeof WebSessionRequest>;
 export const WebSessionHeartbeatResponse = z.object({ leaseId: RecordId, expiresAt: z.iso.datetime() });
 export type WebSessionHeartbeatResponse = z.infer<typeof WebSessionHeartbeatResponse>;
 
-/**
- * Body of `POST /api/v1/web-sessions`: the web application redeems the launch token it was handed,
- * once, before it trusts it (a replayed token is refused). → 201 WebSessionStarted; 401
- * UNAUTHENTICATED (not a valid launch token: signature, kind, expiry); 409 CONFLICT (redeemed before).
- */
+/** Body of `POST /api/v1/web-sessions`: the launch token, redeemed once (409 on replay). */
 export const WebSessionStart = z.strictObject({ launchToken: z.string().min(1).max(8192) });
 export type WebSessionStart = z.infer<typeof WebSessionStart>;
 export const WebSessionStarted = z.object({ productCode: z.string(), userId: RecordId, browserSessionId: BrowserSessionId });
 export type WebSessionStarted = z.infer<typeof WebSessionStarted>;
 
-/**
- * Body of `POST /api/v1/web-sessions/status`: is the user who opened the software still signed in to
- * the portal? → 204 yes; 401 UNAUTHENTICATED once they signed out (here or everywhere), changed
- * their password or their account was disabled: the application ends its own session.
- */
+/** Body of `POST /api/v1/web-sessions/status`: 204 while the user is signed in to the portal, else 401. */
 export const WebSessionStatusRequest = z.strictObject({ browserSessionId: BrowserSessionId });
 export type WebSessionStatusRequest = z.infer<typeof WebSessionStatusRequest>;

@@ -1,7 +1,5 @@
-// Issue 13, decision 016: the invited person joins the company by accepting, signed in with the
-// address the invitation was sent to. Single use: one conditional UPDATE … WHERE "acceptedAt" IS
-// NULL, so two clicks make one membership; an unknown, used, expired or someone else's link is
-// NOT_FOUND and changes nothing.
+// Decision 016: the invited person joins by accepting, signed in with the invited address; one conditional
+// UPDATE makes it single use, and any other link is NOT_FOUND.
 import "server-only";
 import type { Actor } from "@/lib/accounts/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
@@ -13,7 +11,7 @@ import { runInTransaction } from "@/lib/transactions/run-in-transaction";
 
 export type MembershipInvitationView = { companyId: string; companyName: string; isForActor: boolean; isMember: boolean };
 
-/** What the invitation page shows: the company, and whether the signed-in person may accept it. */
+/** The company, and whether the signed-in person may accept. */
 export async function getMembershipInvitation(options: { actor: Actor; token: string; clock?: Clock; db?: DbClient }): Promise<MembershipInvitationView | null> {
   if (!isWellFormedToken(options.token)) return null;
   const client = options.db ?? processDb();

@@ -1,8 +1,5 @@
-// R14/R15 "Add user": by email. A known identity joins the company at once; anyone else becomes a
-// contact without an account (mandatory title, names, position, language) who registers later
-// (R17). Only in a verified company (decision 016): a self-made company's admins invite instead
-// (invite-company-member.ts), staff may add anywhere. Staff end a membership
-// (lib/backoffice/end-membership.ts); the person's account stays (R19).
+// R14/R15 "Add user" by email in a verified company (decision 016): a known identity joins at once, anyone else
+// becomes a contact without an account who registers later (R17).
 import "server-only";
 import type { Membership, MembershipRole, User } from "@prisma/client";
 import type { Actor } from "@/lib/accounts/actor";
@@ -22,7 +19,7 @@ import { isRecordId } from "@/lib/validation/record-id";
 export type AddedMember = {
   membership: Membership;
   user: User;
-  /** true when the person has no account yet and was created as a contact (R14 second path). */
+  /** The person had no account and was created as a contact (R14). */
   isNewContact: boolean;
 };
 
@@ -31,7 +28,7 @@ export async function addCompanyMember(options: {
   companyId: string;
   email: string;
   role?: MembershipRole;
-  /** Needed only when the email is unknown; without it that case is INVALID with reason CONTACT_DETAILS_REQUIRED. */
+  /** Needed only for an unknown email, else INVALID CONTACT_DETAILS_REQUIRED. */
   contact?: Partial<ContactDetails>;
   clock?: Clock;
   db?: DbClient;

@@ -1,6 +1,4 @@
-// "Add user" (R14, issue 13): a verified company adds the person at once (add-company-member.ts);
-// one the vendor does not know yet sends an invitation to join instead (invite-company-member.ts),
-// answering the same whether or not the address has an account (decision 016).
+// "Add user" (R14): a verified company adds at once, any other invites to join (decision 016).
 import "server-only";
 import type { Actor } from "@/lib/accounts/actor";
 import type { ContactDetails } from "@/lib/accounts/account-schemas";

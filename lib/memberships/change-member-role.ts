@@ -1,8 +1,5 @@
-// Issue 13: a company's admins give and take the admin role (Software management → Users). The
-// company keeps at least one admin: the company row is locked first (FOR NO KEY UPDATE), so role
-// changes of one company run one after another on every instance, and the admins are counted
-// under that lock — two admins demoting each other at once leave one admin, never none. The
-// actor's own role is read under the lock too, so an admin demoted a moment ago cannot act.
+// A company's admins give and take the admin role, never the last: admins, and the actor's own role, are
+// read under the company row lock, so two admins demoting each other at once leave one.
 import "server-only";
 import type { MembershipRole } from "@prisma/client";
 import type { Actor } from "@/lib/accounts/actor";

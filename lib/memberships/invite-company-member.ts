@@ -1,8 +1,5 @@
-// Issue 13, decision 016: "Add user" in a company the vendor does not know yet. Nobody is added:
-// the address receives an invitation to join, accepted signed in with that address
-// (accept-membership-invitation.ts). The admin's answer, the audit event and the work done are the
-// same whether or not the address has an account, so the form cannot be used to find out who has
-// one; the names the admin typed are not used at all.
+// "Add user" in a company not yet verified (decision 016): the address gets an invitation to join, answered
+// and audited alike whether or not it has an account; the names the admin typed are not used.
 import "server-only";
 import type { Actor } from "@/lib/accounts/actor";
 import { Email } from "@/lib/accounts/fields";
@@ -42,8 +39,7 @@ export async function inviteCompanyMember(options: { actor: Actor; companyId: st
       data: { companyId: options.companyId, email: email.data, tokenHash: hashToken(token), invitedById: options.actor.id, expiresAt: new Date(now.getTime() + INVITATION_TOKEN_TTL_MS), createdAt: now },
       select: { id: true },
     });
-    // The mail is written in the recipient's language when the address has an account; nothing
-    // of that choice reaches the admin.
+    // In the recipient's language when the address has an account; nothing of that reaches the admin.
     const recipient = await transaction.user.findUnique({ where: { email: email.data }, select: { language: true } });
     const sender = await senderNames(transaction, options.actor, options.companyId);
     await enqueueEmail({

@@ -1,6 +1,5 @@
-// Whom a member asks when they may not do something themselves (decision 011 at checkout, issue 14
-// item 11 in Software management): the company's active administrators by name. The caller has
-// checked that the reader is a member of the company.
+// Whom a member asks when they may not act themselves: the company's administrators by name. The caller
+// has checked that the reader is a member.
 import "server-only";
 import { displayName } from "@/lib/auth/current-user";
 import { db as processDb, type DbClient } from "@/lib/db/client";

@@ -1,5 +1,4 @@
-// Software management → Users (issue 13): the company's people and their roles, for its admins,
-// who give and take the admin role here (change-member-role.ts).
+// Software management → Users: the company's people and their roles, for its admins.
 import "server-only";
 import type { MembershipRole } from "@prisma/client";
 import type { Actor } from "@/lib/accounts/actor";

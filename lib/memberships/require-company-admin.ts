@@ -1,5 +1,4 @@
-// The domain's own guard, read inside the use case's transaction (STYLE.md §3, §4): the company
-// comes from the resource, the role from the database, the vocabulary from lib/auth/permissions.ts.
+// The domain's guard inside the use case's transaction: the company from the resource, the role from the database.
 import "server-only";
 import type { DbClient } from "@/lib/db/client";
 import { DomainError, notFound } from "@/lib/errors";

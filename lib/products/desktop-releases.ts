@@ -1,6 +1,5 @@
-// Issue 14 item 8: what the download page offers of each desktop application. This portal stands
-// in for the vendor's download server: the installer it serves is a placeholder text file,
-// described as the real one would be; a vendor replaces this table with its own releases.
+// What the download page offers of each desktop application; the installer is a placeholder text file, and
+// a vendor replaces this table with its own releases.
 import type { ProductCode } from "@/lib/products/ensure-product-catalogue";
 
 export type DesktopRelease = {
@@ -9,7 +8,6 @@ export type DesktopRelease = {
   releasedOn: string;
   /** Supported systems, shown as is (the vendor's own wording). */
   platform: string;
-  /** The file the installer link downloads. */
   fileName: string;
 };
 
@@ -22,7 +20,6 @@ export function desktopRelease(productCode: string): DesktopRelease | null {
   return releases[productCode as ProductCode] ?? null;
 }
 
-/** The placeholder installer's contents: says what it stands for and how to activate. */
 export function placeholderInstaller(productName: string, release: DesktopRelease): string {
   return [
     `${productName} ${release.version} (${release.platform})`,

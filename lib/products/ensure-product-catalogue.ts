@@ -1,5 +1,4 @@
-// The manual's three products (SPEC §3). Run at every start and by the seed: creates what is
-// missing and leaves existing rows alone, so URLs the back office changed later are not reset.
+// The manual's three products, ensured at every start: existing rows are left alone (URLs changed later stay).
 import "server-only";
 import type { Product, ProductKind } from "@prisma/client";
 import { db as processDb, type DbClient } from "@/lib/db/client";
@@ -14,7 +13,7 @@ export const DEFAULT_ENGINEERING_LAUNCH_URL = "/apps/profis-engineering";
 
 export async function ensureProductCatalogue(
   options: {
-    /** Absolute URL of a real PROFIS Engineering deployment; used only when the product is created. */
+    /** Used only when the product is created. */
     engineeringLaunchUrl?: string;
     db?: DbClient;
   } = {},

@@ -1,8 +1,5 @@
-// Rate limits shared by every app instance: the counters live in PostgreSQL (table RateLimit,
-// rate-limiter-flexible's RateLimiterPrisma), so a second instance or a restart does not reset
-// them. Keys are SHA-256 hashes: the table never holds an email or IP address in clear text.
-// Counting runs on the root client, outside the caller's transaction, so an attempt counts
-// even when the use case then fails and rolls back.
+// Rate limits shared by every instance, counted in PostgreSQL under SHA-256 keys (decision 006), outside the
+// caller's transaction, so an attempt counts even when the use case rolls back.
 import "server-only";
 import { createHash } from "node:crypto";
 import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
@@ -20,8 +17,8 @@ export type RateLimitName =
   | "verification-resend-email"
   | "password-check-user"
   | "password-check-ip"
-  // Issue 13: what a company's admins can make the portal do to others (mails, people, orders),
-  // per acting admin and per company; verified companies (decision 016) get the generous tier.
+  // What a company's admins can make the portal do to others, per admin and per company; verified companies
+  // (decision 016) get the generous tier.
   | "member-additions-admin"
   | "member-additions-company"
   | "member-additions-admin-unverified"
@@ -43,11 +40,9 @@ const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
 export const defaultRateLimitPolicies: Record<RateLimitName, RateLimitPolicy> = {
-  // Password checks per IP, across accounts (password spraying); generous, as a company's offices
-  // often share one address. Taken before the check; a successful sign-in gives its attempt back.
+  // Across accounts (password spraying); generous, as an office shares one address. A success gives it back.
   "sign-in-ip": { points: 50, durationSeconds: 15 * MINUTE },
-  // Password checks per account, taken before the check: the fifth failure locks the account for
-  // the rest of the window; a successful sign-in clears the count.
+  // The fifth failure locks the account for the rest of the window; a success clears the count.
   "sign-in-account": { points: 5, durationSeconds: 15 * MINUTE },
   "registration-ip": { points: 10, durationSeconds: HOUR },
   // Each attempt sends a mail to the address: a low limit keeps the portal from mail-bombing it.
@@ -56,13 +51,10 @@ export const defaultRateLimitPolicies: Record<RateLimitName, RateLimitPolicy> = 
   "password-reset-email": { points: 3, durationSeconds: HOUR },
   "verification-resend-ip": { points: 10, durationSeconds: HOUR },
   "verification-resend-email": { points: 3, durationSeconds: HOUR },
-  // The current-password check of the profile (issue 13): every check counts, taken before the
-  // password is compared, so a stolen session cannot guess the password however it sends requests.
+  // The profile's current-password check: every check counts, so a stolen session cannot guess the password.
   "password-check-user": { points: 5, durationSeconds: 15 * MINUTE },
   "password-check-ip": { points: 20, durationSeconds: 15 * MINUTE },
-  // "Add user" counts each submit (an unknown address in a verified company takes two: address,
-  // then contact details). Onboarding 300 people in a day is 600; a company the vendor knows may
-  // do far more. A self-made company (not verified) invites a small team, not a mailing list.
+  // Each submit counts (an unknown address takes two); a company not verified invites a team, not a list.
   "member-additions-admin": { points: 2000, durationSeconds: DAY },
   "member-additions-company": { points: 2000, durationSeconds: DAY },
   "member-additions-admin-unverified": { points: 20, durationSeconds: DAY },
@@ -72,9 +64,7 @@ export const defaultRateLimitPolicies: Record<RateLimitName, RateLimitPolicy> = 
   "invitation-resends-company": { points: 500, durationSeconds: DAY },
   "invitation-resends-admin-unverified": { points: 10, durationSeconds: DAY },
   "invitation-resends-company-unverified": { points: 10, durationSeconds: DAY },
-  // Checkouts: a verified company's admins may order all day; a new or unverified company's
-  // orders are fulfilled before anyone pays (decision 011), so only a handful. New companies
-  // count against the buyer's unverified tier.
+  // An unverified company's orders are fulfilled before anyone pays (decision 011), so only a handful.
   "orders-buyer": { points: 100, durationSeconds: DAY },
   "orders-company": { points: 100, durationSeconds: DAY },
   "orders-buyer-unverified": { points: 5, durationSeconds: DAY },
@@ -84,15 +74,10 @@ export const defaultRateLimitPolicies: Record<RateLimitName, RateLimitPolicy> = 
 export type RateLimits = {
   /** Counts one attempt; throws RATE_LIMITED (details.retryAfterSeconds) once the limit is passed. */
   consume(name: RateLimitName, key: string): Promise<{ remaining: number }>;
-  /** Forgets the key's attempts (a successful sign-in clears its failures). */
   reset(name: RateLimitName, key: string): Promise<void>;
-  /**
-   * Takes one attempt in one atomic statement, before the work it guards (issue 13: parallel
-   * requests cannot all pass a check made before any of them counted). Answers instead of
-   * throwing, so callers branch on a value.
-   */
+  /** One attempt in one atomic statement, before the work it guards, so parallel requests cannot all pass. */
   take(name: RateLimitName, key: string): Promise<TakenAttempt>;
-  /** Gives one taken attempt back (the attempt turned out not to count, e.g. a successful sign-in). */
+  /** The attempt turned out not to count, e.g. a successful sign-in. */
   giveBack(name: RateLimitName, key: string): Promise<void>;
 };
 
@@ -120,7 +105,6 @@ export function createRateLimits(options: {
       const policy = policyOf(name);
       existing = new RateLimiterPrisma({
         storeClient: options.db,
-        // The Prisma client's property for model RateLimit.
         tableName: "rateLimit",
         keyPrefix: name,
         points: policy.points,
@@ -159,10 +143,8 @@ export function createRateLimits(options: {
   };
 }
 
-// Kept per module instance, not on globalThis: Next.js bundles route handlers and server actions
-// separately, and limits shared between them would throw one bundle's DomainError into the other,
-// where the action client does not recognise it (a "something went wrong" instead of RATE_LIMITED).
-// The counters live in the database, so every instance of the limits counts in the same rows.
+// Per module instance, not on globalThis: Next.js bundles route handlers and actions separately, and one bundle's
+// DomainError thrown into the other is not recognised. The counters are shared in the database anyway.
 let moduleRateLimits: { db: DbClient; limits: RateLimits } | undefined;
 
 /** The process-wide limits on the process-wide client (re-created when tests swap the client). */

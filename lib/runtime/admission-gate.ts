@@ -1,5 +1,4 @@
-// A count of the requests a process works on, with a bound (issue 15 item 4): the licensing API's
-// and the pages' gates of lib/runtime/request-admission.ts.
+// A bounded count of the requests a process works on (request-admission.ts).
 
 export type AdmissionGate = {
   /** A release function when admitted (call it once, when the answer is made), else null. */

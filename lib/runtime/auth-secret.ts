@@ -1,6 +1,5 @@
-// The secret that signs session cookies. Several instances sharing one database must share it,
-// so with DATABASE_URL it has to be configured; on the embedded default (one instance, a demo)
-// one is generated once and kept in DATA_DIR so sessions survive restarts.
+// The secret that signs session cookies: configured with DATABASE_URL (instances share it), else generated
+// once and kept in DATA_DIR.
 import { randomBytes } from "node:crypto";
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";

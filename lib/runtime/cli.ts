@@ -1,5 +1,4 @@
-// Shared frame of the command-line entry points: known errors print their message alone (they
-// are written for the person at the terminal) and exit non-zero; anything else prints its stack.
+// The command-line entry points' frame: known errors print their message alone, anything else its stack.
 import { EnvError } from "@/lib/env";
 import { EmbeddedDatabaseError } from "@/lib/db/embedded";
 import { MigrationError } from "@/lib/db/migrate";

@@ -1,9 +1,5 @@
-// Where a request came from, as only the server can know it (issue 13, decision 015). Installed
-// in every process that serves the app, however it was started (`npm start`, `npm run dev`'s
-// worker, `next start` directly) by instrumentation.ts, before Next.js handles a request. For each
-// request it records the socket's address in a header whose value carries a random proof of this
-// process — a client cannot forge it, and a request the guard did not see carries none — and,
-// without a trusted proxy, drops the client's own X-Forwarded-For.
+// Records each request's socket address in a header with a proof of this process, which a client cannot forge
+// (decision 015); installed by instrumentation.ts in every process that serves the app.
 import { randomBytes } from "node:crypto";
 import http from "node:http";
 import https from "node:https";
@@ -16,7 +12,6 @@ type GuardState = { proof: string; trustProxy: boolean };
 const GUARD = Symbol.for("license-portal.client-address-guard");
 const globalWithGuard = globalThis as unknown as { [GUARD]?: GuardState };
 
-/** What the guard saw of a request: the socket's address, and whether it came through a proxy. */
 export type VerifiedPeer = { socketAddress: string; isRelayed: boolean; trustProxy: boolean };
 
 export function installClientAddressGuard(options: { trustProxy: boolean }): void {
@@ -40,7 +35,7 @@ function stampPeer(request: http.IncomingMessage, state: GuardState): void {
   if (!state.trustProxy) delete headers["x-forwarded-for"];
 }
 
-/** The guard's record of this request, or null when this process has no guard or it did not see the request. */
+/** Null when this process has no guard or it did not see the request. */
 export function verifiedPeer(read: (name: string) => string | null): VerifiedPeer | null {
   const state = globalWithGuard[GUARD];
   const value = state ? read(PEER_HEADER) : null;

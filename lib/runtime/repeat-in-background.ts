@@ -1,6 +1,5 @@
-// A background job of every app instance (the lease sweeper, the expiry reminders): a round every
-// `intervalMs`, never two rounds at once, a failed round logged and tried again at the next tick,
-// and a timer that never keeps the process alive on its own. Returns a stop function.
+// A background job of every instance: a round every `intervalMs`, never two at once, a failure logged and
+// retried next tick, a timer that keeps no process alive. Returns a stop function.
 import "server-only";
 
 export function repeatInBackground(options: { name: string; intervalMs: number; round: () => Promise<void> }): () => void {

@@ -1,12 +1,5 @@
-// Issue 15 item 4: load shedding. At 1,000 connections every request queued behind the others
-// (lease p99 13–19 s, 894 sign-in page clients waited more than 30 s, memory tripled). Each process
-// works on at most API_MAX_IN_FLIGHT licensing API requests and PAGE_MAX_IN_FLIGHT other requests
-// (pages, server actions, the portal's route handlers) at once; one more is answered 503 with
-// Retry-After at once — the API with its problem (`OVERLOADED`), a browser with a page that retries
-// by itself — before Next.js does any work for it: a refusal costs microseconds of the event loop
-// instead of a pass through Next.js's router, so what is admitted keeps its pace.
-// Static files and the health check are never shed. Installed by instrumentation.ts on the
-// process's HTTP servers, like the client-address guard.
+// Load shedding: over API_MAX_IN_FLIGHT API or PAGE_MAX_IN_FLIGHT other requests, one more is answered 503 before
+// Next.js does any work for it, so what is admitted keeps its pace (docs/ARCHITECTURE.md, "Request flow").
 import http from "node:http";
 import https from "node:https";
 import { negotiateApiLocale } from "@/lib/api/api-locale";
@@ -22,7 +15,7 @@ export type RequestAdmission = { api: AdmissionGate; pages: AdmissionGate };
 const INSTALLED = Symbol.for("license-portal.request-admission");
 const globalWithAdmission = globalThis as unknown as { [INSTALLED]?: RequestAdmission };
 
-/** Which gate a request passes: the licensing API's, the pages', or none (static files, health). */
+/** Static files and the health check are never shed. */
 export function gateOf(url: string | undefined): keyof RequestAdmission | null {
   const path = url ?? "/";
   if (path.startsWith("/api/v1/")) return path === "/api/v1/health" || path.startsWith("/api/v1/health?") ? null : "api";

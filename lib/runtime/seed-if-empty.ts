@@ -1,5 +1,4 @@
-// Seeds the demo data into an empty database, once, even when two instances start together:
-// an advisory lock, held on a connection of its own, serialises "is there any company yet?".
+// Seeds the demo data into an empty database, once: an advisory lock serialises "is there any company yet?".
 import pg from "pg";
 import { createDb, useDb } from "@/lib/db/client";
 import { seedDemoData } from "@/lib/demo/seed-demo-data";

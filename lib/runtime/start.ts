@@ -1,10 +1,5 @@
-// `npm start` / `npm run dev`: everything a fresh clone needs to serve the portal.
-//   1. validate configuration (lib/env.ts);
-//   2. the database: DATABASE_URL's server, or else the embedded PGlite under DATA_DIR served
-//      over the PostgreSQL protocol on 127.0.0.1 (the app itself only ever sees a URL);
-//   3. migrate, and seed the demo data into an empty database (SEED_DEMO);
-//   4. build when there is no production build yet, then run Next.js as a child process;
-//   5. on Ctrl-C: stop Next.js, then shut PGlite down cleanly so its files stay consistent.
+// `npm start` / `npm run dev`: configuration, the database (DATABASE_URL's or the embedded one), migrations
+// and demo seed, a build if there is none, then Next.js as a child; Ctrl-C stops Next.js before PGlite.
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
@@ -62,8 +57,7 @@ await runCli(async () => {
     );
     handleShutdown(server, stopDatabase);
     await waitUntilServing(config, server);
-    // The logins come first and the ready line last: whoever waits for "ready" (an operator, the
-    // deployment e2e) then already has every line above it, and the address ends the output.
+    // The ready line last: whoever waits for it already has every line above it.
     if (logins.length > 0) {
       console.log("\nDemo logins:");
       console.table(logins);
@@ -75,10 +69,7 @@ await runCli(async () => {
   }
 });
 
-/**
- * The demo accounts' passwords are published (README), so `npm start` — a production build —
- * never seeds them into a server database unless told to twice: SEED_DEMO=force.
- */
+/** The demo passwords are published, so production seeds a server database only with SEED_DEMO=force. */
 function assertDemoSeedAllowed(config: Env): void {
   const isProduction = !isDev || config.isProduction;
   if (config.SEED_DEMO && config.DATABASE_URL && isProduction && !config.SEED_DEMO_FORCED) {
@@ -100,7 +91,7 @@ function childEnv(config: Env, databaseUrl: string, authSecret: string, isEmbedd
     APP_BASE_URL: config.APP_BASE_URL,
     // The embedded database runs in this process: it is never the app's to start again.
     EMBEDDED_DB_PORT: undefined,
-    // The app cannot tell the embedded socket's URL from a server's; the mailbox's default needs to (MAILBOX in lib/env.ts).
+    // The app cannot tell the embedded socket's URL from a server's; the mailbox's default needs to.
     DATABASE_IS_EMBEDDED: isEmbedded ? "true" : "false",
     NEXT_TELEMETRY_DISABLED: "1",
   };

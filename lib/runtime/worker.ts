@@ -1,6 +1,4 @@
-// `npm run worker`: the email delivery worker as its own process (R27), e.g. next to app
-// instances started with EMAIL_WORKER=off. Any number may run alongside the app's own workers
-// (claims skip each other's rows). Ctrl-C / SIGTERM lets the sends in flight finish first.
+// `npm run worker`: the email delivery worker as its own process (R27); Ctrl-C / SIGTERM lets sends finish.
 import { db } from "@/lib/db/client";
 import { startEmailWorker } from "@/lib/email/start-email-worker";
 import { env, EnvError } from "@/lib/env";

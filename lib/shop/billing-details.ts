@@ -1,6 +1,5 @@
-// Issue 14 item 12 (decision 021): the billing address and purchase-order number the checkout takes.
-// The address's country is the company's own (VAT follows it, lib/shop/vat.ts), so only the
-// postal code depends on it. No server-only: the checkout form shows the same rules.
+// The billing address and purchase-order number of the checkout (decision 021); the country is the
+// company's, so only the postal code depends on it. Shared with the checkout form.
 import { z } from "zod";
 import { singleLineText } from "@/lib/validation/safe-text";
 

@@ -1,8 +1,5 @@
-// R6: what the shop sells, with demo prices. Shared by the shop pages (no server-only) and by
-// placeOrder, which prices every line from here and never from the client. Prices are per seat
-// for one year (TERM_DAYS), in euro cents, excluding VAT (lib/shop/vat.ts adds it per buyer).
-// PROFIS Engineering Enterprise is listed so the shop can show it, but is not purchasable: it is
-// sold by the back office only and the shop offers "Contact sales" (lib/shop/create-sales-lead.ts).
+// R6: what the shop sells, with demo prices per seat for one year, in euro cents excluding VAT; the server
+// prices every line from here. Enterprise is listed but sold by the back office only ("Contact sales").
 import type { LicenseEdition, LicenseType, ProductKind } from "@prisma/client";
 import { DomainError } from "@/lib/errors";
 import type { ProductCode } from "@/lib/products/ensure-product-catalogue";
@@ -13,17 +10,15 @@ export const TERM_DAYS = 365;
 /** Upper bound of seats on one order line; larger deals go through sales. */
 export const MAX_SEATS_PER_LINE = 1_000;
 
-/** A node-locked license is one machine with one seat (CHECK license_node_locked_single_seat); more seats are more licenses. */
+/** A node-locked license has one seat, so each seat bought is a license of its own. */
 export const MAX_NODE_LOCKED_PER_LINE = 50;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** The most seats one order line may buy of a type: node-locked seats are licenses of their own. */
 export function maxSeatsPerLine(type: LicenseType): number {
   return type === "NODE_LOCKED" ? MAX_NODE_LOCKED_PER_LINE : MAX_SEATS_PER_LINE;
 }
 
-/** The end of one term (TERM_DAYS) that starts at `start`. */
 export function termEndFrom(start: Date): Date {
   return new Date(start.getTime() + TERM_DAYS * DAY_MS);
 }
@@ -33,10 +28,7 @@ export function renewedValidUntil(validUntil: Date, now: Date): Date {
   return termEndFrom(validUntil > now ? validUntil : now);
 }
 
-/**
- * Issue 14 item 12: a seat added to a running license runs until the license's end, so it costs
- * the year's price for the days left (whole days, rounded up; at most one term), to the cent.
- */
+/** A seat added to a running license costs the year's price for the days left (rounded up, at most a term). */
 export function proRataUnitPriceCents(yearPriceCents: number, validUntil: Date, now: Date): { unitPriceCents: number; daysLeft: number } {
   const daysLeft = Math.min(TERM_DAYS, Math.max(0, Math.ceil((validUntil.getTime() - now.getTime()) / DAY_MS)));
   return { unitPriceCents: Math.round((yearPriceCents * daysLeft) / TERM_DAYS), daysLeft };
@@ -85,7 +77,7 @@ export function findCatalogueProduct(code: string): CatalogueProduct | undefined
   return shopCatalogue.find((product) => product.code === code);
 }
 
-/** True when the edition may not be bought online (R6: Enterprise), whatever the product. */
+/** R6: Enterprise, whatever the product. */
 export function isSoldBySalesOnly(edition: LicenseEdition): boolean {
   return edition === "ENTERPRISE";
 }
@@ -95,10 +87,7 @@ export function enterpriseRefused(): DomainError {
   return new DomainError("FORBIDDEN", "PROFIS Engineering Enterprise is sold by our sales team only", { reason: "ENTERPRISE_NOT_SOLD_ONLINE" });
 }
 
-/**
- * The price of one seat for one year, or null when the combination is not sold online (unknown
- * product, edition or type, or a sales-only edition).
- */
+/** The price of one seat for one year, or null when the combination is not sold online. */
 export function unitPriceCents(productCode: string, edition: LicenseEdition, type: LicenseType): number | null {
   if (isSoldBySalesOnly(edition)) return null;
   const catalogueEdition = findCatalogueProduct(productCode)?.editions.find((entry) => entry.edition === edition);

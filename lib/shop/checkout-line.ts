@@ -1,7 +1,5 @@
-// The checkout's one line travels in the address (/shop/checkout?…): the catalogue's "Buy" form and
-// the group page's "Buy 1 more seat" / "Extend one year" links write it, the checkout page reads it.
-// Shared with the browser (no server-only). It carries what to buy, never a price: the server
-// prices every line (quote-checkout.ts, place-order.ts).
+// The checkout's one line in the address (/shop/checkout?…), written by "Buy" and the group page's links:
+// what to buy, never a price.
 import { OrderLineInput } from "@/lib/shop/order-input";
 
 export type CheckoutSearchParams = Record<string, string | string[] | undefined>;
@@ -25,7 +23,6 @@ export function checkoutLineFromSearchParams(params: CheckoutSearchParams): Orde
   return parsed.success ? parsed.data : null;
 }
 
-/** The checkout address of one line. */
 export function checkoutHref(line: OrderLineInput): string {
   const params = new URLSearchParams({ kind: line.kind });
   if (line.kind === "NEW_LICENSE") {

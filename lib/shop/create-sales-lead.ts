@@ -1,5 +1,4 @@
-// R6: PROFIS Engineering Enterprise is not sold online; the shop's "Contact sales" form leaves a
-// sales lead for the back office (R31), which lists the open ones and marks them handled.
+// R6: the shop's "Contact sales" form leaves a sales lead for the back office (R31).
 import "server-only";
 import type { SalesLead } from "@prisma/client";
 import type { Actor } from "@/lib/accounts/actor";

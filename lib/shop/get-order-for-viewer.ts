@@ -1,5 +1,4 @@
-// R7: the order confirmation page. An order is shown to its buyer and to the admins of the company
-// it was placed for; anyone else gets the same NOT_FOUND as for an order that does not exist (R28).
+// R7: an order, for its buyer and the company's admins; anyone else gets NOT_FOUND (R28).
 import "server-only";
 import type { LicenseEdition, LicenseType, OrderLineKind, OrderStatus, PaymentMethod } from "@prisma/client";
 import type { Actor } from "@/lib/accounts/actor";
@@ -22,7 +21,7 @@ export type ViewedOrder = {
   netCents: number;
   vatCents: number;
   totalCents: number;
-  /** The VAT rate in basis points (2100 = 21 %). */
+  /** Basis points (2100 = 21 %). */
   vatRateBasisPoints: number;
   lines: { id: string; kind: OrderLineKind; productName: string; edition: LicenseEdition; type: LicenseType; seats: number; unitPriceCents: number }[];
   /** Decision 021: what the printable invoice shows besides the lines. */

@@ -1,6 +1,4 @@
-// Issue 14 item 12 (decision 021): what an order's invoice says about itself — its number and where
-// its payment stands. One rule for the company's orders list and the printable invoice; the back
-// office's "Paid" button follows isAwaitingInvoicePayment (lib/backoffice/invoice-payment.ts).
+// An invoice's number and payment status (decision 021), one rule for the orders list and the invoice.
 import type { OrderStatus, PaymentMethod } from "@prisma/client";
 import { isAwaitingInvoicePayment } from "@/lib/backoffice/invoice-payment";
 import { invoicePayment } from "@/lib/shop/payment-methods";
@@ -20,7 +18,6 @@ export type InvoiceStatus =
 
 type InvoicedOrder = { status: OrderStatus; paymentMethod: PaymentMethod; invoicePaidAt: Date | null; createdAt: Date };
 
-/** The day the invoice must be paid by: the order's day plus the payment term. */
 export function invoiceDueAt(order: Pick<InvoicedOrder, "createdAt">): Date {
   return new Date(order.createdAt.getTime() + invoicePayment.paymentTermDays * DAY_MS);
 }

@@ -1,6 +1,5 @@
-// Which purchase a license offers on the group page (R6, issue 7): "Buy 1 more seat" when its
-// column is full, "Extend one year" always; Enterprise goes through sales instead. Shared by the
-// group page's seat table and the grid header.
+// Which purchase a license offers on the group page (R6): "Buy 1 more seat" when its column is full,
+// "Extend one year" always; Enterprise goes through sales instead.
 import type { GridLicense } from "@/lib/assignments/license-group-grid";
 import { isFull } from "@/lib/licenses/seat-counts";
 import { findCatalogueProduct, isSoldBySalesOnly } from "@/lib/shop/catalogue";
@@ -8,7 +7,6 @@ import { checkoutHref } from "@/lib/shop/checkout-line";
 
 type LicenseForPurchase = Pick<GridLicense, "id" | "productCode" | "edition" | "type" | "seats" | "assignedCount" | "seatHolders" | "isExpired">;
 
-/** A grid license with every seat taken (isFull, lib/licenses/seat-counts.ts). */
 export function isLicenseFull(license: Pick<LicenseForPurchase, "type" | "seats" | "assignedCount" | "seatHolders">): boolean {
   return isFull({ type: license.type, seats: license.seats, assigned: license.assignedCount, inUseNow: license.seatHolders.length });
 }

@@ -1,6 +1,5 @@
-// Issue 14 item 12 (decision 021): Software management → Orders and invoices — every order of the
-// company, newest first, with its invoice's number, amount and payment status. For the company's
-// admins (the people who buy for it, decision 011); anyone else gets the company's NOT_FOUND (R28).
+// Software management → Orders and invoices (decision 021): the company's orders, newest first, for its
+// admins (decision 011); anyone else gets NOT_FOUND (R28).
 import "server-only";
 import type { Actor } from "@/lib/accounts/actor";
 import { displayName } from "@/lib/auth/current-user";

@@ -1,6 +1,4 @@
-// The checkout's input (R6), shared by the shop's form and placeOrder (STYLE.md §5): no
-// server-only, so the browser validates alike. Prices are never part of the input: the server
-// prices every line from lib/shop/catalogue.ts.
+// The checkout's input (R6), shared by the shop's form and placeOrder; never a price (the server prices).
 import { z } from "zod";
 import { CompanyName, CountryCode, VatNumber } from "@/lib/companies/company-fields";
 import { BillingAddressInput, PurchaseOrderNumber } from "@/lib/shop/billing-details";
@@ -43,10 +41,7 @@ export const PlaceOrderInput = z
     companyId: RecordId.optional(),
     newCompany: NewCompanyInput.optional(),
     lines: z.array(OrderLineInput, "required").min(1, "required").max(MAX_ORDER_LINES, "too many"),
-    /**
-     * Where the invoice goes (decision 021). The checkout always sends one; without it the order
-     * takes the company's address on file, if any.
-     */
+    /** Decision 021; without it the order takes the company's address on file, if any. */
     billing: BillingAddressInput.optional(),
     purchaseOrderNumber: PurchaseOrderNumber,
     /** Made once per checkout page; a double submit or retry sends the same key (one order). */

@@ -1,7 +1,5 @@
-// R6: how an order is paid. Payment goes through a provider interface so a card or bank provider
-// can be added later; the built-in method is "pay by invoice", which is how B2B software is often
-// bought: the order is placed, the licenses work at once and the invoice's status is tracked on
-// the order (Order.invoicePaidAt, set by the back office). There is no card form anywhere.
+// R6: how an order is paid; the one method is "pay by invoice": the licenses work at once and the back office
+// records the payment (Order.invoicePaidAt). Another provider would be added here.
 import type { PaymentMethod } from "@prisma/client";
 
 type PaymentProvider = {
@@ -14,7 +12,7 @@ type PaymentProvider = {
 
 export const invoicePayment: PaymentProvider = { method: "INVOICE", deliversBeforePayment: true, paymentTermDays: 30 };
 
-/** Every method the checkout offers, the default first. */
+/** The default first. */
 const paymentProviders: readonly PaymentProvider[] = [invoicePayment];
 
 export const paymentMethods = paymentProviders.map((provider) => provider.method) as [PaymentMethod, ...PaymentMethod[]];

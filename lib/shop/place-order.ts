@@ -1,17 +1,6 @@
-// R6, R7: checkout and fulfilment. One transaction holds the whole purchase — the company (when the
-// buyer has none), the license group, the licenses and their activation keys, added seats and
-// renewals, the order with its priced lines, the buyer's ADMIN role, the audit events (R24) and the
-// confirmation email in the outbox (R27) — so a failure at any step leaves nothing behind.
-//
-// Idempotency: a checkout sends a key made once per checkout page. The unique index on
-// Order.idempotencyKey decides: the same key again returns the first order; of two concurrent
-// requests with one key the second blocks on the index until the first commits, then fails with a
-// unique violation, rolls back everything it did, and answers with the first order.
-//
-// License group (R12, "a set of licenses bought within the same SAP account"): new licenses go into
-// the company's oldest group whose SAP account is the company's own; a company without one gets a
-// new group, named after the company. Orders of one company are serialised by a lock on the company
-// row, so two concurrent first orders cannot both create that group.
+// R6, R7: a purchase in one transaction (company, group, licenses and keys, seats, renewals, order, the
+// buyer's ADMIN role, audit events, confirmation mail). The idempotency key's unique index makes a repeat
+// one order; new licenses go into the company's oldest group of its own SAP account (R12).
 import "server-only";
 import { randomInt, randomUUID } from "node:crypto";
 import type { Company, License, LicenseEdition, LicenseGroup, LicenseType, Order, OrderLine, OrderLineKind, Product } from "@prisma/client";
@@ -142,7 +131,7 @@ async function fulfilOrder(transaction: DbClient, { actor, input, now, clock }: 
     const common = { kind: line.kind, productId: license.productId, edition: license.edition, type: license.type, unitPriceCents: unitPrice, licenseId: license.id, productName: license.product.name };
     if (line.kind === "ADD_SEATS") {
       await addSeats(transaction, { license, companyId: company.id, seats: line.seats, index, now, orderId, audit });
-      // Issue 14 item 12: the added seats cost the days left of the license's term, as quoted.
+      // Added seats cost the days left of the license's term, as quoted.
       priced.push({ ...common, seats: line.seats, unitPriceCents: proRataUnitPriceCents(unitPrice, license.validUntil, now).unitPriceCents });
     } else {
       if (license.seats < 1) throw new DomainError("INVALID", "A license without seats cannot be renewed", { fields: { [`lines.${index}.licenseId`]: "invalid" } });
@@ -155,7 +144,7 @@ async function fulfilOrder(transaction: DbClient, { actor, input, now, clock }: 
     priced.reduce((sum, line) => sum + line.unitPriceCents * line.seats, 0),
     vatRuleFor(company),
   );
-  // A concurrent request with the same key makes this insert wait, then fail (see the top).
+  // A concurrent request with the same key makes this insert wait, then fail.
   const order = await transaction.order.create({
     data: {
       id: orderId,
@@ -191,11 +180,7 @@ type Audit = (event: Omit<AuditEventInput, "actorId" | "at">) => void;
 
 type OrderBilling = Pick<Order, "billingName" | "billingAttention" | "billingStreet" | "billingPostalCode" | "billingCity" | "billingCountry">;
 
-/**
- * The address printed on the order's invoice, as it is today (decision 021): the one given at
- * checkout, which becomes the company's address on file for the next order; without one, the
- * address on file; without that, none. The country is always the company's (VAT follows it).
- */
+/** The invoice's address (decision 021): the one given (then also on file), else the one on file, else none. */
 async function billingAddressOf(transaction: DbClient, company: Company, given: BillingAddress | undefined): Promise<OrderBilling> {
   let address: Omit<BillingAddress, "attention"> & { attention: string | null | undefined } | null = null;
   if (given) {
@@ -224,20 +209,15 @@ async function lockAdminCompany(transaction: DbClient, companyId: string, buyerI
   const membership = await transaction.membership.findUnique({ where: { userId_companyId: { userId: buyerId, companyId } }, select: { role: true } });
   // R28: a company the buyer does not belong to does not exist for them (and is not locked by them).
   if (!membership) throw notFound("Company");
-  // Decision 011: only the company's admins buy for it; a plain user would make themselves ADMIN
-  // by ordering on invoice.
+  // Decision 011: only the company's admins buy for it.
   if (membership.role !== "ADMIN") throw new DomainError("FORBIDDEN", "Only the company's administrators buy for it", { reason: "ADMIN_REQUIRED" });
-  // Serialises this company's orders (the group rule above).
+  // Serialises this company's orders, so two first orders cannot both create a group.
   const [company] = await transaction.$queryRaw<Company[]>`SELECT * FROM "Company" WHERE "id" = ${companyId}::uuid FOR UPDATE`;
   if (!company) throw notFound("Company");
   return company;
 }
 
-/**
- * The buyer's new company. Its SAP account number is assigned here: ten digits starting with 9
- * (the range the shop owns; the back office types its numbers), drawn at random and inserted with
- * ON CONFLICT DO NOTHING, so a taken number is simply drawn again.
- */
+/** Its SAP account number: ten random digits starting with 9 (the shop's range), drawn again when taken. */
 async function createBuyerCompany(transaction: DbClient, newCompany: NewCompanyInput, audit: Audit): Promise<Company> {
   for (let attempt = 0; attempt < 5; attempt++) {
     const sapAccountNumber = `9${String(randomInt(0, 1_000_000_000)).padStart(9, "0")}`;

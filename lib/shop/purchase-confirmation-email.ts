@@ -1,5 +1,4 @@
-// R7: the buyer's confirmation, written to the outbox in the order's transaction (R27), with
-// "Let's get started" into Software management at the group that holds the licenses.
+// R7: the buyer's confirmation, in the order's transaction (R27), linking to the group that holds the licenses.
 import "server-only";
 import type { Company, Locale, Order, OrderLineKind, LicenseType } from "@prisma/client";
 import type { Clock } from "@/lib/clock";

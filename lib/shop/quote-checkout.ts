@@ -1,8 +1,5 @@
-// R6: what the checkout shows before the order is placed — each line priced from the catalogue on
-// the server, never from the client. placeOrder prices the same way again when the order is placed,
-// inside its transaction; this is the buyer's preview. A line on an existing license ("buy 1 more
-// seat", "extend one year") fixes the company: the license's, looked up here (R28), and only its
-// admins see a price for it (decision 011).
+// R6: the checkout's preview, priced on the server as placeOrder will price it. A line on an existing
+// license fixes the company to the license's, and only its admins see a price (decision 011).
 import "server-only";
 import type { LicenseEdition, LicenseType, OrderLineKind, ProductKind } from "@prisma/client";
 import type { Actor } from "@/lib/accounts/actor";

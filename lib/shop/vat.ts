@@ -1,16 +1,10 @@
-// VAT on an online order (R6). The seller is established in the Netherlands and sells to businesses:
-//   - buyer in NL                          → Dutch VAT, 21 %
-//   - buyer elsewhere in the EU with a VAT number → reverse charge, 0 % (the buyer accounts for it)
-//   - buyer elsewhere in the EU without one → the buyer's country's standard rate (digital services
-//     are taxed where the customer is)
-//   - buyer outside the EU                 → export of services, 0 %
-// Rates are in basis points (2100 = 21 %) so all arithmetic stays in whole numbers; amounts are
-// euro cents. Standard rates as of 2025; a demo table, not tax advice.
+// VAT on an online order (R6) by a Dutch seller to businesses: Dutch VAT in NL, reverse charge in the EU with a
+// VAT number, else the buyer's country's rate (digital services are taxed where the customer is), none outside
+// the EU. Rates in basis points (2100 = 21 %), amounts in euro cents; 2025 standard rates, a demo table.
 type VatTreatment = "DOMESTIC" | "REVERSE_CHARGE" | "DESTINATION_RATE" | "EXPORT";
 
 const SELLER_COUNTRY = "NL";
 
-/** Standard VAT rates of the EU member states, basis points. */
 export const euStandardVatRates: Readonly<Record<string, number>> = {
   AT: 2000, BE: 2100, BG: 2000, CY: 1900, CZ: 2100, DE: 1900, DK: 2500, EE: 2200, ES: 2100,
   FI: 2550, FR: 2000, GR: 2400, HR: 2500, HU: 2700, IE: 2300, IT: 2200, LT: 2100, LU: 1700,
@@ -28,10 +22,7 @@ export function vatRuleFor(buyer: { country: string; vatNumber?: string | null }
   return { treatment: "DESTINATION_RATE", rateBasisPoints: euRate };
 }
 
-/**
- * The treatment of an order from what it stored (its rate and the company's country): a rate is
- * Dutch or destination VAT; no VAT inside the EU is a reverse charge, outside it an export.
- */
+/** The treatment of a stored order, from its rate and the company's country. */
 export function storedVatTreatment(order: { vatRateBasisPoints: number; country: string }): VatTreatment {
   if (order.vatRateBasisPoints > 0) return order.country.trim().toUpperCase() === SELLER_COUNTRY ? "DOMESTIC" : "DESTINATION_RATE";
   return Object.hasOwn(euStandardVatRates, order.country) ? "REVERSE_CHARGE" : "EXPORT";
@@ -46,12 +37,11 @@ export function orderAmounts(netCents: number, rule: VatRule): OrderAmounts {
   return { netCents, vatCents, totalCents: netCents + vatCents, rateBasisPoints: rule.rateBasisPoints, treatment: rule.treatment };
 }
 
-/** The rate as the decimal stored in Order.vatRate (Decimal(5,4)): 2100 → "0.2100". */
+/** Order.vatRate (Decimal(5,4)): 2100 → "0.2100". */
 export function vatRateDecimal(rateBasisPoints: number): string {
   return (rateBasisPoints / 10_000).toFixed(4);
 }
 
-/** "€ 1.234,56" / "€1,234.56": an amount in the reader's language. */
 export function formatEuroCents(cents: number, locale: string): string {
   return new Intl.NumberFormat(locale, { style: "currency", currency: "EUR" }).format(cents / 100);
 }

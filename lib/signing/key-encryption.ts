@@ -1,9 +1,5 @@
-// Private signing keys rest in the database encrypted (decision 009): a copy of the database alone
-// cannot forge license files or tokens. The encryption key is derived from AUTH_SECRET, which every
-// instance of one deployment already shares, by HKDF with a label of this purpose alone, and each
-// sealed key is bound to its key id (AES-GCM additional data), so a sealed key copied onto another
-// row does not open (issue 13). Format "v1" (no kid binding) is still read; signing-keys.ts
-// re-seals such a key as "v2" when it first uses it.
+// Private signing keys rest encrypted under a key derived from AUTH_SECRET, each bound to its kid (decision 009).
+// Format "v1" (no kid binding) is still read, and re-sealed as "v2" when first used.
 import "server-only";
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:crypto";
 import { env } from "@/lib/env";
@@ -39,7 +35,6 @@ export function encryptPrivateKey(pkcs8Pem: string, options: SealOptions): strin
   return [VERSION, iv.toString("base64url"), cipher.getAuthTag().toString("base64url"), ciphertext.toString("base64url")].join(".");
 }
 
-/** Whether a sealed key is in the format before kid binding (to be re-sealed). */
 export function isLegacySealed(sealed: string): boolean {
   return sealed.startsWith(`${LEGACY_VERSION}.`);
 }

@@ -1,15 +1,5 @@
-// Signing and verifying the service's own tokens (issue 6) with the active Ed25519 key: JWS
-// compact serialisation, `kid` in the header, a `typ` per kind (token-types.ts), the app's base
-// URL as issuer and an injectable clock, so tests can check expiry without waiting.
-//
-// Every lease, heartbeat and API call signs or verifies, so both sit on the licensing service's hot
-// path (bench/lease.ts, decision 013):
-//   signing   node:crypto's one-shot Ed25519 sign: producing a compact JWS is two base64url JSON
-//             parts and a signature, and jose's WebCrypto path costs ten times as much per token;
-//   verifying jose's jwtVerify (alg, typ, issuer, audience, expiry: the checks that must not be
-//             hand-rolled), remembered per token: a signature that verified once stays verified,
-//             so a repeated token only has its time-dependent checks redone (expiry by the clock,
-//             its key still published).
+// The service's own tokens (compact JWS, Ed25519, a `typ` per kind): signed with node:crypto, verified with jose
+// and remembered per token, so a repeat only has expiry and its key's publication checked again (decision 013).
 import "server-only";
 import { sign as signBytes } from "node:crypto";
 import { errors as joseErrors, jwtVerify, type JWTPayload } from "jose";
@@ -21,7 +11,7 @@ import { DomainError } from "@/lib/errors";
 import { activeSigningKey, publicSigningKey } from "@/lib/signing/signing-keys";
 import { SIGNING_ALGORITHM, tokenTypHeaders, type SignedTokenKind } from "@/lib/signing/token-types";
 
-/** Verified tokens remembered per process: enough for every client active within a token's lifetime. */
+/** Enough for every client active within a token's lifetime. */
 const VERIFIED_TOKENS_KEPT = 10_000;
 
 export function tokenIssuer(): string {
@@ -53,10 +43,7 @@ export async function signToken(options: {
 type VerifiedToken = { kid: string; payload: JWTPayload };
 const globalForTokens = globalThis as unknown as { verifiedTokens?: LRUCache<string, VerifiedToken> };
 
-/**
- * Verifies a token this service signed: signature with a published key, kind, issuer, audience and
- * expiry by the given clock. Anything wrong is UNAUTHENTICATED, without saying what.
- */
+/** Anything wrong is UNAUTHENTICATED, without saying what. */
 export async function verifyToken<T extends JWTPayload = JWTPayload>(options: {
   kind: SignedTokenKind;
   token: string;

@@ -1,6 +1,5 @@
-// The Ed25519 keys of the licensing service (issue 6): launch tokens, API access tokens, license
-// files and lease receipts are all signed with the newest unretired key; the JWKS publishes every
-// key that may still have valid signatures, each with its key id, so keys can rotate.
+// The licensing service's Ed25519 keys (decision 009): the newest unretired key signs, the JWKS publishes
+// every key whose signatures may still be valid.
 import "server-only";
 import { createPrivateKey, createPublicKey, generateKeyPairSync, randomUUID, type KeyObject } from "node:crypto";
 import type { JsonWebKey } from "node:crypto";
@@ -10,14 +9,11 @@ import { db as processDb, type DbClient } from "@/lib/db/client";
 import { decryptPrivateKey, encryptPrivateKey, isLegacySealed } from "@/lib/signing/key-encryption";
 import { runInTransaction } from "@/lib/transactions/run-in-transaction";
 
-/** A retired key stays published this long: longer than anything it signed can be valid (license files: 30 days). */
+/** Longer than anything a retired key signed can be valid (license files: 30 days). */
 export const RETIRED_KEY_PUBLISHED_MS = 45 * 24 * 60 * 60 * 1000;
-/** Instances re-read the keys this often, so a rotation on one reaches the others. */
+/** So a rotation on one instance reaches the others. */
 const CACHE_MS = 60_000;
-/**
- * A kid not in the cache is read for at most this often (issue 13): a key another instance made
- * a moment ago is found within seconds, and tokens naming made-up kids cost no query each.
- */
+/** Tokens naming made-up kids cost no query each; another instance's new key is still found within seconds. */
 const UNKNOWN_KID_RELOAD_MS = 5_000;
 
 export type PublicSigningKey = { kid: string; publicKey: KeyObject; jwk: PublishedJwk; retiredAt: Date | null };
@@ -28,10 +24,7 @@ type KeyRow = { kid: string; publicJwk: Prisma.JsonValue; privateKeyEncrypted: s
 type KeyCache = { loadedAt: number; rows: KeyRow[]; reloadedForUnknownKidAt?: number };
 const globalForKeys = globalThis as unknown as { signingKeyCache?: WeakMap<object, KeyCache>; keyObjects?: Map<string, { publicKey: KeyObject; privateKey?: KeyObject }> };
 
-/**
- * Parsed keys by kid: decrypting and parsing a key costs far more than the signature itself, and
- * every lease, heartbeat and API call signs or verifies (bench/lease.ts). A kid never changes its key.
- */
+/** Parsing a key costs far more than a signature; a kid never changes its key. */
 function keyObjectsOf(row: KeyRow): { publicKey: KeyObject; privateKey?: KeyObject } {
   globalForKeys.keyObjects ??= new Map();
   let entry = globalForKeys.keyObjects.get(row.kid);
@@ -68,18 +61,15 @@ async function openPrivateKey(client: DbClient, row: KeyRow): Promise<string> {
   return pem;
 }
 
-/** A published key by id, for verifying this service's own signatures (access tokens). */
 export async function publicSigningKey(kid: string, options: { db?: DbClient; clock?: Clock } = {}): Promise<PublicSigningKey | null> {
   const client = options.db ?? processDb();
   const find = (rows: KeyRow[]) => rows.find((row) => row.kid === kid);
-  // An unknown kid may be a key another instance created a moment ago: read again, but not more
-  // often than UNKNOWN_KID_RELOAD_MS, whatever kids the requests name.
   const row = find(await cachedKeyRows(client)) ?? (mayReloadForUnknownKid(client) ? find(await cachedKeyRows(client, { reload: true, forUnknownKid: true })) : undefined);
   if (!row || !isPublished(row, (options.clock ?? systemClock).now())) return null;
   return toPublicKey(row);
 }
 
-/** The JWKS document of /api/v1/signing-keys: the signing key first, then retired ones still published. */
+/** The JWKS of /api/v1/signing-keys: the signing key first. */
 export async function publishedJwks(options: { db?: DbClient; clock?: Clock } = {}): Promise<{ keys: PublishedJwk[] }> {
   const client = options.db ?? processDb();
   await activeSigningKey({ db: client });
@@ -135,7 +125,6 @@ async function cachedKeyRows(client: DbClient, options: { reload?: boolean; forU
   if (cached && !options.reload && Date.now() - cached.loadedAt < CACHE_MS) return cached.rows;
   const rows = await client.signingKey.findMany({
     select: { kid: true, publicJwk: true, privateKeyEncrypted: true, createdAt: true, retiredAt: true },
-    // Unretired (newest first) before retired (most recently retired first).
     orderBy: [{ retiredAt: { sort: "desc", nulls: "first" } }, { createdAt: "desc" }],
   });
   globalForKeys.signingKeyCache.set(client, { loadedAt: Date.now(), rows, reloadedForUnknownKidAt: options.forUnknownKid ? Date.now() : cached?.reloadedForUnknownKidAt });

@@ -1,13 +1,9 @@
-// Domain use cases that write more than one row run in one interactive transaction. A caller that
-// is already inside a transaction (the demo seed, a later use case composing others) passes its
-// transaction client, and the use case joins that transaction instead of opening a second one.
+// One interactive transaction per use case; a caller's transaction client is joined, not nested.
 import "server-only";
 import type { PrismaClient } from "@prisma/client";
 import { db, type DbClient } from "@/lib/db/client";
 
-// Waiting for a pool connection and for row locks is normal under load (R25 serialises seat
-// checks on the license row), so both limits are generous; a real deadlock is still detected by
-// PostgreSQL and surfaces as an error.
+// Waiting for a connection and for row locks is normal under load; PostgreSQL still detects a real deadlock.
 const TRANSACTION_LIMITS = { maxWait: 20_000, timeout: 30_000 } as const;
 
 export async function runInTransaction<T>(client: DbClient | undefined, work: (transaction: DbClient) => Promise<T>): Promise<T> {

@@ -1,5 +1,4 @@
-// Unique constraints and partial unique indexes are the last line of defence of several
-// invariants (R16, R3, R25); their violations are mapped to domain errors by name.
+// Unique violations by name, in the shapes the driver adapter reports them (decision 002).
 import { Prisma } from "@prisma/client";
 
 type DriverAdapterCause = {
@@ -8,10 +7,7 @@ type DriverAdapterCause = {
   constraint?: { index?: string; name?: string; fields?: string[] };
 };
 
-/**
- * True when `error` is a unique violation, and when `constraintName` is given, a violation of
- * that constraint or index (the driver adapter reports partial indexes by name only in the message).
- */
+/** With `constraintName`, only that constraint or index (partial indexes are named in the message only). */
 export function isUniqueViolation(error: unknown, constraintName?: string): boolean {
   if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== "P2002") return false;
   if (constraintName === undefined) return true;

@@ -1,5 +1,4 @@
-// R20: a web user who opens a product without a license gets a trial of Product.trialDays days;
-// one per user and product, ever. Once it has ended they get the Standard level instead.
+// R20: opening a product without a license starts its trial, one per user and product ever; then Standard.
 import "server-only";
 import type { Trial } from "@prisma/client";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
@@ -12,9 +11,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export type TrialOutcome = {
   /** Null when the product offers no trial (trialDays 0) and the user never had one. */
   trial: Trial | null;
-  /** Started by this call. */
   isNew: boolean;
-  /** The trial runs now; otherwise the user gets the Standard level. */
   isRunning: boolean;
 };
 
@@ -22,11 +19,10 @@ export function isTrialRunning(trial: Pick<Trial, "startedAt" | "endsAt">, now: 
   return trial.startedAt <= now && now < trial.endsAt;
 }
 
-/** The user's trial of the product, started now if they never had one. */
 export async function ensureTrial(options: {
   userId: string;
   product: { id: string; code: string; trialDays: number };
-  /** The company the user works in when the trial starts, for its audit trail (R24); null without one. */
+  /** For the audit trail (R24). */
   companyId: string | null;
   ipAddress?: string | null;
   clock?: Clock;
@@ -42,9 +38,7 @@ export async function ensureTrial(options: {
     if (product.trialDays <= 0) return { trial: null, isNew: false, isRunning: false };
 
     const endsAt = new Date(now.getTime() + product.trialDays * DAY_MS);
-    // R20 "one trial per user and product, ever", under concurrency: the unique (userId, productId)
-    // decides. ON CONFLICT DO NOTHING waits for a concurrent insert and then yields to it instead of
-    // failing this transaction, so two first launches at once both end with the one trial.
+    // ON CONFLICT DO NOTHING waits for a concurrent insert and yields to it: two first launches make one trial.
     const [inserted] = await transaction.$queryRaw<Trial[]>`
       INSERT INTO "Trial" ("userId", "productId", "startedAt", "endsAt")
       VALUES (${userId}::uuid, ${product.id}::uuid, ${now}, ${endsAt})

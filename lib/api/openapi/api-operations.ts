@@ -1,6 +1,4 @@
-// The operations of /api/v1 as data, for the OpenAPI document (build-openapi-document.ts). Bodies
-// are the contract's zod schemas, so the document cannot drift from what the routes parse and send.
-// A new route adds its entry here (to a list concatenated into `apiOperations` at the end).
+// The operations of /api/v1 as data for the OpenAPI document, bodies from the contract; a new route adds its entry.
 import type { z } from "zod";
 import {
   ActivationRequest,

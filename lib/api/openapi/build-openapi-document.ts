@@ -1,7 +1,5 @@
-// GET /api/v1/openapi.json: an OpenAPI 3.1 document generated from the contract's zod schemas
-// (z.toJSONSchema, JSON Schema 2020-12 as OpenAPI 3.1 uses) and the operation list, so what is
-// described is what the routes parse and answer. Problems are RFC 9457 documents with a stable
-// `code`; each response lists its codes in `x-problem-codes`.
+// GET /api/v1/openapi.json: OpenAPI 3.1 generated from the contract's zod schemas and the operation list;
+// each problem response lists its codes in `x-problem-codes`.
 import { z } from "zod";
 import { apiOperations, type ApiOperation, type NamedSchema } from "@/lib/api/openapi/api-operations";
 import { Problem, problemStatus, type ProblemCode } from "@/lib/licensing-api/contract";
@@ -78,7 +76,7 @@ function problemsByStatus(operation: ApiOperation): [number, ProblemCode[]][] {
   if (operation.requestBody) for (const code of ["INVALID_REQUEST", "UNSUPPORTED_MEDIA_TYPE"] as const) codes.add(code);
   if (operation.isAuthenticated) codes.add("UNAUTHENTICATED");
   codes.add("INTERNAL");
-  // Issue 15: every operation answers 503 with Retry-After while the database does not.
+  // Every operation answers 503 with Retry-After while the database does not.
   codes.add("DATABASE_UNAVAILABLE");
   codes.add("OVERLOADED");
   const grouped = new Map<number, ProblemCode[]>();

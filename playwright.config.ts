@@ -89,7 +89,7 @@ export default defineConfig({
             // deployment.spec.ts starts its own instances on PostgreSQL already; the specs in
             // security/own-server/ start Next.js themselves, once is enough. The authorization
             // matrix asks who may call what, which no database changes: it runs once, in the
-            // embedded project (≈2 minutes each time). The action fuzzing runs on both.
+            // embedded project (half a minute). The action fuzzing runs on both.
             testIgnore: [
               "deployment.spec.ts",
               "two-instances.spec.ts",

@@ -16,14 +16,6 @@ export const ProfileInput = z.object({
 });
 export type ProfileInput = z.input<typeof ProfileInput>;
 
-export async function getProfile(options: { actor: Actor; db?: DbClient }): Promise<z.input<typeof ProfileInput>> {
-  const user = await (options.db ?? processDb()).user.findUniqueOrThrow({
-    where: { id: options.actor.id },
-    select: { title: true, firstName: true, lastName: true, position: true, language: true },
-  });
-  return { ...user, title: user.title ?? "" };
-}
-
 export async function updateProfile(options: { actor: Actor; profile: ProfileInput; db?: DbClient }): Promise<void> {
   const parsed = ProfileInput.safeParse(options.profile);
   if (!parsed.success) throw new DomainError("INVALID", "Invalid profile", { fields: fieldErrors(parsed.error) });

@@ -5,6 +5,7 @@ import { BillingAddressInput, PurchaseOrderNumber } from "@/lib/shop/billing-det
 import { MAX_SEATS_PER_LINE, shopProductCodes } from "@/lib/shop/catalogue";
 import { RecordId } from "@/lib/validation/record-id";
 import { singleLineText } from "@/lib/validation/safe-text";
+import { LicenseEditionInput, LicenseTypeInput } from "@/lib/validation/license-kind";
 
 const MAX_ORDER_LINES = 20;
 
@@ -15,8 +16,8 @@ export const OrderLineInput = z.discriminatedUnion("kind", [
     kind: z.literal("NEW_LICENSE"),
     productCode: z.enum(shopProductCodes, "invalid"),
     // ENTERPRISE parses, so that placeOrder can refuse it as FORBIDDEN rather than INVALID (R6).
-    edition: z.enum(["STANDARD", "PREMIUM", "ENTERPRISE"], "invalid"),
-    type: z.enum(["NAMED_USER", "FLOATING", "NODE_LOCKED"], "invalid"),
+    edition: LicenseEditionInput,
+    type: LicenseTypeInput,
     seats: Seats,
   }),
   /** More seats on a license the company owns ("buy 1 more seat"); they run until the license's end. */

@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { ChangePasswordForm, SignOutEverywhereButton } from "@/app/(portal)/profile/_components/password-and-sessions";
 import { ProfileForm } from "@/app/(portal)/profile/_components/profile-form";
 import { PageHeader } from "@/components/ui/page-header";
-import { getProfile } from "@/lib/accounts/update-profile";
+import { getProfile } from "@/lib/accounts/get-profile";
 import { requireSessionUser } from "@/app/session";
 
 export async function generateMetadata(): Promise<Metadata> {

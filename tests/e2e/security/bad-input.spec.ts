@@ -10,13 +10,17 @@ import { seedSecurityCompany, withDatabase } from "../support/seed-security-comp
 const FORBIDDEN_NL = "Dit veld bevat tekens die niet zijn toegestaan";
 const NUL_MARK = "__NUL__";
 
-/** The server action requests of this page have the marker replaced by a NUL (JSON-escaped, as React's encoding sends it). */
+/**
+ * The server action requests of this page have the marker replaced by a NUL: a raw NUL in a
+ * multipart body (a form's FormData), JSON-escaped in React's text encoding of plain arguments.
+ */
 async function injectNulIntoActions(page: Page): Promise<void> {
   await page.route("**/*", async (route) => {
     const request = route.request();
     const body = request.postData();
     if (request.method() === "POST" && request.headers()["next-action"] && body?.includes(NUL_MARK)) {
-      await route.continue({ postData: body.replaceAll(NUL_MARK, "\\u0000") });
+      const multipart = request.headers()["content-type"]?.startsWith("multipart/form-data") ?? false;
+      await route.continue({ postData: body.replaceAll(NUL_MARK, multipart ? "\u0000" : "\\u0000") });
     } else {
       await route.fallback();
     }

@@ -45,5 +45,8 @@ export default defineConfig({
   test: {
     projects,
     pool: "forks",
+    // Every integration file has its own database, so files run side by side; Vitest's default on
+    // two cores would be one worker.
+    maxWorkers: 2,
   },
 });

@@ -40,18 +40,20 @@ function toPlainInput(raw: unknown): unknown {
   return raw instanceof FormData ? Object.fromEntries(raw) : raw;
 }
 
-async function failure(code: ActionError["code"], fieldErrors?: Record<string, string[]>, details: Record<string, unknown> = {}): Promise<{ ok: false; error: ActionError }> {
+async function failure(code: ActionError["code"], fieldErrors?: Record<string, string[]>, retryAfterSeconds = 60): Promise<{ ok: false; error: ActionError }> {
   const t = await getTranslations("errors");
   // RATE_LIMITED states the wait: whole minutes, at least one.
-  const minutes = Math.max(1, Math.ceil(Number(details.retryAfterSeconds ?? 60) / 60));
+  const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
   return { ok: false, error: { code, message: t(code, { minutes }), ...(fieldErrors ? { fieldErrors } : {}) } };
 }
 
-/** A DomainError's `details.fields` ({ field: problem }) in the shape of zod's field errors. */
-function domainFieldErrors(details: Record<string, unknown>): Record<string, string[]> | undefined {
-  const fields = details.fields;
-  if (!fields || typeof fields !== "object") return undefined;
-  return Object.fromEntries(Object.entries(fields).map(([field, problem]) => [field, [String(problem)]]));
+/** A domain error as the form shows it: its code's message, its field problems as zod's field errors. */
+function domainFailure(error: DomainError): Promise<{ ok: false; error: ActionError }> {
+  const { code, details } = error.failure;
+  if (code === "RATE_LIMITED") return failure(code, undefined, details.retryAfterSeconds);
+  const fields = "fields" in details ? details.fields : undefined;
+  const fieldErrors = fields && Object.fromEntries(Object.entries(fields).map(([field, problem]) => [field, [problem]]));
+  return failure(code, fieldErrors);
 }
 
 async function execute<Schema extends z.ZodType, Result>(
@@ -68,7 +70,7 @@ async function execute<Schema extends z.ZodType, Result>(
     for (const { path, type } of definition.revalidate ?? []) revalidatePath(path, type);
     return { ok: true, data };
   } catch (error) {
-    if (isDomainError(error)) return failure(error.code, domainFieldErrors(error.details), error.details);
+    if (isDomainError(error)) return domainFailure(error);
     // An outage is said as such, so the user knows to try again rather than report a bug.
     if (isDatabaseUnavailable(error)) {
       console.warn(`[action] database unavailable: ${databaseErrorLine(error)}`);

@@ -25,7 +25,6 @@ export type LicenseActivation = { activation: Activation; device: Device; licens
 /** A device fingerprint as the portal stores it; also the bound for seat requests by fingerprint. */
 export const MAX_FINGERPRINT_LENGTH = 200;
 const MAX_HOSTNAME_LENGTH = 255;
-const AUDITED_REFUSALS = new Set(["NOT_ASSIGNED", "LICENSE_NOT_VALID", "ACTIVATION_LIMIT"]);
 
 type LicenseRow = { id: string; type: LicenseType; edition: LicenseEdition; validFrom: Date; validUntil: Date; companyId: string; productCode: string; productName: string };
 
@@ -102,9 +101,8 @@ export async function activateLicense(options: {
   } catch (error) {
     // R3: the partial unique index is the last line of defence, should a writer skip the license lock.
     const refused = isUniqueViolation(error, "activation_node_locked_unique") ? await activeElsewhereByKey(key, options.db) : error;
-    if (isDomainError(refused) && AUDITED_REFUSALS.has(String(refused.details.reason))) {
-      await recordRefusal({ error: refused, actor: options.actor, fingerprint, hostname, now, db: options.db });
-    }
+    const audited = auditedRefusal(refused);
+    if (audited) await recordRefusal({ refusal: audited, actor: options.actor, fingerprint, hostname, now, db: options.db });
     throw refused;
   }
 }
@@ -137,17 +135,29 @@ async function activeElsewhereByKey(key: string, db?: DbClient): Promise<DomainE
   return activeElsewhere(winner ? { hostname: winner.device.hostname, activatedAt: winner.activatedAt } : null, { licenseId: license.id, companyId: license.group.companyId });
 }
 
-async function recordRefusal(options: { error: DomainError; actor: Actor; fingerprint: string; hostname: string; now: Date; db?: DbClient }): Promise<void> {
-  const { details } = options.error;
+/** The refusals the audit log keeps: which license, and for a lost activation the machine that holds it. */
+function auditedRefusal(error: unknown): { reason: string; licenseId: string; companyId: string; activeOn?: string } | null {
+  if (!isDomainError(error)) return null;
+  const { code, details } = error.failure;
+  if (code === "CONFLICT" && details.reason === "ACTIVATION_LIMIT") {
+    return { reason: details.reason, licenseId: details.licenseId, companyId: details.companyId, ...(details.hostname ? { activeOn: details.hostname } : {}) };
+  }
+  const isAuditedForbidden = code === "FORBIDDEN" && (details.reason === "NOT_ASSIGNED" || details.reason === "LICENSE_NOT_VALID");
+  if (isAuditedForbidden && details.licenseId && details.companyId) return { reason: details.reason, licenseId: details.licenseId, companyId: details.companyId };
+  return null;
+}
+
+async function recordRefusal(options: { refusal: NonNullable<ReturnType<typeof auditedRefusal>>; actor: Actor; fingerprint: string; hostname: string; now: Date; db?: DbClient }): Promise<void> {
+  const { reason, licenseId, companyId, activeOn } = options.refusal;
   await recordAuditEvent({
     db: options.db,
     event: {
       action: "activation.refused",
-      companyId: String(details.companyId),
+      companyId,
       actorId: options.actor.id,
       subjectUserId: options.actor.id,
-      licenseId: String(details.licenseId),
-      data: { reason: String(details.reason), hostname: options.hostname, fingerprint: options.fingerprint, ...(details.hostname ? { activeOn: String(details.hostname) } : {}) },
+      licenseId,
+      data: { reason, hostname: options.hostname, fingerprint: options.fingerprint, ...(activeOn ? { activeOn } : {}) },
       at: options.now,
     },
   });

@@ -3,7 +3,7 @@
 import "server-only";
 import { apiMessage, type MessageValues } from "@/lib/api/api-locale";
 import { DATABASE_RETRY_AFTER_SECONDS, databaseErrorLine, isDatabaseUnavailable } from "@/lib/db/database-unavailable";
-import { isDomainError, type DomainError } from "@/lib/errors";
+import { isDomainError, type DomainError, type DomainErrorDetails } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n/locales";
 import { problemStatus, type Problem, type ProblemCode } from "@/lib/licensing-api/contract";
 
@@ -77,58 +77,93 @@ export function databaseUnavailableProblem(): ApiProblem {
   return new ApiProblem("DATABASE_UNAVAILABLE", { retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS }, { seconds: DATABASE_RETRY_AFTER_SECONDS });
 }
 
-const forbiddenReasons = ["NOT_ASSIGNED", "NOT_ACTIVATED", "LICENSE_NOT_VALID", "EMAIL_NOT_VERIFIED"] as const satisfies ProblemCode[];
-const unauthenticatedReasons = ["INVALID_CREDENTIALS", "INVALID_REFRESH_TOKEN"] as const satisfies ProblemCode[];
-const invalidReasonFields: Record<string, { field: string; message: string }> = {
-  NOT_FLOATING: { field: "licenseId", message: "fields.notFloating" },
-  WRONG_HOLDER: { field: "licenseId", message: "fields.wrongHolder" },
-};
-
-function reasonOf(error: DomainError): string | undefined {
-  return typeof error.details.reason === "string" ? error.details.reason : undefined;
-}
-
-function oneOf<T extends string>(value: string | undefined, options: readonly T[]): T | undefined {
-  return options.find((option) => option === value);
-}
-
+/** A domain error's problem: each code and reason said once, exhaustively (a new reason fails to compile until it is mapped). */
 function problemFromDomainError(error: DomainError, locale: Locale): ApiProblem {
-  const reason = reasonOf(error);
-  const details = error.details;
-  switch (error.code) {
+  const { code, details } = error.failure;
+  switch (code) {
     case "NOT_FOUND":
-      return new ApiProblem(reason === "INVALID_ACTIVATION_KEY" ? "INVALID_ACTIVATION_KEY" : "NOT_FOUND");
+      return new ApiProblem(details.reason ?? "NOT_FOUND");
     case "FORBIDDEN":
-      return new ApiProblem(oneOf(reason, forbiddenReasons) ?? "FORBIDDEN");
+      switch (details.reason) {
+        case "NOT_ASSIGNED":
+        case "NOT_ACTIVATED":
+        case "LICENSE_NOT_VALID":
+        case "EMAIL_NOT_VERIFIED":
+          return new ApiProblem(details.reason);
+        case undefined:
+        case "MEMBERSHIP_ENDED":
+        case "COMPANY_NOT_VERIFIED":
+        case "ADMIN_REQUIRED":
+        case "ENTERPRISE_NOT_SOLD_ONLINE":
+          return new ApiProblem("FORBIDDEN");
+      }
+      return unmapped(details);
     case "UNAUTHENTICATED":
-      return new ApiProblem(oneOf(reason, unauthenticatedReasons) ?? "UNAUTHENTICATED");
-    case "CONFLICT": {
-      if (reason === "LEASE_EXPIRED") return new ApiProblem("LEASE_EXPIRED");
-      if (reason !== "ACTIVATION_LIMIT") return new ApiProblem("CONFLICT");
-      const hostname = typeof details.hostname === "string" ? details.hostname : "?";
-      const activatedAt = details.activatedAt instanceof Date ? details.activatedAt.toISOString() : String(details.activatedAt ?? "");
-      return new ApiProblem("ACTIVATION_LIMIT", { device: { hostname, activatedAt } }, { hostname });
-    }
-    case "SEATS_EXHAUSTED": {
-      const seats = Number(details.seats ?? 0);
-      const nextExpiry = typeof details.nextExpiry === "string" ? details.nextExpiry : null;
-      return new ApiProblem("NO_SEAT_AVAILABLE", { seats, nextExpiry }, { seats });
-    }
+      switch (details.reason) {
+        case "INVALID_CREDENTIALS":
+        case "INVALID_REFRESH_TOKEN":
+          return new ApiProblem(details.reason);
+        case undefined:
+        case "SESSION_ENDED":
+        case "TOKEN_REJECTED":
+          return new ApiProblem("UNAUTHENTICATED");
+      }
+      return unmapped(details);
+    case "CONFLICT":
+      switch (details.reason) {
+        case "LEASE_EXPIRED":
+          return new ApiProblem("LEASE_EXPIRED");
+        case "ACTIVATION_LIMIT": {
+          const hostname = details.hostname ?? "?";
+          return new ApiProblem("ACTIVATION_LIMIT", { device: { hostname, activatedAt: details.activatedAt?.toISOString() ?? "" } }, { hostname });
+        }
+        case undefined:
+        case "ALREADY_MEMBER":
+        case "ALREADY_ADMIN":
+        case "STALE_VERSION":
+        case "LAUNCH_TOKEN_USED":
+        case "LAST_ADMIN":
+        case "CONCURRENT_ADD":
+        case "IDEMPOTENCY_KEY_REUSED":
+        case "ALREADY_PAID":
+        case "ALREADY_HANDLED":
+          return new ApiProblem("CONFLICT");
+      }
+      return unmapped(details);
+    case "SEATS_EXHAUSTED":
+      switch (details.reason) {
+        case "NO_SEAT_AVAILABLE":
+          return new ApiProblem("NO_SEAT_AVAILABLE", { seats: details.seats, nextExpiry: details.nextExpiry }, { seats: details.seats });
+        case "NOT_ENOUGH_SEATS":
+        case "SEATS_IN_USE":
+          return new ApiProblem("NO_SEAT_AVAILABLE", { seats: details.seats, nextExpiry: null }, { seats: details.seats });
+      }
+      return unmapped(details);
     case "INVALID":
-      return new ApiProblem("INVALID_REQUEST", { errors: invalidFieldErrors(error, locale) });
+      return new ApiProblem("INVALID_REQUEST", { errors: invalidFieldErrors(details, locale) });
     case "RATE_LIMITED": {
-      const retryAfterSeconds = Math.max(1, Math.ceil(Number(details.retryAfterSeconds ?? 60)));
+      const retryAfterSeconds = Math.max(1, Math.ceil(details.retryAfterSeconds));
       return new ApiProblem("RATE_LIMITED", { retryAfterSeconds }, { minutes: Math.ceil(retryAfterSeconds / 60) });
     }
   }
 }
 
+/** Unreachable while every reason above is mapped: `never` makes a forgotten one a compile error. */
+function unmapped(details: never): ApiProblem {
+  console.error("A domain error reason without a problem", details);
+  return new ApiProblem("INTERNAL");
+}
+
+const invalidReasonFields: Partial<Record<NonNullable<DomainErrorDetails["INVALID"]["reason"]>, { field: string; message: string }>> = {
+  NOT_FLOATING: { field: "licenseId", message: "fields.notFloating" },
+  WRONG_HOLDER: { field: "licenseId", message: "fields.wrongHolder" },
+};
+
 /** A domain INVALID names its fields in details.fields ({ field: problem }); the texts are ours, translated. */
-function invalidFieldErrors(error: DomainError, locale: Locale): FieldError[] {
-  const known = invalidReasonFields[reasonOf(error) ?? ""];
+function invalidFieldErrors(details: DomainErrorDetails["INVALID"], locale: Locale): FieldError[] {
+  const known = details.reason && invalidReasonFields[details.reason];
   if (known) return [{ field: known.field, message: apiMessage(locale, known.message) }];
-  const fields = error.details.fields;
-  const names = fields && typeof fields === "object" ? Object.keys(fields) : [];
+  const names = Object.keys(details.fields ?? {});
   const invalid = apiMessage(locale, "fields.invalid");
   return names.length > 0 ? names.map((field) => ({ field, message: invalid })) : [{ field: "", message: invalid }];
 }

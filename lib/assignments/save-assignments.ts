@@ -178,6 +178,7 @@ async function allocateSeats(options: {
     if (assigned + grants.length > seats) {
       const first = licenses[0]!;
       throw new DomainError("SEATS_EXHAUSTED", `${first.productName} has ${seats} seats; ${assigned} are assigned and ${grants.length} more were requested`, {
+        reason: "NOT_ENOUGH_SEATS",
         licenseId: columnId,
         productName: first.productName,
         seats,

@@ -62,6 +62,10 @@ export async function markSalesLeadHandled(options: Options & { salesLeadId: str
 }
 
 /** The conditional UPDATE changed nothing: CONFLICT when the row exists (it was done already), else NOT_FOUND. */
-async function alreadyDoneOrMissing(count: Promise<number>, what: string, conflict = { message: `${what} was already handled`, reason: "ALREADY_HANDLED" }): Promise<DomainError> {
+async function alreadyDoneOrMissing(
+  count: Promise<number>,
+  what: string,
+  conflict: { message: string; reason: "ALREADY_HANDLED" | "ALREADY_PAID" } = { message: `${what} was already handled`, reason: "ALREADY_HANDLED" },
+): Promise<DomainError> {
   return (await count) > 0 ? new DomainError("CONFLICT", conflict.message, { reason: conflict.reason }) : notFound(what);
 }

@@ -57,8 +57,8 @@ export async function enqueueEmails(options: { db: DbClient; messages: OutboxMes
 function outboxRow(options: Omit<EnqueueEmailOptions<EmailTemplate>, "db" | "clock">, now: Date): Prisma.EmailMessageCreateManyInput {
   const { template, locale, payload } = options;
   const to = options.to.trim().toLowerCase();
-  if (!EmailAddress.safeParse(to).success) throw new DomainError("INVALID", "Not a valid email address", { field: "to" });
-  if (!(emailTemplates as readonly string[]).includes(template)) throw new DomainError("INVALID", `Unknown email template ${template}`, { field: "template" });
+  if (!EmailAddress.safeParse(to).success) throw new DomainError("INVALID", "Not a valid email address", { fields: { to: "invalid" } });
+  if (!(emailTemplates as readonly string[]).includes(template)) throw new DomainError("INVALID", `Unknown email template ${template}`, { fields: { template: "invalid" } });
   return {
     messageId: newMessageId(),
     template,

@@ -87,9 +87,9 @@ export async function launchProduct(options: {
         const { lease } = await acquireLease({ userId: user.id, licenseId: license.id, holder: { browserSessionId }, clock: options.clock, db: transaction });
         return opened({ kind: "granted", level: "licensed", companyId: license.companyId, licenseId: license.id, lease });
       } catch (error) {
-        if (!isDomainError(error, "SEATS_EXHAUSTED")) throw error;
-        const nextExpiry = typeof error.details.nextExpiry === "string" ? new Date(error.details.nextExpiry) : null;
-        refusals.push({ seats: Number(error.details.seats ?? 0), nextExpiry });
+        if (!isDomainError(error, "SEATS_EXHAUSTED") || error.details.reason !== "NO_SEAT_AVAILABLE") throw error;
+        const { seats, nextExpiry } = error.details;
+        refusals.push({ seats, nextExpiry: nextExpiry === null ? null : new Date(nextExpiry) });
       }
     }
     if (refusals.length > 0) {

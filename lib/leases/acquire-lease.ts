@@ -62,6 +62,7 @@ export async function acquireLease(options: {
     if (row.isNew === null) {
       if (row.liveCount === null) throw new Error("take_floating_seat refused a seat that the checks allow");
       throw new DomainError("SEATS_EXHAUSTED", "All seats of this license are in use", {
+        reason: "NO_SEAT_AVAILABLE",
         licenseId,
         companyId: row.companyId,
         seats: row.seats,
@@ -82,10 +83,11 @@ export async function acquireLease(options: {
     };
     return { lease, isNew: row.isNew, productCode: row.productCode, fingerprint };
   } catch (error) {
-    if (isDomainError(error, "SEATS_EXHAUSTED")) {
+    if (isDomainError(error, "SEATS_EXHAUSTED") && error.details.reason === "NO_SEAT_AVAILABLE") {
+      const { companyId, seats } = error.details;
       await recordAuditEvent({
         db: options.db,
-        event: { action: "lease.refused", companyId: String(error.details.companyId), actorId: userId, subjectUserId: userId, licenseId, data: { reason: "NO_SEAT_AVAILABLE", seats: Number(error.details.seats), holder: "browserSessionId" in holder ? "browser" : "device" }, at: now },
+        event: { action: "lease.refused", companyId, actorId: userId, subjectUserId: userId, licenseId, data: { reason: "NO_SEAT_AVAILABLE", seats, holder: "browserSessionId" in holder ? "browser" : "device" }, at: now },
       });
     }
     throw error;

@@ -72,9 +72,11 @@ export async function heartbeatLease(options: { userId: string; leaseId: string;
   return outcome.result;
 }
 
-function accessEnded(options: { license: LicenseRow; lease: LeaseRow; now: Date }): { code: string; reason: string; message: string } | null {
+type AccessEnded = { code: "MEMBERSHIP_ENDED" | "NOT_ASSIGNED" | "LICENSE_NOT_VALID" | "NOT_ACTIVATED"; reason: string; message: string };
+
+function accessEnded(options: { license: LicenseRow; lease: LeaseRow; now: Date }): AccessEnded | null {
   const { license, lease, now } = options;
-  if (!license.isMember) return { code: "FORBIDDEN", reason: "membership ended", message: "You are no longer a member of the license's company" };
+  if (!license.isMember) return { code: "MEMBERSHIP_ENDED", reason: "membership ended", message: "You are no longer a member of the license's company" };
   if (!license.isAssigned) return { code: "NOT_ASSIGNED", reason: "assignment revoked", message: "This license is no longer assigned to you" };
   if (!isLicenseValidAt(license, now)) return { code: "LICENSE_NOT_VALID", reason: "license not valid", message: "This license is not valid now" };
   if (!lease.isActivated) return { code: "NOT_ACTIVATED", reason: "device deactivated", message: "This device is no longer activated for the license" };

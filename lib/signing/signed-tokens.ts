@@ -76,7 +76,7 @@ export async function verifyToken<T extends JWTPayload = JWTPayload>(options: {
     verifiedTokens.set(cacheKey, { kid: protectedHeader.kid!, payload: Object.freeze(payload) });
     return payload;
   } catch (error) {
-    if (error instanceof joseErrors.JOSEError) throw new DomainError("UNAUTHENTICATED", "The token is not valid", { reason: error.code });
+    if (error instanceof joseErrors.JOSEError) throw new DomainError("UNAUTHENTICATED", "The token is not valid", { reason: "TOKEN_REJECTED", tokenError: error.code });
     throw error;
   }
 }

@@ -18,7 +18,7 @@ async function rejection(promise: Promise<unknown>): Promise<string> {
   try {
     await promise;
   } catch (error) {
-    if (isDomainError(error, "UNAUTHENTICATED")) return String(error.details.reason);
+    if (isDomainError(error, "UNAUTHENTICATED") && error.details.reason === "TOKEN_REJECTED") return error.details.tokenError;
     throw error;
   }
   throw new Error("expected the token to be refused");

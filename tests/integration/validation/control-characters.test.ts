@@ -15,7 +15,7 @@ useTestDatabase();
 
 async function domainErrorOf(promise: Promise<unknown>) {
   const error = await promise.then(() => null, (caught: unknown) => caught);
-  if (!isDomainError(error)) throw new Error(`expected a domain error, got ${String(error)}`);
+  if (!isDomainError(error, "INVALID")) throw new Error(`expected an INVALID domain error, got ${String(error)}`);
   return error;
 }
 

@@ -5,7 +5,7 @@ import { userAction } from "@/app/action-client";
 import { setCurrentCompany } from "@/lib/accounts/set-current-company";
 import { canManageSoftware, requireSoftwareManager } from "@/lib/auth/permissions";
 import { limitCompanyAction } from "@/lib/companies/limit-company-action";
-import { isDomainError } from "@/lib/errors";
+import { DomainError, isDomainError } from "@/lib/errors";
 import { paymentMethods } from "@/lib/shop/payment-methods";
 import { placeOrder, type PlaceOrderOptions } from "@/lib/shop/place-order";
 import { RecordId } from "@/lib/validation/record-id";
@@ -101,7 +101,7 @@ export const placeOrderAction = userAction({
     } catch (error) {
       if (isDomainError(error, "FORBIDDEN") && error.details.reason === "ENTERPRISE_NOT_SOLD_ONLINE") return { status: "ENTERPRISE_NOT_SOLD_ONLINE" };
       if (isDomainError(error, "FORBIDDEN") && error.details.reason === "ADMIN_REQUIRED") return { status: "ADMIN_REQUIRED" };
-      if (isDomainError(error, "INVALID") && error.details.fields && typeof error.details.fields === "object") {
+      if (isDomainError(error, "INVALID") && error.details.fields) {
         // An empty country is a missing one, not a malformed code.
         const fields = Object.fromEntries(
           Object.entries(error.details.fields).map(([field, problem]) => [
@@ -109,7 +109,7 @@ export const placeOrderAction = userAction({
             field === "newCompany.country" && input.buyer === "NEW_COMPANY" && !input.country ? "required" : problem,
           ]),
         );
-        error.details.fields = fields;
+        throw new DomainError("INVALID", error.message, { ...error.details, fields });
       }
       throw error;
     }

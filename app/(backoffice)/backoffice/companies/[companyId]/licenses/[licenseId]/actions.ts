@@ -27,7 +27,7 @@ export const changeLicenseSeatsAction = staffAction({
       return { status: "CHANGED", ...(await changeLicenseSeats({ actor: user, ...input })) };
     } catch (error) {
       if (isDomainError(error, "SEATS_EXHAUSTED") && error.details.reason === "SEATS_IN_USE") {
-        const { seats, inUse, toUnassign } = error.details as { seats: number; inUse: number; toUnassign: number };
+        const { seats, inUse, toUnassign } = error.details;
         return { status: "SEATS_IN_USE", seats, inUse, toUnassign };
       }
       throw error;

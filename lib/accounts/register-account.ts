@@ -46,7 +46,36 @@ export type RegisterAccountOptions = {
 /** ACTIVATED only for the holder of a valid invitation token of the address. */
 export type RegistrationOutcome = { status: "VERIFICATION_SENT" } | { status: "ACTIVATED"; continueTo: ContinueTarget };
 
+type ExistingUser = { id: string; firstName: string; language: LocaleValue; emailVerifiedAt: Date | null; passwordHash: string | null };
+/** What every branch of a registration works with, checked and hashed once. */
+type Registration = { email: string; language: LocaleValue; firstName: string; lastName: string; passwordHash: string; tokenData: Prisma.InputJsonObject; now: Date };
+
 export async function registerAccount(options: RegisterAccountOptions): Promise<RegistrationOutcome> {
+  const registration = await checkedRegistration(options);
+  try {
+    return await runInTransaction(options.db, async (db): Promise<RegistrationOutcome> => {
+      const existing = await db.user.findUnique({
+        where: { email: registration.email },
+        select: { id: true, firstName: true, language: true, emailVerifiedAt: true, passwordHash: true },
+      });
+      const isRegistered = Boolean(existing?.emailVerifiedAt && existing.passwordHash);
+      if (existing && !isRegistered && options.invitationToken) {
+        const activated = await activateByInvitation({ db, existing, registration, invitationToken: options.invitationToken, options });
+        // An old, used or foreign invitation link: the ordinary path below, with a verification mail.
+        if (activated) return activated;
+      }
+      if (existing && isRegistered) return tellOwnerAccountExists(db, existing, registration.email);
+      return sendVerification({ db, existing, registration, ipAddress: options.ipAddress ?? null, clock: options.clock });
+    });
+  } catch (error) {
+    // Two registrations of one new address at once: the other created the user and sent the mail.
+    if (isUniqueViolation(error)) return { status: "VERIFICATION_SENT" };
+    throw error;
+  }
+}
+
+/** Validates what was typed, applies the rate limits and hashes the password, before any transaction. */
+async function checkedRegistration(options: RegisterAccountOptions): Promise<Registration> {
   const email = Email.safeParse(options.email);
   if (!email.success) throw new DomainError("INVALID", "Invalid email", { fields: { email: "invalid" } });
   if (options.acceptTerms !== true) throw new DomainError("INVALID", "Terms not accepted", { fields: { acceptTerms: "required" } });
@@ -61,7 +90,7 @@ export async function registerAccount(options: RegisterAccountOptions): Promise<
 
   const passwordHash = await hashPassword(options.password);
   const now = (options.clock ?? systemClock).now();
-  const registration: PendingRegistration = {
+  const pending: PendingRegistration = {
     passwordHash,
     firstName,
     lastName,
@@ -70,69 +99,59 @@ export async function registerAccount(options: RegisterAccountOptions): Promise<
     termsAcceptedAt: now.toISOString(),
     ...(options.bindingSecret ? { bindingHash: bindingHashOf(options.bindingSecret) } : {}),
   };
-  const tokenData: Prisma.InputJsonObject = { ...(options.continueTo ? { continueTo: options.continueTo } : {}), registration };
+  const tokenData: Prisma.InputJsonObject = { ...(options.continueTo ? { continueTo: options.continueTo } : {}), registration: pending };
+  return { email: email.data, language, firstName, lastName, passwordHash, tokenData, now };
+}
 
-  try {
-    return await runInTransaction(options.db, async (db): Promise<RegistrationOutcome> => {
-      const existing = await db.user.findUnique({
-        where: { email: email.data },
-        select: { id: true, firstName: true, language: true, emailVerifiedAt: true, passwordHash: true },
-      });
-
-      if (existing && !(existing.emailVerifiedAt && existing.passwordHash) && options.invitationToken) {
-        const invited = await acceptInvitation({ db, userId: existing.id, token: options.invitationToken, passwordHash, now, clock: options.clock });
-        if (invited) {
-          await db.user.update({
-            where: { id: existing.id },
-            data: { termsVersion: CURRENT_TERMS_VERSION, termsAcceptedAt: now, language, ...(existing.firstName ? {} : { firstName, lastName }) },
-          });
-          for (const action of ["account.registered", "account.verified"] as const) {
-            await recordAuditEvent({ db, event: { action, companyId: invited.companyId, actorId: existing.id, subjectUserId: existing.id, ipAddress: options.ipAddress ?? null, at: now } });
-          }
-          return { status: "ACTIVATED", continueTo: await resolveContinueTarget({ db, productCode: invitedContinueTo(invited.data, options.continueTo ?? undefined) }) };
-        }
-        // An old, used or foreign invitation link: the ordinary path below, with a verification mail.
-      }
-
-      if (existing?.emailVerifiedAt && existing.passwordHash) {
-        // Registered already: tell the owner of the address, change nothing.
-        await enqueueEmail({
-          db,
-          template: "account-exists",
-          to: email.data,
-          locale: existing.language,
-          payload: { firstName: existing.firstName, signInUrl: absoluteUrl("/sign-in"), resetUrl: absoluteUrl("/forgot-password") },
-          userId: existing.id,
-        });
-        return { status: "VERIFICATION_SENT" };
-      }
-
-      // Whoever typed this may not own the mailbox: a new address gets a row with its email only.
-      const userId = existing ? existing.id : (await db.user.create({ data: { email: email.data }, select: { id: true } })).id;
-      const { token } = await issueToken({
-        db,
-        purpose: "EMAIL_VERIFICATION",
-        userId,
-        ttlMs: VERIFICATION_TOKEN_TTL_MS,
-        data: tokenData,
-        clock: options.clock,
-      });
-      await enqueueEmail({
-        db,
-        template: "account-verification",
-        to: email.data,
-        locale: language,
-        payload: { firstName: existing?.firstName || firstName, verifyUrl: absoluteUrl(`/verify-email?token=${token}`), expiresInHours: 24 },
-        userId,
-      });
-      await recordAuditEvent({ db, event: { action: "account.registered", companyId: null, actorId: userId, subjectUserId: userId, ipAddress: options.ipAddress ?? null, at: now } });
-      return { status: "VERIFICATION_SENT" };
-    });
-  } catch (error) {
-    // Two registrations of one new address at once: the other created the user and sent the mail.
-    if (isUniqueViolation(error)) return { status: "VERIFICATION_SENT" };
-    throw error;
+/** A valid invitation token of the address activates at once, with what was typed; null when it is not valid. */
+async function activateByInvitation(context: {
+  db: DbClient;
+  existing: ExistingUser;
+  registration: Registration;
+  invitationToken: string;
+  options: RegisterAccountOptions;
+}): Promise<RegistrationOutcome | null> {
+  const { db, existing, registration, options } = context;
+  const { now, language, passwordHash } = registration;
+  const invited = await acceptInvitation({ db, userId: existing.id, token: context.invitationToken, passwordHash, now, clock: options.clock });
+  if (!invited) return null;
+  const name = existing.firstName ? {} : { firstName: registration.firstName, lastName: registration.lastName };
+  await db.user.update({ where: { id: existing.id }, data: { termsVersion: CURRENT_TERMS_VERSION, termsAcceptedAt: now, language, ...name } });
+  for (const action of ["account.registered", "account.verified"] as const) {
+    await recordAuditEvent({ db, event: { action, companyId: invited.companyId, actorId: existing.id, subjectUserId: existing.id, ipAddress: options.ipAddress ?? null, at: now } });
   }
+  return { status: "ACTIVATED", continueTo: await resolveContinueTarget({ db, productCode: invitedContinueTo(invited.data, options.continueTo ?? undefined) }) };
+}
+
+/** Registered already: tell the owner of the address, change nothing. */
+async function tellOwnerAccountExists(db: DbClient, existing: ExistingUser, email: string): Promise<RegistrationOutcome> {
+  await enqueueEmail({
+    db,
+    template: "account-exists",
+    to: email,
+    locale: existing.language,
+    payload: { firstName: existing.firstName, signInUrl: absoluteUrl("/sign-in"), resetUrl: absoluteUrl("/forgot-password") },
+    userId: existing.id,
+  });
+  return { status: "VERIFICATION_SENT" };
+}
+
+/** What was typed waits in the verification token; whoever typed it may not own the mailbox. */
+async function sendVerification(context: { db: DbClient; existing: ExistingUser | null; registration: Registration; ipAddress: string | null; clock?: Clock }): Promise<RegistrationOutcome> {
+  const { db, existing, registration } = context;
+  // A new address gets a row with its email only.
+  const userId = existing ? existing.id : (await db.user.create({ data: { email: registration.email }, select: { id: true } })).id;
+  const { token } = await issueToken({ db, purpose: "EMAIL_VERIFICATION", userId, ttlMs: VERIFICATION_TOKEN_TTL_MS, data: registration.tokenData, clock: context.clock });
+  await enqueueEmail({
+    db,
+    template: "account-verification",
+    to: registration.email,
+    locale: registration.language,
+    payload: { firstName: existing?.firstName || registration.firstName, verifyUrl: absoluteUrl(`/verify-email?token=${token}`), expiresInHours: 24 },
+    userId,
+  });
+  await recordAuditEvent({ db, event: { action: "account.registered", companyId: null, actorId: userId, subjectUserId: userId, ipAddress: context.ipAddress, at: registration.now } });
+  return { status: "VERIFICATION_SENT" };
 }
 
 /** The software whose button was clicked in the invitation when it covers it, else the invitation's first. */

@@ -9,27 +9,26 @@ import type { EmailDefinition, EmailProps } from "./email-definition";
 
 type Props = EmailProps<"account-exists">;
 
-export function AccountExistsEmail({ locale, messages, payload }: Props) {
-  const text = messages.accountExists;
+export function AccountExistsEmail({ locale, t, payload }: Props) {
   return (
     <EmailLayout
       locale={locale}
-      messages={messages}
+      t={t}
       firstName={payload.firstName}
-      preview={text.preview}
-      footer={text.footer}
+      preview={t("accountExists.preview")}
+      footer={t("accountExists.footer")}
     >
       <Heading as="h1" style={styles.heading}>
-        {text.heading}
+        {t("accountExists.heading")}
       </Heading>
-      <Text style={styles.paragraph}>{text.intro}</Text>
-      <Text style={styles.paragraph}>{text.signIn}</Text>
-      <EmailButton href={payload.signInUrl} label={text.button} fallbackLabel={messages.common.buttonFallback} />
+      <Text style={styles.paragraph}>{t("accountExists.intro")}</Text>
+      <Text style={styles.paragraph}>{t("accountExists.signIn")}</Text>
+      <EmailButton href={payload.signInUrl} label={t("accountExists.button")} fallbackLabel={t("common.buttonFallback")} />
       <Text style={styles.paragraph}>
-        {text.resetIntro}
+        {t("accountExists.resetIntro")}
         <br />
         <Link href={payload.resetUrl} style={styles.link}>
-          {text.resetLink}
+          {t("accountExists.resetLink")}
         </Link>
       </Text>
     </EmailLayout>
@@ -37,6 +36,6 @@ export function AccountExistsEmail({ locale, messages, payload }: Props) {
 }
 
 export const accountExists: EmailDefinition<"account-exists"> = {
-  subject: ({ messages }) => messages.accountExists.subject,
+  subject: ({ t }) => t("accountExists.subject"),
   render: (props) => <AccountExistsEmail {...props} />,
 };

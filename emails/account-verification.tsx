@@ -4,34 +4,30 @@ import { EmailButton } from "./components/email-button";
 import { EmailLayout } from "./components/email-layout";
 import { styles } from "./components/email-styles";
 import type { EmailDefinition, EmailProps } from "./email-definition";
-import { formatDuration, formatMessage } from "./messages/format-message";
 
 type Props = EmailProps<"account-verification">;
 
-export function AccountVerificationEmail({ locale, messages, payload }: Props) {
-  const text = messages.accountVerification;
+export function AccountVerificationEmail({ locale, t, payload }: Props) {
   return (
     <EmailLayout
       locale={locale}
-      messages={messages}
+      t={t}
       firstName={payload.firstName}
-      preview={text.preview}
-      footer={text.footer}
+      preview={t("accountVerification.preview")}
+      footer={t("accountVerification.footer")}
     >
       <Heading as="h1" style={styles.heading}>
-        {text.heading}
+        {t("accountVerification.heading")}
       </Heading>
-      <Text style={styles.paragraph}>{text.intro}</Text>
-      <EmailButton href={payload.verifyUrl} label={text.button} fallbackLabel={messages.common.buttonFallback} />
-      <Text style={styles.paragraph}>
-        {formatMessage(text.expiry, { duration: formatDuration(locale, payload.expiresInHours, "hour") })}
-      </Text>
-      <Text style={styles.paragraph}>{text.afterwards}</Text>
+      <Text style={styles.paragraph}>{t("accountVerification.intro")}</Text>
+      <EmailButton href={payload.verifyUrl} label={t("accountVerification.button")} fallbackLabel={t("common.buttonFallback")} />
+      <Text style={styles.paragraph}>{t("accountVerification.expiry", { hours: payload.expiresInHours })}</Text>
+      <Text style={styles.paragraph}>{t("accountVerification.afterwards")}</Text>
     </EmailLayout>
   );
 }
 
 export const accountVerification: EmailDefinition<"account-verification"> = {
-  subject: ({ messages }) => messages.accountVerification.subject,
+  subject: ({ t }) => t("accountVerification.subject"),
   render: (props) => <AccountVerificationEmail {...props} />,
 };

@@ -3,11 +3,12 @@
 import type { ReactElement } from "react";
 import type { EmailTemplate, EmailTemplatePayloads } from "@/lib/email/email-templates";
 import type { Locale } from "@/lib/i18n/locales";
-import type { EmailMessages } from "./messages/email-messages";
+import type { EmailTranslator } from "./messages/email-translator";
 
 export type EmailProps<T extends EmailTemplate> = {
   locale: Locale;
-  messages: EmailMessages;
+  /** The texts in `locale`: t("key", values), t.rich for messages with tags. */
+  t: EmailTranslator;
   payload: EmailTemplatePayloads[T];
 };
 

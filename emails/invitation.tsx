@@ -9,7 +9,8 @@ import { EmailButton } from "./components/email-button";
 import { EmailLayout } from "./components/email-layout";
 import { styles } from "./components/email-styles";
 import type { EmailDefinition, EmailProps } from "./email-definition";
-import { formatList, formatMessage, formatRich } from "./messages/format-message";
+import { strong } from "./messages/email-translator";
+import { formatList } from "./messages/format-message";
 
 type Props = EmailProps<"invitation">;
 
@@ -22,30 +23,24 @@ function registerUrlFor(registerUrl: string, productCode: string): string {
   return url.toString();
 }
 
-export function InvitationEmail({ locale, messages, payload }: Props) {
-  const text = messages.invitation;
+export function InvitationEmail({ locale, t, payload }: Props) {
   const names = { adminName: payload.adminName, companyName: payload.companyName };
   const licenses = payload.licenses ?? [];
   const steps = licenses.some((license) => license.kind === "DESKTOP")
-    ? [text.stepRegister, text.stepStart, text.stepEnterKey]
-    : [text.stepRegister, text.stepStart];
+    ? [t("invitation.stepRegister"), t("invitation.stepStart"), t("invitation.stepEnterKey")]
+    : [t("invitation.stepRegister"), t("invitation.stepStart")];
   return (
     <EmailLayout
       locale={locale}
-      messages={messages}
+      t={t}
       firstName={payload.firstName}
-      preview={text.preview}
-      footer={formatMessage(text.footer, names)}
+      preview={t("invitation.preview")}
+      footer={t("invitation.footer", names)}
     >
       <Heading as="h1" style={styles.heading}>
-        {text.heading}
+        {t("invitation.heading")}
       </Heading>
-      <Text style={styles.paragraph}>
-        {formatRich(text.intro, {
-          adminName: <strong>{payload.adminName}</strong>,
-          companyName: <strong>{payload.companyName}</strong>,
-        })}
-      </Text>
+      <Text style={styles.paragraph}>{t.rich("invitation.intro", { ...names, strong })}</Text>
       <ul style={styles.list}>
         {payload.productNames.map((productName) => (
           <li key={productName} style={styles.listItem}>
@@ -53,13 +48,13 @@ export function InvitationEmail({ locale, messages, payload }: Props) {
           </li>
         ))}
       </ul>
-      <Text style={styles.paragraph}>{text.registerFirst}</Text>
-      <EmailButton href={payload.registerUrl} label={text.button} fallbackLabel={messages.common.buttonFallback} />
+      <Text style={styles.paragraph}>{t("invitation.registerFirst")}</Text>
+      <EmailButton href={payload.registerUrl} label={t("invitation.button")} fallbackLabel={t("common.buttonFallback")} />
       {licenses.map((license, index) => (
-        <InvitedLicenseSection key={`${license.productCode}-${index}`} license={license} payload={payload} messages={messages} />
+        <InvitedLicenseSection key={`${license.productCode}-${index}`} license={license} payload={payload} t={t} />
       ))}
       <Heading as="h2" style={styles.subheading}>
-        {text.stepsHeading}
+        {t("invitation.stepsHeading")}
       </Heading>
       <ol style={styles.list}>
         {steps.map((step) => (
@@ -72,8 +67,7 @@ export function InvitationEmail({ locale, messages, payload }: Props) {
   );
 }
 
-function InvitedLicenseSection({ license, payload, messages }: { license: InvitedLicense } & Pick<Props, "payload" | "messages">) {
-  const text = messages.invitation;
+function InvitedLicenseSection({ license, payload, t }: { license: InvitedLicense } & Pick<Props, "payload" | "t">) {
   const names = { productName: license.productName };
   if (license.kind === "WEB") {
     return (
@@ -81,11 +75,11 @@ function InvitedLicenseSection({ license, payload, messages }: { license: Invite
         <Heading as="h2" style={styles.subheading}>
           {license.productName}
         </Heading>
-        <Text style={styles.paragraph}>{formatMessage(text.webLicense, names)}</Text>
+        <Text style={styles.paragraph}>{t("invitation.webLicense", names)}</Text>
         <EmailButton
           href={registerUrlFor(payload.registerUrl, license.productCode)}
-          label={messages.licenseAssignedWeb.button}
-          fallbackLabel={messages.common.buttonFallback}
+          label={t("licenseAssignedWeb.button")}
+          fallbackLabel={t("common.buttonFallback")}
         />
       </Section>
     );
@@ -95,10 +89,10 @@ function InvitedLicenseSection({ license, payload, messages }: { license: Invite
       <Heading as="h2" style={styles.subheading}>
         {license.productName}
       </Heading>
-      <Text style={styles.paragraph}>{formatMessage(text.desktopLicense, names)}</Text>
-      <EmailButton href={license.downloadUrl} label={messages.licenseAssignedDesktop.button} fallbackLabel={messages.common.buttonFallback} />
+      <Text style={styles.paragraph}>{t("invitation.desktopLicense", names)}</Text>
+      <EmailButton href={license.downloadUrl} label={t("licenseAssignedDesktop.button")} fallbackLabel={t("common.buttonFallback")} />
       <Section style={styles.keyBox}>
-        <Text style={styles.keyLabel}>{messages.licenseAssignedDesktop.keyLabel}</Text>
+        <Text style={styles.keyLabel}>{t("licenseAssignedDesktop.keyLabel")}</Text>
         {/* One unbroken run of text in a monospace face, so a double-click selects exactly the key. */}
         <Text style={styles.keyValue}>
           <code>{license.activationKey}</code>
@@ -109,8 +103,8 @@ function InvitedLicenseSection({ license, payload, messages }: { license: Invite
 }
 
 export const invitation: EmailDefinition<"invitation"> = {
-  subject: ({ locale, messages, payload }) =>
-    formatMessage(messages.invitation.subject, {
+  subject: ({ locale, t, payload }) =>
+    t("invitation.subject", {
       adminName: payload.adminName,
       companyName: payload.companyName,
       productNames: formatList(locale, payload.productNames),

@@ -5,43 +5,41 @@ import { EmailButton } from "./components/email-button";
 import { EmailLayout } from "./components/email-layout";
 import { styles } from "./components/email-styles";
 import type { EmailDefinition, EmailProps } from "./email-definition";
-import { formatMessage, formatRich } from "./messages/format-message";
+import { strong } from "./messages/email-translator";
 
 type Props = EmailProps<"license-assigned-desktop">;
 
-export function LicenseAssignedDesktopEmail({ locale, messages, payload }: Props) {
-  const text = messages.licenseAssignedDesktop;
+export function LicenseAssignedDesktopEmail({ locale, t, payload }: Props) {
   const names = { adminName: payload.adminName, companyName: payload.companyName, productName: payload.productName };
-  const steps = [text.stepDownload, text.stepInstall, text.stepSignIn, text.stepEnterKey];
+  const steps = [
+    t("licenseAssignedDesktop.stepDownload"),
+    t("licenseAssignedDesktop.stepInstall"),
+    t("licenseAssignedDesktop.stepSignIn"),
+    t("licenseAssignedDesktop.stepEnterKey"),
+  ];
   return (
     <EmailLayout
       locale={locale}
-      messages={messages}
+      t={t}
       firstName={payload.firstName}
-      preview={formatMessage(text.preview, names)}
-      footer={formatMessage(text.footer, names)}
+      preview={t("licenseAssignedDesktop.preview", names)}
+      footer={t("licenseAssignedDesktop.footer", names)}
     >
       <Heading as="h1" style={styles.heading}>
-        {formatMessage(text.heading, names)}
+        {t("licenseAssignedDesktop.heading", names)}
       </Heading>
-      <Text style={styles.paragraph}>
-        {formatRich(text.intro, {
-          adminName: <strong>{payload.adminName}</strong>,
-          companyName: <strong>{payload.companyName}</strong>,
-          productName: <strong>{payload.productName}</strong>,
-        })}
-      </Text>
-      <EmailButton href={payload.downloadUrl} label={text.button} fallbackLabel={messages.common.buttonFallback} />
+      <Text style={styles.paragraph}>{t.rich("licenseAssignedDesktop.intro", { ...names, strong })}</Text>
+      <EmailButton href={payload.downloadUrl} label={t("licenseAssignedDesktop.button")} fallbackLabel={t("common.buttonFallback")} />
       <Section style={styles.keyBox}>
-        <Text style={styles.keyLabel}>{text.keyLabel}</Text>
+        <Text style={styles.keyLabel}>{t("licenseAssignedDesktop.keyLabel")}</Text>
         {/* One unbroken run of text in a monospace face, so a double-click selects exactly the key. */}
         <Text style={styles.keyValue}>
           <code>{payload.activationKey}</code>
         </Text>
       </Section>
-      <Text style={styles.fallback}>{text.keyHint}</Text>
+      <Text style={styles.fallback}>{t("licenseAssignedDesktop.keyHint")}</Text>
       <Heading as="h2" style={styles.subheading}>
-        {text.stepsHeading}
+        {t("licenseAssignedDesktop.stepsHeading")}
       </Heading>
       <ol style={styles.list}>
         {steps.map((step) => (
@@ -55,10 +53,7 @@ export function LicenseAssignedDesktopEmail({ locale, messages, payload }: Props
 }
 
 export const licenseAssignedDesktop: EmailDefinition<"license-assigned-desktop"> = {
-  subject: ({ messages, payload }) =>
-    formatMessage(messages.licenseAssignedDesktop.subject, {
-      adminName: payload.adminName,
-      productName: payload.productName,
-    }),
+  subject: ({ t, payload }) =>
+    t("licenseAssignedDesktop.subject", { adminName: payload.adminName, productName: payload.productName }),
   render: (props) => <LicenseAssignedDesktopEmail {...props} />,
 };

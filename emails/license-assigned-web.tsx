@@ -5,40 +5,32 @@ import { EmailButton } from "./components/email-button";
 import { EmailLayout } from "./components/email-layout";
 import { styles } from "./components/email-styles";
 import type { EmailDefinition, EmailProps } from "./email-definition";
-import { formatMessage, formatRich } from "./messages/format-message";
+import { strong } from "./messages/email-translator";
 
 type Props = EmailProps<"license-assigned-web">;
 
-export function LicenseAssignedWebEmail({ locale, messages, payload }: Props) {
-  const text = messages.licenseAssignedWeb;
+export function LicenseAssignedWebEmail({ locale, t, payload }: Props) {
   const names = { adminName: payload.adminName, companyName: payload.companyName, productName: payload.productName };
   return (
     <EmailLayout
       locale={locale}
-      messages={messages}
+      t={t}
       firstName={payload.firstName}
-      preview={formatMessage(text.preview, names)}
-      footer={formatMessage(text.footer, names)}
+      preview={t("licenseAssignedWeb.preview", names)}
+      footer={t("licenseAssignedWeb.footer", names)}
     >
       <Heading as="h1" style={styles.heading}>
-        {formatMessage(text.heading, names)}
+        {t("licenseAssignedWeb.heading", names)}
       </Heading>
-      <Text style={styles.paragraph}>
-        {formatRich(text.intro, {
-          adminName: <strong>{payload.adminName}</strong>,
-          companyName: <strong>{payload.companyName}</strong>,
-          productName: <strong>{payload.productName}</strong>,
-        })}
-      </Text>
-      <Text style={styles.paragraph}>{text.start}</Text>
-      <EmailButton href={payload.startUrl} label={text.button} fallbackLabel={messages.common.buttonFallback} />
-      <Text style={styles.paragraph}>{text.noAccount}</Text>
+      <Text style={styles.paragraph}>{t.rich("licenseAssignedWeb.intro", { ...names, strong })}</Text>
+      <Text style={styles.paragraph}>{t("licenseAssignedWeb.start")}</Text>
+      <EmailButton href={payload.startUrl} label={t("licenseAssignedWeb.button")} fallbackLabel={t("common.buttonFallback")} />
+      <Text style={styles.paragraph}>{t("licenseAssignedWeb.noAccount")}</Text>
     </EmailLayout>
   );
 }
 
 export const licenseAssignedWeb: EmailDefinition<"license-assigned-web"> = {
-  subject: ({ messages, payload }) =>
-    formatMessage(messages.licenseAssignedWeb.subject, { adminName: payload.adminName, productName: payload.productName }),
+  subject: ({ t, payload }) => t("licenseAssignedWeb.subject", { adminName: payload.adminName, productName: payload.productName }),
   render: (props) => <LicenseAssignedWebEmail {...props} />,
 };

@@ -5,7 +5,7 @@ import { EmailButton } from "./components/email-button";
 import { EmailLayout } from "./components/email-layout";
 import { styles } from "./components/email-styles";
 import type { EmailDefinition, EmailProps } from "./email-definition";
-import { formatMessage, formatRich } from "./messages/format-message";
+import { strong } from "./messages/email-translator";
 import { licenseTypeLabel } from "./purchase-confirmation";
 
 type Props = EmailProps<"license-expiring">;
@@ -15,45 +15,37 @@ function endDate(locale: string, validUntil: string): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "Europe/Amsterdam" }).format(new Date(validUntil));
 }
 
-export function LicenseExpiringEmail({ locale, messages, payload }: Props) {
-  const text = messages.licenseExpiring;
+export function LicenseExpiringEmail({ locale, t, payload }: Props) {
   const values = {
     productName: payload.productName,
     companyName: payload.companyName,
     date: endDate(locale, payload.validUntil),
-    days: new Intl.NumberFormat(locale, { style: "unit", unit: "day", unitDisplay: "long" }).format(payload.daysLeft),
-    licenseType: licenseTypeLabel(messages, payload.licenseType),
-    seats: String(payload.seats),
+    days: payload.daysLeft,
+    licenseType: licenseTypeLabel(t, payload.licenseType),
+    seats: payload.seats,
   };
   return (
     <EmailLayout
       locale={locale}
-      messages={messages}
+      t={t}
       firstName={payload.firstName}
-      preview={formatMessage(text.preview, values)}
-      footer={formatMessage(text.footer, values)}
+      preview={t("licenseExpiring.preview", values)}
+      footer={t("licenseExpiring.footer", values)}
     >
       <Heading as="h1" style={styles.heading}>
-        {formatMessage(text.heading, values)}
+        {t("licenseExpiring.heading", values)}
       </Heading>
-      <Text style={styles.paragraph}>
-        {formatRich(text.intro, {
-          ...values,
-          productName: <strong>{payload.productName}</strong>,
-          companyName: <strong>{payload.companyName}</strong>,
-          date: <strong>{values.date}</strong>,
-        })}
-      </Text>
-      <Text style={styles.paragraph}>{formatMessage(text.details, values)}</Text>
-      <Text style={styles.paragraph}>{text.next}</Text>
-      <EmailButton href={payload.renewUrl} label={text.button} fallbackLabel={messages.common.buttonFallback} />
+      <Text style={styles.paragraph}>{t.rich("licenseExpiring.intro", { ...values, strong })}</Text>
+      <Text style={styles.paragraph}>{t("licenseExpiring.details", values)}</Text>
+      <Text style={styles.paragraph}>{t("licenseExpiring.next")}</Text>
+      <EmailButton href={payload.renewUrl} label={t("licenseExpiring.button")} fallbackLabel={t("common.buttonFallback")} />
     </EmailLayout>
   );
 }
 
 export const licenseExpiring: EmailDefinition<"license-expiring"> = {
-  subject: ({ locale, messages, payload }) =>
-    formatMessage(messages.licenseExpiring.subject, {
+  subject: ({ locale, t, payload }) =>
+    t("licenseExpiring.subject", {
       productName: payload.productName,
       date: endDate(locale, payload.validUntil),
     }),

@@ -6,29 +6,32 @@ import { EmailButton } from "./components/email-button";
 import { EmailLayout } from "./components/email-layout";
 import { styles } from "./components/email-styles";
 import type { EmailDefinition, EmailProps } from "./email-definition";
-import { formatMessage, formatRich } from "./messages/format-message";
+import { strong } from "./messages/email-translator";
 
 type Props = EmailProps<"membership-invitation">;
 
-export function MembershipInvitationEmail({ locale, messages, payload }: Props) {
-  const text = messages.membershipInvitation;
+export function MembershipInvitationEmail({ locale, t, payload }: Props) {
   const names = { adminName: payload.adminName, companyName: payload.companyName };
   return (
-    <EmailLayout locale={locale} messages={messages} firstName="" preview={text.preview} footer={formatMessage(text.footer, names)}>
+    <EmailLayout
+      locale={locale}
+      t={t}
+      firstName=""
+      preview={t("membershipInvitation.preview")}
+      footer={t("membershipInvitation.footer", names)}
+    >
       <Heading as="h1" style={styles.heading}>
-        {formatMessage(text.heading, names)}
+        {t("membershipInvitation.heading", names)}
       </Heading>
-      <Text style={styles.paragraph}>
-        {formatRich(text.intro, { adminName: <strong>{payload.adminName}</strong>, companyName: <strong>{payload.companyName}</strong> })}
-      </Text>
-      <Text style={styles.paragraph}>{text.howTo}</Text>
-      <EmailButton href={payload.acceptUrl} label={text.button} fallbackLabel={messages.common.buttonFallback} />
-      <Text style={styles.paragraph}>{formatMessage(text.expires, { days: String(payload.expiresInDays) })}</Text>
+      <Text style={styles.paragraph}>{t.rich("membershipInvitation.intro", { ...names, strong })}</Text>
+      <Text style={styles.paragraph}>{t("membershipInvitation.howTo")}</Text>
+      <EmailButton href={payload.acceptUrl} label={t("membershipInvitation.button")} fallbackLabel={t("common.buttonFallback")} />
+      <Text style={styles.paragraph}>{t("membershipInvitation.expires", { days: payload.expiresInDays })}</Text>
     </EmailLayout>
   );
 }
 
 export const membershipInvitation: EmailDefinition<"membership-invitation"> = {
-  subject: ({ messages, payload }) => formatMessage(messages.membershipInvitation.subject, { adminName: payload.adminName, companyName: payload.companyName }),
+  subject: ({ t, payload }) => t("membershipInvitation.subject", { adminName: payload.adminName, companyName: payload.companyName }),
   render: (props) => <MembershipInvitationEmail {...props} />,
 };

@@ -4,33 +4,29 @@ import { EmailButton } from "./components/email-button";
 import { EmailLayout } from "./components/email-layout";
 import { styles } from "./components/email-styles";
 import type { EmailDefinition, EmailProps } from "./email-definition";
-import { formatDuration, formatMessage } from "./messages/format-message";
 
 type Props = EmailProps<"password-reset">;
 
-export function PasswordResetEmail({ locale, messages, payload }: Props) {
-  const text = messages.passwordReset;
+export function PasswordResetEmail({ locale, t, payload }: Props) {
   return (
     <EmailLayout
       locale={locale}
-      messages={messages}
+      t={t}
       firstName={payload.firstName}
-      preview={text.preview}
-      footer={text.footer}
+      preview={t("passwordReset.preview")}
+      footer={t("passwordReset.footer")}
     >
       <Heading as="h1" style={styles.heading}>
-        {text.heading}
+        {t("passwordReset.heading")}
       </Heading>
-      <Text style={styles.paragraph}>{text.intro}</Text>
-      <EmailButton href={payload.resetUrl} label={text.button} fallbackLabel={messages.common.buttonFallback} />
-      <Text style={styles.paragraph}>
-        {formatMessage(text.expiry, { duration: formatDuration(locale, payload.expiresInMinutes, "minute") })}
-      </Text>
+      <Text style={styles.paragraph}>{t("passwordReset.intro")}</Text>
+      <EmailButton href={payload.resetUrl} label={t("passwordReset.button")} fallbackLabel={t("common.buttonFallback")} />
+      <Text style={styles.paragraph}>{t("passwordReset.expiry", { minutes: payload.expiresInMinutes })}</Text>
     </EmailLayout>
   );
 }
 
 export const passwordReset: EmailDefinition<"password-reset"> = {
-  subject: ({ messages }) => messages.passwordReset.subject,
+  subject: ({ t }) => t("passwordReset.subject"),
   render: (props) => <PasswordResetEmail {...props} />,
 };

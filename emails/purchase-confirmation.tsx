@@ -4,49 +4,47 @@ import { EmailButton } from "./components/email-button";
 import { EmailLayout } from "./components/email-layout";
 import { styles } from "./components/email-styles";
 import type { EmailDefinition, EmailProps } from "./email-definition";
-import type { EmailMessages } from "./messages/email-messages";
-import { formatMessage, formatRich } from "./messages/format-message";
+import { emailMessages, type EmailMessages } from "./messages/email-messages";
+import { strong, type EmailTranslator } from "./messages/email-translator";
 
 type Props = EmailProps<"purchase-confirmation">;
 
 const lastColumn = { textAlign: "right", paddingRight: 0 } as const;
 
 /** Payloads carry the LicenseType code; anything else (already a label) is shown as given. Also used by license-expiring.tsx. */
-export function licenseTypeLabel(messages: EmailMessages, licenseType: string): string {
-  return Object.hasOwn(messages.licenseType, licenseType)
-    ? messages.licenseType[licenseType as keyof EmailMessages["licenseType"]]
+export function licenseTypeLabel(t: EmailTranslator, licenseType: string): string {
+  // Every language has the same codes.
+  return Object.hasOwn(emailMessages.nl.licenseType, licenseType)
+    ? t(`licenseType.${licenseType as keyof EmailMessages["licenseType"]}`)
     : licenseType;
 }
 
 /** "PROFIS Engineering", or with what the line bought when it was not a new license. */
-function productLabel(text: EmailMessages["purchaseConfirmation"], line: Props["payload"]["lines"][number]): string {
-  if (line.kind === "ADD_SEATS") return `${line.productName} (${text.kindAddSeats})`;
-  if (line.kind === "RENEWAL") return `${line.productName} (${text.kindRenewal})`;
+function productLabel(t: EmailTranslator, line: Props["payload"]["lines"][number]): string {
+  if (line.kind === "ADD_SEATS") return `${line.productName} (${t("purchaseConfirmation.kindAddSeats")})`;
+  if (line.kind === "RENEWAL") return `${line.productName} (${t("purchaseConfirmation.kindRenewal")})`;
   return line.productName;
 }
 
-export function PurchaseConfirmationEmail({ locale, messages, payload }: Props) {
-  const text = messages.purchaseConfirmation;
+export function PurchaseConfirmationEmail({ locale, t, payload }: Props) {
   return (
     <EmailLayout
       locale={locale}
-      messages={messages}
+      t={t}
       firstName={payload.firstName}
-      preview={text.preview}
-      footer={formatMessage(text.footer, { companyName: payload.companyName })}
+      preview={t("purchaseConfirmation.preview")}
+      footer={t("purchaseConfirmation.footer", { companyName: payload.companyName })}
     >
       <Heading as="h1" style={styles.heading}>
-        {text.heading}
+        {t("purchaseConfirmation.heading")}
       </Heading>
+      <Text style={styles.paragraph}>{t.rich("purchaseConfirmation.intro", { companyName: payload.companyName, strong })}</Text>
       <Text style={styles.paragraph}>
-        {formatRich(text.intro, { companyName: <strong>{payload.companyName}</strong> })}
-      </Text>
-      <Text style={styles.paragraph}>
-        {formatRich(text.orderNumber, { orderNumber: <strong>{payload.orderNumber}</strong> })}
+        {t.rich("purchaseConfirmation.orderNumber", { orderNumber: payload.orderNumber, strong })}
         {payload.purchaseOrderNumber ? (
           <>
             <br />
-            {formatMessage(text.purchaseOrderNumber, { purchaseOrderNumber: payload.purchaseOrderNumber })}
+            {t("purchaseConfirmation.purchaseOrderNumber", { purchaseOrderNumber: payload.purchaseOrderNumber })}
           </>
         ) : null}
       </Text>
@@ -55,21 +53,21 @@ export function PurchaseConfirmationEmail({ locale, messages, payload }: Props) 
           <thead>
             <tr>
               <th scope="col" style={styles.tableHeader}>
-                {text.columnProduct}
+                {t("purchaseConfirmation.columnProduct")}
               </th>
               <th scope="col" style={styles.tableHeader}>
-                {text.columnLicenseType}
+                {t("purchaseConfirmation.columnLicenseType")}
               </th>
               <th scope="col" style={{ ...styles.tableHeader, ...lastColumn }}>
-                {text.columnSeats}
+                {t("purchaseConfirmation.columnSeats")}
               </th>
             </tr>
           </thead>
           <tbody>
             {payload.lines.map((line, index) => (
               <tr key={index}>
-                <td style={styles.tableCell}>{productLabel(text, line)}</td>
-                <td style={styles.tableCell}>{licenseTypeLabel(messages, line.licenseType)}</td>
+                <td style={styles.tableCell}>{productLabel(t, line)}</td>
+                <td style={styles.tableCell}>{licenseTypeLabel(t, line.licenseType)}</td>
                 <td style={{ ...styles.tableCell, ...lastColumn }}>{line.seats}</td>
               </tr>
             ))}
@@ -77,13 +75,13 @@ export function PurchaseConfirmationEmail({ locale, messages, payload }: Props) 
               <>
                 <tr>
                   <td style={styles.tableCell} colSpan={2}>
-                    {text.net}
+                    {t("purchaseConfirmation.net")}
                   </td>
                   <td style={{ ...styles.tableCell, ...lastColumn }}>{payload.netFormatted}</td>
                 </tr>
                 <tr>
                   <td style={styles.tableCell} colSpan={2}>
-                    {text.vat}
+                    {t("purchaseConfirmation.vat")}
                   </td>
                   <td style={{ ...styles.tableCell, ...lastColumn }}>{payload.vatFormatted}</td>
                 </tr>
@@ -91,7 +89,7 @@ export function PurchaseConfirmationEmail({ locale, messages, payload }: Props) 
             ) : null}
             <tr>
               <td style={styles.tableTotal} colSpan={2}>
-                {text.total}
+                {t("purchaseConfirmation.total")}
               </td>
               <td style={{ ...styles.tableTotal, ...lastColumn }}>{payload.totalFormatted}</td>
             </tr>
@@ -100,20 +98,19 @@ export function PurchaseConfirmationEmail({ locale, messages, payload }: Props) 
       </Section>
       {payload.invoice ? (
         <Text style={styles.paragraph}>
-          {formatMessage(text.invoice, { invoiceNumber: payload.invoice.number, paymentTermDays: payload.invoice.paymentTermDays })}{" "}
+          {t("purchaseConfirmation.invoice", { invoiceNumber: payload.invoice.number, paymentTermDays: payload.invoice.paymentTermDays })}{" "}
           <Link href={payload.invoice.url} style={styles.link}>
-            {formatMessage(text.invoiceLink, { invoiceNumber: payload.invoice.number })}
+            {t("purchaseConfirmation.invoiceLink", { invoiceNumber: payload.invoice.number })}
           </Link>
         </Text>
       ) : null}
-      <Text style={styles.paragraph}>{text.next}</Text>
-      <EmailButton href={payload.startUrl} label={text.button} fallbackLabel={messages.common.buttonFallback} />
+      <Text style={styles.paragraph}>{t("purchaseConfirmation.next")}</Text>
+      <EmailButton href={payload.startUrl} label={t("purchaseConfirmation.button")} fallbackLabel={t("common.buttonFallback")} />
     </EmailLayout>
   );
 }
 
 export const purchaseConfirmation: EmailDefinition<"purchase-confirmation"> = {
-  subject: ({ messages, payload }) =>
-    formatMessage(messages.purchaseConfirmation.subject, { orderNumber: payload.orderNumber }),
+  subject: ({ t, payload }) => t("purchaseConfirmation.subject", { orderNumber: payload.orderNumber }),
   render: (props) => <PurchaseConfirmationEmail {...props} />,
 };

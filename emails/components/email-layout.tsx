@@ -4,13 +4,12 @@
 import { Body, Container, Head, Hr, Html, Preview, Section, Text } from "@react-email/components";
 import type { ReactNode } from "react";
 import type { Locale } from "@/lib/i18n/locales";
-import type { EmailMessages } from "../messages/email-messages";
-import { formatMessage } from "../messages/format-message";
+import type { EmailTranslator } from "../messages/email-translator";
 import { styles } from "./email-styles";
 
 type EmailLayoutProps = {
   locale: Locale;
-  messages: EmailMessages;
+  t: EmailTranslator;
   /** Shown by mail clients after the subject in the inbox list. */
   preview: string;
   /** Why the reader receives this mail. */
@@ -19,8 +18,7 @@ type EmailLayoutProps = {
   children: ReactNode;
 };
 
-export function EmailLayout({ locale, messages, preview, footer, firstName, children }: EmailLayoutProps) {
-  const { common } = messages;
+export function EmailLayout({ locale, t, preview, footer, firstName, children }: EmailLayoutProps) {
   return (
     <Html lang={locale} dir="ltr">
       <Head>
@@ -31,21 +29,21 @@ export function EmailLayout({ locale, messages, preview, footer, firstName, chil
       <Body style={styles.body}>
         <Container style={styles.container}>
           <Section style={styles.header}>
-            <Text style={styles.brand}>{common.brand}</Text>
+            <Text style={styles.brand}>{t("common.brand")}</Text>
           </Section>
           <Section style={styles.content}>
-            <Greeting messages={messages} firstName={firstName} />
+            <Greeting t={t} firstName={firstName} />
             {children}
             <Text style={styles.paragraph}>
-              {common.closing}
+              {t("common.closing")}
               <br />
-              {common.signature}
+              {t("common.signature")}
             </Text>
           </Section>
           <Hr style={styles.hr} />
           <Section style={styles.footer}>
             <Text style={styles.footerText}>{footer}</Text>
-            <Text style={styles.footerText}>{common.automated}</Text>
+            <Text style={styles.footerText}>{t("common.automated")}</Text>
           </Section>
         </Container>
       </Body>
@@ -54,10 +52,8 @@ export function EmailLayout({ locale, messages, preview, footer, firstName, chil
 }
 
 /** "Beste Anna," — or a neutral greeting when the first name is unknown (e.g. an invitee). */
-function Greeting({ messages, firstName }: { messages: EmailMessages; firstName: string }) {
+function Greeting({ t, firstName }: { t: EmailTranslator; firstName: string }) {
   const name = firstName.trim();
-  const text = name
-    ? formatMessage(messages.common.greeting, { firstName: name })
-    : messages.common.greetingWithoutName;
+  const text = name ? t("common.greeting", { firstName: name }) : t("common.greetingWithoutName");
   return <Text style={styles.paragraph}>{text}</Text>;
 }

@@ -1,4 +1,4 @@
-// English email texts (R29). Same keys and placeholders as nl.ts; the type enforces the keys.
+// English email texts (R29). Same keys, arguments and tags as nl.ts; the type enforces the keys.
 import type { EmailMessages } from "./nl";
 
 export const en: EmailMessages = {
@@ -22,7 +22,7 @@ export const en: EmailMessages = {
     heading: "Confirm your email address",
     intro: "Thank you for registering. Click the button below to confirm your email address and activate your account.",
     button: "Activate account",
-    expiry: "This link is valid for {duration} and works once.",
+    expiry: "This link is valid for {hours, plural, one {# hour} other {# hours}} and works once.",
     afterwards: "From then on, the same email address and password give you access to all of our software.",
     footer:
       "You are receiving this email because this address was used to create an account on the License portal. If you did not register, you can ignore this email; the account is not activated without confirmation.",
@@ -33,7 +33,7 @@ export const en: EmailMessages = {
     heading: "Reset your password",
     intro: "We received a request to change the password for your account. Click the button below to choose a new password.",
     button: "Choose a new password",
-    expiry: "This link is valid for {duration} and works once.",
+    expiry: "This link is valid for {minutes, plural, one {# minute} other {# minutes}} and works once.",
     footer:
       "You are receiving this email because a new password was requested for this address. If you did not ask for one, you can ignore this email; your current password keeps working.",
   },
@@ -53,7 +53,7 @@ export const en: EmailMessages = {
     subject: "{adminName} has set up {productName} for you",
     preview: "{adminName} at {companyName} has given you a license for {productName}.",
     heading: "{productName} is ready for you",
-    intro: "{adminName} at {companyName} has assigned you a license for {productName}.",
+    intro: "<strong>{adminName}</strong> at <strong>{companyName}</strong> has assigned you a license for <strong>{productName}</strong>.",
     start: "Click Let's get started and sign in with your email address and password. You can then start working with the software right away.",
     noAccount:
       "Don't have an account yet? Choose Register and use this email address, the one that received this license email.",
@@ -66,7 +66,7 @@ export const en: EmailMessages = {
     preview: "Download the software and activate it with the activation key in this email.",
     heading: "{productName} is ready for you",
     intro:
-      "{adminName} at {companyName} has assigned you a license for {productName}. This email contains the download link and your activation key.",
+      "<strong>{adminName}</strong> at <strong>{companyName}</strong> has assigned you a license for <strong>{productName}</strong>. This email contains the download link and your activation key.",
     button: "Download desktop software",
     keyLabel: "Activation key",
     keyHint: "Keep this email: you need the key to activate the software.",
@@ -83,7 +83,7 @@ export const en: EmailMessages = {
     subject: "{adminName} invited you to use {productNames} at {companyName}",
     preview: "Register with this email address; then you can start using the software right away.",
     heading: "You have been invited",
-    intro: "{adminName} at {companyName} has given you a license for the following software:",
+    intro: "<strong>{adminName}</strong> at <strong>{companyName}</strong> has given you a license for the following software:",
     registerFirst:
       "To use the software, first register. Please use this email address, the one that received this invitation.",
     button: "Register",
@@ -104,11 +104,11 @@ export const en: EmailMessages = {
     subject: "{adminName} invites you to {companyName} on the License portal",
     preview: "Accept the invitation to become a user of this company.",
     heading: "Invitation to {companyName}",
-    intro: "{adminName} invites you to become a user of {companyName} on the License portal.",
+    intro: "<strong>{adminName}</strong> invites you to become a user of <strong>{companyName}</strong> on the License portal.",
     howTo:
       "Click View invitation and sign in with this email address. No account yet? Register with this email address first, then open this link again.",
     button: "View invitation",
-    expires: "The link is valid for {days} days and works once.",
+    expires: "The link is valid for {days, plural, one {# day} other {# days}} and works once.",
     footer:
       "You are receiving this email because someone at {companyName} entered your email address. Don't know this company? You can ignore this email; nothing happens without your consent.",
   },
@@ -116,10 +116,10 @@ export const en: EmailMessages = {
     subject: "Your order {orderNumber} is confirmed",
     preview: "Thank you for your purchase. Let's get started takes you to Software management.",
     heading: "Thank you for your order",
-    intro: "Your order for {companyName} is confirmed. Here is an overview.",
-    orderNumber: "Order number: {orderNumber}",
+    intro: "Your order for <strong>{companyName}</strong> is confirmed. Here is an overview.",
+    orderNumber: "Order number: <strong>{orderNumber}</strong>",
     purchaseOrderNumber: "Your purchase order number: {purchaseOrderNumber}",
-    invoice: "Please pay invoice {invoiceNumber} within {paymentTermDays} days. The invoice, to print or save as PDF, is in the portal:",
+    invoice: "Please pay invoice {invoiceNumber} within {paymentTermDays, plural, one {# day} other {# days}}. The invoice, to print or save as PDF, is in the portal:",
     invoiceLink: "View invoice {invoiceNumber}",
     columnProduct: "Product",
     columnLicenseType: "License type",
@@ -137,8 +137,8 @@ export const en: EmailMessages = {
   licenseExpiring: {
     subject: "Your {productName} license ends on {date}",
     preview: "Renew your {productName} license in time, so your colleagues can keep working without interruption.",
-    heading: "Your license ends in {days}",
-    intro: "The {productName} license of {companyName} ends on {date}.",
+    heading: "Your license ends in {days, plural, one {# day} other {# days}}",
+    intro: "The <strong>{productName}</strong> license of <strong>{companyName}</strong> ends on <strong>{date}</strong>.",
     details: "License type: {licenseType} · seats: {seats}.",
     next: "After that date the users it is assigned to no longer have access. You renew the license in Software management, in the license group.",
     button: "Renew license",

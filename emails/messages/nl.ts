@@ -1,5 +1,6 @@
-// Dutch email texts (R29), in the manual's u-form and vocabulary (SPEC §2). `{name}` placeholders
-// are filled by format-message.ts; en.ts must have exactly the same keys and placeholders.
+// Dutch email texts (R29), in the manual's u-form and vocabulary (SPEC §2). ICU messages, formatted by
+// email-translator.tsx: `{name}` placeholders, plurals for counts, <strong> around names set in bold.
+// en.ts must have exactly the same keys, arguments and tags.
 export const nl = {
   common: {
     brand: "Licentieportaal",
@@ -22,7 +23,7 @@ export const nl = {
     heading: "Bevestig uw e-mailadres",
     intro: "Bedankt voor uw registratie. Klik op de knop hieronder om uw e-mailadres te bevestigen en uw account te activeren.",
     button: "Activeer account",
-    expiry: "Deze link is {duration} geldig en werkt één keer.",
+    expiry: "Deze link is {hours, plural, one {# uur} other {# uur}} geldig en werkt één keer.",
     afterwards: "Daarna gebruikt u met hetzelfde e-mailadres en wachtwoord al onze software.",
     footer:
       "U ontvangt deze e-mail omdat met dit e-mailadres een account is aangemaakt in het Licentieportaal. Heeft u zich niet geregistreerd? Dan kunt u deze e-mail negeren; zonder bevestiging wordt het account niet geactiveerd.",
@@ -33,7 +34,7 @@ export const nl = {
     heading: "Nieuw wachtwoord instellen",
     intro: "We hebben een verzoek ontvangen om het wachtwoord van uw account te wijzigen. Klik op de knop hieronder om een nieuw wachtwoord te kiezen.",
     button: "Nieuw wachtwoord instellen",
-    expiry: "Deze link is {duration} geldig en werkt één keer.",
+    expiry: "Deze link is {minutes, plural, one {# minuut} other {# minuten}} geldig en werkt één keer.",
     footer:
       "U ontvangt deze e-mail omdat er voor dit e-mailadres een nieuw wachtwoord is aangevraagd. Heeft u dit niet aangevraagd? Dan kunt u deze e-mail negeren; uw huidige wachtwoord blijft gewoon geldig.",
   },
@@ -53,7 +54,7 @@ export const nl = {
     subject: "{productName} is voor u klaargezet door {adminName}",
     preview: "{adminName} van {companyName} heeft u een licentie voor {productName} gegeven.",
     heading: "{productName} staat voor u klaar",
-    intro: "{adminName} van {companyName} heeft u een licentie voor {productName} toegewezen.",
+    intro: "<strong>{adminName}</strong> van <strong>{companyName}</strong> heeft u een licentie voor <strong>{productName}</strong> toegewezen.",
     start: "Klik op Laten we beginnen en log in met uw e-mailadres en wachtwoord. Daarna kunt u direct met de software aan de slag.",
     noAccount:
       "Heeft u nog geen account? Kies dan Registreren en gebruik dit e-mailadres, waarop u deze licentie-e-mail heeft ontvangen.",
@@ -66,7 +67,7 @@ export const nl = {
     preview: "Download de software en activeer hem met de activeringssleutel in deze e-mail.",
     heading: "{productName} staat voor u klaar",
     intro:
-      "{adminName} van {companyName} heeft u een licentie voor {productName} toegewezen. In deze e-mail vindt u de downloadlink en uw activeringssleutel.",
+      "<strong>{adminName}</strong> van <strong>{companyName}</strong> heeft u een licentie voor <strong>{productName}</strong> toegewezen. In deze e-mail vindt u de downloadlink en uw activeringssleutel.",
     button: "Download desktop software",
     keyLabel: "Activeringssleutel",
     keyHint: "Bewaar deze e-mail: u heeft de sleutel nodig om de software te activeren.",
@@ -83,7 +84,7 @@ export const nl = {
     subject: "{adminName} nodigt u uit om {productNames} te gebruiken bij {companyName}",
     preview: "Registreer u met dit e-mailadres; daarna kunt u direct met de software aan de slag.",
     heading: "U bent uitgenodigd",
-    intro: "{adminName} van {companyName} heeft u een licentie gegeven voor de volgende software:",
+    intro: "<strong>{adminName}</strong> van <strong>{companyName}</strong> heeft u een licentie gegeven voor de volgende software:",
     registerFirst:
       "Om de software te gebruiken, registreert u zich eerst. Gebruik daarvoor dit e-mailadres, waarop u deze uitnodiging heeft ontvangen.",
     button: "Registreren",
@@ -104,11 +105,11 @@ export const nl = {
     subject: "{adminName} nodigt u uit bij {companyName} in het Licentieportaal",
     preview: "Neem de uitnodiging aan om gebruiker van dit bedrijf te worden.",
     heading: "Uitnodiging voor {companyName}",
-    intro: "{adminName} nodigt u uit om gebruiker te worden van {companyName} in het Licentieportaal.",
+    intro: "<strong>{adminName}</strong> nodigt u uit om gebruiker te worden van <strong>{companyName}</strong> in het Licentieportaal.",
     howTo:
       "Klik op Uitnodiging bekijken en meld u aan met dit e-mailadres. Heeft u nog geen account? Registreer u dan eerst met dit e-mailadres en open daarna deze link opnieuw.",
     button: "Uitnodiging bekijken",
-    expires: "De link is {days} dagen geldig en werkt één keer.",
+    expires: "De link is {days, plural, one {# dag} other {# dagen}} geldig en werkt één keer.",
     footer:
       "U ontvangt deze e-mail omdat iemand van {companyName} uw e-mailadres heeft opgegeven. Kent u dit bedrijf niet? Dan kunt u deze e-mail negeren; zonder uw akkoord gebeurt er niets.",
   },
@@ -116,10 +117,10 @@ export const nl = {
     subject: "Bevestiging van uw bestelling {orderNumber}",
     preview: "Bedankt voor uw aankoop. Met Laten we beginnen gaat u naar Software Beheer.",
     heading: "Bedankt voor uw bestelling",
-    intro: "Uw bestelling voor {companyName} is bevestigd. Hieronder vindt u een overzicht.",
-    orderNumber: "Bestelnummer: {orderNumber}",
+    intro: "Uw bestelling voor <strong>{companyName}</strong> is bevestigd. Hieronder vindt u een overzicht.",
+    orderNumber: "Bestelnummer: <strong>{orderNumber}</strong>",
     purchaseOrderNumber: "Uw inkoopordernummer: {purchaseOrderNumber}",
-    invoice: "U betaalt factuur {invoiceNumber} binnen {paymentTermDays} dagen. U vindt de factuur, om af te drukken of als pdf op te slaan, in het portaal:",
+    invoice: "U betaalt factuur {invoiceNumber} binnen {paymentTermDays, plural, one {# dag} other {# dagen}}. U vindt de factuur, om af te drukken of als pdf op te slaan, in het portaal:",
     invoiceLink: "Factuur {invoiceNumber} bekijken",
     columnProduct: "Product",
     columnLicenseType: "Licentietype",
@@ -137,8 +138,8 @@ export const nl = {
   licenseExpiring: {
     subject: "Uw licentie voor {productName} verloopt op {date}",
     preview: "Verleng uw licentie voor {productName} op tijd, zodat uw collega's zonder onderbreking kunnen doorwerken.",
-    heading: "Uw licentie verloopt over {days}",
-    intro: "De licentie voor {productName} van {companyName} loopt af op {date}.",
+    heading: "Uw licentie verloopt over {days, plural, one {# dag} other {# dagen}}",
+    intro: "De licentie voor <strong>{productName}</strong> van <strong>{companyName}</strong> loopt af op <strong>{date}</strong>.",
     details: "Licentietype: {licenseType} · aantal plaatsen: {seats}.",
     next: "Na die datum hebben de gebruikers aan wie de licentie is toegewezen geen toegang meer. U verlengt de licentie in Software Beheer, in de licentiegroep.",
     button: "Licentie verlengen",

@@ -9,7 +9,7 @@ import { licenseAssignedDesktop } from "@/emails/license-assigned-desktop";
 import { licenseAssignedWeb } from "@/emails/license-assigned-web";
 import { licenseExpiring } from "@/emails/license-expiring";
 import { membershipInvitation } from "@/emails/membership-invitation";
-import { emailMessages } from "@/emails/messages/email-messages";
+import { emailTranslator } from "@/emails/messages/email-translator";
 import { toSubjectLine } from "@/emails/messages/format-message";
 import { passwordReset } from "@/emails/password-reset";
 import { purchaseConfirmation } from "@/emails/purchase-confirmation";
@@ -58,7 +58,7 @@ export async function renderEmail<T extends EmailTemplate>({
   const definition = definitions[template] as EmailDefinition<T> | undefined;
   // Templates arrive from outbox rows; a name from an older or newer release must fail loudly.
   if (!definition) throw new Error(`Unknown email template "${String(template)}"`);
-  const props = { locale, messages: emailMessages[locale], payload };
+  const props = { locale, t: emailTranslator(locale), payload };
   const element = definition.render(props);
   const [html, text] = await Promise.all([
     render(element),

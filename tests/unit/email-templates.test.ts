@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { emailMessages } from "@/emails/messages/email-messages";
+import { emailTranslator } from "@/emails/messages/email-translator";
 import { emailTemplates, type EmailTemplate, type EmailTemplatePayloads } from "@/lib/email/email-templates";
 import { renderEmail, type RenderEmailInput } from "@/lib/email/render-email";
 import { locales, type Locale } from "@/lib/i18n/locales";
+import { flattenMessages, icuArguments } from "./icu-messages";
 
 // Query strings with "&" make sure URLs survive HTML escaping and plain-text conversion whole.
 const base = "https://portal.example.com";
@@ -146,7 +148,9 @@ describe.each(cases)("email %s (%s)", (template, locale) => {
 
   it("leaves no placeholder or markup behind", async () => {
     const { subject, html, text } = await rendered;
-    for (const part of [subject, html, text]) expect(part).not.toMatch(/\{\w+\}/);
+    // "{name}" or the start of "{days, plural, …}"; a message's tag printed as text instead of applied.
+    for (const part of [subject, html, text]) expect(part).not.toMatch(/\{\s*\w+\s*[,}]/);
+    expect(html).not.toMatch(/&lt;\/?[a-z]+&gt;/i);
     expect(text).not.toMatch(/<\/?[a-z][^>]*>/i);
     expect(text).toContain(emailMessages[locale].common.closing);
   });
@@ -277,6 +281,54 @@ describe("template-specific content", () => {
     }
   });
 
+  // One payload per count a template writes in words, with that count set to n.
+  const counted = {
+    "account-verification": (n: number) => ({ ...payloads["account-verification"], expiresInHours: n }),
+    "password-reset": (n: number) => ({ ...payloads["password-reset"], expiresInMinutes: n }),
+    "membership-invitation": (n: number) => ({ ...payloads["membership-invitation"], expiresInDays: n }),
+    "purchase-confirmation": (n: number) => ({
+      ...payloads["purchase-confirmation"],
+      invoice: { number: "F00000417", url: `${base}/shop/orders/7b1c/invoice`, paymentTermDays: n },
+    }),
+    "license-expiring": (n: number) => ({ ...payloads["license-expiring"], daysLeft: n }),
+  } satisfies { [T in EmailTemplate]?: (n: number) => EmailTemplatePayloads[T] };
+
+  it.each([
+    ["account-verification", "nl", 1, "Deze link is 1 uur"],
+    ["account-verification", "nl", 24, "Deze link is 24 uur"],
+    ["account-verification", "en", 1, "valid for 1 hour"],
+    ["account-verification", "en", 24, "valid for 24 hours"],
+    ["password-reset", "nl", 1, "Deze link is 1 minuut"],
+    ["password-reset", "nl", 30, "Deze link is 30 minuten"],
+    ["password-reset", "en", 1, "valid for 1 minute"],
+    ["password-reset", "en", 30, "valid for 30 minutes"],
+    ["membership-invitation", "nl", 1, "De link is 1 dag"],
+    ["membership-invitation", "nl", 14, "De link is 14 dagen"],
+    ["membership-invitation", "en", 1, "valid for 1 day"],
+    ["membership-invitation", "en", 14, "valid for 14 days"],
+    ["purchase-confirmation", "nl", 1, "binnen 1 dag"],
+    ["purchase-confirmation", "nl", 30, "binnen 30 dagen"],
+    ["purchase-confirmation", "en", 1, "within 1 day"],
+    ["purchase-confirmation", "en", 30, "within 30 days"],
+    ["license-expiring", "nl", 1, "Uw licentie verloopt over 1 dag"],
+    ["license-expiring", "nl", 30, "Uw licentie verloopt over 30 dagen"],
+    ["license-expiring", "en", 1, "Your license ends in 1 day"],
+    ["license-expiring", "en", 30, "Your license ends in 30 days"],
+  ] as const)("writes the count in words in %s (%s, %i): %s", async (template, locale, count, expected) => {
+    const { html, text } = await render(template, locale, counted[template](count));
+    // Not followed by a letter: "1 dag" must not be the start of "1 dagen".
+    const whole = new RegExp(`${expected}(?!\\p{L})`, "u");
+    expect(html).toMatch(whole);
+    expect(text).toMatch(whole);
+  });
+
+  it("fails loudly on a missing value, tag or message instead of printing it", () => {
+    const t = emailTranslator("en");
+    expect(() => t("membershipInvitation.expires", {})).toThrow(/days/);
+    expect(() => t.rich("invitation.intro", { adminName: "Anna", companyName: "Jansen" })).toThrow(/strong/);
+    expect(() => t("membershipInvitation.expiry" as never)).toThrow(/membershipInvitation\.expiry/);
+  });
+
   it("rejects an unknown template", async () => {
     await expect(
       renderEmail({ template: "no-such-mail", locale: "nl", payload: {} } as unknown as RenderEmailInput),
@@ -284,21 +336,9 @@ describe("template-specific content", () => {
   });
 });
 
-type Tree = { [key: string]: string | Tree };
-
-function flatten(tree: Tree, prefix = ""): Map<string, string> {
-  const entries = new Map<string, string>();
-  for (const [key, value] of Object.entries(tree)) {
-    const path = prefix ? `${prefix}.${key}` : key;
-    if (typeof value === "string") entries.set(path, value);
-    else for (const [nested, text] of flatten(value, path)) entries.set(nested, text);
-  }
-  return entries;
-}
-
 describe("email dictionaries (R29)", () => {
-  const nl = flatten(emailMessages.nl);
-  const en = flatten(emailMessages.en);
+  const nl = flattenMessages(emailMessages.nl);
+  const en = flattenMessages(emailMessages.en);
 
   it("have the same keys in Dutch and English", () => {
     expect([...en.keys()].sort()).toEqual([...nl.keys()].sort());
@@ -311,8 +351,7 @@ describe("email dictionaries (R29)", () => {
     expect([...messages].filter(([, text]) => text.trim() === "").map(([key]) => key)).toEqual([]);
   });
 
-  it("use the same placeholders in both languages", () => {
-    const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
-    for (const [key, text] of en) expect(placeholders(text), key).toEqual(placeholders(nl.get(key) ?? ""));
+  it("use the same placeholders, plurals and tags in both languages", () => {
+    for (const [key, text] of en) expect(icuArguments(text), key).toEqual(icuArguments(nl.get(key) ?? ""));
   });
 });

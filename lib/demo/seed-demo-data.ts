@@ -57,13 +57,22 @@ export async function seedDemoData(options: { clock?: Clock; log?: (line: string
 }
 
 type SeedContext = { db: DbClient; clock: Clock; log: (line: string) => void; passwordHash: string };
+type Company = Awaited<ReturnType<typeof createCompany>>;
+/** Who the seed made: the vendor's staff, the two companies, their admin Anna, Jan and the colleagues of each. */
+type DemoPeople = { staff: User; anna: User; jan: User; dutch: Company; belgian: Company; nl: User[]; be: User[] };
 
 async function seedInto(context: SeedContext): Promise<void> {
+  await ensureProductCatalogue({ db: context.db });
+  const people = await seedPeople(context);
+  const tools = seedTools(context, people.staff);
+  await seedDutchLicenses(context, tools, people);
+  await seedBelgianLicenses(context, tools, people);
+}
+
+async function seedPeople(context: SeedContext): Promise<DemoPeople> {
   const { db, clock, log } = context;
   const register = (person: Omit<DemoPerson, "isRegistered">, isStaff = false) =>
     createAccount({ ...person, credentials: { passwordHash: context.passwordHash }, isStaff, clock, db });
-
-  await ensureProductCatalogue({ db });
   const staff = await register({ email: DEMO_STAFF_EMAIL, firstName: "Lars", lastName: "Verkoop", title: "MR", position: "Backoffice", language: "nl" }, true);
 
   const dutch = await createCompany({ actor: staff, name: "Bouwbedrijf De Vries B.V.", country: "NL", sapAccountNumber: "0001000001", db });
@@ -92,13 +101,29 @@ async function seedInto(context: SeedContext): Promise<void> {
   const nl = await addColleagues(dutch.id, dutchDemoColleagues);
   const be = await addColleagues(belgian.id, belgianDemoColleagues);
   log(`demo: ${nl.length + 2} users in ${dutch.name}, ${be.length + 1} in ${belgian.name}`);
+  return { staff, anna, jan, dutch, belgian, nl, be };
+}
 
+/** Licenses valid for the coming ten months, assignments as changes, activations on named machines. */
+function seedTools(context: SeedContext, staff: User) {
+  const { db, clock } = context;
   const now = clock.now();
   const validity = { validFrom: new Date(now.getTime() - 60 * DAY_MS), validUntil: new Date(now.getTime() + 305 * DAY_MS), clock, db };
-  const license = (groupId: string, productCode: Parameters<typeof createLicense>[0]["productCode"], type: License["type"], seats = 1) =>
-    createLicense({ actor: staff, groupId, productCode, type, seats, ...validity });
+  return {
+    license: (groupId: string, productCode: Parameters<typeof createLicense>[0]["productCode"], type: License["type"], seats = 1) =>
+      createLicense({ actor: staff, groupId, productCode, type, seats, ...validity }),
+    assign: (licenseToAssign: License, users: User[]): AssignmentChange[] => users.map((user) => ({ licenseId: licenseToAssign.id, userId: user.id, assigned: true })),
+    activate: (user: User, key: string | null, fingerprint: string, hostname: string) => activateLicense({ actor: user, activationKey: key!, fingerprint, hostname, clock, db }),
+  };
+}
 
-  // Netherlands, group 1: each of the four license types of the manual (SPEC §3).
+async function seedDutchLicenses(context: SeedContext, tools: ReturnType<typeof seedTools>, people: DemoPeople): Promise<void> {
+  const { db, clock, log } = context;
+  const { license, assign, activate } = tools;
+  const { staff, anna, jan, dutch } = people;
+  const colleague = (index: number) => people.nl[index]!;
+
+  // Group 1: each of the four license types of the manual (SPEC §3).
   const dutchGroup = await createLicenseGroup({ actor: staff, companyId: dutch.id, name: "Licentiegroep 1", sapAccountNumber: "0001000001", orderReference: "4500012345", db });
   const engineeringNamed = await license(dutchGroup.id, "PROFIS_ENGINEERING", "NAMED_USER", 5);
   const engineeringFloating = await license(dutchGroup.id, "PROFIS_ENGINEERING", "FLOATING", 3);
@@ -108,10 +133,6 @@ async function seedInto(context: SeedContext): Promise<void> {
     await license(dutchGroup.id, "PROFIS_LAYOUT_OFFICE", "NODE_LOCKED"),
   ] as const;
   const detectionFloating = await license(dutchGroup.id, "PROFIS_DETECTION_OFFICE", "FLOATING", 2);
-  const colleague = (index: number) => nl[index]!;
-
-  const assign = (licenseToAssign: License, users: User[]): AssignmentChange[] =>
-    users.map((user) => ({ licenseId: licenseToAssign.id, userId: user.id, assigned: true }));
   await saveAssignments({
     actor: anna,
     groupId: dutchGroup.id,
@@ -143,8 +164,6 @@ async function seedInto(context: SeedContext): Promise<void> {
 
   // Devices (R3, R5): node-locked activations on two machines, a floating desktop license
   // activated on two machines; Jan's laptop holds a floating seat and Anna a browser seat (R2).
-  const activate = (user: User, key: string | null, fingerprint: string, hostname: string) =>
-    activateLicense({ actor: user, activationKey: key!, fingerprint, hostname, clock, db });
   const janLaptop = await activate(jan, layoutNodeLocked[0].activationKey, "demo-fingerprint-jan-laptop", "NL-LT-JJANSEN");
   await activate(colleague(4), layoutNodeLocked[1].activationKey, "demo-fingerprint-daan-workstation", "NL-WS-DVANDIJK");
   await activate(colleague(22), smallerLayout.activationKey, "demo-fingerprint-jesse-laptop", "NL-LT-JVDLINDEN");
@@ -153,12 +172,17 @@ async function seedInto(context: SeedContext): Promise<void> {
   await acquireLease({ userId: jan.id, licenseId: detectionFloating.id, holder: { deviceId: janLaptop.device.id }, clock, db });
   await acquireLease({ userId: anna.id, licenseId: engineeringFloating.id, holder: { browserSessionId: "demo-browser-session-anna" }, clock, db });
   log("demo: license groups, assignments, devices and leases of the Dutch company created");
+}
 
-  // Belgium: one group with a named web license and a floating desktop license.
+/** One group with a named web license and a floating desktop license. */
+async function seedBelgianLicenses(context: SeedContext, tools: ReturnType<typeof seedTools>, people: DemoPeople): Promise<void> {
+  const { db, clock, log } = context;
+  const { license, assign, activate } = tools;
+  const { staff, anna, belgian } = people;
   const belgianGroup = await createLicenseGroup({ actor: staff, companyId: belgian.id, name: "Licentiegroep 1", sapAccountNumber: "0002000001", orderReference: "4500098765", db });
   const belgianNamed = await license(belgianGroup.id, "PROFIS_ENGINEERING", "NAMED_USER", 3);
   const belgianDetection = await license(belgianGroup.id, "PROFIS_DETECTION_OFFICE", "FLOATING", 2);
-  const [pieter, severine, lies, thomas] = be as [User, User, User, User];
+  const [pieter, severine, lies, thomas] = people.be as [User, User, User, User];
   await saveAssignments({
     actor: anna,
     groupId: belgianGroup.id,

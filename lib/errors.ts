@@ -68,7 +68,8 @@ export type DomainErrorDetails = {
   RATE_LIMITED: { reason?: undefined; retryAfterSeconds: number };
 };
 
-export type DomainErrorReason = { [Code in DomainErrorCode]: NonNullable<DomainErrorDetails[Code]["reason"]> }[DomainErrorCode];
+/** The reasons a code may carry (its general case, no reason, aside). */
+export type ReasonOf<Code extends DomainErrorCode> = NonNullable<DomainErrorDetails[Code]["reason"]>;
 
 /** A code with its details, as one value: `switch (failure.code)` narrows the details. */
 export type DomainFailure = { [Code in DomainErrorCode]: { code: Code; details: DomainErrorDetails[Code] } }[DomainErrorCode];

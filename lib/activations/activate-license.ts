@@ -135,8 +135,10 @@ async function activeElsewhereByKey(key: string, db?: DbClient): Promise<DomainE
   return activeElsewhere(winner ? { hostname: winner.device.hostname, activatedAt: winner.activatedAt } : null, { licenseId: license.id, companyId: license.group.companyId });
 }
 
-/** The refusals the audit log keeps: which license, and for a lost activation the machine that holds it. */
-function auditedRefusal(error: unknown): { reason: string; licenseId: string; companyId: string; activeOn?: string } | null {
+/** A refusal the audit log keeps: which license, and for a lost activation the machine that holds it. */
+type AuditedRefusal = { reason: string; licenseId: string; companyId: string; activeOn?: string };
+
+function auditedRefusal(error: unknown): AuditedRefusal | null {
   if (!isDomainError(error)) return null;
   const { code, details } = error.failure;
   if (code === "CONFLICT" && details.reason === "ACTIVATION_LIMIT") {
@@ -147,7 +149,7 @@ function auditedRefusal(error: unknown): { reason: string; licenseId: string; co
   return null;
 }
 
-async function recordRefusal(options: { refusal: NonNullable<ReturnType<typeof auditedRefusal>>; actor: Actor; fingerprint: string; hostname: string; now: Date; db?: DbClient }): Promise<void> {
+async function recordRefusal(options: { refusal: AuditedRefusal; actor: Actor; fingerprint: string; hostname: string; now: Date; db?: DbClient }): Promise<void> {
   const { reason, licenseId, companyId, activeOn } = options.refusal;
   await recordAuditEvent({
     db: options.db,

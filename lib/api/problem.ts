@@ -3,7 +3,7 @@
 import "server-only";
 import { apiMessage, type MessageValues } from "@/lib/api/api-locale";
 import { DATABASE_RETRY_AFTER_SECONDS, databaseErrorLine, isDatabaseUnavailable } from "@/lib/db/database-unavailable";
-import { isDomainError, type DomainError, type DomainErrorDetails } from "@/lib/errors";
+import { isDomainError, type DomainError, type DomainErrorDetails, type ReasonOf } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n/locales";
 import { problemStatus, type Problem, type ProblemCode } from "@/lib/licensing-api/contract";
 
@@ -77,68 +77,57 @@ export function databaseUnavailableProblem(): ApiProblem {
   return new ApiProblem("DATABASE_UNAVAILABLE", { retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS }, { seconds: DATABASE_RETRY_AFTER_SECONDS });
 }
 
-/** A domain error's problem: each code and reason said once, exhaustively (a new reason fails to compile until it is mapped). */
+/** Which problem each reason is at the API: a table per code, so a reason left out does not compile. */
+const forbiddenProblems: Record<ReasonOf<"FORBIDDEN">, ProblemCode> = {
+  NOT_ASSIGNED: "NOT_ASSIGNED",
+  NOT_ACTIVATED: "NOT_ACTIVATED",
+  LICENSE_NOT_VALID: "LICENSE_NOT_VALID",
+  EMAIL_NOT_VERIFIED: "EMAIL_NOT_VERIFIED",
+  MEMBERSHIP_ENDED: "FORBIDDEN",
+  COMPANY_NOT_VERIFIED: "FORBIDDEN",
+  ADMIN_REQUIRED: "FORBIDDEN",
+  ENTERPRISE_NOT_SOLD_ONLINE: "FORBIDDEN",
+};
+const unauthenticatedProblems: Record<ReasonOf<"UNAUTHENTICATED">, ProblemCode> = {
+  INVALID_CREDENTIALS: "INVALID_CREDENTIALS",
+  INVALID_REFRESH_TOKEN: "INVALID_REFRESH_TOKEN",
+  SESSION_ENDED: "UNAUTHENTICATED",
+  TOKEN_REJECTED: "UNAUTHENTICATED",
+};
+/** ACTIVATION_LIMIT names the machine as well, below. */
+const conflictProblems: Record<Exclude<ReasonOf<"CONFLICT">, "ACTIVATION_LIMIT">, ProblemCode> = {
+  LEASE_EXPIRED: "LEASE_EXPIRED",
+  ALREADY_MEMBER: "CONFLICT",
+  ALREADY_ADMIN: "CONFLICT",
+  STALE_VERSION: "CONFLICT",
+  LAUNCH_TOKEN_USED: "CONFLICT",
+  LAST_ADMIN: "CONFLICT",
+  CONCURRENT_ADD: "CONFLICT",
+  IDEMPOTENCY_KEY_REUSED: "CONFLICT",
+  ALREADY_PAID: "CONFLICT",
+  ALREADY_HANDLED: "CONFLICT",
+};
+
+/** A domain error's problem, switched over every code (a new code does not compile until it is mapped). */
 function problemFromDomainError(error: DomainError, locale: Locale): ApiProblem {
   const { code, details } = error.failure;
   switch (code) {
     case "NOT_FOUND":
       return new ApiProblem(details.reason ?? "NOT_FOUND");
     case "FORBIDDEN":
-      switch (details.reason) {
-        case "NOT_ASSIGNED":
-        case "NOT_ACTIVATED":
-        case "LICENSE_NOT_VALID":
-        case "EMAIL_NOT_VERIFIED":
-          return new ApiProblem(details.reason);
-        case undefined:
-        case "MEMBERSHIP_ENDED":
-        case "COMPANY_NOT_VERIFIED":
-        case "ADMIN_REQUIRED":
-        case "ENTERPRISE_NOT_SOLD_ONLINE":
-          return new ApiProblem("FORBIDDEN");
-      }
-      return unmapped(details);
+      return new ApiProblem(details.reason ? forbiddenProblems[details.reason] : "FORBIDDEN");
     case "UNAUTHENTICATED":
-      switch (details.reason) {
-        case "INVALID_CREDENTIALS":
-        case "INVALID_REFRESH_TOKEN":
-          return new ApiProblem(details.reason);
-        case undefined:
-        case "SESSION_ENDED":
-        case "TOKEN_REJECTED":
-          return new ApiProblem("UNAUTHENTICATED");
-      }
-      return unmapped(details);
-    case "CONFLICT":
-      switch (details.reason) {
-        case "LEASE_EXPIRED":
-          return new ApiProblem("LEASE_EXPIRED");
-        case "ACTIVATION_LIMIT": {
-          const hostname = details.hostname ?? "?";
-          return new ApiProblem("ACTIVATION_LIMIT", { device: { hostname, activatedAt: details.activatedAt?.toISOString() ?? "" } }, { hostname });
-        }
-        case undefined:
-        case "ALREADY_MEMBER":
-        case "ALREADY_ADMIN":
-        case "STALE_VERSION":
-        case "LAUNCH_TOKEN_USED":
-        case "LAST_ADMIN":
-        case "CONCURRENT_ADD":
-        case "IDEMPOTENCY_KEY_REUSED":
-        case "ALREADY_PAID":
-        case "ALREADY_HANDLED":
-          return new ApiProblem("CONFLICT");
-      }
-      return unmapped(details);
-    case "SEATS_EXHAUSTED":
-      switch (details.reason) {
-        case "NO_SEAT_AVAILABLE":
-          return new ApiProblem("NO_SEAT_AVAILABLE", { seats: details.seats, nextExpiry: details.nextExpiry }, { seats: details.seats });
-        case "NOT_ENOUGH_SEATS":
-        case "SEATS_IN_USE":
-          return new ApiProblem("NO_SEAT_AVAILABLE", { seats: details.seats, nextExpiry: null }, { seats: details.seats });
-      }
-      return unmapped(details);
+      return new ApiProblem(details.reason ? unauthenticatedProblems[details.reason] : "UNAUTHENTICATED");
+    case "CONFLICT": {
+      if (details.reason !== "ACTIVATION_LIMIT") return new ApiProblem(details.reason ? conflictProblems[details.reason] : "CONFLICT");
+      const hostname = details.hostname ?? "?";
+      return new ApiProblem("ACTIVATION_LIMIT", { device: { hostname, activatedAt: details.activatedAt?.toISOString() ?? "" } }, { hostname });
+    }
+    case "SEATS_EXHAUSTED": {
+      // Only a floating license's refusal knows when a seat frees up.
+      const nextExpiry = details.reason === "NO_SEAT_AVAILABLE" ? details.nextExpiry : null;
+      return new ApiProblem("NO_SEAT_AVAILABLE", { seats: details.seats, nextExpiry }, { seats: details.seats });
+    }
     case "INVALID":
       return new ApiProblem("INVALID_REQUEST", { errors: invalidFieldErrors(details, locale) });
     case "RATE_LIMITED": {
@@ -148,13 +137,7 @@ function problemFromDomainError(error: DomainError, locale: Locale): ApiProblem 
   }
 }
 
-/** Unreachable while every reason above is mapped: `never` makes a forgotten one a compile error. */
-function unmapped(details: never): ApiProblem {
-  console.error("A domain error reason without a problem", details);
-  return new ApiProblem("INTERNAL");
-}
-
-const invalidReasonFields: Partial<Record<NonNullable<DomainErrorDetails["INVALID"]["reason"]>, { field: string; message: string }>> = {
+const invalidReasonFields: Partial<Record<ReasonOf<"INVALID">, { field: string; message: string }>> = {
   NOT_FLOATING: { field: "licenseId", message: "fields.notFloating" },
   WRONG_HOLDER: { field: "licenseId", message: "fields.wrongHolder" },
 };

@@ -48,9 +48,9 @@ export async function heartbeatLease(options: { userId: string; leaseId: string;
     const ended = accessEnded({ license, lease, now });
     if (ended) {
       if (lease.releasedAt === null) {
-        await release({ transaction, leaseId, reason: ended.reason, now, events: [{ ...audit, action: "lease.released", data: { leaseId, reason: ended.reason, wasLive: lease.expiresAt > now } }] });
+        await release({ transaction, leaseId, reason: ended.releaseReason, now, events: [{ ...audit, action: "lease.released", data: { leaseId, reason: ended.releaseReason, wasLive: lease.expiresAt > now } }] });
       }
-      return { refusal: new DomainError("FORBIDDEN", ended.message, { reason: ended.code }) };
+      return { refusal: new DomainError("FORBIDDEN", ended.message, { reason: ended.refusal }) };
     }
     if (lease.releasedAt !== null) return { refusal: expired() };
     const granted = (updated: FloatingLease, wasRenewedAfterExpiry: boolean): Outcome => ({ result: { lease: updated, productCode: license.productCode, fingerprint: lease.fingerprint, wasRenewedAfterExpiry } });
@@ -72,14 +72,15 @@ export async function heartbeatLease(options: { userId: string; leaseId: string;
   return outcome.result;
 }
 
-type AccessEnded = { code: "MEMBERSHIP_ENDED" | "NOT_ASSIGNED" | "LICENSE_NOT_VALID" | "NOT_ACTIVATED"; reason: string; message: string };
+/** Why the holder may no longer hold the seat: the refusal's reason, and the lease's release reason. */
+type AccessEnded = { refusal: "MEMBERSHIP_ENDED" | "NOT_ASSIGNED" | "LICENSE_NOT_VALID" | "NOT_ACTIVATED"; releaseReason: string; message: string };
 
 function accessEnded(options: { license: LicenseRow; lease: LeaseRow; now: Date }): AccessEnded | null {
   const { license, lease, now } = options;
-  if (!license.isMember) return { code: "MEMBERSHIP_ENDED", reason: "membership ended", message: "You are no longer a member of the license's company" };
-  if (!license.isAssigned) return { code: "NOT_ASSIGNED", reason: "assignment revoked", message: "This license is no longer assigned to you" };
-  if (!isLicenseValidAt(license, now)) return { code: "LICENSE_NOT_VALID", reason: "license not valid", message: "This license is not valid now" };
-  if (!lease.isActivated) return { code: "NOT_ACTIVATED", reason: "device deactivated", message: "This device is no longer activated for the license" };
+  if (!license.isMember) return { refusal: "MEMBERSHIP_ENDED", releaseReason: "membership ended", message: "You are no longer a member of the license's company" };
+  if (!license.isAssigned) return { refusal: "NOT_ASSIGNED", releaseReason: "assignment revoked", message: "This license is no longer assigned to you" };
+  if (!isLicenseValidAt(license, now)) return { refusal: "LICENSE_NOT_VALID", releaseReason: "license not valid", message: "This license is not valid now" };
+  if (!lease.isActivated) return { refusal: "NOT_ACTIVATED", releaseReason: "device deactivated", message: "This device is no longer activated for the license" };
   return null;
 }
 

@@ -3,15 +3,7 @@ import nextTypescript from "eslint-config-next/typescript";
 
 const config = [
   {
-    ignores: [
-      ".next/**",
-      "node_modules/**",
-      "data/**",
-      "playwright-report/**",
-      "test-results/**",
-      "blob-report/**",
-      "next-env.d.ts",
-    ],
+    ignores: [".next/**", "node_modules/**", "data/**", "playwright-report/**", "test-results/**", "blob-report/**", "next-env.d.ts"],
   },
   ...nextCoreWebVitals,
   ...nextTypescript,
@@ -35,8 +27,17 @@ const config = [
         "error",
         {
           zones: [
-            { target: "./components", from: "./app", message: "components/ is UI without routes: pass the action in as a prop, or move the file next to its route (app/<route>/_components/)." },
-            { target: "./lib", from: ["./app", "./components", "./clients"], message: "lib/ is the domain: it knows nothing of pages, UI or the clients." },
+            {
+              target: "./components",
+              from: "./app",
+              message:
+                "components/ is UI without routes: pass the action in as a prop, or move the file next to its route (app/<route>/_components/).",
+            },
+            {
+              target: "./lib",
+              from: ["./app", "./components", "./clients"],
+              message: "lib/ is the domain: it knows nothing of pages, UI or the clients.",
+            },
             { target: ["./app", "./components"], from: "./clients", message: "clients/ are programs of their own." },
           ],
         },
@@ -46,7 +47,10 @@ const config = [
   {
     files: ["lib/**"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [{ group: ["next", "next/*"], message: "lib/ is the domain: requests, cookies and caches belong to app/." }] }],
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["next", "next/*"], message: "lib/ is the domain: requests, cookies and caches belong to app/." }] },
+      ],
     },
   },
   {
@@ -59,7 +63,8 @@ const config = [
           patterns: [
             {
               regex: "^@/(?!clients/desktop/|lib/licensing-api/contract$|lib/signing/token-types$)",
-              message: "The desktop client imports only the API contract (lib/licensing-api/contract.ts) and the token types (lib/signing/token-types.ts).",
+              message:
+                "The desktop client imports only the API contract (lib/licensing-api/contract.ts) and the token types (lib/signing/token-types.ts).",
             },
           ],
         },
@@ -71,7 +76,15 @@ const config = [
     rules: {
       "@typescript-eslint/no-restricted-imports": [
         "error",
-        { patterns: [{ group: ["@/lib/*", "@/app/*", "@/components/*"], allowTypeImports: true, message: "Email templates render what they are given: types from lib/ only." }] },
+        {
+          patterns: [
+            {
+              group: ["@/lib/*", "@/app/*", "@/components/*"],
+              allowTypeImports: true,
+              message: "Email templates render what they are given: types from lib/ only.",
+            },
+          ],
+        },
       ],
     },
   },
@@ -83,7 +96,9 @@ const config = [
         "error",
         {
           paths: [{ name: "@/lib/db/client", message: "Read and write through a function in lib/." }],
-          patterns: [{ group: ["@prisma/client", "@prisma/*"], allowTypeImports: true, message: "Prisma's types only: data comes through lib/." }],
+          patterns: [
+            { group: ["@prisma/client", "@prisma/*"], allowTypeImports: true, message: "Prisma's types only: data comes through lib/." },
+          ],
         },
       ],
     },

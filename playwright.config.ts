@@ -126,7 +126,11 @@ export default defineConfig({
             reuseExistingServer: false,
             stdout: "pipe" as const,
             stderr: "pipe" as const,
-            env: { SMTP_CAPTURE_PORT: String(SMTP_CAPTURE_PORT), SMTP_CAPTURE_HTTP_PORT: String(SMTP_CAPTURE_HTTP_PORT), TSX_TSCONFIG_PATH: "tsconfig.scripts.json" },
+            env: {
+              SMTP_CAPTURE_PORT: String(SMTP_CAPTURE_PORT),
+              SMTP_CAPTURE_HTTP_PORT: String(SMTP_CAPTURE_HTTP_PORT),
+              TSX_TSCONFIG_PATH: "tsconfig.scripts.json",
+            },
           },
           {
             command: "npm start",

@@ -24,7 +24,9 @@ export async function proxy(request: NextRequest) {
   if (hasMalformedEncoding(request.nextUrl.pathname)) {
     if (request.nextUrl.pathname.startsWith("/api/")) {
       const locale = negotiateApiLocale(request.headers.get("accept-language"));
-      const problem = new ApiProblem("INVALID_REQUEST", { errors: [{ field: "path", message: apiMessage(locale, "fields.malformedPath") }] });
+      const problem = new ApiProblem("INVALID_REQUEST", {
+        errors: [{ field: "path", message: apiMessage(locale, "fields.malformedPath") }],
+      });
       return problemResponse(problem, locale);
     }
     return NextResponse.rewrite(new URL("/_malformed-path", request.url), { status: 404 });
@@ -33,8 +35,15 @@ export async function proxy(request: NextRequest) {
   // 13); the grid never sends one (it refuses first), so this is for requests made by hand.
   // Browsers always send an action body's length: one without it (chunked, by hand) is refused too.
   const length = request.headers.get("content-length");
-  if (request.method === "POST" && request.headers.has("next-action") && (length === null || Number(length) > SERVER_ACTION_BODY_LIMIT_BYTES)) {
-    return new NextResponse("Request too large / Verzoek te groot", { status: 413, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  if (
+    request.method === "POST" &&
+    request.headers.has("next-action") &&
+    (length === null || Number(length) > SERVER_ACTION_BODY_LIMIT_BYTES)
+  ) {
+    return new NextResponse("Request too large / Verzoek te groot", {
+      status: 413,
+      headers: { "Content-Type": "text/plain; charset=utf-8" },
+    });
   }
   // Arguments React's decoder would fail on (references to parts that never come, or no
   // JSON at all) are a bad request, not the 500 it would answer. The action sees the body intact.

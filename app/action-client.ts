@@ -12,7 +12,6 @@ import { databaseErrorLine, isDatabaseUnavailable } from "@/lib/db/database-unav
 import { DomainError, isDomainError } from "@/lib/errors";
 import { getSessionUser } from "@/app/session";
 
-
 type Revalidate = { path: string; type?: "layout" | "page" };
 
 type ActionInput<Schema extends z.ZodType> = z.input<Schema> | FormData;
@@ -40,7 +39,11 @@ function toPlainInput(raw: unknown): unknown {
   return raw instanceof FormData ? Object.fromEntries(raw) : raw;
 }
 
-async function failure(code: ActionError["code"], fieldErrors?: Record<string, string[]>, retryAfterSeconds = 60): Promise<{ ok: false; error: ActionError }> {
+async function failure(
+  code: ActionError["code"],
+  fieldErrors?: Record<string, string[]>,
+  retryAfterSeconds = 60,
+): Promise<{ ok: false; error: ActionError }> {
   const t = await getTranslations("errors");
   // RATE_LIMITED states the wait: whole minutes, at least one.
   const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
@@ -93,7 +96,9 @@ function serverAction<Schema extends z.ZodType, Result>(
 }
 
 /** An action for signed-in users; authorization on the resource is a required step. */
-export function userAction<Schema extends z.ZodType, Result>(definition: UserActionDefinition<Schema, Result>): ServerAction<Schema, Result> {
+export function userAction<Schema extends z.ZodType, Result>(
+  definition: UserActionDefinition<Schema, Result>,
+): ServerAction<Schema, Result> {
   return serverAction(definition, (rawInput) =>
     execute(definition, rawInput, async (input) => {
       const user = await getSessionUser();
@@ -109,7 +114,9 @@ export function userAction<Schema extends z.ZodType, Result>(definition: UserAct
  * back office does not reveal itself; the domain function checks staff again in its transaction.
  * Authentication comes before parsing, so a stranger learns nothing from validation errors either.
  */
-export function staffAction<Schema extends z.ZodType, Result>(definition: ActionDefinition<Schema, Result, CurrentUser>): ServerAction<Schema, Result> {
+export function staffAction<Schema extends z.ZodType, Result>(
+  definition: ActionDefinition<Schema, Result, CurrentUser>,
+): ServerAction<Schema, Result> {
   return serverAction(definition, async (rawInput) => {
     const user = await getSessionUser();
     try {
@@ -123,6 +130,10 @@ export function staffAction<Schema extends z.ZodType, Result>(definition: Action
 }
 
 /** An action anyone may call (e.g. the language switch on the sign-in page); `user` is null when nobody is signed in. */
-export function publicAction<Schema extends z.ZodType, Result>(definition: ActionDefinition<Schema, Result, CurrentUser | null>): ServerAction<Schema, Result> {
-  return serverAction(definition, (rawInput) => execute(definition, rawInput, async (input) => definition.run({ user: await getSessionUser(), input })));
+export function publicAction<Schema extends z.ZodType, Result>(
+  definition: ActionDefinition<Schema, Result, CurrentUser | null>,
+): ServerAction<Schema, Result> {
+  return serverAction(definition, (rawInput) =>
+    execute(definition, rawInput, async (input) => definition.run({ user: await getSessionUser(), input })),
+  );
 }

@@ -28,7 +28,13 @@ const message = (index: number) => ({
   template: "license-assigned-web" as const,
   to: `bench-${index}@mail.example`,
   locale: index % 2 === 0 ? ("nl" as const) : ("en" as const),
-  payload: { firstName: `P${index}`, productName: "PROFIS Engineering", companyName: "Jansen BV", adminName: "Piet de Vries", startUrl: `http://localhost:3000/start/${index}` },
+  payload: {
+    firstName: `P${index}`,
+    productName: "PROFIS Engineering",
+    companyName: "Jansen BV",
+    adminName: "Piet de Vries",
+    startUrl: `http://localhost:3000/start/${index}`,
+  },
 });
 
 async function reference(smtp: TestSmtpServer): Promise<number> {
@@ -54,9 +60,12 @@ async function outbox(smtp: TestSmtpServer, url: string): Promise<{ perSecond: n
   useDb(client);
   try {
     const enqueueStartedAt = performance.now();
-    await client.$transaction(async (transaction) => {
-      for (let index = 0; index < COUNT; index++) await enqueueEmail({ db: transaction, ...message(index) });
-    }, { timeout: 120_000 });
+    await client.$transaction(
+      async (transaction) => {
+        for (let index = 0; index < COUNT; index++) await enqueueEmail({ db: transaction, ...message(index) });
+      },
+      { timeout: 120_000 },
+    );
     const enqueueSeconds = (performance.now() - enqueueStartedAt) / 1000;
 
     const transport = createSmtpTransport({ url: smtp.url, from: FROM });
@@ -71,7 +80,8 @@ async function outbox(smtp: TestSmtpServer, url: string): Promise<{ perSecond: n
     }
     const seconds = (performance.now() - startedAt) / 1000;
     await transport.close();
-    if (sent !== COUNT || smtp.received.length - before !== COUNT) throw new Error(`expected ${COUNT} deliveries, got ${sent} recorded / ${smtp.received.length - before} received`);
+    if (sent !== COUNT || smtp.received.length - before !== COUNT)
+      throw new Error(`expected ${COUNT} deliveries, got ${sent} recorded / ${smtp.received.length - before} received`);
     return { perSecond: COUNT / seconds, enqueuePerSecond: COUNT / enqueueSeconds };
   } finally {
     await client.$disconnect();
@@ -93,7 +103,9 @@ async function main(): Promise<void> {
       await embedded.stop();
     }
 
-    console.log(`\nemail delivery to a local SMTP server, ${COUNT} messages, batches of ${BATCH_SIZE} (machine: ${os.cpus().length} cores)`);
+    console.log(
+      `\nemail delivery to a local SMTP server, ${COUNT} messages, batches of ${BATCH_SIZE} (machine: ${os.cpus().length} cores)`,
+    );
     const line = (name: string, rate: number, extra = "") =>
       console.log(`${name.padEnd(20)} ${rate.toFixed(0).padStart(6)} msg/s  ×${(rate / referenceRate).toFixed(2)} of reference${extra}`);
     line("reference (no outbox)", referenceRate);

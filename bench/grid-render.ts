@@ -30,7 +30,14 @@ const SCROLL_FRAMES = 300;
 const baseUrl = `http://127.0.0.1:${PORT}`;
 const ADMIN_EMAIL = "admin@demo.example";
 const PASSWORD = "Demo-Password-2026";
-const chromiumArgs = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+const chromiumArgs = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
 
 type Measurement = { firstRowMs: number[]; allUsersMs: number[]; serverMs: number[]; frameMs: number[]; wheelFrameMs: number[] };
 
@@ -67,7 +74,14 @@ async function main(): Promise<void> {
 
 function startApp(dataDir: string): ChildProcess {
   return spawn(process.execPath, ["--import", "tsx", "lib/runtime/start.ts"], {
-    env: { ...process.env, TSX_TSCONFIG_PATH: "tsconfig.scripts.json", PORT: String(PORT), EMBEDDED_DB_PORT: String(DB_PORT), DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: "1" },
+    env: {
+      ...process.env,
+      TSX_TSCONFIG_PATH: "tsconfig.scripts.json",
+      PORT: String(PORT),
+      EMBEDDED_DB_PORT: String(DB_PORT),
+      DATA_DIR: dataDir,
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
     stdio: ["ignore", "ignore", "inherit"],
     detached: true,
   });
@@ -98,7 +112,9 @@ async function waitForHealth(app: ChildProcess): Promise<void> {
 async function seedCompany(client: pg.Client, users: number, sapAccountNumber: string): Promise<string> {
   const tag = `b${users}`;
   // No explicit transaction: the embedded database is one session shared with the running app.
-  const { rows: [company] } = await client.query<{ id: string }>(
+  const {
+    rows: [company],
+  } = await client.query<{ id: string }>(
     `INSERT INTO "Company" (id, name, country, "sapAccountNumber", "updatedAt") VALUES (gen_random_uuid(), $1, 'NL', $2, now()) RETURNING id`,
     [`Bench ${users}`, sapAccountNumber],
   );
@@ -115,7 +131,9 @@ async function seedCompany(client: pg.Client, users: number, sapAccountNumber: s
      UNION ALL SELECT gen_random_uuid(), id, $1::uuid, 'ADMIN'::"MembershipRole", now() FROM "User" WHERE email = $3`,
     [company!.id, `${tag}-%@bench.example`, ADMIN_EMAIL],
   );
-  const { rows: [group] } = await client.query<{ id: string }>(
+  const {
+    rows: [group],
+  } = await client.query<{ id: string }>(
     `INSERT INTO "LicenseGroup" (id, "companyId", name, "sapAccountNumber", "updatedAt") VALUES (gen_random_uuid(), $1, 'Bench group', $2, now()) RETURNING id`,
     [company!.id, sapAccountNumber],
   );
@@ -170,7 +188,9 @@ async function measure(page: Page, groupId: string): Promise<Measurement> {
     result.firstRowMs.push(seen.firstRow);
     result.allUsersMs.push(seen.allUsers);
     result.serverMs.push(seen.responseEnd);
-    console.error(`  ${groupId.slice(0, 8)} run ${i + 1}: first row ${seen.firstRow.toFixed(0)} ms, all users ${seen.allUsers.toFixed(0)} ms, response end ${seen.responseEnd.toFixed(0)} ms`);
+    console.error(
+      `  ${groupId.slice(0, 8)} run ${i + 1}: first row ${seen.firstRow.toFixed(0)} ms, all users ${seen.allUsers.toFixed(0)} ms, response end ${seen.responseEnd.toFixed(0)} ms`,
+    );
   }
   // ~32 rows per frame: every frame shows only rows that were not in the DOM (a fast fling);
   // ~5 rows per frame: an ordinary mouse-wheel scroll.
@@ -221,7 +241,9 @@ function report(reference: Measurement, large: Measurement): void {
   for (const [name, pick] of rows) {
     const referenceValue = pick(reference);
     const value = pick(large);
-    console.log(`${name.padEnd(34)} ${REFERENCE_USERS}: ${referenceValue.toFixed(1).padStart(8)}   ${USERS}: ${value.toFixed(1).padStart(8)}   ×${(value / referenceValue).toFixed(2)}`);
+    console.log(
+      `${name.padEnd(34)} ${REFERENCE_USERS}: ${referenceValue.toFixed(1).padStart(8)}   ${USERS}: ${value.toFixed(1).padStart(8)}   ×${(value / referenceValue).toFixed(2)}`,
+    );
   }
 }
 

@@ -32,7 +32,12 @@ export async function measureReads(options: {
   const appStream = async () => {
     const head = await getLicenseGroupGridHead({ actor, groupId });
     const pages: GridUserPage[] = [];
-    for (let page: GridUserPage | null = await streamLicenseGroupUserPages({ actor, groupId }); page; page = page.next ? await page.next : null) pages.push(page);
+    for (
+      let page: GridUserPage | null = await streamLicenseGroupUserPages({ actor, groupId });
+      page;
+      page = page.next ? await page.next : null
+    )
+      pages.push(page);
     return { head, pages };
   };
   const referenceFirstScreen = async () => {
@@ -67,8 +72,10 @@ export async function measureReads(options: {
     pages: streamed.pages.length,
   };
   const expected = await referenceStream();
-  if (JSON.stringify(actual) !== JSON.stringify(expected)) throw new Error(`read counts differ: app ${JSON.stringify(actual)}, reference ${JSON.stringify(expected)}`);
-  if (actual.users !== streamed.head.userCount) throw new Error(`head counts ${streamed.head.userCount} members, the pages ${actual.users}`);
+  if (JSON.stringify(actual) !== JSON.stringify(expected))
+    throw new Error(`read counts differ: app ${JSON.stringify(actual)}, reference ${JSON.stringify(expected)}`);
+  if (actual.users !== streamed.head.userCount)
+    throw new Error(`head counts ${streamed.head.userCount} members, the pages ${actual.users}`);
   await referenceFirstScreen();
 
   const times = { appFirst: [] as number[], referenceFirst: [] as number[], appStream: [] as number[], referenceStream: [] as number[] };
@@ -90,12 +97,19 @@ export async function measureReads(options: {
     users: actual.users,
     pages: actual.pages,
     firstScreenKiB: Buffer.byteLength(JSON.stringify(headAndFirst)) / 2 ** 10,
-    streamMiB: (Buffer.byteLength(JSON.stringify(streamed.head)) + streamed.pages.reduce((sum, page) => sum + Buffer.byteLength(JSON.stringify(page.users)), 0)) / 2 ** 20,
+    streamMiB:
+      (Buffer.byteLength(JSON.stringify(streamed.head)) +
+        streamed.pages.reduce((sum, page) => sum + Buffer.byteLength(JSON.stringify(page.users)), 0)) /
+      2 ** 20,
   };
 }
 
 /** The statements of getLicenseGroupGridHead, verbatim in effect, through pg. */
-async function referenceHead(pool: pg.Pool, groupId: string, actorId: string): Promise<{ licenses: number; seatHolders: number; userCount: number }> {
+async function referenceHead(
+  pool: pg.Pool,
+  groupId: string,
+  actorId: string,
+): Promise<{ licenses: number; seatHolders: number; userCount: number }> {
   const now = new Date();
   const group = await referenceGroupForAdmin(pool, groupId, actorId);
   const { rows: licenses } = await pool.query(
@@ -123,7 +137,13 @@ async function referenceHead(pool: pg.Pool, groupId: string, actorId: string): P
 }
 
 /** The statements of listLicenseGroupUserPage: the group, the admin check, the page in one statement. */
-async function referencePage(pool: pg.Pool, groupId: string, actorId: string, after: Cursor, limit: number): Promise<{ users: number; assigned: number; next: Cursor }> {
+async function referencePage(
+  pool: pg.Pool,
+  groupId: string,
+  actorId: string,
+  after: Cursor,
+  limit: number,
+): Promise<{ users: number; assigned: number; next: Cursor }> {
   const group = await referenceGroupForAdmin(pool, groupId, actorId);
   const keyset = after ? `WHERE (s."sortName", s."email", s."id") > ($4, $5, $6::uuid)` : "";
   const { rows } = await pool.query(

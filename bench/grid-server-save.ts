@@ -9,12 +9,24 @@ import type { AssignmentChange } from "@/lib/assignments/assignment-change";
 const BASE_URL = "http://localhost:3000";
 const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
-type ReferenceLicense = { id: string; type: string; seats: number; productCode: string; productName: string; productKind: string; downloadUrl: string | null; activationKey: string | null };
+type ReferenceLicense = {
+  id: string;
+  type: string;
+  seats: number;
+  productCode: string;
+  productName: string;
+  productKind: string;
+  downloadUrl: string | null;
+  activationKey: string | null;
+};
 type Recipient = { id: string; email: string; firstName: string; language: string; isRegistered: boolean };
 type Mail = { template: string; to: string; locale: string; userId: string; payload: Record<string, unknown> };
 
 /** The writes of saveAssignments in one pg transaction. */
-export async function referenceSave(pool: pg.Pool, options: { groupId: string; actorId: string; expectedVersion: number; changes: AssignmentChange[] }): Promise<{ granted: number; revoked: number }> {
+export async function referenceSave(
+  pool: pg.Pool,
+  options: { groupId: string; actorId: string; expectedVersion: number; changes: AssignmentChange[] },
+): Promise<{ granted: number; revoked: number }> {
   const { groupId, actorId, changes } = options;
   const licenseIds = [...new Set(changes.map((change) => change.licenseId))];
   const userIds = [...new Set(changes.map((change) => change.userId))];
@@ -24,7 +36,10 @@ export async function referenceSave(pool: pg.Pool, options: { groupId: string; a
     const {
       rows: [group],
     } = await client.query(`SELECT "companyId", "version" FROM "LicenseGroup" WHERE "id" = $1::uuid FOR NO KEY UPDATE`, [groupId]);
-    const { rows: actor } = await client.query(`SELECT "role" FROM "Membership" WHERE "userId" = $1 AND "companyId" = $2`, [actorId, group.companyId]);
+    const { rows: actor } = await client.query(`SELECT "role" FROM "Membership" WHERE "userId" = $1 AND "companyId" = $2`, [
+      actorId,
+      group.companyId,
+    ]);
     if (actor[0]?.role !== "ADMIN" || group.version !== options.expectedVersion) throw new Error("reference: not allowed or stale");
     const { rows: licenses } = await client.query(
       `SELECT l."id"::text AS "id", l."type"::text AS "type", l."seats" FROM "License" l JOIN "Product" p ON p."id" = l."productId"
@@ -32,7 +47,10 @@ export async function referenceSave(pool: pg.Pool, options: { groupId: string; a
       [licenseIds, groupId],
     );
     if (licenses.length !== licenseIds.length) throw new Error("reference: unknown license");
-    const { rows: members } = await client.query(`SELECT count(*)::int AS n FROM "Membership" WHERE "companyId" = $1 AND "userId" = ANY($2::uuid[])`, [group.companyId, userIds]);
+    const { rows: members } = await client.query(
+      `SELECT count(*)::int AS n FROM "Membership" WHERE "companyId" = $1 AND "userId" = ANY($2::uuid[])`,
+      [group.companyId, userIds],
+    );
     if (members[0].n !== userIds.length) throw new Error("reference: unknown user");
     const { rows: active } = await client.query(
       `SELECT "id"::text AS "id", "licenseId"::text AS "licenseId", "userId"::text AS "userId" FROM "Assignment"
@@ -85,11 +103,22 @@ export async function referenceSave(pool: pg.Pool, options: { groupId: string; a
       for (const change of toGrant) audit.push({ action: "assignment.granted", licenseId: change.licenseId, userId: change.userId });
     }
     await writeMails(client, { companyId: group.companyId, actorId, granted: toGrant, licenses, now });
-    await client.query(`UPDATE "LicenseGroup" SET "version" = "version" + 1, "updatedAt" = $2 WHERE "id" = $1::uuid RETURNING "version"`, [groupId, now]);
+    await client.query(`UPDATE "LicenseGroup" SET "version" = "version" + 1, "updatedAt" = $2 WHERE "id" = $1::uuid RETURNING "version"`, [
+      groupId,
+      now,
+    ]);
     await client.query(
       `INSERT INTO "AuditEvent" ("action", "companyId", "actorId", "subjectUserId", "licenseId", "data", "createdAt")
        SELECT a, $4::uuid, $5::uuid, u, l, jsonb_build_object('groupId', $6::text), $7 FROM unnest($1::text[], $2::uuid[], $3::uuid[]) AS t(a, u, l)`,
-      [audit.map((event) => event.action), audit.map((event) => event.userId), audit.map((event) => event.licenseId), group.companyId, actorId, groupId, now],
+      [
+        audit.map((event) => event.action),
+        audit.map((event) => event.userId),
+        audit.map((event) => event.licenseId),
+        group.companyId,
+        actorId,
+        groupId,
+        now,
+      ],
     );
     await client.query("COMMIT");
     return { granted: toGrant.length, revoked: toRevoke.length };
@@ -108,8 +137,12 @@ async function writeMails(
 ): Promise<void> {
   const { companyId, granted, now } = options;
   if (granted.length === 0) return;
-  const { rows: [admin] } = await client.query(`SELECT "firstName", "lastName", "email" FROM "User" WHERE "id" = $1::uuid`, [options.actorId]);
-  const { rows: [company] } = await client.query(`SELECT "name" FROM "Company" WHERE "id" = $1::uuid`, [companyId]);
+  const {
+    rows: [admin],
+  } = await client.query(`SELECT "firstName", "lastName", "email" FROM "User" WHERE "id" = $1::uuid`, [options.actorId]);
+  const {
+    rows: [company],
+  } = await client.query(`SELECT "name" FROM "Company" WHERE "id" = $1::uuid`, [companyId]);
   const sender = { adminName: `${admin.firstName} ${admin.lastName}`.trim() || admin.email, companyName: company.name as string };
   const { rows: recipients } = await client.query<Recipient>(
     `SELECT "id"::text AS "id", "email", "firstName", "language"::text AS "language",
@@ -133,14 +166,31 @@ async function writeMails(
     const names = { firstName: recipient.firstName, productName: license.productName, ...sender };
     mails.push(
       license.productKind === "WEB"
-        ? { template: "license-assigned-web", to: recipient.email, locale: recipient.language, userId: recipient.id, payload: { ...names, startUrl: `${BASE_URL}/launch/${license.productCode.toLowerCase()}` } }
-        : { template: "license-assigned-desktop", to: recipient.email, locale: recipient.language, userId: recipient.id, payload: { ...names, downloadUrl: license.downloadUrl, activationKey: license.activationKey ?? "" } },
+        ? {
+            template: "license-assigned-web",
+            to: recipient.email,
+            locale: recipient.language,
+            userId: recipient.id,
+            payload: { ...names, startUrl: `${BASE_URL}/launch/${license.productCode.toLowerCase()}` },
+          }
+        : {
+            template: "license-assigned-desktop",
+            to: recipient.email,
+            locale: recipient.language,
+            userId: recipient.id,
+            payload: { ...names, downloadUrl: license.downloadUrl, activationKey: license.activationKey ?? "" },
+          },
     );
   }
-  const invitees = [...invited].map(([userId, products]) => ({ recipient: recipientById.get(userId)!, products: products.toSorted((a, b) => a.productName.localeCompare(b.productName)) }));
+  const invitees = [...invited].map(([userId, products]) => ({
+    recipient: recipientById.get(userId)!,
+    products: products.toSorted((a, b) => a.productName.localeCompare(b.productName)),
+  }));
   if (invitees.length > 0) {
     const tokens = invitees.map(() => randomBytes(32).toString("base64url"));
-    await client.query(`DELETE FROM "Token" WHERE "userId" = ANY($1::uuid[]) AND "purpose" = 'INVITATION' AND "usedAt" IS NULL`, [invitees.map(({ recipient }) => recipient.id)]);
+    await client.query(`DELETE FROM "Token" WHERE "userId" = ANY($1::uuid[]) AND "purpose" = 'INVITATION' AND "usedAt" IS NULL`, [
+      invitees.map(({ recipient }) => recipient.id),
+    ]);
     await client.query(
       `INSERT INTO "Token" ("purpose", "tokenHash", "userId", "expiresAt", "data")
        SELECT 'INVITATION', h, u, $3, d FROM unnest($1::text[], $2::uuid[], $4::jsonb[]) AS t(h, u, d)`,
@@ -148,12 +198,20 @@ async function writeMails(
         tokens.map((token) => createHash("sha256").update(token).digest("hex")),
         invitees.map(({ recipient }) => recipient.id),
         new Date(now.getTime() + INVITATION_TTL_MS),
-        invitees.map(({ products }) => JSON.stringify({ companyId, productCodes: products.map((product) => product.productCode), continueTo: products[0]!.productCode })),
+        invitees.map(({ products }) =>
+          JSON.stringify({ companyId, productCodes: products.map((product) => product.productCode), continueTo: products[0]!.productCode }),
+        ),
       ],
     );
     invitees.forEach(({ recipient, products }, index) => {
       const registerUrl = `${BASE_URL}/register?${new URLSearchParams({ email: recipient.email, invitation: tokens[index]!, product: products[0]!.productCode })}`;
-      mails.push({ template: "invitation", to: recipient.email, locale: recipient.language, userId: recipient.id, payload: { firstName: recipient.firstName, productNames: products.map((product) => product.productName), ...sender, registerUrl } });
+      mails.push({
+        template: "invitation",
+        to: recipient.email,
+        locale: recipient.language,
+        userId: recipient.id,
+        payload: { firstName: recipient.firstName, productNames: products.map((product) => product.productName), ...sender, registerUrl },
+      });
     });
   }
   await client.query(

@@ -183,7 +183,8 @@ async function pickChangeSets(pool: pg.Pool, company: SeededCompany): Promise<{ 
      WHERE a."revokedAt" IS NULL AND a."userId" <> $2::uuid ORDER BY md5(a."id"::text) LIMIT $3`,
     [company.groupId, company.adminId, half],
   );
-  if (unheld.length !== half || held.length !== half) throw new Error(`could not pick ${half} + ${half} changes (${unheld.length}, ${held.length})`);
+  if (unheld.length !== half || held.length !== half)
+    throw new Error(`could not pick ${half} + ${half} changes (${unheld.length}, ${held.length})`);
   const key = (pair: { licenseId: string; userId: string }) => `${pair.licenseId}:${pair.userId}`;
   const heldKeys = new Set(held.map(key));
   if (unheld.some((pair) => heldKeys.has(key(pair)))) throw new Error("change sets overlap");
@@ -202,18 +203,24 @@ async function measureKind(kind: string, url: string): Promise<KindResult> {
   try {
     const seedStartedAt = performance.now();
     const companies = await seed(pool);
-    log(`seeded ${COMPANY_SIZES.join(" + ")} members × ${LICENSES_PER_GROUP} licenses in ${((performance.now() - seedStartedAt) / 1000).toFixed(1)} s`);
+    log(
+      `seeded ${COMPANY_SIZES.join(" + ")} members × ${LICENSES_PER_GROUP} licenses in ${((performance.now() - seedStartedAt) / 1000).toFixed(1)} s`,
+    );
 
     const reads = new Map<number, ReadResult>();
     for (const company of companies) {
-      reads.set(company.size, await measureReads({ pool, groupId: company.groupId, adminId: company.adminId, runs: RUNS, time, median, log }));
+      reads.set(
+        company.size,
+        await measureReads({ pool, groupId: company.groupId, adminId: company.adminId, runs: RUNS, time, median, log }),
+      );
     }
 
     const company = companies.find((candidate) => candidate.size === 10_000)!;
     const { unheld, held } = await pickChangeSets(pool, company);
     const forward = [...unheld.map((pair) => ({ ...pair, assigned: true })), ...held.map((pair) => ({ ...pair, assigned: false }))];
     const backward = [...held.map((pair) => ({ ...pair, assigned: true })), ...unheld.map((pair) => ({ ...pair, assigned: false }))];
-    const version = async () => (await pool.query<{ version: number }>(`SELECT "version" FROM "LicenseGroup" WHERE "id" = $1`, [company.groupId])).rows[0]!.version;
+    const version = async () =>
+      (await pool.query<{ version: number }>(`SELECT "version" FROM "LicenseGroup" WHERE "id" = $1`, [company.groupId])).rows[0]!.version;
     const appSaveTimes: number[] = [];
     const referenceSaveTimes: number[] = [];
     // Run 0 is the warm-up. Each run does "grant A, revoke B" once and "grant B, revoke A" once,
@@ -229,7 +236,8 @@ async function measureKind(kind: string, url: string): Promise<KindResult> {
       const expectedVersion = await version();
       return time(async () => {
         const saved = await referenceSave(pool, { groupId: company.groupId, actorId: company.adminId, expectedVersion, changes });
-        if (saved.granted !== SAVE_SIZE / 2 || saved.revoked !== SAVE_SIZE / 2) throw new Error(`reference save did ${JSON.stringify(saved)}`);
+        if (saved.granted !== SAVE_SIZE / 2 || saved.revoked !== SAVE_SIZE / 2)
+          throw new Error(`reference save did ${JSON.stringify(saved)}`);
       });
     };
     for (let run = 0; run <= RUNS; run++) {
@@ -284,7 +292,9 @@ async function main(): Promise<void> {
   console.log(`\nlicense-group page, server side: median of ${RUNS} after a warm-up (machine: ${os.cpus().length} cores, load ${load})`);
   console.log(`${"database".padEnd(11)} ${"measure".padEnd(40)} ${"app".padStart(9)} ${"pg SQL".padStart(9)}   ratio`);
   const line = (kind: string, measure: string, timing: Timing) =>
-    console.log(`${kind.padEnd(11)} ${measure.padEnd(40)} ${`${timing.app.toFixed(0)} ms`.padStart(9)} ${`${timing.reference.toFixed(0)} ms`.padStart(9)}   ×${(timing.app / timing.reference).toFixed(2)}`);
+    console.log(
+      `${kind.padEnd(11)} ${measure.padEnd(40)} ${`${timing.app.toFixed(0)} ms`.padStart(9)} ${`${timing.reference.toFixed(0)} ms`.padStart(9)}   ×${(timing.app / timing.reference).toFixed(2)}`,
+    );
   for (const result of results) {
     for (const [size, read] of [...result.reads].sort(([left], [right]) => left - right)) {
       line(result.kind, `first screen, ${size.toLocaleString("en")} users (${read.firstScreenKiB.toFixed(0)} KiB)`, read.firstScreen);

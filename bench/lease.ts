@@ -55,7 +55,9 @@ async function runReferenceServer(): Promise<void> {
   const take = async (licenseId: string, fingerprint: string, session: SessionToCheck): Promise<Answer> => {
     const now = new Date();
     const statement = takeFloatingSeat({ licenseId, userId, deviceId: null, fingerprint, browserSessionId: null, session, now });
-    const { rows: [row] } = await pool.query<TakenSeatRow>(statement.text, statement.values);
+    const {
+      rows: [row],
+    } = await pool.query<TakenSeatRow>(statement.text, statement.values);
     if (row && !row.isSessionLive) return { status: 401 };
     if (!row?.isMember) return { status: 404 };
     if (!row.isAssigned || !row.isActivated || row.type !== "FLOATING" || !isLicenseValidAt(row, now)) return { status: 403 };
@@ -65,12 +67,17 @@ async function runReferenceServer(): Promise<void> {
   // One statement, as the app's release: no interactive transaction.
   const release = async (leaseId: string, session: SessionToCheck): Promise<Answer> => {
     const statement = releaseLeaseStatement({ leaseId, userId, reason: "released", session, now: new Date() });
-    const { rows: [row] } = await pool.query<{ isSessionLive: boolean; id: string | null }>(statement.text, statement.values);
+    const {
+      rows: [row],
+    } = await pool.query<{ isSessionLive: boolean; id: string | null }>(statement.text, statement.values);
     return { status: !row?.isSessionLive ? 401 : row.id ? 204 : 404 };
   };
   // The token's claims, read but not verified (the app's verification is part of what it adds).
   const sessionOf = (authorization: string | undefined): SessionToCheck => {
-    const claims = JSON.parse(Buffer.from(authorization?.split(".")[1] ?? "", "base64url").toString() || "{}") as { sid?: string; ver?: number };
+    const claims = JSON.parse(Buffer.from(authorization?.split(".")[1] ?? "", "base64url").toString() || "{}") as {
+      sid?: string;
+      ver?: number;
+    };
     return claims.sid && claims.ver !== undefined ? { sessionId: claims.sid, sessionVersion: claims.ver } : null;
   };
 
@@ -91,7 +98,9 @@ async function runReferenceServer(): Promise<void> {
       });
       answer.then(
         (result) => {
-          response.writeHead(result.status, { "Content-Type": "application/json" }).end(result.body === undefined ? undefined : JSON.stringify(result.body));
+          response
+            .writeHead(result.status, { "Content-Type": "application/json" })
+            .end(result.body === undefined ? undefined : JSON.stringify(result.body));
         },
         (error: unknown) => {
           console.error(error);
@@ -136,7 +145,9 @@ async function main(): Promise<void> {
         for (const name of order) {
           const figures = await targets[name](round < 0 ? WARMUP_SECONDS : SECONDS);
           if (round >= 0) runs[name].push(figures);
-          console.error(`[bench] ${round < 0 ? "warm-up" : `round ${round + 1}`} ${name}: ${figures.requestsPerSecond.toFixed(0)} requests/s, p99 ${figures.p99} ms`);
+          console.error(
+            `[bench] ${round < 0 ? "warm-up" : `round ${round + 1}`} ${name}: ${figures.requestsPerSecond.toFixed(0)} requests/s, p99 ${figures.p99} ms`,
+          );
           await new Promise((resolve) => setTimeout(resolve, 3_000));
         }
       }
@@ -149,15 +160,25 @@ async function main(): Promise<void> {
 
 function report(runs: Record<"app" | "reference", LoadFigures[]>): void {
   const results = { app: medianFigures(runs.app), reference: medianFigures(runs.reference) };
-  console.log(`\nfloating desktop lease, take + release over HTTP: ${CONNECTIONS} connections, median of ${ROUNDS} runs of ${SECONDS} s after a warm-up`);
-  console.log(`(machine: ${os.cpus().length} cores, load ${os.loadavg()[0]!.toFixed(1)}; PostgreSQL ${new URL(serverUrl).host}; pools of ${POOL_SIZE})`);
-  console.log(`${"".padEnd(11)} ${"requests/s".padStart(11)} ${"p50".padStart(8)} ${"p99".padStart(8)} ${"requests".padStart(9)} ${"non-2xx".padStart(8)} ${"errors".padStart(7)}`);
+  console.log(
+    `\nfloating desktop lease, take + release over HTTP: ${CONNECTIONS} connections, median of ${ROUNDS} runs of ${SECONDS} s after a warm-up`,
+  );
+  console.log(
+    `(machine: ${os.cpus().length} cores, load ${os.loadavg()[0]!.toFixed(1)}; PostgreSQL ${new URL(serverUrl).host}; pools of ${POOL_SIZE})`,
+  );
+  console.log(
+    `${"".padEnd(11)} ${"requests/s".padStart(11)} ${"p50".padStart(8)} ${"p99".padStart(8)} ${"requests".padStart(9)} ${"non-2xx".padStart(8)} ${"errors".padStart(7)}`,
+  );
   for (const [name, figures] of Object.entries(results)) {
     const cells = [figures.requestsPerSecond.toFixed(0).padStart(11), `${figures.p50} ms`.padStart(8), `${figures.p99} ms`.padStart(8)];
-    console.log(`${name.padEnd(11)} ${cells.join(" ")} ${String(figures.requests).padStart(9)} ${String(figures.non2xx).padStart(8)} ${String(figures.errors).padStart(7)}`);
+    console.log(
+      `${name.padEnd(11)} ${cells.join(" ")} ${String(figures.requests).padStart(9)} ${String(figures.non2xx).padStart(8)} ${String(figures.errors).padStart(7)}`,
+    );
   }
   const ratio = results.app.requestsPerSecond / results.reference.requestsPerSecond;
-  console.log(`app / reference: throughput ×${ratio.toFixed(2)} (aim: at least ×0.50), p99 ×${(results.app.p99 / results.reference.p99).toFixed(2)}`);
+  console.log(
+    `app / reference: throughput ×${ratio.toFixed(2)} (aim: at least ×0.50), p99 ×${(results.app.p99 / results.reference.p99).toFixed(2)}`,
+  );
   // Each round's two runs follow each other, so their ratio sees the same machine: the median of
   // those is steadier than the ratio of medians when the machine's load drifts.
   const roundRatios = runs.app.map((app, round) => app.requestsPerSecond / runs.reference[round]!.requestsPerSecond);

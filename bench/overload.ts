@@ -28,7 +28,14 @@ import path from "node:path";
 import { openFileLimit, startApp, stopProcessGroup, treeCpuSeconds, treeRssMiB, waitForAnswer } from "./support/app-instance";
 import { withBenchDatabase } from "./support/bench-database";
 import { percentile } from "./support/statistics";
-import { politeTakeAndRelease, seedFloatingLeases, signInLeaseUser, takeAndRelease, type LoadFigures, type ObservedAnswer } from "./support/lease-load";
+import {
+  politeTakeAndRelease,
+  seedFloatingLeases,
+  signInLeaseUser,
+  takeAndRelease,
+  type LoadFigures,
+  type ObservedAnswer,
+} from "./support/lease-load";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3385);
 const serverUrl = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
@@ -51,7 +58,14 @@ const SPARE_FILES = 200;
  * DATABASE_UNAVAILABLE because no pool connection came free within DATABASE_CONNECT_TIMEOUT_MS —
  * the bounded wait of docs/OPERATIONS.md doing its work, so counted apart rather than as an error.
  */
-type Observed = { admitted: number[]; all: number[]; shed: number; shedWithoutRetryAfter: number; poolTimeouts: number; unexpected: Map<string, number> };
+type Observed = {
+  admitted: number[];
+  all: number[];
+  shed: number;
+  shedWithoutRetryAfter: number;
+  poolTimeouts: number;
+  unexpected: Map<string, number>;
+};
 
 function observer(): { observed: Observed; observe: (answer: ObservedAnswer) => void } {
   const observed: Observed = { admitted: [], all: [], shed: 0, shedWithoutRetryAfter: 0, poolTimeouts: 0, unexpected: new Map() };
@@ -91,7 +105,9 @@ async function main(): Promise<void> {
   if (!existsSync(path.resolve(".next", "BUILD_ID"))) throw new Error("no production build: run `npm run build` first");
   const benchFiles = openFileLimit("self");
   if (benchFiles < OVERLOAD_CONNECTIONS + SPARE_FILES) {
-    throw new Error(`open files: this shell allows ${benchFiles}, ${OVERLOAD_CONNECTIONS} connections need about ${OVERLOAD_CONNECTIONS + SPARE_FILES}: raise it (ulimit -n ${OVERLOAD_CONNECTIONS * 2}) and run again`);
+    throw new Error(
+      `open files: this shell allows ${benchFiles}, ${OVERLOAD_CONNECTIONS} connections need about ${OVERLOAD_CONNECTIONS + SPARE_FILES}: raise it (ulimit -n ${OVERLOAD_CONNECTIONS * 2}) and run again`,
+    );
   }
   let failed = false;
   await withBenchDatabase(serverUrl, "lp_bench_overload", async (databaseUrl) => {
@@ -103,20 +119,27 @@ async function main(): Promise<void> {
       await waitForAnswer(`${url}/api/v1/health`, app);
       // The instance inherits the launcher's limit (its children too): the sockets it accepts count against it.
       const appFiles = openFileLimit(app.child.pid!);
-      if (appFiles < OVERLOAD_CONNECTIONS + SPARE_FILES) throw new Error(`open files: the instance may open ${appFiles}, fewer than ${OVERLOAD_CONNECTIONS} connections need`);
+      if (appFiles < OVERLOAD_CONNECTIONS + SPARE_FILES)
+        throw new Error(`open files: the instance may open ${appFiles}, fewer than ${OVERLOAD_CONNECTIONS} connections need`);
       const accessToken = await signInLeaseUser(url, "bench/overload");
       const pid = app.child.pid!;
       // Each run with the CPU the instance used meanwhile, in cores (1.0: one core busy all along).
       const run = async (connections: number, seconds: number, observe?: (answer: ObservedAnswer) => void) => {
         const [cpuBefore, startedAt] = [treeCpuSeconds(pid), performance.now()];
         const figures = await takeAndRelease({ url, seeded, accessToken, connections, seconds, timeoutSeconds: TIMEOUT_SECONDS, observe });
-        return { ...figures, cores: (treeCpuSeconds(pid) - cpuBefore) / ((performance.now() - startedAt) / 1_000), machineLoad: os.loadavg()[0]! };
+        return {
+          ...figures,
+          cores: (treeCpuSeconds(pid) - cpuBefore) / ((performance.now() - startedAt) / 1_000),
+          machineLoad: os.loadavg()[0]!,
+        };
       };
 
       await run(UNLOADED_CONNECTIONS, WARMUP_SECONDS);
       const unloaded = observer();
       const unloadedFigures = await run(UNLOADED_CONNECTIONS, SECONDS, unloaded.observe);
-      console.error(`[overload] unloaded, ${UNLOADED_CONNECTIONS} connections: ${unloadedFigures.requestsPerSecond.toFixed(0)} requests/s, p99 ${percentile(unloaded.observed.all, 99).toFixed(0)} ms`);
+      console.error(
+        `[overload] unloaded, ${UNLOADED_CONNECTIONS} connections: ${unloadedFigures.requestsPerSecond.toFixed(0)} requests/s, p99 ${percentile(unloaded.observed.all, 99).toFixed(0)} ms`,
+      );
       await sleep(3_000);
       const rssBefore = treeRssMiB(pid);
 
@@ -131,15 +154,33 @@ async function main(): Promise<void> {
         overloadedFigures = await run(OVERLOAD_CONNECTIONS, SECONDS, overloaded.observe);
         await sleep(3_000);
         const [cpuBefore, startedAt] = [treeCpuSeconds(pid), performance.now()];
-        const sent = await politeTakeAndRelease({ url, seeded, accessToken, clients: OVERLOAD_CONNECTIONS, seconds: SECONDS, observe: polite.observe });
+        const sent = await politeTakeAndRelease({
+          url,
+          seeded,
+          accessToken,
+          clients: OVERLOAD_CONNECTIONS,
+          seconds: SECONDS,
+          observe: polite.observe,
+        });
         const elapsed = (performance.now() - startedAt) / 1_000;
-        politeFigures = { requestsPerSecond: sent.requests / elapsed, p50: NaN, p99: NaN, requests: sent.requests, non2xx: 0, errors: sent.errors, cores: (treeCpuSeconds(pid) - cpuBefore) / elapsed, machineLoad: os.loadavg()[0]! };
+        politeFigures = {
+          requestsPerSecond: sent.requests / elapsed,
+          p50: NaN,
+          p99: NaN,
+          requests: sent.requests,
+          non2xx: 0,
+          errors: sent.errors,
+          cores: (treeCpuSeconds(pid) - cpuBefore) / elapsed,
+          machineLoad: os.loadavg()[0]!,
+        };
       } finally {
         clearInterval(sampler);
       }
       const rssAtEnd = treeRssMiB(pid);
       rssPeak = Math.max(rssPeak, rssAtEnd);
-      console.error(`[overload] ${OVERLOAD_CONNECTIONS} connections: ${overloadedFigures.requestsPerSecond.toFixed(0)} requests/s; cooling down ${COOLDOWN_SECONDS} s`);
+      console.error(
+        `[overload] ${OVERLOAD_CONNECTIONS} connections: ${overloadedFigures.requestsPerSecond.toFixed(0)} requests/s; cooling down ${COOLDOWN_SECONDS} s`,
+      );
       await sleep(COOLDOWN_SECONDS * 1_000);
       const rssAfter = treeRssMiB(pid);
       const isHealthy = (await fetch(`${url}/api/v1/health`)).status === 200;
@@ -166,12 +207,21 @@ type RunFigures = LoadFigures & { cores: number; machineLoad: number };
 type Run = { name: string; connections: number; figures: RunFigures; observed: Observed };
 
 /** Prints the figures; true when anything but the expected answers came back. */
-function report(result: { runs: Run[]; files: { bench: number; app: number }; rss: { before: number; peak: number; atEnd: number; after: number }; isHealthy: boolean }): boolean {
+function report(result: {
+  runs: Run[];
+  files: { bench: number; app: number };
+  rss: { before: number; peak: number; atEnd: number; after: number };
+  isHealthy: boolean;
+}): boolean {
   const [unloaded, overloaded, polite] = result.runs as [Run, Run, Run];
   const unloadedP99 = percentile(unloaded.observed.admitted, 99);
   console.log(`\nload shedding: desktop seat take + release on one instance, ${SECONDS} s per run after a ${WARMUP_SECONDS} s warm-up`);
-  console.log(`(machine: ${os.cpus().length} cores, load ${os.loadavg()[0]!.toFixed(1)}; PostgreSQL ${new URL(serverUrl).host}; DATABASE_POOL_SIZE ${POOL_SIZE}, API_MAX_IN_FLIGHT ${MAX_IN_FLIGHT}; open files: instance ${result.files.app}, bench ${result.files.bench})`);
-  console.log(`${"".padEnd(11)} ${"conn.".padStart(6)} ${"answers".padStart(8)} ${"req/s".padStart(7)} ${"shed 503".padStart(9)} ${"admitted p50".padStart(13)} ${"p99".padStart(8)} ${"max (all)".padStart(10)} ${"pool 503".padStart(9)} ${"timeouts".padStart(9)} ${"unexpected".padStart(11)} ${"CPU".padStart(6)} ${"load".padStart(5)}`);
+  console.log(
+    `(machine: ${os.cpus().length} cores, load ${os.loadavg()[0]!.toFixed(1)}; PostgreSQL ${new URL(serverUrl).host}; DATABASE_POOL_SIZE ${POOL_SIZE}, API_MAX_IN_FLIGHT ${MAX_IN_FLIGHT}; open files: instance ${result.files.app}, bench ${result.files.bench})`,
+  );
+  console.log(
+    `${"".padEnd(11)} ${"conn.".padStart(6)} ${"answers".padStart(8)} ${"req/s".padStart(7)} ${"shed 503".padStart(9)} ${"admitted p50".padStart(13)} ${"p99".padStart(8)} ${"max (all)".padStart(10)} ${"pool 503".padStart(9)} ${"timeouts".padStart(9)} ${"unexpected".padStart(11)} ${"CPU".padStart(6)} ${"load".padStart(5)}`,
+  );
   let errors = 0;
   for (const run of result.runs) {
     const { observed } = run;
@@ -195,13 +245,23 @@ function report(result: { runs: Run[]; files: { bench: number; app: number }; rs
     for (const [answer, count] of observed.unexpected) console.log(`  ${count} × ${answer}`);
   }
   const shed = overloaded.observed;
-  console.log(`503 OVERLOADED: ${shed.shed} of ${shed.all.length} answers (${((100 * shed.shed) / Math.max(1, shed.all.length)).toFixed(1)} %), ${shed.shedWithoutRetryAfter === 0 ? "every one with Retry-After" : `${shed.shedWithoutRetryAfter} without Retry-After`}`);
-  console.log(`503 DATABASE_UNAVAILABLE (admitted, then no pool connection within DATABASE_CONNECT_TIMEOUT_MS): ${shed.poolTimeouts} (${((100 * shed.poolTimeouts) / Math.max(1, shed.all.length)).toFixed(1)} %)`);
-  console.log(`admitted p99 at ${OVERLOAD_CONNECTIONS} connections / unloaded p99: ${percentile(shed.admitted, 99).toFixed(0)} / ${unloadedP99.toFixed(0)} ms = ×${(percentile(shed.admitted, 99) / unloadedP99).toFixed(2)}; admitted throughput ×${(shed.admitted.length / SECONDS / (unloaded.observed.admitted.length / SECONDS)).toFixed(2)} of unloaded`);
+  console.log(
+    `503 OVERLOADED: ${shed.shed} of ${shed.all.length} answers (${((100 * shed.shed) / Math.max(1, shed.all.length)).toFixed(1)} %), ${shed.shedWithoutRetryAfter === 0 ? "every one with Retry-After" : `${shed.shedWithoutRetryAfter} without Retry-After`}`,
+  );
+  console.log(
+    `503 DATABASE_UNAVAILABLE (admitted, then no pool connection within DATABASE_CONNECT_TIMEOUT_MS): ${shed.poolTimeouts} (${((100 * shed.poolTimeouts) / Math.max(1, shed.all.length)).toFixed(1)} %)`,
+  );
+  console.log(
+    `admitted p99 at ${OVERLOAD_CONNECTIONS} connections / unloaded p99: ${percentile(shed.admitted, 99).toFixed(0)} / ${unloadedP99.toFixed(0)} ms = ×${(percentile(shed.admitted, 99) / unloadedP99).toFixed(2)}; admitted throughput ×${(shed.admitted.length / SECONDS / (unloaded.observed.admitted.length / SECONDS)).toFixed(2)} of unloaded`,
+  );
   const kind = polite.observed;
-  console.log(`${OVERLOAD_CONNECTIONS} clients that wait out Retry-After: ${kind.shed} of ${kind.all.length} answers shed (${((100 * kind.shed) / Math.max(1, kind.all.length)).toFixed(1)} %); admitted p99 / unloaded p99: ${percentile(kind.admitted, 99).toFixed(0)} / ${unloadedP99.toFixed(0)} ms = ×${(percentile(kind.admitted, 99) / unloadedP99).toFixed(2)}; admitted throughput ×${(kind.admitted.length / SECONDS / (unloaded.observed.admitted.length / SECONDS)).toFixed(2)} of unloaded`);
+  console.log(
+    `${OVERLOAD_CONNECTIONS} clients that wait out Retry-After: ${kind.shed} of ${kind.all.length} answers shed (${((100 * kind.shed) / Math.max(1, kind.all.length)).toFixed(1)} %); admitted p99 / unloaded p99: ${percentile(kind.admitted, 99).toFixed(0)} / ${unloadedP99.toFixed(0)} ms = ×${(percentile(kind.admitted, 99) / unloadedP99).toFixed(2)}; admitted throughput ×${(kind.admitted.length / SECONDS / (unloaded.observed.admitted.length / SECONDS)).toFixed(2)} of unloaded`,
+  );
   const { before, peak, atEnd, after } = result.rss;
-  console.log(`RSS of the instance's process tree: ${before.toFixed(0)} MiB before, ${peak.toFixed(0)} MiB at the peak (×${(peak / before).toFixed(2)}), ${atEnd.toFixed(0)} MiB at the end, ${after.toFixed(0)} MiB ${COOLDOWN_SECONDS} s later (×${(after / before).toFixed(2)} of before)`);
+  console.log(
+    `RSS of the instance's process tree: ${before.toFixed(0)} MiB before, ${peak.toFixed(0)} MiB at the peak (×${(peak / before).toFixed(2)}), ${atEnd.toFixed(0)} MiB at the end, ${after.toFixed(0)} MiB ${COOLDOWN_SECONDS} s later (×${(after / before).toFixed(2)} of before)`,
+  );
   console.log(`health after the cool-down: ${result.isHealthy ? "200" : "not 200"}`);
   console.log(`verdict: ${errors === 0 && result.isHealthy ? "0 errors" : `${errors} errors`}`);
   return errors > 0 || !result.isHealthy;

@@ -100,7 +100,13 @@ async function seed(databaseUrl: string): Promise<Seeded> {
   try {
     await ensureProductCatalogue();
     const credentials = { passwordHash: await hashPassword(PASSWORD) };
-    const staff = await createAccount({ email: "soak-staff@bench.example", firstName: "Soak", lastName: "Staff", credentials, isStaff: true });
+    const staff = await createAccount({
+      email: "soak-staff@bench.example",
+      firstName: "Soak",
+      lastName: "Staff",
+      credentials,
+      isStaff: true,
+    });
     const company = await createCompany({ actor: staff, name: "Soak Bench B.V.", country: "NL", sapAccountNumber: "0009000002" });
     const admin = await createAccount({ email: ADMIN_EMAIL, firstName: "Soak", lastName: "Admin", credentials });
     await addCompanyMember({ actor: staff, companyId: company.id, email: ADMIN_EMAIL, role: "ADMIN" });
@@ -117,18 +123,41 @@ async function seed(databaseUrl: string): Promise<Seeded> {
     for (let index = 0; index < WORKERS.gridSave + 1; index++) {
       const name = `Soak group ${index + 1}`;
       const group = await createLicenseGroup({ actor: staff, companyId: company.id, name });
-      const web = await createLicense({ actor: staff, groupId: group.id, productCode: "PROFIS_ENGINEERING", type: "NAMED_USER", seats: 1_000 });
+      const web = await createLicense({
+        actor: staff,
+        groupId: group.id,
+        productCode: "PROFIS_ENGINEERING",
+        type: "NAMED_USER",
+        seats: 1_000,
+      });
       await createLicense({ actor: staff, groupId: group.id, productCode: "PROFIS_LAYOUT_OFFICE", type: "FLOATING", seats: 50 });
       const assigned = memberIds.slice(0, MEMBERS / 2);
-      const saved = await saveAssignments({ actor: admin, groupId: group.id, expectedVersion: group.version, changes: assigned.map((userId) => ({ licenseId: web.id, userId, assigned: true })) });
+      const saved = await saveAssignments({
+        actor: admin,
+        groupId: group.id,
+        expectedVersion: group.version,
+        changes: assigned.map((userId) => ({ licenseId: web.id, userId, assigned: true })),
+      });
       groups.push({ id: group.id, name, version: saved.version, licenseId: web.id, assigned: new Set(assigned) });
     }
 
     const seatGroup = await createLicenseGroup({ actor: staff, companyId: company.id, name: "Soak desktop seats" });
-    const floating = await createLicense({ actor: staff, groupId: seatGroup.id, productCode: "PROFIS_DETECTION_OFFICE", type: "FLOATING", seats: 100 });
-    await saveAssignments({ actor: admin, groupId: seatGroup.id, expectedVersion: seatGroup.version, changes: [{ licenseId: floating.id, userId: desktop.id, assigned: true }] });
+    const floating = await createLicense({
+      actor: staff,
+      groupId: seatGroup.id,
+      productCode: "PROFIS_DETECTION_OFFICE",
+      type: "FLOATING",
+      seats: 100,
+    });
+    await saveAssignments({
+      actor: admin,
+      groupId: seatGroup.id,
+      expectedVersion: seatGroup.version,
+      changes: [{ licenseId: floating.id, userId: desktop.id, assigned: true }],
+    });
     const fingerprints = Array.from({ length: WORKERS.desktopSeat }, (_, index) => `soak-machine-${String(index).padStart(4, "0")}`);
-    for (const fingerprint of fingerprints) await activateLicense({ actor: desktop, activationKey: floating.activationKey!, fingerprint, hostname: fingerprint.toUpperCase() });
+    for (const fingerprint of fingerprints)
+      await activateLicense({ actor: desktop, activationKey: floating.activationKey!, fingerprint, hostname: fingerprint.toUpperCase() });
     return { groups, memberIds, floatingLicenseId: floating.id, fingerprints };
   } finally {
     await prisma.$disconnect();
@@ -153,7 +182,11 @@ function emptyOutcome(): Outcome {
   return { latencies: [], errors: 0, serverErrors: 0, problems: new Map() };
 }
 
-type RequestOptions = { headers?: Record<string, string>; body?: string; /** Send the instance's own origin, as a browser on its page does. */ hasOrigin?: boolean };
+type RequestOptions = {
+  headers?: Record<string, string>;
+  body?: string;
+  /** Send the instance's own origin, as a browser on its page does. */ hasOrigin?: boolean;
+};
 
 /** Requests sent again because the server had closed the idle keep-alive connection they went out on. */
 let keepAliveRetries = 0;
@@ -164,9 +197,19 @@ function send(method: string, pathname: string, options: RequestOptions = {}): P
   return sendTo(target, method, pathname, options);
 }
 
-function sendTo(target: Target, method: string, pathname: string, options: RequestOptions, isRetry = false): Promise<Answer & { target: Target }> {
+function sendTo(
+  target: Target,
+  method: string,
+  pathname: string,
+  options: RequestOptions,
+  isRetry = false,
+): Promise<Answer & { target: Target }> {
   const url = new URL(pathname, target.base);
-  const headers = { ...options.headers, ...(options.hasOrigin ? { Origin: target.base } : {}), ...(options.body === undefined ? {} : { "Content-Length": String(Buffer.byteLength(options.body)) }) };
+  const headers = {
+    ...options.headers,
+    ...(options.hasOrigin ? { Origin: target.base } : {}),
+    ...(options.body === undefined ? {} : { "Content-Length": String(Buffer.byteLength(options.body)) }),
+  };
   return new Promise((resolve, reject) => {
     const request = http.request(url, { method, agent: target.agent, headers });
     request.setTimeout(REQUEST_TIMEOUT_MS, () => request.destroy(new Error(`no answer within ${REQUEST_TIMEOUT_MS / 1000} s`)));
@@ -184,7 +227,9 @@ function sendTo(target: Target, method: string, pathname: string, options: Reque
       const chunks: Buffer[] = [];
       response.on("data", (chunk: Buffer) => chunks.push(chunk));
       response.on("error", reject);
-      response.on("end", () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks).toString("utf8"), target }));
+      response.on("end", () =>
+        resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks).toString("utf8"), target }),
+      );
     });
     request.end(options.body);
   });
@@ -195,7 +240,13 @@ function sendTo(target: Target, method: string, pathname: string, options: Reque
  * answer (null: as expected); a wrong answer or a failed request counts as an error of the kind and
  * ends the worker's round (null is returned).
  */
-async function step(kind: Kind, method: string, pathname: string, options: RequestOptions, problemOf: (answer: Answer) => string | null): Promise<Answer | null> {
+async function step(
+  kind: Kind,
+  method: string,
+  pathname: string,
+  options: RequestOptions,
+  problemOf: (answer: Answer) => string | null,
+): Promise<Answer | null> {
   const isMeasured = phase === "measure";
   const startedAt = performance.now();
   let problem: string | null;
@@ -226,7 +277,10 @@ async function step(kind: Kind, method: string, pathname: string, options: Reque
   return answer;
 }
 
-const expectStatus = (...statuses: number[]) => (answer: Answer) => (statuses.includes(answer.status) ? null : `status ${answer.status}`);
+const expectStatus =
+  (...statuses: number[]) =>
+  (answer: Answer) =>
+    statuses.includes(answer.status) ? null : `status ${answer.status}`;
 
 /** The cookies a browser keeps: name=value pairs, replaced by Set-Cookie, removed when expired. */
 class CookieJar {
@@ -261,10 +315,16 @@ async function browserSignIn(jar: CookieJar, email: string): Promise<string | nu
   jar.take(csrf);
   const { csrfToken } = JSON.parse(csrf.body) as { csrfToken: string };
   const form = new URLSearchParams({ csrfToken, email, password: PASSWORD, json: "true" }).toString();
-  const signedIn = await step("browser sign-in", "POST", "/api/auth/callback/credentials", { headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: jar.header() }, body: form }, (answer) => {
-    if (answer.status !== 200) return `status ${answer.status}`;
-    return (answer.headers["set-cookie"] ?? []).some((cookie) => cookie.includes("session-token=")) ? null : "no session cookie";
-  });
+  const signedIn = await step(
+    "browser sign-in",
+    "POST",
+    "/api/auth/callback/credentials",
+    { headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: jar.header() }, body: form },
+    (answer) => {
+      if (answer.status !== 200) return `status ${answer.status}`;
+      return (answer.headers["set-cookie"] ?? []).some((cookie) => cookie.includes("session-token=")) ? null : "no session cookie";
+    },
+  );
   if (!signedIn) return null;
   jar.take(signedIn);
   return csrfToken;
@@ -275,12 +335,24 @@ async function browserRound(): Promise<void> {
   const csrfToken = await browserSignIn(jar, ADMIN_EMAIL);
   if (!csrfToken) return;
   const form = new URLSearchParams({ csrfToken, json: "true" }).toString();
-  const signedOut = await step("browser sign-out", "POST", "/api/auth/signout", { headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: jar.header() }, body: form }, expectStatus(200));
+  const signedOut = await step(
+    "browser sign-out",
+    "POST",
+    "/api/auth/signout",
+    { headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: jar.header() }, body: form },
+    expectStatus(200),
+  );
   if (signedOut) jar.take(signedOut);
 }
 
 async function apiSignInRound(): Promise<void> {
-  const signedIn = await step("API sign-in", "POST", "/api/v1/sessions", json({ email: DESKTOP_EMAIL, password: PASSWORD, client: "bench/soak sign-in" }), expectStatus(201));
+  const signedIn = await step(
+    "API sign-in",
+    "POST",
+    "/api/v1/sessions",
+    json({ email: DESKTOP_EMAIL, password: PASSWORD, client: "bench/soak sign-in" }),
+    expectStatus(201),
+  );
   if (!signedIn) return;
   const { refreshToken } = JSON.parse(signedIn.body) as { refreshToken: string };
   const refreshed = await step("API refresh", "POST", "/api/v1/sessions/refresh", json({ refreshToken }), expectStatus(200));
@@ -293,14 +365,26 @@ type DesktopClient = { fingerprint: string; accessToken: string; refreshToken: s
 
 async function desktopSeatRound(client: DesktopClient, licenseId: string): Promise<void> {
   if (Date.now() - client.signedInAt > TOKEN_REFRESH_AFTER_MS) {
-    const refreshed = await step("API refresh", "POST", "/api/v1/sessions/refresh", json({ refreshToken: client.refreshToken }), expectStatus(200));
+    const refreshed = await step(
+      "API refresh",
+      "POST",
+      "/api/v1/sessions/refresh",
+      json({ refreshToken: client.refreshToken }),
+      expectStatus(200),
+    );
     if (!refreshed) return;
     Object.assign(client, JSON.parse(refreshed.body) as Pick<DesktopClient, "accessToken" | "refreshToken">, { signedInAt: Date.now() });
   }
   const auth = bearer(client.accessToken);
   const body = JSON.stringify({ licenseId, fingerprint: client.fingerprint });
   // 201 a new seat; 200 if a release before was lost and the machine still held its seat.
-  const taken = await step("lease take", "POST", "/api/v1/leases", { headers: { "Content-Type": "application/json", ...auth }, body }, expectStatus(201, 200));
+  const taken = await step(
+    "lease take",
+    "POST",
+    "/api/v1/leases",
+    { headers: { "Content-Type": "application/json", ...auth }, body },
+    expectStatus(201, 200),
+  );
   if (!taken) return;
   const { id } = JSON.parse(taken.body) as { id: string };
   await step("lease heartbeat", "POST", `/api/v1/leases/${id}/heartbeat`, { headers: auth }, expectStatus(200));
@@ -308,15 +392,27 @@ async function desktopSeatRound(client: DesktopClient, licenseId: string): Promi
 }
 
 async function gridReadRound(jar: CookieJar, group: Seeded["groups"][number]): Promise<void> {
-  await step("grid read", "GET", `/software-management/${group.id}`, { headers: { Cookie: jar.header(), Accept: "text/html" } }, (answer) => {
-    if (answer.status !== 200) return `status ${answer.status}`;
-    return answer.body.includes(group.name) && answer.body.includes("</html>") ? null : "the page lacks the group or its end";
-  });
+  await step(
+    "grid read",
+    "GET",
+    `/software-management/${group.id}`,
+    { headers: { Cookie: jar.header(), Accept: "text/html" } },
+    (answer) => {
+      if (answer.status !== 200) return `status ${answer.status}`;
+      return answer.body.includes(group.name) && answer.body.includes("</html>") ? null : "the page lacks the group or its end";
+    },
+  );
 }
 
 /** The action's result in its RSC answer: the one line whose JSON value has `ok`. */
 /** Flips the next CHANGES_PER_SAVE members' tick of the group's web license through the server action. */
-async function gridSaveRound(jar: CookieJar, group: Seeded["groups"][number], memberIds: string[], actionId: string, cursor: { next: number }): Promise<void> {
+async function gridSaveRound(
+  jar: CookieJar,
+  group: Seeded["groups"][number],
+  memberIds: string[],
+  actionId: string,
+  cursor: { next: number },
+): Promise<void> {
   const userIds = Array.from({ length: CHANGES_PER_SAVE }, (_, offset) => memberIds[(cursor.next + offset) % memberIds.length]!);
   const changes = userIds.map((userId) => ({ licenseId: group.licenseId, userId, assigned: !group.assigned.has(userId) }));
   let saved: SavedAssignments | undefined;
@@ -397,7 +493,11 @@ async function main(): Promise<void> {
         await Promise.all(apps.map((app, index) => waitForAnswer(`http://127.0.0.1:${ports[index]}/api/v1/health`, app)));
         if (USE_NGINX) nginx = await startNginx(directory, ports, proxyPort);
         const bases = USE_NGINX ? [`http://127.0.0.1:${proxyPort}`] : ports.map((port) => `http://127.0.0.1:${port}`);
-        targets = bases.map((base) => ({ name: new URL(base).host, base, agent: new http.Agent({ keepAlive: true, maxSockets: 64, timeout: AGENT_IDLE_MS }) }));
+        targets = bases.map((base) => ({
+          name: new URL(base).host,
+          base,
+          agent: new http.Agent({ keepAlive: true, maxSockets: 64, timeout: AGENT_IDLE_MS }),
+        }));
         const { seconds, memory } = await runLoad(seeded, saveAction, apps);
         failed = report(seconds, memory, apps, { received: mailsReceived, outbox: await outboxCounts(databaseUrl) });
       } finally {
@@ -425,9 +525,17 @@ async function runLoad(seeded: Seeded, actionId: string, apps: AppProcess[]): Pr
   };
   const desktopClients: DesktopClient[] = [];
   for (const fingerprint of seeded.fingerprints) {
-    const signedIn = await send("POST", "/api/v1/sessions", json({ email: DESKTOP_EMAIL, password: PASSWORD, client: `bench/soak ${fingerprint}` }));
+    const signedIn = await send(
+      "POST",
+      "/api/v1/sessions",
+      json({ email: DESKTOP_EMAIL, password: PASSWORD, client: `bench/soak ${fingerprint}` }),
+    );
     if (signedIn.status !== 201) throw new Error(`the desktop user could not sign in: ${signedIn.status} ${signedIn.body}`);
-    desktopClients.push({ fingerprint, ...(JSON.parse(signedIn.body) as { accessToken: string; refreshToken: string }), signedInAt: Date.now() });
+    desktopClients.push({
+      fingerprint,
+      ...(JSON.parse(signedIn.body) as { accessToken: string; refreshToken: string }),
+      signedInAt: Date.now(),
+    });
   }
   const readJars = await Promise.all(Array.from({ length: WORKERS.gridRead }, adminJar));
   const saveJars = await Promise.all(Array.from({ length: WORKERS.gridSave }, adminJar));
@@ -465,7 +573,7 @@ async function runLoad(seeded: Seeded, actionId: string, apps: AppProcess[]): Pr
   let seenLatencies = new Map<Kind, number>(KINDS.map((kind) => [kind, 0]));
   let seenRequests = 0;
   console.error(`[soak] ${SOAK_SECONDS} s of load, a line every ${intervalSeconds} s`);
-  for (let elapsed = 0; elapsed < SOAK_SECONDS; ) {
+  for (let elapsed = 0; elapsed < SOAK_SECONDS;) {
     const wait = Math.min(intervalSeconds, SOAK_SECONDS - elapsed);
     for (let second = 0; second < wait; second += 5) {
       await sleep(Math.min(5, wait - second) * 1_000);
@@ -483,7 +591,9 @@ async function runLoad(seeded: Seeded, actionId: string, apps: AppProcess[]): Pr
       `save p99 ${percentile(fresh("grid save"), 99).toFixed(0).padStart(5)} ms`,
       `lease take p99 ${percentile(fresh("lease take"), 99).toFixed(0).padStart(4)} ms`,
       `errors so far ${errors}`,
-      `RSS ${rss().map((value) => `${value.toFixed(0)}`).join(" / ")} MiB`,
+      `RSS ${rss()
+        .map((value) => `${value.toFixed(0)}`)
+        .join(" / ")} MiB`,
     ];
     console.error(`[soak] ${cells.join(" · ")}`);
     seenLatencies = new Map(KINDS.map((kind) => [kind, outcomes.get(kind)!.latencies.length]));
@@ -496,14 +606,24 @@ async function runLoad(seeded: Seeded, actionId: string, apps: AppProcess[]): Pr
   console.error(`[soak] load stopped; cooling down ${COOLDOWN_SECONDS} s`);
   await sleep(COOLDOWN_SECONDS * 1_000);
   const afterCooldown = rss();
-  return { seconds, memory: apps.map((_, index) => ({ afterWarmup: afterWarmup[index]!, peak: peak[index]!, atEnd: atEnd[index]!, afterCooldown: afterCooldown[index]! })) };
+  return {
+    seconds,
+    memory: apps.map((_, index) => ({
+      afterWarmup: afterWarmup[index]!,
+      peak: peak[index]!,
+      atEnd: atEnd[index]!,
+      afterCooldown: afterCooldown[index]!,
+    })),
+  };
 }
 
 async function outboxCounts(databaseUrl: string): Promise<Record<string, number>> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    const { rows } = await client.query<{ status: string; count: string }>(`SELECT "status", count(*) FROM "EmailMessage" GROUP BY "status"`);
+    const { rows } = await client.query<{ status: string; count: string }>(
+      `SELECT "status", count(*) FROM "EmailMessage" GROUP BY "status"`,
+    );
     return Object.fromEntries(rows.map((row) => [row.status, Number(row.count)]));
   } finally {
     await client.end();
@@ -511,10 +631,21 @@ async function outboxCounts(databaseUrl: string): Promise<Record<string, number>
 }
 
 /** Prints the figures; true when any error happened. */
-function report(seconds: number, memory: Memory[], apps: AppProcess[], mails: { received: number; outbox: Record<string, number> }): boolean {
-  console.log(`\nsoak: ${USE_NGINX ? "nginx round robin over" : "the bench's round robin over"} 2 instances on one PostgreSQL, ${seconds.toFixed(0)} s of mixed load after ${WARMUP_SECONDS} s of warm-up`);
-  console.log(`(machine: ${os.cpus().length} cores, load ${os.loadavg()[0]!.toFixed(1)}; PostgreSQL ${new URL(serverUrl).host}; pools of ${POOL_SIZE}; workers ${JSON.stringify(WORKERS)})`);
-  console.log(`${"".padEnd(17)} ${"requests".padStart(9)} ${"req/s".padStart(7)} ${"p50".padStart(9)} ${"p99".padStart(9)} ${"errors".padStart(7)} ${"5xx".padStart(5)}`);
+function report(
+  seconds: number,
+  memory: Memory[],
+  apps: AppProcess[],
+  mails: { received: number; outbox: Record<string, number> },
+): boolean {
+  console.log(
+    `\nsoak: ${USE_NGINX ? "nginx round robin over" : "the bench's round robin over"} 2 instances on one PostgreSQL, ${seconds.toFixed(0)} s of mixed load after ${WARMUP_SECONDS} s of warm-up`,
+  );
+  console.log(
+    `(machine: ${os.cpus().length} cores, load ${os.loadavg()[0]!.toFixed(1)}; PostgreSQL ${new URL(serverUrl).host}; pools of ${POOL_SIZE}; workers ${JSON.stringify(WORKERS)})`,
+  );
+  console.log(
+    `${"".padEnd(17)} ${"requests".padStart(9)} ${"req/s".padStart(7)} ${"p50".padStart(9)} ${"p99".padStart(9)} ${"errors".padStart(7)} ${"5xx".padStart(5)}`,
+  );
   let requests = 0;
   let errors = 0;
   for (const kind of KINDS) {
@@ -533,16 +664,24 @@ function report(seconds: number, memory: Memory[], apps: AppProcess[], mails: { 
     console.log(`${kind.padEnd(17)} ${cells.join(" ")}`);
   }
   console.log(`${"all".padEnd(17)} ${String(requests).padStart(9)} ${(requests / seconds).toFixed(1).padStart(7)}`);
-  console.log(`answered by: ${[...answeredBy].map(([instance, count]) => `${instance} ${count}`).join(", ")} (warm-up and sign-ins before it included)`);
+  console.log(
+    `answered by: ${[...answeredBy].map(([instance, count]) => `${instance} ${count}`).join(", ")} (warm-up and sign-ins before it included)`,
+  );
   console.log(`requests sent again after the server closed an idle keep-alive connection under them: ${keepAliveRetries}`);
-  console.log(`mails: ${mails.received} received by the SMTP server (the seed's ${(WORKERS.gridSave + 1) * (MEMBERS / 2)} among them); outbox at the end: ${JSON.stringify(mails.outbox)}`);
+  console.log(
+    `mails: ${mails.received} received by the SMTP server (the seed's ${(WORKERS.gridSave + 1) * (MEMBERS / 2)} among them); outbox at the end: ${JSON.stringify(mails.outbox)}`,
+  );
   console.log(`\nRSS of each instance's process tree (launcher + next start), MiB:`);
-  console.log(`${"".padEnd(12)} ${"after warm-up".padStart(14)} ${"peak".padStart(7)} ${"at the end".padStart(11)} ${`${COOLDOWN_SECONDS} s later`.padStart(12)} ${"end / start".padStart(12)}  stderr lines`);
+  console.log(
+    `${"".padEnd(12)} ${"after warm-up".padStart(14)} ${"peak".padStart(7)} ${"at the end".padStart(11)} ${`${COOLDOWN_SECONDS} s later`.padStart(12)} ${"end / start".padStart(12)}  stderr lines`,
+  );
   memory.forEach((figures, index) => {
     const cells = [figures.afterWarmup, figures.peak, figures.atEnd, figures.afterCooldown].map((value) => value.toFixed(0));
     const widths = [14, 7, 11, 12];
     const line = cells.map((cell, column) => cell.padStart(widths[column]!)).join(" ");
-    console.log(`instance ${index + 1}   ${line} ${`×${(figures.atEnd / figures.afterWarmup).toFixed(2)}`.padStart(12)}  ${apps[index]!.errorLines()}`);
+    console.log(
+      `instance ${index + 1}   ${line} ${`×${(figures.atEnd / figures.afterWarmup).toFixed(2)}`.padStart(12)}  ${apps[index]!.errorLines()}`,
+    );
   });
   const warmupErrorCount = [...warmupErrors.values()].reduce((sum, count) => sum + count, 0);
   if (warmupErrorCount > 0) console.log(`\nwarm-up errors (counted in the verdict too): ${warmupErrorCount}`);

@@ -53,7 +53,6 @@ export function LicenseAssignedDesktopEmail({ locale, t, payload }: Props) {
 }
 
 export const licenseAssignedDesktop: EmailDefinition<"license-assigned-desktop"> = {
-  subject: ({ t, payload }) =>
-    t("licenseAssignedDesktop.subject", { adminName: payload.adminName, productName: payload.productName }),
+  subject: ({ t, payload }) => t("licenseAssignedDesktop.subject", { adminName: payload.adminName, productName: payload.productName }),
   render: (props) => <LicenseAssignedDesktopEmail {...props} />,
 };

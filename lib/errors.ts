@@ -26,7 +26,15 @@ export type DomainErrorDetails = {
   FORBIDDEN:
     | { reason?: undefined }
     | { reason: "NOT_ASSIGNED" | "LICENSE_NOT_VALID"; licenseId?: string; companyId?: string }
-    | { reason: "NOT_ACTIVATED" | "MEMBERSHIP_ENDED" | "EMAIL_NOT_VERIFIED" | "COMPANY_NOT_VERIFIED" | "ADMIN_REQUIRED" | "ENTERPRISE_NOT_SOLD_ONLINE" };
+    | {
+        reason:
+          | "NOT_ACTIVATED"
+          | "MEMBERSHIP_ENDED"
+          | "EMAIL_NOT_VERIFIED"
+          | "COMPANY_NOT_VERIFIED"
+          | "ADMIN_REQUIRED"
+          | "ENTERPRISE_NOT_SOLD_ONLINE";
+      };
   UNAUTHENTICATED:
     | { reason?: undefined }
     | { reason: "INVALID_CREDENTIALS" | "INVALID_REFRESH_TOKEN" | "SESSION_ENDED" }
@@ -39,7 +47,14 @@ export type DomainErrorDetails = {
     | { reason: "ALREADY_ADMIN"; fields: FieldProblems }
     | { reason: "STALE_VERSION"; currentVersion: number }
     | {
-        reason: "LEASE_EXPIRED" | "LAUNCH_TOKEN_USED" | "LAST_ADMIN" | "CONCURRENT_ADD" | "IDEMPOTENCY_KEY_REUSED" | "ALREADY_PAID" | "ALREADY_HANDLED";
+        reason:
+          | "LEASE_EXPIRED"
+          | "LAUNCH_TOKEN_USED"
+          | "LAST_ADMIN"
+          | "CONCURRENT_ADD"
+          | "IDEMPOTENCY_KEY_REUSED"
+          | "ALREADY_PAID"
+          | "ALREADY_HANDLED";
       };
   SEATS_EXHAUSTED:
     /** A floating license's seats are all leased; `nextExpiry` (ISO) is when the first frees up. */
@@ -78,7 +93,9 @@ export type DomainFailure = { [Code in DomainErrorCode]: { code: Code; details: 
 const DOMAIN_ERROR_BRAND = Symbol.for("license-portal/domain-error");
 
 /** Details may be left out where the code's general case has nothing to say. */
-type DetailsArgument<Code extends DomainErrorCode> = object extends DomainErrorDetails[Code] ? [details?: DomainErrorDetails[Code]] : [details: DomainErrorDetails[Code]];
+type DetailsArgument<Code extends DomainErrorCode> = object extends DomainErrorDetails[Code]
+  ? [details?: DomainErrorDetails[Code]]
+  : [details: DomainErrorDetails[Code]];
 
 export class DomainError<Code extends DomainErrorCode = DomainErrorCode> extends Error {
   readonly [DOMAIN_ERROR_BRAND] = true;
@@ -99,7 +116,8 @@ export class DomainError<Code extends DomainErrorCode = DomainErrorCode> extends
 }
 
 export function isDomainError<Code extends DomainErrorCode = DomainErrorCode>(error: unknown, code?: Code): error is DomainError<Code> {
-  const isBranded = typeof error === "object" && error !== null && (error as { [DOMAIN_ERROR_BRAND]?: unknown })[DOMAIN_ERROR_BRAND] === true;
+  const isBranded =
+    typeof error === "object" && error !== null && (error as { [DOMAIN_ERROR_BRAND]?: unknown })[DOMAIN_ERROR_BRAND] === true;
   return isBranded && (code === undefined || (error as DomainError).code === code);
 }
 

@@ -7,7 +7,11 @@ import { readdirSync, readFileSync } from "node:fs";
 
 export const BENCH_AUTH_SECRET = "bench-secret-bench-secret-bench-secret-1234";
 
-export type AppProcess = { child: ChildProcess; /** The last 4,000 characters of its stderr. */ tail: () => string; /** Lines it wrote to stderr. */ errorLines: () => number };
+export type AppProcess = {
+  child: ChildProcess;
+  /** The last 4,000 characters of its stderr. */ tail: () => string;
+  /** Lines it wrote to stderr. */ errorLines: () => number;
+};
 
 /** Starts the launcher on `port` over `databaseUrl`; `env` adds to or overrides the bench defaults. */
 export function startApp(options: { port: number; databaseUrl: string; env?: Record<string, string> }): AppProcess {
@@ -40,7 +44,11 @@ export function startApp(options: { port: number; databaseUrl: string; env?: Rec
 }
 
 /** Polls `url` until `accept(status)`; fails at once, with the stderr tail, if the process exits. */
-export async function waitForAnswer(url: string, app: Pick<AppProcess, "child"> & Partial<Pick<AppProcess, "tail">>, accept: (status: number) => boolean = (status) => status === 200): Promise<void> {
+export async function waitForAnswer(
+  url: string,
+  app: Pick<AppProcess, "child"> & Partial<Pick<AppProcess, "tail">>,
+  accept: (status: number) => boolean = (status) => status === 200,
+): Promise<void> {
   const deadline = Date.now() + 300_000;
   while (Date.now() < deadline) {
     if (app.child.exitCode !== null) throw new Error(`${url}: the process exited with ${app.child.exitCode}\n${app.tail?.() ?? ""}`);
@@ -75,7 +83,7 @@ function processTree(rootPid: number): Map<number, string[]> {
   }
   const tree = new Map<number, string[]>();
   if (stats.has(rootPid)) tree.set(rootPid, stats.get(rootPid)!);
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const [pid, fields] of stats) {
       if (tree.has(Number(fields[1])) && !tree.has(pid)) {

@@ -32,11 +32,23 @@ type BenchRequest = {
   setupRequest?: (request: BenchRequest, context: Record<string, unknown>) => BenchRequest | null;
   onResponse?: (status: number, body: string, context: Record<string, unknown>, headers: Record<string, string>) => void;
 };
-type AutocannonResult = { requests: { average: number; total: number }; latency: { p50: number; p99: number }; non2xx: number; errors: number; timeouts: number };
+type AutocannonResult = {
+  requests: { average: number; total: number };
+  latency: { p50: number; p99: number };
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+};
 type AutocannonRun = Promise<AutocannonResult> & {
   on: (event: "response", listener: (client: unknown, status: number, bytes: number, latencyMs: number) => void) => void;
 };
-type Autocannon = (options: { url: string; connections: number; duration: number; timeout?: number; requests: BenchRequest[] }) => AutocannonRun;
+type Autocannon = (options: {
+  url: string;
+  connections: number;
+  duration: number;
+  timeout?: number;
+  requests: BenchRequest[];
+}) => AutocannonRun;
 const autocannon = createRequire(import.meta.url)("autocannon") as Autocannon;
 
 /**
@@ -49,13 +61,35 @@ export async function seedFloatingLeases(databaseUrl: string, options: { seats: 
   useDb(prisma);
   try {
     await ensureProductCatalogue();
-    const staff = await createAccount({ email: "staff@bench.example", firstName: "Bench", lastName: "Staff", credentials: { password: LEASE_BENCH_PASSWORD }, isStaff: true });
-    const user = await createAccount({ email: LEASE_BENCH_EMAIL, firstName: "Lease", lastName: "Bench", credentials: { password: LEASE_BENCH_PASSWORD } });
+    const staff = await createAccount({
+      email: "staff@bench.example",
+      firstName: "Bench",
+      lastName: "Staff",
+      credentials: { password: LEASE_BENCH_PASSWORD },
+      isStaff: true,
+    });
+    const user = await createAccount({
+      email: LEASE_BENCH_EMAIL,
+      firstName: "Lease",
+      lastName: "Bench",
+      credentials: { password: LEASE_BENCH_PASSWORD },
+    });
     const company = await createCompany({ actor: staff, name: "Lease Bench B.V.", country: "NL", sapAccountNumber: "0009000001" });
     await addCompanyMember({ actor: staff, companyId: company.id, email: LEASE_BENCH_EMAIL, role: "ADMIN" });
     const group = await createLicenseGroup({ actor: staff, companyId: company.id, name: "Bench group" });
-    const license = await createLicense({ actor: staff, groupId: group.id, productCode: "PROFIS_DETECTION_OFFICE", type: "FLOATING", seats: options.seats });
-    await saveAssignments({ actor: user, groupId: group.id, expectedVersion: group.version, changes: [{ licenseId: license.id, userId: user.id, assigned: true }] });
+    const license = await createLicense({
+      actor: staff,
+      groupId: group.id,
+      productCode: "PROFIS_DETECTION_OFFICE",
+      type: "FLOATING",
+      seats: options.seats,
+    });
+    await saveAssignments({
+      actor: user,
+      groupId: group.id,
+      expectedVersion: group.version,
+      changes: [{ licenseId: license.id, userId: user.id, assigned: true }],
+    });
     const fingerprints = Array.from({ length: options.machines }, (_, index) => `bench-machine-${String(index).padStart(4, "0")}`);
     for (const fingerprint of fingerprints) {
       await activateLicense({ actor: user, activationKey: license.activationKey!, fingerprint, hostname: fingerprint.toUpperCase() });
@@ -172,19 +206,35 @@ export async function politeTakeAndRelease(options: {
     new Promise<ObservedAnswer>((resolve, reject) => {
       const startedAt = performance.now();
       const request = http.request(
-        { agent, host: target.hostname, port: target.port, method, path, timeout: 60_000, headers: { Authorization: `Bearer ${options.accessToken}`, ...(body ? { "Content-Type": "application/json" } : {}) } },
+        {
+          agent,
+          host: target.hostname,
+          port: target.port,
+          method,
+          path,
+          timeout: 60_000,
+          headers: { Authorization: `Bearer ${options.accessToken}`, ...(body ? { "Content-Type": "application/json" } : {}) },
+        },
         (response) => {
           let text = "";
           response.setEncoding("utf8");
           response.on("data", (chunk: string) => (text += chunk));
-          response.on("end", () => resolve({ status: response.statusCode ?? 0, latencyMs: performance.now() - startedAt, headers: response.headers as Record<string, string>, body: text }));
+          response.on("end", () =>
+            resolve({
+              status: response.statusCode ?? 0,
+              latencyMs: performance.now() - startedAt,
+              headers: response.headers as Record<string, string>,
+              body: text,
+            }),
+          );
         },
       );
       request.on("timeout", () => request.destroy(new Error("timeout")));
       request.on("error", reject);
       request.end(body);
     });
-  const waitOut = (answer: ObservedAnswer) => new Promise((resolve) => setTimeout(resolve, answer.status === 503 ? Number(answer.headers["retry-after"] ?? 1) * 1_000 : 0));
+  const waitOut = (answer: ObservedAnswer) =>
+    new Promise((resolve) => setTimeout(resolve, answer.status === 503 ? Number(answer.headers["retry-after"] ?? 1) * 1_000 : 0));
   const client = async () => {
     while (performance.now() < deadline) {
       const fingerprint = freeMachines.pop();
@@ -196,7 +246,7 @@ export async function politeTakeAndRelease(options: {
         if (take.status === 200 || take.status === 201) {
           const leaseId = (JSON.parse(take.body) as { id: string }).id;
           // A shed release is sent again after the wait: the seat is given back, as the reference client does.
-          for (let answer: ObservedAnswer | null = null; answer === null || answer.status === 503; ) {
+          for (let answer: ObservedAnswer | null = null; answer === null || answer.status === 503;) {
             requests++;
             answer = await send("DELETE", `/api/v1/leases/${leaseId}`);
             options.observe(answer);

@@ -8,7 +8,11 @@ import type { StoredActivation } from "@/clients/desktop/client-state";
 import { isOnThisMachine, type CommandContext, type CommandResult } from "@/clients/desktop/command-context";
 import { UsageError } from "@/clients/desktop/usage-error";
 
-const licenseTypeNames: Record<ActivationAnswer["activation"]["licenseType"], string> = { NODE_LOCKED: "node-locked", FLOATING: "floating", NAMED_USER: "named user" };
+const licenseTypeNames: Record<ActivationAnswer["activation"]["licenseType"], string> = {
+  NODE_LOCKED: "node-locked",
+  FLOATING: "floating",
+  NAMED_USER: "named user",
+};
 
 export async function activateCommand(context: CommandContext, options: { key: string }): Promise<CommandResult> {
   const { api, machine } = context;
@@ -50,7 +54,10 @@ export async function activateCommand(context: CommandContext, options: { key: s
   };
 }
 
-export async function deactivateCommand(context: CommandContext, options: { license?: string; activation?: string }): Promise<CommandResult> {
+export async function deactivateCommand(
+  context: CommandContext,
+  options: { license?: string; activation?: string },
+): Promise<CommandResult> {
   const { api } = context;
   const state = await context.store.load(context.now());
   const mine = state.activations.filter((activation) => isOnThisMachine(activation, context));
@@ -87,6 +94,7 @@ async function forget(context: CommandContext, activationId: string): Promise<vo
   await context.store.update((state) => {
     const removed = state.activations.find((activation) => activation.id === activationId);
     state.activations = state.activations.filter((activation) => activation.id !== activationId);
-    if (removed) state.leases = state.leases.filter((lease) => !(lease.licenseId === removed.licenseId && lease.fingerprint === removed.fingerprint));
+    if (removed)
+      state.leases = state.leases.filter((lease) => !(lease.licenseId === removed.licenseId && lease.fingerprint === removed.fingerprint));
   }, context.now());
 }

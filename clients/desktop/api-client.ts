@@ -100,7 +100,13 @@ export class LicensingApiClient {
   }
 
   heartbeat(accessToken: string, leaseId: string): Promise<ApiAnswer<LeaseAnswer>> {
-    return this.call({ method: "POST", path: `/api/v1/leases/${encodeURIComponent(leaseId)}/heartbeat`, accessToken, schema: HeartbeatResponse, isRepeatable: true });
+    return this.call({
+      method: "POST",
+      path: `/api/v1/leases/${encodeURIComponent(leaseId)}/heartbeat`,
+      accessToken,
+      schema: HeartbeatResponse,
+      isRepeatable: true,
+    });
   }
 
   releaseLease(accessToken: string, leaseId: string): Promise<ApiAnswer<null>> {
@@ -143,11 +149,17 @@ export class LicensingApiClient {
         redirect: "error",
       });
     } catch (error) {
-      const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : error instanceof Error ? `: ${error.message}` : "";
+      const cause =
+        error instanceof Error && error.cause instanceof Error
+          ? `: ${error.cause.message}`
+          : error instanceof Error
+            ? `: ${error.message}`
+            : "";
       throw new Error(`Cannot reach ${this.server} (${request.method} ${request.path})${cause}`);
     }
     const text = await response.text();
-    if (!response.ok) throw new ApiProblemError(response.status, parseProblem(response.status, text), retryAfter(response.headers.get("retry-after")));
+    if (!response.ok)
+      throw new ApiProblemError(response.status, parseProblem(response.status, text), retryAfter(response.headers.get("retry-after")));
     if (request.schema === null) return { status: response.status, body: null as T };
     let json: unknown;
     try {
@@ -158,7 +170,9 @@ export class LicensingApiClient {
     const parsed = request.schema.safeParse(json);
     if (!parsed.success) {
       const fields = parsed.error.issues.map((issue) => issue.path.join(".") || "(body)").join(", ");
-      throw new ApiContractError(`${request.method} ${request.path} answered ${response.status} with a body outside the contract (${fields})`);
+      throw new ApiContractError(
+        `${request.method} ${request.path} answered ${response.status} with a body outside the contract (${fields})`,
+      );
     }
     return { status: response.status, body: parsed.data };
   }

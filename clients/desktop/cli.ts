@@ -15,7 +15,13 @@ import { identifyMachine } from "@/clients/desktop/machine";
 import { readClientEnvironment } from "@/clients/desktop/environment";
 import { describeProblem } from "@/clients/desktop/problem-messages";
 import { NotSignedInError } from "@/clients/desktop/session";
-import { entitlementsCommand, REFUSED_DOCUMENT_EXIT_CODE, signInCommand, signOutCommand, statusCommand } from "@/clients/desktop/session-commands";
+import {
+  entitlementsCommand,
+  REFUSED_DOCUMENT_EXIT_CODE,
+  signInCommand,
+  signOutCommand,
+  statusCommand,
+} from "@/clients/desktop/session-commands";
 import { readPassword } from "@/clients/desktop/read-password";
 import { SignedDocumentRejectedError } from "@/clients/desktop/verify";
 
@@ -101,7 +107,11 @@ function commandFor(command: string, options: Options): (context: CommandContext
       if (!options.server) throw new UsageError("sign-in needs --server URL");
       const email = required("email");
       return async (context) =>
-        signInCommand(context, { email, password: await readPassword({ fromStdin: options["password-stdin"], fromEnvironment: environment.PORTAL_PASSWORD }), clientName: CLIENT_NAME });
+        signInCommand(context, {
+          email,
+          password: await readPassword({ fromStdin: options["password-stdin"], fromEnvironment: environment.PORTAL_PASSWORD }),
+          clientName: CLIENT_NAME,
+        });
     }
     case "sign-out":
       return signOutCommand;
@@ -132,14 +142,21 @@ function fail(error: unknown, json: boolean): number {
   const { message, exitCode, code } = describeFailure(error);
   console.error(`error: ${message}`);
   if (error instanceof UsageError) console.error("Run with --help for usage.");
-  if (json) console.log(JSON.stringify({ error: { code, message, ...(error instanceof ApiProblemError ? { problem: error.problem } : {}) } }, null, 2));
+  if (json)
+    console.log(
+      JSON.stringify({ error: { code, message, ...(error instanceof ApiProblemError ? { problem: error.problem } : {}) } }, null, 2),
+    );
   return exitCode;
 }
 
 function describeFailure(error: unknown): { message: string; exitCode: number; code: string } {
   if (error instanceof ApiProblemError) return { message: describeProblem(error.problem), exitCode: 1, code: error.problem.code };
   if (error instanceof SignedDocumentRejectedError) {
-    return { message: `${error.message}. Nothing was stored; this is not a trustworthy answer of the licensing service.`, exitCode: REFUSED_DOCUMENT_EXIT_CODE, code: error.reason };
+    return {
+      message: `${error.message}. Nothing was stored; this is not a trustworthy answer of the licensing service.`,
+      exitCode: REFUSED_DOCUMENT_EXIT_CODE,
+      code: error.reason,
+    };
   }
   if (error instanceof UsageError) return { message: error.message, exitCode: 2, code: "USAGE" };
   if (error instanceof NotSignedInError) return { message: error.message, exitCode: 1, code: "NOT_SIGNED_IN" };

@@ -20,7 +20,10 @@ export type CommandContext = {
 };
 
 /** Whether a stored activation or seat belongs to this machine at the server this run talks to. */
-export function isOnThisMachine(record: { server: string; fingerprint: string }, context: Pick<CommandContext, "api" | "machine">): boolean {
+export function isOnThisMachine(
+  record: { server: string; fingerprint: string },
+  context: Pick<CommandContext, "api" | "machine">,
+): boolean {
   return record.server === context.api.server && record.fingerprint === context.machine.fingerprint;
 }
 

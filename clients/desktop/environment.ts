@@ -8,7 +8,10 @@ const ClientEnvironment = z.object({
   /** The password for `sign-in` without a prompt (scripts, CI); `--password-stdin` is the safer way. */
   PORTAL_PASSWORD: z.string().min(1).optional(),
   /** Where the login, the activations and the seats of this machine are kept. */
-  LICENSE_PORTAL_CLIENT_STATE_DIR: z.string().min(1).default(path.join(os.homedir(), ".config", "license-portal-client")),
+  LICENSE_PORTAL_CLIENT_STATE_DIR: z
+    .string()
+    .min(1)
+    .default(path.join(os.homedir(), ".config", "license-portal-client")),
 });
 
 export type ClientEnvironment = z.infer<typeof ClientEnvironment>;

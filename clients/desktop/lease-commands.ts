@@ -10,7 +10,9 @@ import { SignedDocumentRejectedError } from "@/clients/desktop/verify";
 export async function leaseTakeCommand(context: CommandContext, options: { license: string }): Promise<CommandResult> {
   const { api, machine } = context;
   const productCode = await productCodeOf(context, options.license);
-  const { status, body } = await context.session.withAccessToken((accessToken) => api.takeLease(accessToken, { licenseId: options.license, fingerprint: machine.fingerprint }));
+  const { status, body } = await context.session.withAccessToken((accessToken) =>
+    api.takeLease(accessToken, { licenseId: options.license, fingerprint: machine.fingerprint }),
+  );
   const claims = await context.keys.verifyLeaseReceipt({
     token: body.signature,
     productCode,
@@ -19,7 +21,15 @@ export async function leaseTakeCommand(context: CommandContext, options: { licen
     now: context.now(),
   });
   assertSameExpiry(claims.expiresAt, body.expiresAt);
-  const lease: StoredLease = { server: api.server, id: body.id, licenseId: body.licenseId, productCode, fingerprint: machine.fingerprint, expiresAt: body.expiresAt, receipt: body.signature };
+  const lease: StoredLease = {
+    server: api.server,
+    id: body.id,
+    licenseId: body.licenseId,
+    productCode,
+    fingerprint: machine.fingerprint,
+    expiresAt: body.expiresAt,
+    receipt: body.signature,
+  };
   await context.store.update((state) => {
     state.leases = state.leases.filter((other) => !(isOnThisMachine(other, context) && other.licenseId === lease.licenseId));
     state.leases.push(lease);
@@ -55,7 +65,10 @@ export async function leaseHeartbeatCommand(context: CommandContext, options: { 
     const stored = state.leases.find((candidate) => candidate.id === lease.id);
     if (stored) Object.assign(stored, { expiresAt: answer.expiresAt, receipt });
   }, context.now());
-  return { lines: [`Seat extended until ${answer.expiresAt} (lease ${lease.id}).`], data: { lease: { id: lease.id, licenseId: lease.licenseId, expiresAt: answer.expiresAt } } };
+  return {
+    lines: [`Seat extended until ${answer.expiresAt} (lease ${lease.id}).`],
+    data: { lease: { id: lease.id, licenseId: lease.licenseId, expiresAt: answer.expiresAt } },
+  };
 }
 
 export async function leaseReleaseCommand(context: CommandContext, options: { license?: string }): Promise<CommandResult> {
@@ -94,7 +107,10 @@ async function chooseLease(context: CommandContext, options: { license?: string 
   const mine = state.leases.filter((lease) => isOnThisMachine(lease, context));
   const candidates = options.license ? mine.filter((lease) => lease.licenseId === options.license) : mine;
   if (candidates.length === 0) throw new UsageError("This machine holds no seat: run `lease take --license ID` first.");
-  if (candidates.length > 1) throw new UsageError(`This machine holds ${candidates.length} seats; say which with --license (${candidates.map((lease) => lease.licenseId).join(", ")}).`);
+  if (candidates.length > 1)
+    throw new UsageError(
+      `This machine holds ${candidates.length} seats; say which with --license (${candidates.map((lease) => lease.licenseId).join(", ")}).`,
+    );
   return candidates[0]!;
 }
 

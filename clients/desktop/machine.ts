@@ -21,7 +21,8 @@ export async function identifyMachine(options: {
   const fingerprint = options.fingerprint ?? sha256(await machineId(options.store, options.machineIdFile ?? "/etc/machine-id"));
   const hostname = options.hostname ?? os.hostname();
   const checkedFingerprint = Fingerprint.safeParse(fingerprint);
-  if (!checkedFingerprint.success) throw new UsageError(`--fingerprint must be 16–128 letters, digits, ':', '_' or '-' (got "${fingerprint}")`);
+  if (!checkedFingerprint.success)
+    throw new UsageError(`--fingerprint must be 16–128 letters, digits, ':', '_' or '-' (got "${fingerprint}")`);
   const checkedHostname = Hostname.safeParse(hostname);
   if (!checkedHostname.success) throw new UsageError(`--hostname must be 1–253 characters (got "${hostname}")`);
   return { fingerprint: checkedFingerprint.data, hostname: checkedHostname.data };

@@ -6,7 +6,8 @@ import { UsageError } from "@/clients/desktop/usage-error";
 export async function readPassword(options: { fromStdin: boolean; fromEnvironment?: string }): Promise<string> {
   if (options.fromStdin) return withoutLineEnd(await readAll(process.stdin));
   if (options.fromEnvironment) return options.fromEnvironment;
-  if (!process.stdin.isTTY) throw new UsageError("No password: use --password-stdin, set PORTAL_PASSWORD, or run in a terminal to be asked.");
+  if (!process.stdin.isTTY)
+    throw new UsageError("No password: use --password-stdin, set PORTAL_PASSWORD, or run in a terminal to be asked.");
   return promptHidden("Password: ");
 }
 

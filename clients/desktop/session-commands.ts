@@ -7,13 +7,19 @@ import { SignedDocumentRejectedError } from "@/clients/desktop/verify";
 /** EX_DATAERR: a stored document failed verification. */
 export const REFUSED_DOCUMENT_EXIT_CODE = 3;
 
-export async function signInCommand(context: CommandContext, options: { email: string; password: string; clientName: string }): Promise<CommandResult> {
+export async function signInCommand(
+  context: CommandContext,
+  options: { email: string; password: string; clientName: string },
+): Promise<CommandResult> {
   const session = await context.session.signIn({ ...options, machine: context.machine });
   // Fetched now, while online, so the documents of later runs can be checked offline.
   const { body: jwks } = await context.api.signingKeys();
   await context.store.saveJwks({ server: context.api.server, fetchedAt: context.now().toISOString(), jwks });
   return {
-    lines: [`Signed in at ${session.server} as ${session.email} on ${context.machine.hostname}.`, `Login remembered until ${session.rememberedUntil}.`],
+    lines: [
+      `Signed in at ${session.server} as ${session.email} on ${context.machine.hostname}.`,
+      `Login remembered until ${session.rememberedUntil}.`,
+    ],
     data: { server: session.server, email: session.email, rememberedUntil: session.rememberedUntil },
   };
 }
@@ -21,7 +27,11 @@ export async function signInCommand(context: CommandContext, options: { email: s
 export async function signOutCommand(context: CommandContext): Promise<CommandResult> {
   const { serverSignedOut } = await context.session.signOut();
   return {
-    lines: [serverSignedOut ? "Signed out; the seats of the machine you signed in on are released." : "The login had already ended; forgotten on this machine."],
+    lines: [
+      serverSignedOut
+        ? "Signed out; the seats of the machine you signed in on are released."
+        : "The login had already ended; forgotten on this machine.",
+    ],
     data: { serverSignedOut },
   };
 }
@@ -36,7 +46,11 @@ export async function statusCommand(context: CommandContext): Promise<CommandRes
   const { machine, api } = context;
   const lines: string[] = [];
   const session = state.session?.server === api.server ? state.session : null;
-  lines.push(session ? `Signed in at ${session.server} as ${session.email}; remembered until ${session.rememberedUntil}.` : `Not signed in at ${api.server}.`);
+  lines.push(
+    session
+      ? `Signed in at ${session.server} as ${session.email}; remembered until ${session.rememberedUntil}.`
+      : `Not signed in at ${api.server}.`,
+  );
   lines.push(`This machine: ${machine.hostname} (fingerprint ${machine.fingerprint}).`);
 
   let refused = 0;
@@ -51,10 +65,19 @@ export async function statusCommand(context: CommandContext): Promise<CommandRes
         now: context.now(),
       }),
     );
-    if (verdict.ok) lines.push(`Activated: ${activation.productName} (${activation.licenseType}), license ${activation.licenseId}; license file valid until ${new Date(verdict.value.exp * 1000).toISOString()}.`);
+    if (verdict.ok)
+      lines.push(
+        `Activated: ${activation.productName} (${activation.licenseType}), license ${activation.licenseId}; license file valid until ${new Date(verdict.value.exp * 1000).toISOString()}.`,
+      );
     else lines.push(`REFUSED: ${activation.productName}, license ${activation.licenseId}: ${verdict.message}`);
     if (!verdict.ok) refused++;
-    activations.push({ id: activation.id, licenseId: activation.licenseId, productCode: activation.productCode, valid: verdict.ok, problem: verdict.ok ? null : verdict.message });
+    activations.push({
+      id: activation.id,
+      licenseId: activation.licenseId,
+      productCode: activation.productCode,
+      valid: verdict.ok,
+      problem: verdict.ok ? null : verdict.message,
+    });
   }
   if (activations.length === 0) lines.push("No activations on this machine.");
 
@@ -71,15 +94,30 @@ export async function statusCommand(context: CommandContext): Promise<CommandRes
     );
     if (verdict.ok) lines.push(`Seat held: license ${lease.licenseId} until ${verdict.value.expiresAt} (lease ${lease.id}).`);
     // An expired receipt is the normal end of a seat nobody extended, not an attack.
-    else if (verdict.reason === "EXPIRED") lines.push(`Seat expired: license ${lease.licenseId} (lease ${lease.id}); take a new one with \`lease take\`.`);
+    else if (verdict.reason === "EXPIRED")
+      lines.push(`Seat expired: license ${lease.licenseId} (lease ${lease.id}); take a new one with \`lease take\`.`);
     else lines.push(`REFUSED: seat of license ${lease.licenseId} (lease ${lease.id}): ${verdict.message}`);
     if (!verdict.ok && verdict.reason !== "EXPIRED") refused++;
-    leases.push({ id: lease.id, licenseId: lease.licenseId, expiresAt: lease.expiresAt, valid: verdict.ok, problem: verdict.ok ? null : verdict.message });
+    leases.push({
+      id: lease.id,
+      licenseId: lease.licenseId,
+      expiresAt: lease.expiresAt,
+      valid: verdict.ok,
+      problem: verdict.ok ? null : verdict.message,
+    });
   }
 
   return {
     lines,
-    data: { server: api.server, signedIn: Boolean(session), email: session?.email ?? null, rememberedUntil: session?.rememberedUntil ?? null, machine, activations, leases },
+    data: {
+      server: api.server,
+      signedIn: Boolean(session),
+      email: session?.email ?? null,
+      rememberedUntil: session?.rememberedUntil ?? null,
+      machine,
+      activations,
+      leases,
+    },
     exitCode: refused > 0 ? REFUSED_DOCUMENT_EXIT_CODE : 0,
   };
 }

@@ -31,7 +31,11 @@ export class ApiSession {
       client: options.clientName,
       device: { fingerprint: options.machine.fingerprint, hostname: options.machine.hostname },
     });
-    const session = this.sessionFrom(body, { email: options.email, signedInAt: this.now().toISOString(), fingerprint: options.machine.fingerprint });
+    const session = this.sessionFrom(body, {
+      email: options.email,
+      signedInAt: this.now().toISOString(),
+      fingerprint: options.machine.fingerprint,
+    });
     await this.store.update((state) => {
       // Another account's or server's seats and activations are not this login's.
       if (state.session && (state.session.server !== session.server || state.session.email !== session.email)) {
@@ -47,7 +51,8 @@ export class ApiSession {
   async current(): Promise<StoredSession> {
     const { session } = await this.store.load(this.now());
     if (!session) throw new NotSignedInError();
-    if (session.server !== this.api.server) throw new NotSignedInError(`Signed in at ${session.server}, not at ${this.api.server}: sign in there first.`);
+    if (session.server !== this.api.server)
+      throw new NotSignedInError(`Signed in at ${session.server}, not at ${this.api.server}: sign in there first.`);
     return session;
   }
 

@@ -43,7 +43,13 @@ export class SignedDocumentRejectedError extends Error {
   }
 }
 
-const StandardClaims = z.object({ iss: z.string(), sub: z.string(), aud: z.union([z.string(), z.array(z.string())]), exp: z.number(), iat: z.number().optional() });
+const StandardClaims = z.object({
+  iss: z.string(),
+  sub: z.string(),
+  aud: z.union([z.string(), z.array(z.string())]),
+  exp: z.number(),
+  iat: z.number().optional(),
+});
 
 const LicenseFileClaimsSchema = StandardClaims.extend({
   activationId: z.string(),
@@ -126,7 +132,10 @@ async function verifySignedDocument<Claims extends { fingerprint: string | null 
   if (!claims.success) throw reject("UNEXPECTED_CLAIMS", "its claims are not those of a " + documentNames[kind]);
   // R3: a license file is valid on the machine it was issued for only.
   if (claims.data.fingerprint !== options.fingerprint) {
-    throw reject("OTHER_MACHINE", `it was issued for another machine (fingerprint ${claims.data.fingerprint ?? "none"}, this machine is ${options.fingerprint})`);
+    throw reject(
+      "OTHER_MACHINE",
+      `it was issued for another machine (fingerprint ${claims.data.fingerprint ?? "none"}, this machine is ${options.fingerprint})`,
+    );
   }
   for (const [name, value] of Object.entries(options.expected ?? {})) {
     const actual = (claims.data as Record<string, unknown>)[name];
@@ -160,8 +169,10 @@ function rejectionFor(
         return reject("UNEXPECTED_CLAIMS", `claim ${error.claim}: ${error.reason}`);
     }
   }
-  if (error instanceof joseErrors.JWKSNoMatchingKey) return reject("UNKNOWN_KEY", `it names a signing key (${keyIdOf(options.token) ?? "no kid"}) that the server does not publish`);
-  if (error instanceof joseErrors.JWSSignatureVerificationFailed) return reject("BAD_SIGNATURE", "its signature does not match (altered, or signed with another key)");
+  if (error instanceof joseErrors.JWKSNoMatchingKey)
+    return reject("UNKNOWN_KEY", `it names a signing key (${keyIdOf(options.token) ?? "no kid"}) that the server does not publish`);
+  if (error instanceof joseErrors.JWSSignatureVerificationFailed)
+    return reject("BAD_SIGNATURE", "its signature does not match (altered, or signed with another key)");
   if (error instanceof joseErrors.JOSEAlgNotAllowed) return reject("WRONG_ALGORITHM", `it is not signed with ${SIGNING_ALGORITHM}`);
   if (error instanceof joseErrors.JWKSMultipleMatchingKeys) return reject("UNKNOWN_KEY", "its key id is ambiguous");
   if (error instanceof joseErrors.JOSEError) return reject("MALFORMED", `it is not a valid signed document (${error.code})`);

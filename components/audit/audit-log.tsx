@@ -31,12 +31,25 @@ export async function AuditLog(props: {
 
   return (
     <>
-      <form method="get" action={basePath} role="search" aria-label={t("filtersLabel")} className="mb-6 grid gap-4 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-4 sm:items-end">
+      <form
+        method="get"
+        action={basePath}
+        role="search"
+        aria-label={t("filtersLabel")}
+        className="mb-6 grid gap-4 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-4 sm:items-end"
+      >
         <div>
           <label htmlFor="audit-user" className="block text-sm font-medium text-slate-800">
             {t("filterUser")}
           </label>
-          <input id="audit-user" name="user" type="search" defaultValue={filters.user ?? ""} placeholder={t("filterUserPlaceholder")} className={inputClassName} />
+          <input
+            id="audit-user"
+            name="user"
+            type="search"
+            defaultValue={filters.user ?? ""}
+            placeholder={t("filterUserPlaceholder")}
+            className={inputClassName}
+          />
         </div>
         <div>
           <label htmlFor="audit-license" className="block text-sm font-medium text-slate-800">
@@ -105,10 +118,22 @@ export async function AuditLog(props: {
                     <time dateTime={entry.at}>{format.dateTime(new Date(entry.at), { dateStyle: "medium", timeStyle: "medium" })}</time>
                   </td>
                   <td className="px-4 py-2 font-medium text-slate-900">{t(`actions.${auditActionMessageKey(entry.action)}`)}</td>
-                  <td className="px-4 py-2">{entry.actor ? <PersonCell name={entry.actor.name} email={entry.actor.email} /> : <span className="text-slate-500">{t("system")}</span>}</td>
-                  <td className="px-4 py-2">{entry.subject ? <PersonCell name={entry.subject.name} email={entry.subject.email} /> : null}</td>
-                  <td className="px-4 py-2 text-slate-700">{entry.license ? `${entry.license.productName} · ${tType(entry.license.type)}` : null}</td>
-                  <td className="px-4 py-2 text-slate-700">{typeof entry.data.reason === "string" ? t("reason", { reason: entry.data.reason }) : null}</td>
+                  <td className="px-4 py-2">
+                    {entry.actor ? (
+                      <PersonCell name={entry.actor.name} email={entry.actor.email} />
+                    ) : (
+                      <span className="text-slate-500">{t("system")}</span>
+                    )}
+                  </td>
+                  <td className="px-4 py-2">
+                    {entry.subject ? <PersonCell name={entry.subject.name} email={entry.subject.email} /> : null}
+                  </td>
+                  <td className="px-4 py-2 text-slate-700">
+                    {entry.license ? `${entry.license.productName} · ${tType(entry.license.type)}` : null}
+                  </td>
+                  <td className="px-4 py-2 text-slate-700">
+                    {typeof entry.data.reason === "string" ? t("reason", { reason: entry.data.reason }) : null}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -117,7 +142,13 @@ export async function AuditLog(props: {
       )}
 
       <nav aria-label={t("pagination")} className="mt-4 flex justify-between">
-        {props.isFirstPage ? <span /> : <Link href={`${basePath}${auditSearchString(filters)}`} className={buttonClassName("secondary")}>{t("newest")}</Link>}
+        {props.isFirstPage ? (
+          <span />
+        ) : (
+          <Link href={`${basePath}${auditSearchString(filters)}`} className={buttonClassName("secondary")}>
+            {t("newest")}
+          </Link>
+        )}
         {props.nextCursor ? (
           <Link href={`${basePath}${auditSearchString(filters, props.nextCursor)}`} className={buttonClassName("secondary")}>
             {t("older")}

@@ -16,7 +16,15 @@ export function RegistrationSuccess({ title, text, target }: { title: string; te
   const tVerify = useTranslations("verifyEmail");
   const boxes = [
     ...(target.kind === "software"
-      ? [{ key: "software", name: target.productName, description: t("softwareDescription"), href: target.url, label: tVerify("continueToSoftware", { product: target.productName }) }]
+      ? [
+          {
+            key: "software",
+            name: target.productName,
+            description: t("softwareDescription"),
+            href: target.url,
+            label: tVerify("continueToSoftware", { product: target.productName }),
+          },
+        ]
       : []),
     { key: "portal", name: t("portalName"), description: t("portalDescription"), href: "/", label: tVerify("continueToPortal") },
   ];

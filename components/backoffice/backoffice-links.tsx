@@ -14,7 +14,12 @@ export async function BackofficeLinks({ current }: { current: "search" | "orders
   return (
     <nav aria-label={t("label")} className="mb-6 flex flex-wrap gap-2">
       {links.map((link) => (
-        <Link key={link.key} href={link.href} aria-current={current === link.key ? "page" : undefined} className={buttonClassName(current === link.key ? "primary" : "secondary")}>
+        <Link
+          key={link.key}
+          href={link.href}
+          aria-current={current === link.key ? "page" : undefined}
+          className={buttonClassName(current === link.key ? "primary" : "secondary")}
+        >
           {t(link.key)}
         </Link>
       ))}

@@ -9,7 +9,12 @@ export async function HandledFilterLinks({ basePath, current }: { basePath: stri
   return (
     <nav aria-label={t("filterLabel")} className="mb-4 flex gap-2">
       {(["open", "handled", "all"] as const).map((filter) => (
-        <Link key={filter} href={`${basePath}?show=${filter}`} aria-current={current === filter ? "page" : undefined} className={buttonClassName(current === filter ? "primary" : "ghost")}>
+        <Link
+          key={filter}
+          href={`${basePath}?show=${filter}`}
+          aria-current={current === filter ? "page" : undefined}
+          className={buttonClassName(current === filter ? "primary" : "ghost")}
+        >
           {t(`filter.${filter}`)}
         </Link>
       ))}

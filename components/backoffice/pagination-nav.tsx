@@ -3,7 +3,13 @@ import Link from "next/link";
 import { buttonClassName } from "@/components/ui/button";
 
 /** Numbered pages of a back-office list: "Page 2 of 7", previous and next. */
-export async function PaginationNav(props: { label: string; page: number; pageCount: number; total: number; hrefFor: (page: number) => string }) {
+export async function PaginationNav(props: {
+  label: string;
+  page: number;
+  pageCount: number;
+  total: number;
+  hrefFor: (page: number) => string;
+}) {
   const t = await getTranslations("backoffice.pagination");
   if (props.pageCount <= 1) return <p className="mt-3 text-sm text-slate-600">{t("total", { total: props.total })}</p>;
   return (

@@ -16,7 +16,13 @@ export function useActionForm() {
   const [fieldErrors, setFieldErrors] = useState<Record<string, string[]> | undefined>();
   const [message, setMessage] = useState<FormMessage>(null);
 
-  async function submit<T>(call: () => Promise<ActionResult<T>>, handle: { onSuccess: (data: T) => FormMessage; onFailure?: (error: Extract<ActionResult<T>, { ok: false }>["error"]) => FormMessage | undefined }): Promise<T | null> {
+  async function submit<T>(
+    call: () => Promise<ActionResult<T>>,
+    handle: {
+      onSuccess: (data: T) => FormMessage;
+      onFailure?: (error: Extract<ActionResult<T>, { ok: false }>["error"]) => FormMessage | undefined;
+    },
+  ): Promise<T | null> {
     setIsSubmitting(true);
     setMessage(null);
     try {

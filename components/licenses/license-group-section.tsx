@@ -16,7 +16,10 @@ export async function LicenseGroupSection({ group }: { group: LicenseGroupSummar
       <div className="flex flex-wrap items-baseline justify-between gap-2 border-b border-slate-200 px-5 py-4">
         <h3 id={headingId} className="text-base font-semibold text-slate-900">
           {/* R12: clicking a group opens it. */}
-          <Link href={`/software-management/${group.id}`} className="rounded text-brand-700 underline-offset-4 hover:text-brand-600 hover:underline">
+          <Link
+            href={`/software-management/${group.id}`}
+            className="rounded text-brand-700 underline-offset-4 hover:text-brand-600 hover:underline"
+          >
             {group.name}
           </Link>
         </h3>
@@ -35,10 +38,18 @@ export async function LicenseGroupSection({ group }: { group: LicenseGroupSummar
             <caption className="sr-only">{t("softwareManagement.licensesCaption", { group: group.name })}</caption>
             <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
               <tr>
-                <th scope="col" className="px-5 py-3">{t("softwareManagement.product")}</th>
-                <th scope="col" className="px-5 py-3">{t("softwareManagement.type")}</th>
-                <th scope="col" className="px-5 py-3 text-right">{t("softwareManagement.seats")}</th>
-                <th scope="col" className="px-5 py-3">{t("softwareManagement.validity")}</th>
+                <th scope="col" className="px-5 py-3">
+                  {t("softwareManagement.product")}
+                </th>
+                <th scope="col" className="px-5 py-3">
+                  {t("softwareManagement.type")}
+                </th>
+                <th scope="col" className="px-5 py-3 text-right">
+                  {t("softwareManagement.seats")}
+                </th>
+                <th scope="col" className="px-5 py-3">
+                  {t("softwareManagement.validity")}
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">

@@ -21,7 +21,17 @@ export function useSeatCountText(): (type: LicenseType, counts: SeatCounts) => s
 }
 
 /** The figures, the first on its own line; `headlineOnly` shows just the one that fills up. */
-export function SeatCount({ type, counts, className, headlineOnly = false }: { type: LicenseType; counts: SeatCounts; className?: string; headlineOnly?: boolean }) {
+export function SeatCount({
+  type,
+  counts,
+  className,
+  headlineOnly = false,
+}: {
+  type: LicenseType;
+  counts: SeatCounts;
+  className?: string;
+  headlineOnly?: boolean;
+}) {
   const [first, ...others] = useSeatCountText()(type, counts);
   const rest = headlineOnly ? [] : others;
   return (

@@ -12,7 +12,12 @@ type CatalogueOfferFormProps = { product: CatalogueProduct; edition: LicenseEdit
  * (a plain GET form, so it works before any script has loaded). The checkout prices it again.
  */
 export async function CatalogueOfferForm({ product, edition, offer, vatRule }: CatalogueOfferFormProps) {
-  const [t, tType, tEdition, locale] = await Promise.all([getTranslations("shop"), getTranslations("licenseType"), getTranslations("edition"), getLocale()]);
+  const [t, tType, tEdition, locale] = await Promise.all([
+    getTranslations("shop"),
+    getTranslations("licenseType"),
+    getTranslations("edition"),
+    getLocale(),
+  ]);
   const id = `${product.code}-${edition}-${offer.type}`.toLowerCase();
   const isNodeLocked = offer.type === "NODE_LOCKED";
   const price = formatEuroCents(offer.unitPriceCents, locale);
@@ -29,7 +34,9 @@ export async function CatalogueOfferForm({ product, edition, offer, vatRule }: C
         <h4 className="text-sm font-semibold text-slate-900">{typeLabel}</h4>
         <p className="mt-1 text-sm text-slate-700">{t(isNodeLocked ? "pricePerLicense" : "pricePerSeat", { price })}</p>
         {gross !== null && vatRule ? (
-          <p className="text-xs text-slate-500">{t("priceInclVat", { price: formatEuroCents(gross, locale), rate: formatVatRate(vatRule.rateBasisPoints, locale) })}</p>
+          <p className="text-xs text-slate-500">
+            {t("priceInclVat", { price: formatEuroCents(gross, locale), rate: formatVatRate(vatRule.rateBasisPoints, locale) })}
+          </p>
         ) : null}
       </div>
       <div className="flex items-end gap-2">
@@ -50,7 +57,11 @@ export async function CatalogueOfferForm({ product, edition, offer, vatRule }: C
             className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm shadow-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/30"
           />
         </div>
-        <button type="submit" className={buttonClassName("primary")} aria-label={t("buyLabel", { product: product.name, edition: tEdition(edition), type: typeLabel })}>
+        <button
+          type="submit"
+          className={buttonClassName("primary")}
+          aria-label={t("buyLabel", { product: product.name, edition: tEdition(edition), type: typeLabel })}
+        >
           {t("buy")}
         </button>
       </div>

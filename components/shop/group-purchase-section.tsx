@@ -32,10 +32,18 @@ export async function GroupPurchaseSection({ licenses }: { licenses: GridLicense
         <table className="min-w-full divide-y divide-slate-200 text-sm">
           <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
             <tr>
-              <th scope="col" className="px-4 py-2">{t("license")}</th>
-              <th scope="col" className="px-4 py-2">{t("seats")}</th>
-              <th scope="col" className="px-4 py-2">{t("validUntil")}</th>
-              <th scope="col" className="px-4 py-2">{t("actions")}</th>
+              <th scope="col" className="px-4 py-2">
+                {t("license")}
+              </th>
+              <th scope="col" className="px-4 py-2">
+                {t("seats")}
+              </th>
+              <th scope="col" className="px-4 py-2">
+                {t("validUntil")}
+              </th>
+              <th scope="col" className="px-4 py-2">
+                {t("actions")}
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
@@ -44,10 +52,23 @@ export async function GroupPurchaseSection({ licenses }: { licenses: GridLicense
               const links = licensePurchaseLinks(license, { onlyWhenFull: true });
               return (
                 <tr key={license.id}>
-                  <th scope="row" className="px-4 py-2 text-left font-medium text-slate-900">{name}</th>
+                  <th scope="row" className="px-4 py-2 text-left font-medium text-slate-900">
+                    {name}
+                  </th>
                   <td className="whitespace-nowrap px-4 py-2 tabular-nums text-slate-700">
-                    <SeatCount type={license.type} counts={{ seats: license.seats, assigned: license.assignedCount, activated: license.activatedCount, inUseNow: license.seatHolders.length }} headlineOnly />
-                    {isLicenseFull(license) ? <span className="ml-2 rounded bg-red-50 px-1.5 py-0.5 text-xs font-medium text-red-700">{t("full")}</span> : null}
+                    <SeatCount
+                      type={license.type}
+                      counts={{
+                        seats: license.seats,
+                        assigned: license.assignedCount,
+                        activated: license.activatedCount,
+                        inUseNow: license.seatHolders.length,
+                      }}
+                      headlineOnly
+                    />
+                    {isLicenseFull(license) ? (
+                      <span className="ml-2 rounded bg-red-50 px-1.5 py-0.5 text-xs font-medium text-red-700">{t("full")}</span>
+                    ) : null}
                   </td>
                   <td className={clsx("whitespace-nowrap px-4 py-2", license.isExpired ? "text-red-700" : "text-slate-700")}>
                     {format.dateTime(new Date(license.validUntil), { dateStyle: "medium" })}

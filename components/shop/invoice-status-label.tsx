@@ -20,5 +20,7 @@ export async function InvoiceStatusLabel({ status }: { status: InvoiceStatus }) 
           ? t("PAID", { date: day(status.paidAt) })
           : t("PAIDUndated")
         : t("CANCELLED");
-  return <span className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${tones[status.state]}`}>{text}</span>;
+  return (
+    <span className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${tones[status.state]}`}>{text}</span>
+  );
 }

@@ -25,9 +25,15 @@ export async function OrderLinesTable({ order, locale }: { order: ViewedOrder; l
       <caption className="px-4 py-3 text-left text-base font-semibold text-slate-900">{t("linesHeading")}</caption>
       <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
         <tr>
-          <th scope="col" className="px-4 py-2">{t("product")}</th>
-          <th scope="col" className="px-4 py-2 text-right">{t("quantity")}</th>
-          <th scope="col" className="px-4 py-2 text-right">{t("amount")}</th>
+          <th scope="col" className="px-4 py-2">
+            {t("product")}
+          </th>
+          <th scope="col" className="px-4 py-2 text-right">
+            {t("quantity")}
+          </th>
+          <th scope="col" className="px-4 py-2 text-right">
+            {t("amount")}
+          </th>
         </tr>
       </thead>
       <tbody className="divide-y divide-slate-100">
@@ -40,22 +46,30 @@ export async function OrderLinesTable({ order, locale }: { order: ViewedOrder; l
                 {line.kind !== "NEW_LICENSE" ? ` · ${t(`kind${line.kind}`)}` : null}
               </span>
             </th>
-            <td className="px-4 py-2 text-right tabular-nums">{tCheckout("quantity", { seats: line.seats, price: money(line.unitPriceCents) })}</td>
+            <td className="px-4 py-2 text-right tabular-nums">
+              {tCheckout("quantity", { seats: line.seats, price: money(line.unitPriceCents) })}
+            </td>
             <td className="px-4 py-2 text-right tabular-nums">{money(line.seats * line.unitPriceCents)}</td>
           </tr>
         ))}
       </tbody>
       <tfoot className="tabular-nums">
         <tr>
-          <th scope="row" colSpan={2} className="px-4 py-1 text-right font-normal text-slate-600">{tCheckout("net")}</th>
+          <th scope="row" colSpan={2} className="px-4 py-1 text-right font-normal text-slate-600">
+            {tCheckout("net")}
+          </th>
           <td className="px-4 py-1 text-right">{money(order.netCents)}</td>
         </tr>
         <tr>
-          <th scope="row" colSpan={2} className="px-4 py-1 text-right font-normal text-slate-600">{vatLabel}</th>
+          <th scope="row" colSpan={2} className="px-4 py-1 text-right font-normal text-slate-600">
+            {vatLabel}
+          </th>
           <td className="px-4 py-1 text-right">{money(order.vatCents)}</td>
         </tr>
         <tr>
-          <th scope="row" colSpan={2} className="px-4 py-2 text-right font-semibold text-slate-900">{tCheckout("total")}</th>
+          <th scope="row" colSpan={2} className="px-4 py-2 text-right font-semibold text-slate-900">
+            {tCheckout("total")}
+          </th>
           <td className="px-4 py-2 text-right font-semibold">{money(order.totalCents)}</td>
         </tr>
       </tfoot>

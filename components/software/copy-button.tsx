@@ -29,7 +29,11 @@ export function CopyButton({ value, what }: { value: string; what: string }) {
   return (
     <>
       <button type="button" onClick={copy} className={buttonClassName("secondary", "px-3 py-1.5")}>
-        {state === "copied" ? <Check className="size-4 text-green-700" aria-hidden="true" /> : <Copy className="size-4" aria-hidden="true" />}
+        {state === "copied" ? (
+          <Check className="size-4 text-green-700" aria-hidden="true" />
+        ) : (
+          <Copy className="size-4" aria-hidden="true" />
+        )}
         {state === "copied" ? t("copied") : t("copy")}
         <span className="sr-only"> {what}</span>
       </button>

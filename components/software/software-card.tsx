@@ -20,9 +20,15 @@ export async function SoftwareCard({ items }: { items: readonly MySoftwareItem[]
   const titleId = `software-${items[0]!.assignmentId}`;
 
   return (
-    <article aria-labelledby={titleId} className={`flex h-full flex-col rounded-lg border p-5 shadow-sm ${isExpired ? "border-slate-200 bg-slate-50" : "border-slate-200 bg-white"}`}>
+    <article
+      aria-labelledby={titleId}
+      className={`flex h-full flex-col rounded-lg border p-5 shadow-sm ${isExpired ? "border-slate-200 bg-slate-50" : "border-slate-200 bg-white"}`}
+    >
       <div className="flex items-start gap-3">
-        <span className="inline-flex size-10 shrink-0 items-center justify-center rounded-md bg-slate-100 text-slate-600" aria-hidden="true">
+        <span
+          className="inline-flex size-10 shrink-0 items-center justify-center rounded-md bg-slate-100 text-slate-600"
+          aria-hidden="true"
+        >
           <Icon className="size-5" />
         </span>
         <div className="min-w-0">
@@ -31,7 +37,11 @@ export async function SoftwareCard({ items }: { items: readonly MySoftwareItem[]
           </h2>
           <p className="text-xs text-slate-600">{t(`productKind.${product.kind}`)}</p>
         </div>
-        {isExpired ? <span className="ml-auto shrink-0 rounded-full bg-slate-200 px-2 py-0.5 text-xs font-medium text-slate-800">{t("mySoftware.expired")}</span> : null}
+        {isExpired ? (
+          <span className="ml-auto shrink-0 rounded-full bg-slate-200 px-2 py-0.5 text-xs font-medium text-slate-800">
+            {t("mySoftware.expired")}
+          </span>
+        ) : null}
       </div>
 
       <ul className="mt-4 space-y-3">
@@ -42,13 +52,17 @@ export async function SoftwareCard({ items }: { items: readonly MySoftwareItem[]
               <p className="font-medium text-slate-800">
                 {t(`licenseType.${item.type}`)} · {t(`edition.${item.edition}`)}
               </p>
-              <p className={item.isExpired ? "text-red-700" : undefined}>{item.isExpired ? t("mySoftware.expiredOn", { date }) : t("mySoftware.validUntil", { date })}</p>
+              <p className={item.isExpired ? "text-red-700" : undefined}>
+                {item.isExpired ? t("mySoftware.expiredOn", { date }) : t("mySoftware.validUntil", { date })}
+              </p>
               {item.type === "FLOATING" && !item.isExpired ? <p>{t("mySoftware.sharedSeats", { seats: item.seats })}</p> : null}
               {!item.isExpired && !isWeb && item.activationKey ? (
                 <dl className="mt-2">
                   <dt className="text-xs font-medium uppercase tracking-wide text-slate-600">{t("mySoftware.activationKey")}</dt>
                   <dd className="mt-1 flex flex-wrap items-center gap-2">
-                    <code className="break-all rounded bg-slate-100 px-2 py-1 font-mono text-sm text-slate-900 select-all">{item.activationKey}</code>
+                    <code className="break-all rounded bg-slate-100 px-2 py-1 font-mono text-sm text-slate-900 select-all">
+                      {item.activationKey}
+                    </code>
                     <CopyButton value={item.activationKey} what={t("mySoftware.activationKeyOf", { product: product.name })} />
                   </dd>
                 </dl>

@@ -54,9 +54,9 @@ export const en: EmailMessages = {
     preview: "{adminName} at {companyName} has given you a license for {productName}.",
     heading: "{productName} is ready for you",
     intro: "<strong>{adminName}</strong> at <strong>{companyName}</strong> has assigned you a license for <strong>{productName}</strong>.",
-    start: "Click Let's get started and sign in with your email address and password. You can then start working with the software right away.",
-    noAccount:
-      "Don't have an account yet? Choose Register and use this email address, the one that received this license email.",
+    start:
+      "Click Let's get started and sign in with your email address and password. You can then start working with the software right away.",
+    noAccount: "Don't have an account yet? Choose Register and use this email address, the one that received this license email.",
     button: "Let's get started",
     footer:
       "You are receiving this email because {adminName} at {companyName} assigned you a license on the License portal. If you have questions about this license, please contact {adminName}.",
@@ -84,11 +84,9 @@ export const en: EmailMessages = {
     preview: "Register with this email address; then you can start using the software right away.",
     heading: "You have been invited",
     intro: "<strong>{adminName}</strong> at <strong>{companyName}</strong> has given you a license for the following software:",
-    registerFirst:
-      "To use the software, first register. Please use this email address, the one that received this invitation.",
+    registerFirst: "To use the software, first register. Please use this email address, the one that received this invitation.",
     button: "Register",
-    webLicense:
-      "{productName} is a web application. Click Let's get started: you register and then go straight on to {productName}.",
+    webLicense: "{productName} is a web application. Click Let's get started: you register and then go straight on to {productName}.",
     desktopLicense:
       "{productName} is desktop software. Download the software, install it and sign in with your new account. Then enter this activation key.",
     stepsHeading: "How it works",
@@ -119,7 +117,8 @@ export const en: EmailMessages = {
     intro: "Your order for <strong>{companyName}</strong> is confirmed. Here is an overview.",
     orderNumber: "Order number: <strong>{orderNumber}</strong>",
     purchaseOrderNumber: "Your purchase order number: {purchaseOrderNumber}",
-    invoice: "Please pay invoice {invoiceNumber} within {paymentTermDays, plural, one {# day} other {# days}}. The invoice, to print or save as PDF, is in the portal:",
+    invoice:
+      "Please pay invoice {invoiceNumber} within {paymentTermDays, plural, one {# day} other {# days}}. The invoice, to print or save as PDF, is in the portal:",
     invoiceLink: "View invoice {invoiceNumber}",
     columnProduct: "Product",
     columnLicenseType: "License type",

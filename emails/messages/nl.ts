@@ -32,7 +32,8 @@ export const nl = {
     subject: "Nieuw wachtwoord instellen voor het Licentieportaal",
     preview: "Gebruik de link in deze e-mail om een nieuw wachtwoord in te stellen.",
     heading: "Nieuw wachtwoord instellen",
-    intro: "We hebben een verzoek ontvangen om het wachtwoord van uw account te wijzigen. Klik op de knop hieronder om een nieuw wachtwoord te kiezen.",
+    intro:
+      "We hebben een verzoek ontvangen om het wachtwoord van uw account te wijzigen. Klik op de knop hieronder om een nieuw wachtwoord te kiezen.",
     button: "Nieuw wachtwoord instellen",
     expiry: "Deze link is {minutes, plural, one {# minuut} other {# minuten}} geldig en werkt één keer.",
     footer:
@@ -54,10 +55,10 @@ export const nl = {
     subject: "{productName} is voor u klaargezet door {adminName}",
     preview: "{adminName} van {companyName} heeft u een licentie voor {productName} gegeven.",
     heading: "{productName} staat voor u klaar",
-    intro: "<strong>{adminName}</strong> van <strong>{companyName}</strong> heeft u een licentie voor <strong>{productName}</strong> toegewezen.",
+    intro:
+      "<strong>{adminName}</strong> van <strong>{companyName}</strong> heeft u een licentie voor <strong>{productName}</strong> toegewezen.",
     start: "Klik op Laten we beginnen en log in met uw e-mailadres en wachtwoord. Daarna kunt u direct met de software aan de slag.",
-    noAccount:
-      "Heeft u nog geen account? Kies dan Registreren en gebruik dit e-mailadres, waarop u deze licentie-e-mail heeft ontvangen.",
+    noAccount: "Heeft u nog geen account? Kies dan Registreren en gebruik dit e-mailadres, waarop u deze licentie-e-mail heeft ontvangen.",
     button: "Laten we beginnen",
     footer:
       "U ontvangt deze e-mail omdat {adminName} van {companyName} u een licentie heeft toegewezen in het Licentieportaal. Heeft u vragen over deze licentie? Neem dan contact op met {adminName}.",
@@ -120,7 +121,8 @@ export const nl = {
     intro: "Uw bestelling voor <strong>{companyName}</strong> is bevestigd. Hieronder vindt u een overzicht.",
     orderNumber: "Bestelnummer: <strong>{orderNumber}</strong>",
     purchaseOrderNumber: "Uw inkoopordernummer: {purchaseOrderNumber}",
-    invoice: "U betaalt factuur {invoiceNumber} binnen {paymentTermDays, plural, one {# dag} other {# dagen}}. U vindt de factuur, om af te drukken of als pdf op te slaan, in het portaal:",
+    invoice:
+      "U betaalt factuur {invoiceNumber} binnen {paymentTermDays, plural, one {# dag} other {# dagen}}. U vindt de factuur, om af te drukken of als pdf op te slaan, in het portaal:",
     invoiceLink: "Factuur {invoiceNumber} bekijken",
     columnProduct: "Product",
     columnLicenseType: "Licentietype",

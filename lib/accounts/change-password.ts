@@ -41,7 +41,15 @@ export async function changePassword(options: {
     });
     await recordAuditEvent({
       db,
-      event: { action: "auth.password-changed", companyId: null, actorId: options.actor.id, subjectUserId: options.actor.id, data: { via: "profile" }, ipAddress: options.ipAddress ?? null, at: now },
+      event: {
+        action: "auth.password-changed",
+        companyId: null,
+        actorId: options.actor.id,
+        subjectUserId: options.actor.id,
+        data: { via: "profile" },
+        ipAddress: options.ipAddress ?? null,
+        at: now,
+      },
     });
     return updated;
   });

@@ -55,6 +55,7 @@ async function passwordHashOf(credentials: AccountCredentials): Promise<string> 
     return credentials.passwordHash;
   }
   const password = NewPassword.safeParse(credentials.password);
-  if (!password.success) throw new DomainError("INVALID", "Invalid password", { fields: { password: password.error.issues[0]?.message ?? "invalid" } });
+  if (!password.success)
+    throw new DomainError("INVALID", "Invalid password", { fields: { password: password.error.issues[0]?.message ?? "invalid" } });
   return hashPassword(password.data);
 }

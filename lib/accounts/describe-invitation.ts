@@ -7,7 +7,12 @@ import { db as processDb, type DbClient } from "@/lib/db/client";
 
 export type InvitedPerson = { email: string; firstName: string; lastName: string };
 
-export async function describeInvitation(options: { token: string; email: string; db?: DbClient; clock?: Clock }): Promise<InvitedPerson | null> {
+export async function describeInvitation(options: {
+  token: string;
+  email: string;
+  db?: DbClient;
+  clock?: Clock;
+}): Promise<InvitedPerson | null> {
   const client = options.db ?? processDb();
   const usable = await findUsableToken({ db: client, purpose: "INVITATION", token: options.token, clock: options.clock });
   if (!usable) return null;

@@ -8,12 +8,7 @@ import { singleLineText } from "@/lib/validation/safe-text";
 const required = { error: (issue: { input: unknown }) => (issue.input === undefined || issue.input === null ? "required" : "invalid") };
 
 /** Stored trimmed and lower-cased (CHECK user_email_lowercase), so lookups are case-insensitive. */
-export const Email = z
-  .string(required)
-  .trim()
-  .toLowerCase()
-  .max(254, "too long")
-  .pipe(z.email("must be an email address"));
+export const Email = z.string(required).trim().toLowerCase().max(254, "too long").pipe(z.email("must be an email address"));
 
 /** One line of text: no control characters, no bidi overrides (decision 014). */
 export const PersonName = singleLineText(required).min(1, "required").max(100, "too long");

@@ -13,7 +13,10 @@ export const PendingRegistration = z.object({
   termsVersion: z.string().min(1),
   termsAcceptedAt: z.iso.datetime(),
   /** SHA-256 of the registering browser's binding secret; absent when no browser registered. */
-  bindingHash: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+  bindingHash: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional(),
 });
 export type PendingRegistration = z.infer<typeof PendingRegistration>;
 
@@ -24,7 +27,10 @@ export function pendingRegistrationOf(data: unknown): PendingRegistration | null
 }
 
 /** The newest unused verification token's data, expired or not, so a resend carries the registration over. */
-export async function findPendingRegistration(options: { db: DbClient; userId: string }): Promise<{ data: Prisma.InputJsonObject; registration: PendingRegistration } | null> {
+export async function findPendingRegistration(options: {
+  db: DbClient;
+  userId: string;
+}): Promise<{ data: Prisma.InputJsonObject; registration: PendingRegistration } | null> {
   const token = await options.db.token.findFirst({
     where: { userId: options.userId, purpose: "EMAIL_VERIFICATION", usedAt: null },
     orderBy: { createdAt: "desc" },

@@ -48,7 +48,15 @@ export type RegistrationOutcome = { status: "VERIFICATION_SENT" } | { status: "A
 
 type ExistingUser = { id: string; firstName: string; language: LocaleValue; emailVerifiedAt: Date | null; passwordHash: string | null };
 /** What every branch of a registration works with, checked and hashed once. */
-type Registration = { email: string; language: LocaleValue; firstName: string; lastName: string; passwordHash: string; tokenData: Prisma.InputJsonObject; now: Date };
+type Registration = {
+  email: string;
+  language: LocaleValue;
+  firstName: string;
+  lastName: string;
+  passwordHash: string;
+  tokenData: Prisma.InputJsonObject;
+  now: Date;
+};
 
 export async function registerAccount(options: RegisterAccountOptions): Promise<RegistrationOutcome> {
   const registration = await checkedRegistration(options);
@@ -113,14 +121,37 @@ async function activateByInvitation(context: {
 }): Promise<RegistrationOutcome | null> {
   const { db, existing, registration, options } = context;
   const { now, language, passwordHash } = registration;
-  const invited = await acceptInvitation({ db, userId: existing.id, token: context.invitationToken, passwordHash, now, clock: options.clock });
+  const invited = await acceptInvitation({
+    db,
+    userId: existing.id,
+    token: context.invitationToken,
+    passwordHash,
+    now,
+    clock: options.clock,
+  });
   if (!invited) return null;
   const name = existing.firstName ? {} : { firstName: registration.firstName, lastName: registration.lastName };
-  await db.user.update({ where: { id: existing.id }, data: { termsVersion: CURRENT_TERMS_VERSION, termsAcceptedAt: now, language, ...name } });
+  await db.user.update({
+    where: { id: existing.id },
+    data: { termsVersion: CURRENT_TERMS_VERSION, termsAcceptedAt: now, language, ...name },
+  });
   for (const action of ["account.registered", "account.verified"] as const) {
-    await recordAuditEvent({ db, event: { action, companyId: invited.companyId, actorId: existing.id, subjectUserId: existing.id, ipAddress: options.ipAddress ?? null, at: now } });
+    await recordAuditEvent({
+      db,
+      event: {
+        action,
+        companyId: invited.companyId,
+        actorId: existing.id,
+        subjectUserId: existing.id,
+        ipAddress: options.ipAddress ?? null,
+        at: now,
+      },
+    });
   }
-  return { status: "ACTIVATED", continueTo: await resolveContinueTarget({ db, productCode: invitedContinueTo(invited.data, options.continueTo ?? undefined) }) };
+  return {
+    status: "ACTIVATED",
+    continueTo: await resolveContinueTarget({ db, productCode: invitedContinueTo(invited.data, options.continueTo ?? undefined) }),
+  };
 }
 
 /** Registered already: tell the owner of the address, change nothing. */
@@ -137,20 +168,47 @@ async function tellOwnerAccountExists(db: DbClient, existing: ExistingUser, emai
 }
 
 /** What was typed waits in the verification token; whoever typed it may not own the mailbox. */
-async function sendVerification(context: { db: DbClient; existing: ExistingUser | null; registration: Registration; ipAddress: string | null; clock?: Clock }): Promise<RegistrationOutcome> {
+async function sendVerification(context: {
+  db: DbClient;
+  existing: ExistingUser | null;
+  registration: Registration;
+  ipAddress: string | null;
+  clock?: Clock;
+}): Promise<RegistrationOutcome> {
   const { db, existing, registration } = context;
   // A new address gets a row with its email only.
   const userId = existing ? existing.id : (await db.user.create({ data: { email: registration.email }, select: { id: true } })).id;
-  const { token } = await issueToken({ db, purpose: "EMAIL_VERIFICATION", userId, ttlMs: VERIFICATION_TOKEN_TTL_MS, data: registration.tokenData, clock: context.clock });
+  const { token } = await issueToken({
+    db,
+    purpose: "EMAIL_VERIFICATION",
+    userId,
+    ttlMs: VERIFICATION_TOKEN_TTL_MS,
+    data: registration.tokenData,
+    clock: context.clock,
+  });
   await enqueueEmail({
     db,
     template: "account-verification",
     to: registration.email,
     locale: registration.language,
-    payload: { firstName: existing?.firstName || registration.firstName, verifyUrl: absoluteUrl(`/verify-email?token=${token}`), expiresInHours: 24 },
+    payload: {
+      firstName: existing?.firstName || registration.firstName,
+      verifyUrl: absoluteUrl(`/verify-email?token=${token}`),
+      expiresInHours: 24,
+    },
     userId,
   });
-  await recordAuditEvent({ db, event: { action: "account.registered", companyId: null, actorId: userId, subjectUserId: userId, ipAddress: context.ipAddress, at: registration.now } });
+  await recordAuditEvent({
+    db,
+    event: {
+      action: "account.registered",
+      companyId: null,
+      actorId: userId,
+      subjectUserId: userId,
+      ipAddress: context.ipAddress,
+      at: registration.now,
+    },
+  });
   return { status: "VERIFICATION_SENT" };
 }
 
@@ -180,6 +238,9 @@ async function acceptInvitation(options: {
     // A password set here ends any session an earlier, unverified password might have made.
     data: { passwordHash: options.passwordHash, emailVerifiedAt: options.now, sessionVersion: { increment: 1 } },
   });
-  const companyId = typeof (consumed.data as { companyId?: unknown } | null)?.companyId === "string" ? (consumed.data as { companyId: string }).companyId : null;
+  const companyId =
+    typeof (consumed.data as { companyId?: unknown } | null)?.companyId === "string"
+      ? (consumed.data as { companyId: string }).companyId
+      : null;
   return { companyId, data: consumed.data };
 }

@@ -10,7 +10,13 @@ import { DomainError } from "@/lib/errors";
 import { defaultRateLimits, type RateLimits } from "@/lib/rate-limit/rate-limits";
 import { runInTransaction } from "@/lib/transactions/run-in-transaction";
 
-export async function requestPasswordReset(options: { email: string; ipAddress?: string | null; db?: DbClient; clock?: Clock; rateLimits?: RateLimits }): Promise<void> {
+export async function requestPasswordReset(options: {
+  email: string;
+  ipAddress?: string | null;
+  db?: DbClient;
+  clock?: Clock;
+  rateLimits?: RateLimits;
+}): Promise<void> {
   const email = Email.safeParse(options.email);
   if (!email.success) throw new DomainError("INVALID", "Invalid email", { fields: { email: "invalid" } });
   const rateLimits = options.rateLimits ?? defaultRateLimits();
@@ -24,7 +30,13 @@ export async function requestPasswordReset(options: { email: string; ipAddress?:
     });
     // Invited contacts without a password register instead (R17); disabled users get nothing.
     if (!user?.passwordHash || user.disabledAt) return;
-    const { token } = await issueToken({ db, purpose: "PASSWORD_RESET", userId: user.id, ttlMs: PASSWORD_RESET_TOKEN_TTL_MS, clock: options.clock });
+    const { token } = await issueToken({
+      db,
+      purpose: "PASSWORD_RESET",
+      userId: user.id,
+      ttlMs: PASSWORD_RESET_TOKEN_TTL_MS,
+      clock: options.clock,
+    });
     await enqueueEmail({
       db,
       template: "password-reset",

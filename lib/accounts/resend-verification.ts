@@ -12,7 +12,13 @@ import { DomainError } from "@/lib/errors";
 import { defaultRateLimits, type RateLimits } from "@/lib/rate-limit/rate-limits";
 import { runInTransaction } from "@/lib/transactions/run-in-transaction";
 
-export async function resendVerification(options: { email: string; ipAddress?: string | null; db?: DbClient; clock?: Clock; rateLimits?: RateLimits }): Promise<void> {
+export async function resendVerification(options: {
+  email: string;
+  ipAddress?: string | null;
+  db?: DbClient;
+  clock?: Clock;
+  rateLimits?: RateLimits;
+}): Promise<void> {
   const email = Email.safeParse(options.email);
   if (!email.success) throw new DomainError("INVALID", "Invalid email", { fields: { email: "invalid" } });
   const rateLimits = options.rateLimits ?? defaultRateLimits();
@@ -28,13 +34,24 @@ export async function resendVerification(options: { email: string; ipAddress?: s
     const pending = await findPendingRegistration({ db, userId: user.id });
     // A contact nobody registered yet gets invitations from their admin, not activation mails.
     if (!pending && !user.passwordHash) return;
-    const { token } = await issueToken({ db, purpose: "EMAIL_VERIFICATION", userId: user.id, ttlMs: VERIFICATION_TOKEN_TTL_MS, data: pending?.data, clock: options.clock });
+    const { token } = await issueToken({
+      db,
+      purpose: "EMAIL_VERIFICATION",
+      userId: user.id,
+      ttlMs: VERIFICATION_TOKEN_TTL_MS,
+      data: pending?.data,
+      clock: options.clock,
+    });
     await enqueueEmail({
       db,
       template: "account-verification",
       to: email.data,
       locale: pending?.registration.language ?? user.language,
-      payload: { firstName: user.firstName || pending?.registration.firstName || "", verifyUrl: absoluteUrl(`/verify-email?token=${token}`), expiresInHours: 24 },
+      payload: {
+        firstName: user.firstName || pending?.registration.firstName || "",
+        verifyUrl: absoluteUrl(`/verify-email?token=${token}`),
+        expiresInHours: 24,
+      },
       userId: user.id,
     });
   });

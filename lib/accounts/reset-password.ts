@@ -12,7 +12,13 @@ import { runInTransaction } from "@/lib/transactions/run-in-transaction";
 
 const invalidLink = () => new DomainError("INVALID", "The reset link is invalid, used or expired", { fields: { token: "invalid" } });
 
-export async function resetPassword(options: { token: string; password: string; ipAddress?: string | null; db?: DbClient; clock?: Clock }): Promise<void> {
+export async function resetPassword(options: {
+  token: string;
+  password: string;
+  ipAddress?: string | null;
+  db?: DbClient;
+  clock?: Clock;
+}): Promise<void> {
   const client = options.db ?? processDb();
   const usable = await findUsableToken({ db: client, purpose: "PASSWORD_RESET", token: options.token, clock: options.clock });
   if (!usable) throw invalidLink();
@@ -31,7 +37,15 @@ export async function resetPassword(options: { token: string; password: string; 
     });
     await recordAuditEvent({
       db,
-      event: { action: "auth.password-changed", companyId: null, actorId: consumed.userId, subjectUserId: consumed.userId, data: { via: "reset" }, ipAddress: options.ipAddress ?? null, at: now },
+      event: {
+        action: "auth.password-changed",
+        companyId: null,
+        actorId: consumed.userId,
+        subjectUserId: consumed.userId,
+        data: { via: "reset" },
+        ipAddress: options.ipAddress ?? null,
+        at: now,
+      },
     });
   });
 }

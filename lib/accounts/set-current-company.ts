@@ -6,7 +6,10 @@ import type { DbClient } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";
 import { runInTransaction } from "@/lib/transactions/run-in-transaction";
 
-export async function setCurrentCompany(options: { actor: Actor; companyId: string; ipAddress?: string | null }, client?: DbClient): Promise<void> {
+export async function setCurrentCompany(
+  options: { actor: Actor; companyId: string; ipAddress?: string | null },
+  client?: DbClient,
+): Promise<void> {
   await runInTransaction(client, async (db) => {
     // One conditional update: a company the actor is no contact of is NOT_FOUND (R28).
     const updated = await db.user.updateMany({
@@ -14,6 +17,9 @@ export async function setCurrentCompany(options: { actor: Actor; companyId: stri
       data: { currentCompanyId: options.companyId },
     });
     if (updated.count === 0) throw notFound("Company");
-    await recordAuditEvent({ db, event: { action: "company.switched", companyId: options.companyId, actorId: options.actor.id, ipAddress: options.ipAddress ?? null } });
+    await recordAuditEvent({
+      db,
+      event: { action: "company.switched", companyId: options.companyId, actorId: options.actor.id, ipAddress: options.ipAddress ?? null },
+    });
   });
 }

@@ -10,6 +10,15 @@ export async function signOutEverywhere(options: { actor: Actor; ipAddress?: str
   await runInTransaction(options.db, async (db) => {
     await db.user.update({ where: { id: options.actor.id }, data: { sessionVersion: { increment: 1 } } });
     await endPortalSessions({ userId: options.actor.id, reason: "signed-out-everywhere", db });
-    await recordAuditEvent({ db, event: { action: "auth.signed-out-everywhere", companyId: null, actorId: options.actor.id, subjectUserId: options.actor.id, ipAddress: options.ipAddress ?? null } });
+    await recordAuditEvent({
+      db,
+      event: {
+        action: "auth.signed-out-everywhere",
+        companyId: null,
+        actorId: options.actor.id,
+        subjectUserId: options.actor.id,
+        ipAddress: options.ipAddress ?? null,
+      },
+    });
   });
 }

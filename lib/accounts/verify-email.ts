@@ -23,7 +23,12 @@ export type ActivationForm = { kind: "invalid" } | { kind: "one-click" } | { kin
 const invalidLink = () => new DomainError("INVALID", "The activation link is invalid, used or expired", { fields: { token: "invalid" } });
 
 /** What the activation page shows for a link, without using it (opening the link changes nothing). */
-export async function describeActivation(options: { token: string; bindingSecret?: string | null; db?: DbClient; clock?: Clock }): Promise<ActivationForm> {
+export async function describeActivation(options: {
+  token: string;
+  bindingSecret?: string | null;
+  db?: DbClient;
+  clock?: Clock;
+}): Promise<ActivationForm> {
   const client = options.db ?? processDb();
   const usable = await findUsableToken({ db: client, purpose: "EMAIL_VERIFICATION", token: options.token, clock: options.clock });
   if (!usable) return { kind: "invalid" };
@@ -47,7 +52,8 @@ export async function verifyEmail(options: {
     // Checked before the token is used, so a refused password or missing terms keep the link working.
     const usable = await findUsableToken({ db: client, purpose: "EMAIL_VERIFICATION", token: options.token, clock: options.clock });
     if (!usable) throw invalidLink();
-    if (options.chosen.acceptTerms !== true) throw new DomainError("INVALID", "Terms not accepted", { fields: { acceptTerms: "required" } });
+    if (options.chosen.acceptTerms !== true)
+      throw new DomainError("INVALID", "Terms not accepted", { fields: { acceptTerms: "required" } });
     const owner = await client.user.findUniqueOrThrow({ where: { id: usable.userId }, select: { email: true } });
     await assertAcceptablePassword(options.chosen.password, owner.email);
     chosenPasswordHash = await hashPassword(options.chosen.password);
@@ -57,7 +63,10 @@ export async function verifyEmail(options: {
     const consumed = await consumeToken({ db, purpose: "EMAIL_VERIFICATION", token: options.token, clock: options.clock });
     if (!consumed) throw invalidLink();
     const registration = pendingRegistrationOf(consumed.data);
-    const user = await db.user.findUniqueOrThrow({ where: { id: consumed.userId }, select: { emailVerifiedAt: true, firstName: true, lastName: true } });
+    const user = await db.user.findUniqueOrThrow({
+      where: { id: consumed.userId },
+      select: { emailVerifiedAt: true, firstName: true, lastName: true },
+    });
 
     let passwordFrom: "activation" | "registration";
     if (chosenPasswordHash && options.chosen) {
@@ -94,7 +103,17 @@ export async function verifyEmail(options: {
       // Not the registering browser and no password chosen: the transaction rolls back, the link stays usable.
       throw new DomainError("INVALID", "Choose a password to activate the account", { fields: { password: "required" } });
     }
-    await recordAuditEvent({ db, event: { action: "account.verified", companyId: null, actorId: consumed.userId, subjectUserId: consumed.userId, data: { passwordFrom }, at: now } });
+    await recordAuditEvent({
+      db,
+      event: {
+        action: "account.verified",
+        companyId: null,
+        actorId: consumed.userId,
+        subjectUserId: consumed.userId,
+        data: { passwordFrom },
+        at: now,
+      },
+    });
     return resolveContinueTarget({ db, productCode: continueToOf(consumed.data) });
   });
 }

@@ -26,7 +26,16 @@ export type LicenseActivation = { activation: Activation; device: Device; licens
 export const MAX_FINGERPRINT_LENGTH = 200;
 const MAX_HOSTNAME_LENGTH = 255;
 
-type LicenseRow = { id: string; type: LicenseType; edition: LicenseEdition; validFrom: Date; validUntil: Date; companyId: string; productCode: string; productName: string };
+type LicenseRow = {
+  id: string;
+  type: LicenseType;
+  edition: LicenseEdition;
+  validFrom: Date;
+  validUntil: Date;
+  companyId: string;
+  productCode: string;
+  productName: string;
+};
 
 export async function activateLicense(options: {
   actor: Actor;
@@ -40,8 +49,10 @@ export async function activateLicense(options: {
   if (!key) throw unknownKey();
   const fingerprint = options.fingerprint.trim();
   const hostname = options.hostname.trim();
-  if (!fingerprint || fingerprint.length > MAX_FINGERPRINT_LENGTH) throw new DomainError("INVALID", "Invalid device fingerprint", { fields: { fingerprint: "invalid" } });
-  if (!hostname || hostname.length > MAX_HOSTNAME_LENGTH) throw new DomainError("INVALID", "Invalid hostname", { fields: { hostname: "invalid" } });
+  if (!fingerprint || fingerprint.length > MAX_FINGERPRINT_LENGTH)
+    throw new DomainError("INVALID", "Invalid device fingerprint", { fields: { fingerprint: "invalid" } });
+  if (!hostname || hostname.length > MAX_HOSTNAME_LENGTH)
+    throw new DomainError("INVALID", "Invalid hostname", { fields: { hostname: "invalid" } });
   const now = (options.clock ?? systemClock).now();
 
   try {
@@ -53,12 +64,19 @@ export async function activateLicense(options: {
         WHERE l."activationKey" = ${key} FOR NO KEY UPDATE OF l`;
       if (!license || license.type === "NAMED_USER") throw unknownKey();
       // R28: a key of a company the user does not belong to is as unknown as a mistyped one.
-      const membership = await transaction.membership.findUnique({ where: { userId_companyId: { userId: options.actor.id, companyId: license.companyId } }, select: { id: true } });
+      const membership = await transaction.membership.findUnique({
+        where: { userId_companyId: { userId: options.actor.id, companyId: license.companyId } },
+        select: { id: true },
+      });
       if (!membership) throw unknownKey();
       const refusal = { licenseId: license.id, companyId: license.companyId };
-      const assignment = await transaction.assignment.findFirst({ where: { licenseId: license.id, userId: options.actor.id, revokedAt: null }, select: { id: true } });
+      const assignment = await transaction.assignment.findFirst({
+        where: { licenseId: license.id, userId: options.actor.id, revokedAt: null },
+        select: { id: true },
+      });
       if (!assignment) throw new DomainError("FORBIDDEN", "This license is not assigned to you", { reason: "NOT_ASSIGNED", ...refusal });
-      if (!isLicenseValidAt(license, now)) throw new DomainError("FORBIDDEN", "This license is not valid now", { reason: "LICENSE_NOT_VALID", ...refusal });
+      if (!isLicenseValidAt(license, now))
+        throw new DomainError("FORBIDDEN", "This license is not valid now", { reason: "LICENSE_NOT_VALID", ...refusal });
 
       // A fingerprint names one machine of one user; a renamed machine keeps its device row.
       const device = await transaction.device.upsert({
@@ -67,7 +85,9 @@ export async function activateLicense(options: {
         update: { hostname, lastSeenAt: now },
       });
       const activated = toActivatedLicense(license);
-      const existing = await transaction.activation.findFirst({ where: { licenseId: license.id, deviceId: device.id, deactivatedAt: null } });
+      const existing = await transaction.activation.findFirst({
+        where: { licenseId: license.id, deviceId: device.id, deactivatedAt: null },
+      });
       if (existing) {
         // The same machine activating again (reinstall, or renewing its license file) gets the same activation.
         const activation = await transaction.activation.update({ where: { id: existing.id }, data: { lastSeenAt: now } });
@@ -82,7 +102,14 @@ export async function activateLicense(options: {
         if (elsewhere) throw activeElsewhere({ hostname: elsewhere.device.hostname, activatedAt: elsewhere.activatedAt }, refusal);
       }
       const activation = await transaction.activation.create({
-        data: { licenseId: license.id, licenseType: license.type, deviceId: device.id, userId: options.actor.id, activatedAt: now, lastSeenAt: now },
+        data: {
+          licenseId: license.id,
+          licenseType: license.type,
+          deviceId: device.id,
+          userId: options.actor.id,
+          activatedAt: now,
+          lastSeenAt: now,
+        },
       });
       await recordAuditEvent({
         db: transaction,
@@ -108,14 +135,24 @@ export async function activateLicense(options: {
 }
 
 function toActivatedLicense(row: LicenseRow): ActivatedLicense {
-  return { id: row.id, type: row.type, edition: row.edition, validUntil: row.validUntil, companyId: row.companyId, product: { code: row.productCode, name: row.productName } };
+  return {
+    id: row.id,
+    type: row.type,
+    edition: row.edition,
+    validUntil: row.validUntil,
+    companyId: row.companyId,
+    product: { code: row.productCode, name: row.productName },
+  };
 }
 
 function unknownKey(): DomainError {
   return new DomainError("NOT_FOUND", "Activation key not found", { reason: "INVALID_ACTIVATION_KEY" });
 }
 
-function activeElsewhere(device: { hostname: string; activatedAt: Date } | null, refusal: { licenseId: string; companyId: string }): DomainError {
+function activeElsewhere(
+  device: { hostname: string; activatedAt: Date } | null,
+  refusal: { licenseId: string; companyId: string },
+): DomainError {
   const where = device ? `on ${device.hostname}` : "on another device";
   return new DomainError("CONFLICT", `This license is already active ${where}; remove it there first`, {
     reason: "ACTIVATION_LIMIT",
@@ -129,10 +166,17 @@ function activeElsewhere(device: { hostname: string; activatedAt: Date } | null,
 async function activeElsewhereByKey(key: string, db?: DbClient): Promise<DomainError> {
   const license = await (db ?? processDb()).license.findUniqueOrThrow({
     where: { activationKey: key },
-    select: { id: true, group: { select: { companyId: true } }, activations: { where: { deactivatedAt: null }, take: 1, select: { activatedAt: true, device: { select: { hostname: true } } } } },
+    select: {
+      id: true,
+      group: { select: { companyId: true } },
+      activations: { where: { deactivatedAt: null }, take: 1, select: { activatedAt: true, device: { select: { hostname: true } } } },
+    },
   });
   const winner = license.activations[0];
-  return activeElsewhere(winner ? { hostname: winner.device.hostname, activatedAt: winner.activatedAt } : null, { licenseId: license.id, companyId: license.group.companyId });
+  return activeElsewhere(winner ? { hostname: winner.device.hostname, activatedAt: winner.activatedAt } : null, {
+    licenseId: license.id,
+    companyId: license.group.companyId,
+  });
 }
 
 /** A refusal the audit log keeps: which license, and for a lost activation the machine that holds it. */
@@ -142,14 +186,27 @@ function auditedRefusal(error: unknown): AuditedRefusal | null {
   if (!isDomainError(error)) return null;
   const { code, details } = error.failure;
   if (code === "CONFLICT" && details.reason === "ACTIVATION_LIMIT") {
-    return { reason: details.reason, licenseId: details.licenseId, companyId: details.companyId, ...(details.hostname ? { activeOn: details.hostname } : {}) };
+    return {
+      reason: details.reason,
+      licenseId: details.licenseId,
+      companyId: details.companyId,
+      ...(details.hostname ? { activeOn: details.hostname } : {}),
+    };
   }
   const isAuditedForbidden = code === "FORBIDDEN" && (details.reason === "NOT_ASSIGNED" || details.reason === "LICENSE_NOT_VALID");
-  if (isAuditedForbidden && details.licenseId && details.companyId) return { reason: details.reason, licenseId: details.licenseId, companyId: details.companyId };
+  if (isAuditedForbidden && details.licenseId && details.companyId)
+    return { reason: details.reason, licenseId: details.licenseId, companyId: details.companyId };
   return null;
 }
 
-async function recordRefusal(options: { refusal: AuditedRefusal; actor: Actor; fingerprint: string; hostname: string; now: Date; db?: DbClient }): Promise<void> {
+async function recordRefusal(options: {
+  refusal: AuditedRefusal;
+  actor: Actor;
+  fingerprint: string;
+  hostname: string;
+  now: Date;
+  db?: DbClient;
+}): Promise<void> {
   const { reason, licenseId, companyId, activeOn } = options.refusal;
   await recordAuditEvent({
     db: options.db,

@@ -25,8 +25,10 @@ export async function deactivateActivation(options: {
 }): Promise<{ activation: Activation; wasActive: boolean }> {
   if (!isRecordId(options.activationId)) throw notFound("Activation");
   const reason = options.reason.trim();
-  if (!reason || reason.length > MAX_REASON_LENGTH) throw new DomainError("INVALID", "A reason is required", { fields: { reason: "required" } });
-  if (!isSafeMultiLineText(reason)) throw new DomainError("INVALID", "The reason holds control characters", { fields: { reason: FORBIDDEN_CHARACTERS } });
+  if (!reason || reason.length > MAX_REASON_LENGTH)
+    throw new DomainError("INVALID", "A reason is required", { fields: { reason: "required" } });
+  if (!isSafeMultiLineText(reason))
+    throw new DomainError("INVALID", "The reason holds control characters", { fields: { reason: FORBIDDEN_CHARACTERS } });
   const now = (options.clock ?? systemClock).now();
 
   return runInTransaction(options.db, async (transaction) => {
@@ -58,8 +60,18 @@ export async function deactivateActivation(options: {
     await recordAuditEvents({
       db: transaction,
       events: [
-        { ...common, action: "activation.deactivated", subjectUserId: activation.userId, data: { activationId: activation.id, deviceId: activation.deviceId, reason } },
-        ...released.map((lease) => ({ ...common, action: "lease.released" as const, subjectUserId: lease.userId, data: { leaseId: lease.id, reason: "device deactivated" } })),
+        {
+          ...common,
+          action: "activation.deactivated",
+          subjectUserId: activation.userId,
+          data: { activationId: activation.id, deviceId: activation.deviceId, reason },
+        },
+        ...released.map((lease) => ({
+          ...common,
+          action: "lease.released" as const,
+          subjectUserId: lease.userId,
+          data: { leaseId: lease.id, reason: "device deactivated" },
+        })),
       ],
     });
     const updated = await transaction.activation.findUniqueOrThrow({ where: { id: activation.id } });

@@ -41,5 +41,10 @@ export async function listGroupDevices(options: { actor: Actor; groupId: string;
     JOIN "User" u ON u."id" = a."userId"
     WHERE l."groupId" = ${options.groupId}::uuid AND a."licenseType" = 'NODE_LOCKED' AND a."deactivatedAt" IS NULL
     ORDER BY p."name", lower(u."lastName"), lower(u."firstName"), d."hostname"`;
-  return rows.map((row) => ({ ...row, userName: row.userName || row.userEmail, activatedAt: row.activatedAt.toISOString(), lastSeenAt: row.lastSeenAt.toISOString() }));
+  return rows.map((row) => ({
+    ...row,
+    userName: row.userName || row.userEmail,
+    activatedAt: row.activatedAt.toISOString(),
+    lastSeenAt: row.lastSeenAt.toISOString(),
+  }));
 }

@@ -21,5 +21,12 @@ export async function signLicenseFile(options: { activation: LicenseActivation; 
     companyId: license.companyId,
     licenseValidUntil: license.validUntil.toISOString(),
   };
-  return signToken({ kind: "licenseFile", subject: activation.userId, audience: license.product.code, claims, expiresAt, clock: options.clock });
+  return signToken({
+    kind: "licenseFile",
+    subject: activation.userId,
+    audience: license.product.code,
+    claims,
+    expiresAt,
+    clock: options.clock,
+  });
 }

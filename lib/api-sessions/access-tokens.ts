@@ -31,7 +31,12 @@ export async function issueAccessToken(options: {
   clock?: Clock;
   db?: DbClient;
 }): Promise<{ accessToken: string; expiresIn: number }> {
-  const claims: AccessTokenClaims = { sid: options.sessionId, ver: options.sessionVersion, client: options.client, ...(options.deviceId ? { did: options.deviceId } : {}) };
+  const claims: AccessTokenClaims = {
+    sid: options.sessionId,
+    ver: options.sessionVersion,
+    client: options.client,
+    ...(options.deviceId ? { did: options.deviceId } : {}),
+  };
   const accessToken = await signToken({
     kind: "access",
     subject: options.userId,
@@ -46,7 +51,15 @@ export async function issueAccessToken(options: {
 
 /** From the token alone; whether its session is still live is not asked here. */
 export async function verifyAccessToken(options: { token: string; clock?: Clock; db?: DbClient }): Promise<ApiPrincipal> {
-  const payload = AccessTokenPayload.safeParse(await verifyToken({ kind: "access", token: options.token, audience: API_AUDIENCE, clock: options.clock ?? systemClock, db: options.db }));
+  const payload = AccessTokenPayload.safeParse(
+    await verifyToken({
+      kind: "access",
+      token: options.token,
+      audience: API_AUDIENCE,
+      clock: options.clock ?? systemClock,
+      db: options.db,
+    }),
+  );
   if (!payload.success) throw new DomainError("UNAUTHENTICATED", "The token is not valid");
   const { sub, sid, ver, client, did } = payload.data;
   return { userId: sub, sessionId: sid, sessionVersion: ver, client, deviceId: did ?? null };

@@ -27,9 +27,15 @@ export async function signInApiSession(options: {
   rateLimits?: RateLimits;
 }): Promise<ApiSessionTokens> {
   const ipAddress = options.ipAddress ?? null;
-  const result = await signInWithPassword({ credentials: { email: options.email, password: options.password }, ipAddress, db: options.db, rateLimits: options.rateLimits });
+  const result = await signInWithPassword({
+    credentials: { email: options.email, password: options.password },
+    ipAddress,
+    db: options.db,
+    rateLimits: options.rateLimits,
+  });
   if (result.status === "invalid") throw new DomainError("UNAUTHENTICATED", "Wrong email or password", { reason: "INVALID_CREDENTIALS" });
-  if (result.status === "unverified") throw new DomainError("FORBIDDEN", "The email address is not verified yet", { reason: "EMAIL_NOT_VERIFIED" });
+  if (result.status === "unverified")
+    throw new DomainError("FORBIDDEN", "The email address is not verified yet", { reason: "EMAIL_NOT_VERIFIED" });
   if (result.status === "rate-limited") throw rateLimitedError(result.retryAfterSeconds);
 
   const { userId, sessionVersion } = result.claims;
@@ -49,15 +55,39 @@ export async function signInApiSession(options: {
       : null;
     // The family id is the API session's id: every rotated successor carries it (decision 010).
     await transaction.refreshToken.create({
-      data: { familyId: sessionId, tokenHash: refresh.tokenHash, userId, deviceId: device?.id ?? null, client: options.client, expiresAt: refreshTokenExpiresAt, createdAt: now },
+      data: {
+        familyId: sessionId,
+        tokenHash: refresh.tokenHash,
+        userId,
+        deviceId: device?.id ?? null,
+        client: options.client,
+        expiresAt: refreshTokenExpiresAt,
+        createdAt: now,
+      },
     });
     await recordAuditEvent({
       db: transaction,
-      event: { action: "api.signed-in", companyId: null, actorId: userId, subjectUserId: userId, data: { sessionId, client: options.client, deviceId: device?.id ?? null, hostname: options.device?.hostname ?? null }, ipAddress, at: now },
+      event: {
+        action: "api.signed-in",
+        companyId: null,
+        actorId: userId,
+        subjectUserId: userId,
+        data: { sessionId, client: options.client, deviceId: device?.id ?? null, hostname: options.device?.hostname ?? null },
+        ipAddress,
+        at: now,
+      },
     });
     return device?.id ?? null;
   });
 
-  const access = await issueAccessToken({ userId, sessionId, sessionVersion, client: options.client, deviceId, clock: options.clock, db: options.db });
+  const access = await issueAccessToken({
+    userId,
+    sessionId,
+    sessionVersion,
+    client: options.client,
+    deviceId,
+    clock: options.clock,
+    db: options.db,
+  });
   return { ...access, refreshToken: refresh.token, refreshTokenExpiresAt };
 }

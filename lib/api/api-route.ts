@@ -23,7 +23,13 @@ export function apiRoute<Params = NoParams>(handle: (context: ApiRequest<Params>
     const locale = negotiateApiLocale(request.headers.get("accept-language"));
     // Over the instance's limit a request never gets here (lib/runtime/request-admission.ts).
     try {
-      return await handle({ request, params: await context.params, locale, clock: apiClock(), ipAddress: clientIpFromHeaders(request.headers) });
+      return await handle({
+        request,
+        params: await context.params,
+        locale,
+        clock: apiClock(),
+        ipAddress: clientIpFromHeaders(request.headers),
+      });
     } catch (error) {
       return problemResponse(problemFromError(error, locale), locale);
     }

@@ -74,7 +74,11 @@ export function problemFromError(error: unknown, locale: Locale): ApiProblem {
 
 /** 503 DATABASE_UNAVAILABLE with Retry-After. */
 export function databaseUnavailableProblem(): ApiProblem {
-  return new ApiProblem("DATABASE_UNAVAILABLE", { retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS }, { seconds: DATABASE_RETRY_AFTER_SECONDS });
+  return new ApiProblem(
+    "DATABASE_UNAVAILABLE",
+    { retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS },
+    { seconds: DATABASE_RETRY_AFTER_SECONDS },
+  );
 }
 
 /** Which problem each reason is at the API: a table per code, so a reason left out does not compile. */
@@ -121,7 +125,11 @@ function problemFromDomainError(error: DomainError, locale: Locale): ApiProblem 
     case "CONFLICT": {
       if (details.reason !== "ACTIVATION_LIMIT") return new ApiProblem(details.reason ? conflictProblems[details.reason] : "CONFLICT");
       const hostname = details.hostname ?? "?";
-      return new ApiProblem("ACTIVATION_LIMIT", { device: { hostname, activatedAt: details.activatedAt?.toISOString() ?? "" } }, { hostname });
+      return new ApiProblem(
+        "ACTIVATION_LIMIT",
+        { device: { hostname, activatedAt: details.activatedAt?.toISOString() ?? "" } },
+        { hostname },
+      );
     }
     case "SEATS_EXHAUSTED": {
       // Only a floating license's refusal knows when a seat frees up.

@@ -25,7 +25,8 @@ export async function readJsonBody<Schema extends z.ZodType>(
   const { locale } = options;
   const maxBytes = options.maxBytes ?? MAX_REQUEST_BODY_BYTES;
   const contentType = request.headers.get("content-type");
-  const invalid = (field: string, messageKey: string, values = {}) => new ApiProblem("INVALID_REQUEST", { errors: [{ field, message: apiMessage(locale, messageKey, values) }] });
+  const invalid = (field: string, messageKey: string, values = {}) =>
+    new ApiProblem("INVALID_REQUEST", { errors: [{ field, message: apiMessage(locale, messageKey, values) }] });
 
   if (contentType === null && options.isBodyOptional) {
     const bytes = await readBytes(request, maxBytes, () => invalid("", "body.tooLarge", { maxBytes }));
@@ -56,7 +57,8 @@ export function fieldErrors(error: z.ZodError, locale: Locale): FieldError[] {
       return issue.keys.map((key) => ({ field: [...path, key].join("."), message: apiMessage(locale, "fields.unknown") }));
     }
     // The shared text fields' own problem (lib/validation/safe-text.ts), in the request's language.
-    const message = issue.code === "custom" && issue.message === FORBIDDEN_CHARACTERS ? apiMessage(locale, "fields.forbiddenCharacters") : issue.message;
+    const message =
+      issue.code === "custom" && issue.message === FORBIDDEN_CHARACTERS ? apiMessage(locale, "fields.forbiddenCharacters") : issue.message;
     return [{ field: path.join("."), message }];
   });
 }
@@ -64,9 +66,15 @@ export function fieldErrors(error: z.ZodError, locale: Locale): FieldError[] {
 /** application/json or a +json type (RFC 6839), in UTF-8 if a charset is named at all. */
 function isJsonMediaType(contentType: string | null): boolean {
   if (!contentType) return false;
-  const [type = "", ...parameters] = contentType.toLowerCase().split(";").map((part) => part.trim());
+  const [type = "", ...parameters] = contentType
+    .toLowerCase()
+    .split(";")
+    .map((part) => part.trim());
   if (type !== "application/json" && !/^application\/[a-z0-9.+-]+\+json$/.test(type)) return false;
-  const charset = parameters.find((parameter) => parameter.startsWith("charset="))?.slice("charset=".length).replace(/"/g, "");
+  const charset = parameters
+    .find((parameter) => parameter.startsWith("charset="))
+    ?.slice("charset=".length)
+    .replace(/"/g, "");
   return charset === undefined || charset === "utf-8";
 }
 

@@ -99,7 +99,10 @@ export async function invitationMails(options: {
       ),
       // A web product appears once however many of its licenses were granted: its button is the same.
       licenses: licenses
-        .filter((license, index) => license.productKind !== "WEB" || licenses.findIndex((other) => other.productCode === license.productCode) === index)
+        .filter(
+          (license, index) =>
+            license.productKind !== "WEB" || licenses.findIndex((other) => other.productCode === license.productCode) === index,
+        )
         .map(invitedLicense),
     },
   }));
@@ -116,7 +119,14 @@ function licenseMail(recipient: Recipient, license: MailedLicense, sender: Sende
   const names = { firstName: recipient.firstName, productName: license.productName, ...sender };
   if (license.productKind === "WEB") {
     // The launch route, not the product's URL; the link names its recipient, so it opens at once (launch-link.ts).
-    return { ...common, template: "license-assigned-web", payload: { ...names, startUrl: absoluteUrl(mailedLaunchPath({ launchLinkSecret: recipient.launchLinkSecret, productCode: license.productCode })) } };
+    return {
+      ...common,
+      template: "license-assigned-web",
+      payload: {
+        ...names,
+        startUrl: absoluteUrl(mailedLaunchPath({ launchLinkSecret: recipient.launchLinkSecret, productCode: license.productCode })),
+      },
+    };
   }
   return {
     ...common,
@@ -133,7 +143,10 @@ function downloadUrlOf(downloadUrl: string | null): string {
 export type SenderNames = { adminName: string; companyName: string };
 
 export async function senderNames(transaction: DbClient, actor: Actor, companyId: string): Promise<SenderNames> {
-  const admin = await transaction.user.findUniqueOrThrow({ where: { id: actor.id }, select: { firstName: true, lastName: true, email: true } });
+  const admin = await transaction.user.findUniqueOrThrow({
+    where: { id: actor.id },
+    select: { firstName: true, lastName: true, email: true },
+  });
   const company = await transaction.company.findUniqueOrThrow({ where: { id: companyId }, select: { name: true } });
   const adminName = `${admin.firstName} ${admin.lastName}`.trim() || admin.email;
   return { adminName, companyName: company.name };

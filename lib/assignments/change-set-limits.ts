@@ -16,4 +16,5 @@ export const SAVE_ENVELOPE_BYTES = 1_024;
 const MIB = 1024 * 1024;
 
 /** next.config.ts `serverActions.bodySizeLimit` (every action): the largest save (≈ 1.13 MiB) × 1.5, in whole MiB. */
-export const SERVER_ACTION_BODY_LIMIT_BYTES = Math.ceil((1.5 * (MAX_CHANGES_PER_SAVE * MAX_BYTES_PER_CHANGE + SAVE_ENVELOPE_BYTES)) / MIB) * MIB;
+export const SERVER_ACTION_BODY_LIMIT_BYTES =
+  Math.ceil((1.5 * (MAX_CHANGES_PER_SAVE * MAX_BYTES_PER_CHANGE + SAVE_ENVELOPE_BYTES)) / MIB) * MIB;

@@ -11,7 +11,11 @@ import { notFound } from "@/lib/errors";
 import { requireCompanyAdmin } from "@/lib/memberships/require-company-admin";
 import { isRecordId } from "@/lib/validation/record-id";
 
-type LicenseRow = Omit<GridLicense, "parts" | "validFrom" | "validUntil" | "seatHolders" | "isExpired"> & { columnId: string; validFrom: Date; validUntil: Date };
+type LicenseRow = Omit<GridLicense, "parts" | "validFrom" | "validUntil" | "seatHolders" | "isExpired"> & {
+  columnId: string;
+  validFrom: Date;
+  validUntil: Date;
+};
 
 type SeatHolderRow = { licenseId: string; userId: string; expiresAt: Date; isDevice: boolean };
 
@@ -53,7 +57,13 @@ export async function getLicenseGroupGridHead(options: GridOptions): Promise<Lic
   const [seatHolders, userCount] = await Promise.all([listSeatHolders(client, floatingIds, now), countMembers(client, group.company.id)]);
 
   return {
-    group: { id: group.id, name: group.name, sapAccountNumber: group.sapAccountNumber, orderReference: group.orderReference, version: group.version },
+    group: {
+      id: group.id,
+      name: group.name,
+      sapAccountNumber: group.sapAccountNumber,
+      orderReference: group.orderReference,
+      version: group.version,
+    },
     company: group.company,
     licenses: toGridColumns(licenses, seatHolders, now),
     userCount,
@@ -68,7 +78,9 @@ export async function getLicenseGroupGrid(options: GridOptions): Promise<License
 }
 
 async function countMembers(client: DbClient, companyId: string): Promise<number> {
-  const [row] = await client.$queryRaw<{ count: number }[]>`SELECT count(*)::int AS "count" FROM "Membership" WHERE "companyId" = ${companyId}::uuid`;
+  const [row] = await client.$queryRaw<
+    { count: number }[]
+  >`SELECT count(*)::int AS "count" FROM "Membership" WHERE "companyId" = ${companyId}::uuid`;
   return row?.count ?? 0;
 }
 
@@ -119,10 +131,22 @@ function toGridLicense(license: LicenseRow, seatHolders: SeatHolderRow[], now: D
     activatedCount: license.activatedCount,
     seatHolders: seatHolders
       .filter((holder) => holder.licenseId === license.id)
-      .map((holder) => ({ userId: holder.userId, expiresAt: holder.expiresAt.toISOString(), holder: holder.isDevice ? "device" : "browser" })),
+      .map((holder) => ({
+        userId: holder.userId,
+        expiresAt: holder.expiresAt.toISOString(),
+        holder: holder.isDevice ? "device" : "browser",
+      })),
     validFrom: license.validFrom.toISOString(),
     validUntil: license.validUntil.toISOString(),
     isExpired: license.validUntil <= now,
-    parts: [{ id: license.id, seats: license.seats, assignedCount: license.assignedCount, validUntil: license.validUntil.toISOString(), isExpired: license.validUntil <= now }],
+    parts: [
+      {
+        id: license.id,
+        seats: license.seats,
+        assignedCount: license.assignedCount,
+        validUntil: license.validUntil.toISOString(),
+        isExpired: license.validUntil <= now,
+      },
+    ],
   };
 }

@@ -9,7 +9,10 @@ export function isAssignmentFilter(value: string): value is AssignmentFilter {
   return (assignmentFilters as readonly string[]).includes(value);
 }
 
-export function matchesAssignmentFilter(user: Pick<GridUser, "assignedLicenseIds" | "isRegistered" | "invitation">, filter: AssignmentFilter): boolean {
+export function matchesAssignmentFilter(
+  user: Pick<GridUser, "assignedLicenseIds" | "isRegistered" | "invitation">,
+  filter: AssignmentFilter,
+): boolean {
   switch (filter) {
     case "all":
       return true;

@@ -61,8 +61,15 @@ export async function listLicenseGroupUserPage(options: {
  * One statement, so users, assignments and version are one snapshot (R26); (name, email, id) is a total
  * order, so a keyset never repeats or skips a row. Invitations follow lib/email/get-email-status.ts.
  */
-function selectUserRows(client: DbClient, group: { id: string; companyId: string }, after: GridUserCursor | null, limit: number | null): Promise<UserRow[]> {
-  const keyset = after ? Prisma.sql`WHERE (s."sortName", s."email", s."id") > (${after.sortName}, ${after.email}, ${after.id}::uuid)` : Prisma.empty;
+function selectUserRows(
+  client: DbClient,
+  group: { id: string; companyId: string },
+  after: GridUserCursor | null,
+  limit: number | null,
+): Promise<UserRow[]> {
+  const keyset = after
+    ? Prisma.sql`WHERE (s."sortName", s."email", s."id") > (${after.sortName}, ${after.email}, ${after.id}::uuid)`
+    : Prisma.empty;
   return client.$queryRaw<UserRow[]>`
     WITH "columns" AS (${licenseColumnsOfGroup(group.id)}),
     "page" AS (

@@ -75,5 +75,9 @@ export async function listMyActivationKeys(
   client: DbClient = db(),
 ): Promise<{ licenseId: string; activationKey: string }[]> {
   const items = await listMySoftware(options, client);
-  return items.flatMap((item) => (item.product.code === options.productCode && item.activationKey ? [{ licenseId: item.licenseId, activationKey: item.activationKey }] : []));
+  return items.flatMap((item) =>
+    item.product.code === options.productCode && item.activationKey
+      ? [{ licenseId: item.licenseId, activationKey: item.activationKey }]
+      : [],
+  );
 }

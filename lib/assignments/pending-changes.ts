@@ -13,7 +13,11 @@ export function savedAssignmentKeys(grid: GridUsers): Set<string> {
   return keys;
 }
 
-export function togglePendingChange(pending: PendingChanges, pair: { licenseId: string; userId: string }, isSavedAssigned: boolean): PendingChanges {
+export function togglePendingChange(
+  pending: PendingChanges,
+  pair: { licenseId: string; userId: string },
+  isSavedAssigned: boolean,
+): PendingChanges {
   const key = pairKey(pair);
   const current = pending.get(key)?.assigned ?? isSavedAssigned;
   const next = new Map(pending);
@@ -26,7 +30,11 @@ export function togglePendingChange(pending: PendingChanges, pair: { licenseId: 
  * R26: after a reload, drops the changes the other admin already made or whose license or user is
  * gone, and keeps the rest. Returns the same map when nothing changed.
  */
-export function reconcilePendingChanges(pending: PendingChanges, grid: GridUsersAndLicenses, saved = savedAssignmentKeys(grid)): PendingChanges {
+export function reconcilePendingChanges(
+  pending: PendingChanges,
+  grid: GridUsersAndLicenses,
+  saved = savedAssignmentKeys(grid),
+): PendingChanges {
   if (pending.size === 0) return pending;
   const licenseIds = new Set(grid.licenses.map((license) => license.id));
   const userIds = new Set(grid.users.map((user) => user.id));

@@ -12,7 +12,13 @@ import { requireCompanyAdmin } from "@/lib/memberships/require-company-admin";
 import { runInTransaction } from "@/lib/transactions/run-in-transaction";
 import { isRecordId } from "@/lib/validation/record-id";
 
-export async function resendInvitation(options: { actor: Actor; groupId: string; userId: string; clock?: Clock; db?: DbClient }): Promise<void> {
+export async function resendInvitation(options: {
+  actor: Actor;
+  groupId: string;
+  userId: string;
+  clock?: Clock;
+  db?: DbClient;
+}): Promise<void> {
   if (!isRecordId(options.groupId)) throw notFound("License group");
   if (!isRecordId(options.userId)) throw notFound("User");
   const now = (options.clock ?? systemClock).now();
@@ -22,7 +28,10 @@ export async function resendInvitation(options: { actor: Actor; groupId: string;
     if (!group) throw notFound("License group");
     await requireCompanyAdmin({ actor: options.actor, companyId: group.companyId, db: transaction, resource: "License group" });
     // R28: anyone outside the company is as unknown as a missing user.
-    const membership = await transaction.membership.findUnique({ where: { userId_companyId: { userId: options.userId, companyId: group.companyId } }, select: { id: true } });
+    const membership = await transaction.membership.findUnique({
+      where: { userId_companyId: { userId: options.userId, companyId: group.companyId } },
+      select: { id: true },
+    });
     if (!membership) throw notFound("User");
 
     const recipient = (await listRecipients(transaction, [options.userId])).get(options.userId)!;
@@ -57,7 +66,14 @@ export async function resendInvitation(options: { actor: Actor; groupId: string;
     await enqueueEmails({ db: transaction, messages, clock: options.clock });
     await recordAuditEvent({
       db: transaction,
-      event: { action: "invitation.resent", companyId: group.companyId, actorId: options.actor.id, subjectUserId: options.userId, data: { groupId: options.groupId }, at: now },
+      event: {
+        action: "invitation.resent",
+        companyId: group.companyId,
+        actorId: options.actor.id,
+        subjectUserId: options.userId,
+        data: { groupId: options.groupId },
+        at: now,
+      },
     });
   });
 }

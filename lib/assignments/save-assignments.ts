@@ -91,7 +91,11 @@ export async function saveAssignments(options: {
     }
     // A revocation ends the user's every license of the column; granting a column held changes nothing.
     const revokedAssignments = cells.filter((cell) => !cell.assigned).flatMap((cell) => activeByCell.get(pairKey(cell)) ?? []);
-    const toRevoke: AssignmentChange[] = revokedAssignments.map((assignment) => ({ licenseId: assignment.licenseId, userId: assignment.userId, assigned: false }));
+    const toRevoke: AssignmentChange[] = revokedAssignments.map((assignment) => ({
+      licenseId: assignment.licenseId,
+      userId: assignment.userId,
+      assigned: false,
+    }));
     const grantedCells = cells.filter((cell) => cell.assigned && !activeByCell.has(pairKey(cell)));
     const revokedCells = cells.filter((cell) => !cell.assigned && activeByCell.has(pairKey(cell))).length;
     const auditEvents: AuditEventInput[] = [];
@@ -102,7 +106,8 @@ export async function saveAssignments(options: {
       // R18: history is kept; revoking frees the seat at once.
       await transaction.$executeRaw`
         UPDATE "Assignment" SET "revokedAt" = ${now}, "revokedById" = ${actor.id}::uuid WHERE "id" = ANY(${revokedAssignments.map((assignment) => assignment.id)}::uuid[])`;
-      for (const change of toRevoke) audit({ action: "assignment.revoked", licenseId: change.licenseId, subjectUserId: change.userId, data: { groupId } });
+      for (const change of toRevoke)
+        audit({ action: "assignment.revoked", licenseId: change.licenseId, subjectUserId: change.userId, data: { groupId } });
       await endAccessOfRevoked({ transaction, revoked: toRevoke, actor, now, audit });
     }
 
@@ -112,12 +117,24 @@ export async function saveAssignments(options: {
         INSERT INTO "Assignment" ("licenseId", "userId", "assignedById", "assignedAt")
         SELECT g."licenseId", g."userId", ${actor.id}::uuid, ${now}
         FROM unnest(${toGrant.map((change) => change.licenseId)}::uuid[], ${toGrant.map((change) => change.userId)}::uuid[]) AS g("licenseId", "userId")`;
-      for (const change of toGrant) audit({ action: "assignment.granted", licenseId: change.licenseId, subjectUserId: change.userId, data: { groupId } });
+      for (const change of toGrant)
+        audit({ action: "assignment.granted", licenseId: change.licenseId, subjectUserId: change.userId, data: { groupId } });
       // R17, R21, R27: the license and invitation mails commit with the assignments or not at all (outbox).
-      await enqueueAssignmentEmails({ transaction, actor, companyId: group.companyId, granted: toGrant, licenses: locked, clock: options.clock });
+      await enqueueAssignmentEmails({
+        transaction,
+        actor,
+        companyId: group.companyId,
+        granted: toGrant,
+        licenses: locked,
+        clock: options.clock,
+      });
     }
 
-    const { version } = await transaction.licenseGroup.update({ where: { id: groupId }, data: { version: { increment: 1 } }, select: { version: true } });
+    const { version } = await transaction.licenseGroup.update({
+      where: { id: groupId },
+      data: { version: { increment: 1 } },
+      select: { version: true },
+    });
     await recordAuditEvents({ db: transaction, events: auditEvents });
     return { version, granted: grantedCells.length, revoked: revokedCells, unchanged: changes.length - grantedCells.length - revokedCells };
   });
@@ -125,7 +142,8 @@ export async function saveAssignments(options: {
 
 function validateChangeSet(options: { groupId: string; expectedVersion: number; changes: AssignmentChange[] }): void {
   if (!isRecordId(options.groupId)) throw notFound("License group");
-  if (!Number.isInteger(options.expectedVersion) || options.expectedVersion < 0) throw new DomainError("INVALID", "expectedVersion must be a version number");
+  if (!Number.isInteger(options.expectedVersion) || options.expectedVersion < 0)
+    throw new DomainError("INVALID", "expectedVersion must be a version number");
   if (options.changes.length === 0) throw new DomainError("INVALID", "There are no changes to save");
   if (options.changes.length > MAX_CHANGES_PER_SAVE) {
     throw new DomainError("INVALID", `At most ${MAX_CHANGES_PER_SAVE} changes per save`, { fields: { changes: TOO_MANY_CHANGES } });
@@ -158,12 +176,17 @@ async function allocateSeats(options: {
   now: Date;
 }): Promise<AssignmentChange[]> {
   const counted = [...options.licensesOfColumn.values()].flat().filter((license) => assignmentsTakeSeats[license.type]);
-  const assignedCounts = counted.length === 0 ? [] : await options.transaction.assignment.groupBy({
-    by: ["licenseId"],
-    where: { licenseId: { in: counted.map((license) => license.id) }, revokedAt: null },
-    _count: { _all: true },
-  });
-  const free = new Map(counted.map((license) => [license.id, license.seats - (assignedCounts.find((row) => row.licenseId === license.id)?._count._all ?? 0)]));
+  const assignedCounts =
+    counted.length === 0
+      ? []
+      : await options.transaction.assignment.groupBy({
+          by: ["licenseId"],
+          where: { licenseId: { in: counted.map((license) => license.id) }, revokedAt: null },
+          _count: { _all: true },
+        });
+  const free = new Map(
+    counted.map((license) => [license.id, license.seats - (assignedCounts.find((row) => row.licenseId === license.id)?._count._all ?? 0)]),
+  );
   const allocated: AssignmentChange[] = [];
   for (const [columnId, licenses] of options.licensesOfColumn) {
     const grants = options.grants.filter((grant) => grant.licenseId === columnId);
@@ -172,19 +195,25 @@ async function allocateSeats(options: {
       for (const grant of grants) allocated.push({ ...grant, licenseId: licenses[0]!.id });
       continue;
     }
-    const byPreference = licenses.toSorted((left, right) => Number(left.validUntil <= options.now) - Number(right.validUntil <= options.now));
+    const byPreference = licenses.toSorted(
+      (left, right) => Number(left.validUntil <= options.now) - Number(right.validUntil <= options.now),
+    );
     const seats = licenses.reduce((sum, license) => sum + license.seats, 0);
     const assigned = seats - licenses.reduce((sum, license) => sum + free.get(license.id)!, 0);
     if (assigned + grants.length > seats) {
       const first = licenses[0]!;
-      throw new DomainError("SEATS_EXHAUSTED", `${first.productName} has ${seats} seats; ${assigned} are assigned and ${grants.length} more were requested`, {
-        reason: "NOT_ENOUGH_SEATS",
-        licenseId: columnId,
-        productName: first.productName,
-        seats,
-        assigned,
-        requested: grants.length,
-      });
+      throw new DomainError(
+        "SEATS_EXHAUSTED",
+        `${first.productName} has ${seats} seats; ${assigned} are assigned and ${grants.length} more were requested`,
+        {
+          reason: "NOT_ENOUGH_SEATS",
+          licenseId: columnId,
+          productName: first.productName,
+          seats,
+          assigned,
+          requested: grants.length,
+        },
+      );
     }
     for (const grant of grants) {
       const license = byPreference.find((candidate) => free.get(candidate.id)! > 0)!;
@@ -212,7 +241,12 @@ export async function endAccessOfRevoked(options: {
     WHERE a."licenseId" = r."licenseId" AND a."userId" = r."userId" AND a."deactivatedAt" IS NULL
     RETURNING a."id"::text AS "id", a."licenseId"::text AS "licenseId", a."userId"::text AS "userId", a."deviceId"::text AS "deviceId"`;
   for (const activation of deactivated) {
-    options.audit({ action: "activation.deactivated", licenseId: activation.licenseId, subjectUserId: activation.userId, data: { activationId: activation.id, deviceId: activation.deviceId, reason: "license revoked" } });
+    options.audit({
+      action: "activation.deactivated",
+      licenseId: activation.licenseId,
+      subjectUserId: activation.userId,
+      data: { activationId: activation.id, deviceId: activation.deviceId, reason: "license revoked" },
+    });
   }
   const released = await transaction.$queryRaw<{ id: string; licenseId: string; userId: string }[]>`
     UPDATE "FloatingLease" f SET "releasedAt" = ${now}, "releaseReason" = 'license revoked'
@@ -220,6 +254,11 @@ export async function endAccessOfRevoked(options: {
     WHERE f."licenseId" = r."licenseId" AND f."userId" = r."userId" AND f."releasedAt" IS NULL
     RETURNING f."id"::text AS "id", f."licenseId"::text AS "licenseId", f."userId"::text AS "userId"`;
   for (const lease of released) {
-    options.audit({ action: "lease.released", licenseId: lease.licenseId, subjectUserId: lease.userId, data: { leaseId: lease.id, reason: "license revoked" } });
+    options.audit({
+      action: "lease.released",
+      licenseId: lease.licenseId,
+      subjectUserId: lease.userId,
+      data: { leaseId: lease.id, reason: "license revoked" },
+    });
   }
 }

@@ -68,7 +68,13 @@ export async function listAuditEvents(options: {
 }
 
 /** Without the access check, for callers that authorised the reader themselves (the back office). */
-export async function selectAuditEvents(options: { companyId: string; filters?: AuditFilters; cursor?: string | null; limit?: number; db: DbClient }): Promise<AuditPage> {
+export async function selectAuditEvents(options: {
+  companyId: string;
+  filters?: AuditFilters;
+  cursor?: string | null;
+  limit?: number;
+  db: DbClient;
+}): Promise<AuditPage> {
   const client = options.db;
   const limit = Math.min(Math.max(1, options.limit ?? AUDIT_PAGE_SIZE), MAX_PAGE_SIZE);
   const { user, licenseId, action } = normaliseFilters(options.filters ?? {});
@@ -109,21 +115,27 @@ function licenseColumnFilter(companyId: string, licenseId: string): Prisma.Sql {
 
 /** Unknown actions and malformed license ids are INVALID, not a silent "everything". */
 function normaliseFilters(filters: AuditFilters): { user: string | null; licenseId: string | null; action: AuditAction | null } {
-  if (filters.action !== undefined && !(auditActions as readonly string[]).includes(filters.action)) throw new DomainError("INVALID", "Unknown audit action", { fields: { action: "invalid" } });
-  if (filters.licenseId !== undefined && !isRecordId(filters.licenseId)) throw new DomainError("INVALID", "Unknown license", { fields: { licenseId: "invalid" } });
+  if (filters.action !== undefined && !(auditActions as readonly string[]).includes(filters.action))
+    throw new DomainError("INVALID", "Unknown audit action", { fields: { action: "invalid" } });
+  if (filters.licenseId !== undefined && !isRecordId(filters.licenseId))
+    throw new DomainError("INVALID", "Unknown license", { fields: { licenseId: "invalid" } });
   const user = filters.user?.trim().slice(0, 200) || null;
   return { user, licenseId: filters.licenseId ?? null, action: filters.action ?? null };
 }
 
 function toEntry(row: AuditRow): AuditEntry {
-  const person = (id: string | null, name: string | null, email: string | null): Person | null => (id && email ? { id, name: name || email, email } : null);
+  const person = (id: string | null, name: string | null, email: string | null): Person | null =>
+    id && email ? { id, name: name || email, email } : null;
   return {
     id: row.id,
     at: row.createdAt.toISOString(),
     action: row.action,
     actor: person(row.actorId, row.actorName, row.actorEmail),
     subject: person(row.subjectId, row.subjectName, row.subjectEmail),
-    license: row.licenseId && row.productName && row.licenseType ? { id: row.licenseId, productName: row.productName, type: row.licenseType } : null,
+    license:
+      row.licenseId && row.productName && row.licenseType
+        ? { id: row.licenseId, productName: row.productName, type: row.licenseType }
+        : null,
     data: row.data && typeof row.data === "object" && !Array.isArray(row.data) ? (row.data as Record<string, unknown>) : {},
     ipAddress: row.ipAddress,
   };

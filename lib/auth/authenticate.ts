@@ -53,7 +53,9 @@ export async function signInWithPassword(options: {
   });
   // A registration not yet activated has its password waiting in the verification token
   // (decision 017): the person who typed it learns "unverified", as before, and nobody gets in.
-  const passwordHash = user?.passwordHash ?? (user && !user.emailVerifiedAt ? (await findPendingRegistration({ db: client, userId: user.id }))?.registration.passwordHash : null);
+  const passwordHash =
+    user?.passwordHash ??
+    (user && !user.emailVerifiedAt ? (await findPendingRegistration({ db: client, userId: user.id }))?.registration.passwordHash : null);
   const isPasswordValid = passwordHash
     ? await verifyPassword(passwordHash, password)
     : await verifyPassword(await dummyPasswordHash(), password).then(() => false);
@@ -61,10 +63,30 @@ export async function signInWithPassword(options: {
   if (!user || !isPasswordValid || user.disabledAt !== null) {
     const reason = user ? "wrong-password" : "unknown-address";
     // Unknown addresses are recorded without the address: the trail must not collect what people typed.
-    await recordAuditEvent({ db: client, event: { action: "auth.sign-in-failed", companyId: null, actorId: null, subjectUserId: user?.id ?? null, data: { reason }, ipAddress } });
+    await recordAuditEvent({
+      db: client,
+      event: {
+        action: "auth.sign-in-failed",
+        companyId: null,
+        actorId: null,
+        subjectUserId: user?.id ?? null,
+        data: { reason },
+        ipAddress,
+      },
+    });
     if (forAccount.remaining > 0) return { status: "invalid" };
     if (user) {
-      await recordAuditEvent({ db: client, event: { action: "auth.locked-out", companyId: null, actorId: null, subjectUserId: user.id, data: { lockedForSeconds: forAccount.windowEndsInSeconds }, ipAddress } });
+      await recordAuditEvent({
+        db: client,
+        event: {
+          action: "auth.locked-out",
+          companyId: null,
+          actorId: null,
+          subjectUserId: user.id,
+          data: { lockedForSeconds: forAccount.windowEndsInSeconds },
+          ipAddress,
+        },
+      });
     }
     // The attempt that locks the account already says so, with the wait time.
     return { status: "rate-limited", retryAfterSeconds: forAccount.windowEndsInSeconds };
@@ -73,10 +95,23 @@ export async function signInWithPassword(options: {
   if (ipAddress) await rateLimits.giveBack("sign-in-ip", ipAddress);
   if (user.emailVerifiedAt === null) {
     await rateLimits.giveBack("sign-in-account", email);
-    await recordAuditEvent({ db: client, event: { action: "auth.sign-in-failed", companyId: null, actorId: null, subjectUserId: user.id, data: { reason: "unverified" }, ipAddress } });
+    await recordAuditEvent({
+      db: client,
+      event: {
+        action: "auth.sign-in-failed",
+        companyId: null,
+        actorId: null,
+        subjectUserId: user.id,
+        data: { reason: "unverified" },
+        ipAddress,
+      },
+    });
     return { status: "unverified" };
   }
   await rateLimits.reset("sign-in-account", email);
-  await recordAuditEvent({ db: client, event: { action: "auth.signed-in", companyId: null, actorId: user.id, subjectUserId: user.id, ipAddress } });
+  await recordAuditEvent({
+    db: client,
+    event: { action: "auth.signed-in", companyId: null, actorId: user.id, subjectUserId: user.id, ipAddress },
+  });
   return { status: "signed-in", claims: { userId: user.id, sessionVersion: user.sessionVersion }, language: user.language };
 }

@@ -23,7 +23,11 @@ export function clientIpFromHeaders(headers: HeaderSource): string | null {
 }
 
 function lastForwardedFor(value: string | null): string | null {
-  const last = value?.split(",").map((entry) => entry.trim()).filter(Boolean).at(-1);
+  const last = value
+    ?.split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean)
+    .at(-1);
   return last ? normalizeAddress(last) : null;
 }
 

@@ -53,8 +53,7 @@ async function loadCurrentUser(claims: SessionClaims | null, client: DbClient, c
     return null;
   }
   const memberships = user.memberships;
-  const currentMembership =
-    memberships.find((membership) => membership.company.id === user.currentCompanyId) ?? memberships[0] ?? null;
+  const currentMembership = memberships.find((membership) => membership.company.id === user.currentCompanyId) ?? memberships[0] ?? null;
   return {
     id: user.id,
     email: user.email,

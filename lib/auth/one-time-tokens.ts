@@ -70,7 +70,12 @@ export async function issueTokens(options: {
 export type ConsumedToken = { userId: string; data: Prisma.JsonValue };
 
 /** Null when the token is unknown, used, expired or of another purpose. */
-export async function consumeToken(options: { db: DbClient; purpose: TokenPurpose; token: string; clock?: Clock }): Promise<ConsumedToken | null> {
+export async function consumeToken(options: {
+  db: DbClient;
+  purpose: TokenPurpose;
+  token: string;
+  clock?: Clock;
+}): Promise<ConsumedToken | null> {
   if (!isWellFormedToken(options.token)) return null;
   const now = (options.clock ?? systemClock).now();
   const rows = await options.db.$queryRaw<{ userId: string; data: Prisma.JsonValue }[]>`
@@ -84,7 +89,12 @@ export async function consumeToken(options: { db: DbClient; purpose: TokenPurpos
 }
 
 /** The user a usable token belongs to, without using it (to check a new password before a reset). */
-export async function findUsableToken(options: { db: DbClient; purpose: TokenPurpose; token: string; clock?: Clock }): Promise<ConsumedToken | null> {
+export async function findUsableToken(options: {
+  db: DbClient;
+  purpose: TokenPurpose;
+  token: string;
+  clock?: Clock;
+}): Promise<ConsumedToken | null> {
   if (!isWellFormedToken(options.token)) return null;
   const now = (options.clock ?? systemClock).now();
   const row = await options.db.token.findFirst({

@@ -23,7 +23,12 @@ export function isAtCurrentVersion(session: { sessionVersion: number; user: { se
   return session.sessionVersion === session.user.sessionVersion;
 }
 
-export async function startPortalSession(options: { userId: string; sessionVersion: number; db?: DbClient; clock?: Clock }): Promise<{ id: string; seatHolderId: string }> {
+export async function startPortalSession(options: {
+  userId: string;
+  sessionVersion: number;
+  db?: DbClient;
+  clock?: Clock;
+}): Promise<{ id: string; seatHolderId: string }> {
   const now = (options.clock ?? systemClock).now();
   return (options.db ?? processDb()).portalSession.create({
     data: {
@@ -40,12 +45,19 @@ export async function startPortalSession(options: { userId: string; sessionVersi
 /** Deletes sessions that ended or ran out more than a day ago; nothing reads them. */
 export async function deletePastPortalSessions(options: { db?: DbClient; clock?: Clock } = {}): Promise<number> {
   const dayAgo = new Date((options.clock ?? systemClock).now().getTime() - 24 * 60 * 60 * 1000);
-  const { count } = await (options.db ?? processDb()).portalSession.deleteMany({ where: { OR: [{ endedAt: { lt: dayAgo } }, { expiresAt: { lt: dayAgo } }] } });
+  const { count } = await (options.db ?? processDb()).portalSession.deleteMany({
+    where: { OR: [{ endedAt: { lt: dayAgo } }, { expiresAt: { lt: dayAgo } }] },
+  });
   return count;
 }
 
 /** The session continues under a new sessionVersion (a password change made in it). */
-export async function movePortalSessionToVersion(options: { sessionId: string; userId: string; sessionVersion: number; db?: DbClient }): Promise<void> {
+export async function movePortalSessionToVersion(options: {
+  sessionId: string;
+  userId: string;
+  sessionVersion: number;
+  db?: DbClient;
+}): Promise<void> {
   await (options.db ?? processDb()).portalSession.updateMany({
     where: { id: options.sessionId, userId: options.userId, endedAt: null },
     data: { sessionVersion: options.sessionVersion },

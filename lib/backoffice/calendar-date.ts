@@ -3,16 +3,36 @@ import { z } from "zod";
 
 export const BACKOFFICE_TIME_ZONE = "Europe/Amsterdam";
 
-export const CalendarDate = z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, "invalid").refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), "invalid");
+export const CalendarDate = z
+  .string()
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "invalid")
+  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), "invalid");
 
 /** Milliseconds the zone is ahead of UTC at the given instant. */
 function zoneOffsetMs(at: Date, timeZone: string): number {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-US", { timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" })
+    new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+    })
       .formatToParts(at)
       .map((part) => [part.type, part.value]),
   );
-  const asUtc = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second));
+  const asUtc = Date.UTC(
+    Number(parts.year),
+    Number(parts.month) - 1,
+    Number(parts.day),
+    Number(parts.hour),
+    Number(parts.minute),
+    Number(parts.second),
+  );
   return asUtc - Math.floor(at.getTime() / 1000) * 1000;
 }
 

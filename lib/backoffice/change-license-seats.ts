@@ -40,41 +40,73 @@ export async function changeLicenseSeats(options: {
     const license = await lockLicenseForEdit(transaction, { licenseId: options.licenseId, expectedVersion: options.expectedVersion });
     // R3: one machine, one seat; more people need more licenses.
     if (hasFixedSeatCount(license.type) && options.seats !== 1) {
-      throw new DomainError("INVALID", "A node-locked license has exactly one seat", { reason: "NODE_LOCKED_SINGLE_SEAT", fields: { seats: "invalid" } });
+      throw new DomainError("INVALID", "A node-locked license has exactly one seat", {
+        reason: "NODE_LOCKED_SINGLE_SEAT",
+        fields: { seats: "invalid" },
+      });
     }
-    if (options.seats === license.seats && unassign.length === 0) throw new DomainError("INVALID", "The license already has this many seats", { reason: "NO_CHANGE", fields: { seats: "unchanged" } });
+    if (options.seats === license.seats && unassign.length === 0)
+      throw new DomainError("INVALID", "The license already has this many seats", { reason: "NO_CHANGE", fields: { seats: "unchanged" } });
 
-    const assigned = await transaction.assignment.findMany({ where: { licenseId: license.id, revokedAt: null }, select: { id: true, userId: true } });
+    const assigned = await transaction.assignment.findMany({
+      where: { licenseId: license.id, revokedAt: null },
+      select: { id: true, userId: true },
+    });
     const assignedUserIds = new Set(assigned.map((assignment) => assignment.userId));
-    if (unassign.some((userId) => !assignedUserIds.has(userId))) throw new DomainError("INVALID", "Only people who hold this license can be unassigned", { reason: "NOT_ASSIGNED", fields: { unassign: "invalid" } });
+    if (unassign.some((userId) => !assignedUserIds.has(userId)))
+      throw new DomainError("INVALID", "Only people who hold this license can be unassigned", {
+        reason: "NOT_ASSIGNED",
+        fields: { unassign: "invalid" },
+      });
 
     const countsAssignments = assignmentsTakeSeats[license.type];
     const inUse = countsAssignments ? assigned.length : await countLiveLeases(transaction, license.id, now, []);
-    const inUseAfter = countsAssignments ? assigned.length - unassign.length : await countLiveLeases(transaction, license.id, now, unassign);
+    const inUseAfter = countsAssignments
+      ? assigned.length - unassign.length
+      : await countLiveLeases(transaction, license.id, now, unassign);
     if (inUseAfter > options.seats) {
-      throw new DomainError("SEATS_EXHAUSTED", `${inUse} seats are in use; unassign ${inUseAfter - options.seats} more to go down to ${options.seats}`, {
-        reason: "SEATS_IN_USE",
-        licenseId: license.id,
-        seats: options.seats,
-        inUse,
-        inUseAfter,
-        toUnassign: inUseAfter - options.seats,
-      });
+      throw new DomainError(
+        "SEATS_EXHAUSTED",
+        `${inUse} seats are in use; unassign ${inUseAfter - options.seats} more to go down to ${options.seats}`,
+        {
+          reason: "SEATS_IN_USE",
+          licenseId: license.id,
+          seats: options.seats,
+          inUse,
+          inUseAfter,
+          toUnassign: inUseAfter - options.seats,
+        },
+      );
     }
 
     const events: AuditEventInput[] = [];
-    const audit = (event: Omit<AuditEventInput, "companyId" | "actorId" | "at">) => events.push({ ...event, companyId: license.companyId, actorId: options.actor.id, at: now });
+    const audit = (event: Omit<AuditEventInput, "companyId" | "actorId" | "at">) =>
+      events.push({ ...event, companyId: license.companyId, actorId: options.actor.id, at: now });
     if (unassign.length > 0) {
       const revokedIds = assigned.filter((assignment) => unassign.includes(assignment.userId)).map((assignment) => assignment.id);
       await transaction.$executeRaw`
         UPDATE "Assignment" SET "revokedAt" = ${now}, "revokedById" = ${options.actor.id}::uuid WHERE "id" = ANY(${revokedIds}::uuid[])`;
       const revoked = unassign.map((userId) => ({ licenseId: license.id, userId, assigned: false }));
-      for (const change of revoked) audit({ action: "assignment.revoked", licenseId: license.id, subjectUserId: change.userId, data: { groupId: license.groupId, reason: "seats reduced" } });
+      for (const change of revoked)
+        audit({
+          action: "assignment.revoked",
+          licenseId: license.id,
+          subjectUserId: change.userId,
+          data: { groupId: license.groupId, reason: "seats reduced" },
+        });
       // R18: their activations end and their floating seats are released, as with a grid revocation.
       await endAccessOfRevoked({ transaction, revoked, actor: options.actor, now, audit });
     }
-    const updated = await transaction.license.update({ where: { id: license.id }, data: { seats: options.seats, version: { increment: 1 } }, select: { version: true } });
-    audit({ action: "license.seats-changed", licenseId: license.id, data: { seatsBefore: license.seats, seats: options.seats, unassigned: unassign.length, inUse: inUseAfter } });
+    const updated = await transaction.license.update({
+      where: { id: license.id },
+      data: { seats: options.seats, version: { increment: 1 } },
+      select: { version: true },
+    });
+    audit({
+      action: "license.seats-changed",
+      licenseId: license.id,
+      data: { seatsBefore: license.seats, seats: options.seats, unassigned: unassign.length, inUse: inUseAfter },
+    });
     const groupVersion = await bumpGroupVersion(transaction, license.groupId);
     await recordAuditEvents({ db: transaction, events });
     return { seatsBefore: license.seats, seats: options.seats, unassigned: unassign.length, licenseVersion: updated.version, groupVersion };
@@ -83,5 +115,7 @@ export async function changeLicenseSeats(options: {
 
 /** Live floating leases (R2, R5), leaving out the holders about to be unassigned (their leases are released). */
 async function countLiveLeases(transaction: DbClient, licenseId: string, now: Date, exceptUserIds: string[]): Promise<number> {
-  return transaction.floatingLease.count({ where: { licenseId, releasedAt: null, expiresAt: { gt: now }, userId: { notIn: exceptUserIds } } });
+  return transaction.floatingLease.count({
+    where: { licenseId, releasedAt: null, expiresAt: { gt: now }, userId: { notIn: exceptUserIds } },
+  });
 }

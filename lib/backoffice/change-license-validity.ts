@@ -26,7 +26,8 @@ export async function changeLicenseValidity(options: {
 }): Promise<ChangedValidity> {
   if (!isRecordId(options.licenseId)) throw notFound("License");
   const { change } = options;
-  if (change.kind === "set-end" && Number.isNaN(change.validUntil.getTime())) throw new DomainError("INVALID", "Invalid end date", { fields: { validUntil: "invalid" } });
+  if (change.kind === "set-end" && Number.isNaN(change.validUntil.getTime()))
+    throw new DomainError("INVALID", "Invalid end date", { fields: { validUntil: "invalid" } });
   const now = (options.clock ?? systemClock).now();
 
   return runInTransaction(options.db, async (transaction) => {
@@ -36,7 +37,10 @@ export async function changeLicenseValidity(options: {
     if (change.kind === "set-end") {
       // A date in the past would be "end now" by another name; that has its own button and event.
       if (change.validUntil <= now || change.validUntil <= license.validFrom) {
-        throw new DomainError("INVALID", "The new end date must lie in the future and after the start", { reason: "END_IN_PAST", fields: { validUntil: "past" } });
+        throw new DomainError("INVALID", "The new end date must lie in the future and after the start", {
+          reason: "END_IN_PAST",
+          fields: { validUntil: "past" },
+        });
       }
       validUntil = change.validUntil;
     } else {
@@ -51,7 +55,8 @@ export async function changeLicenseValidity(options: {
       select: { version: true },
     });
     await bumpGroupVersion(transaction, license.groupId);
-    if (change.kind === "end-now") await releaseOpenLeases({ transaction, of: { licenseId: license.id }, reason: "license ended", actorId: options.actor.id, now });
+    if (change.kind === "end-now")
+      await releaseOpenLeases({ transaction, of: { licenseId: license.id }, reason: "license ended", actorId: options.actor.id, now });
     await recordAuditEvent({
       db: transaction,
       event: {

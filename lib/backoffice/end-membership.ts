@@ -14,7 +14,13 @@ import { isRecordId } from "@/lib/validation/record-id";
 
 export type EndedMembership = { revoked: number };
 
-export async function endMembership(options: { actor: Actor; companyId: string; userId: string; clock?: Clock; db?: DbClient }): Promise<EndedMembership> {
+export async function endMembership(options: {
+  actor: Actor;
+  companyId: string;
+  userId: string;
+  clock?: Clock;
+  db?: DbClient;
+}): Promise<EndedMembership> {
   if (!isRecordId(options.companyId)) throw notFound("Company");
   if (!isRecordId(options.userId)) throw notFound("User");
   const now = (options.clock ?? systemClock).now();
@@ -22,9 +28,14 @@ export async function endMembership(options: { actor: Actor; companyId: string; 
 
   return runInTransaction(options.db, async (transaction) => {
     await requireBackofficeStaff({ actor, db: transaction });
-    const [company] = await transaction.$queryRaw<{ id: string }[]>`SELECT "id"::text AS "id" FROM "Company" WHERE "id" = ${companyId}::uuid FOR NO KEY UPDATE`;
+    const [company] = await transaction.$queryRaw<
+      { id: string }[]
+    >`SELECT "id"::text AS "id" FROM "Company" WHERE "id" = ${companyId}::uuid FOR NO KEY UPDATE`;
     if (!company) throw notFound("Company");
-    const membership = await transaction.membership.findUnique({ where: { userId_companyId: { userId, companyId } }, select: { id: true, role: true, createdAt: true, addedById: true } });
+    const membership = await transaction.membership.findUnique({
+      where: { userId_companyId: { userId, companyId } },
+      select: { id: true, role: true, createdAt: true, addedById: true },
+    });
     if (!membership) throw notFound("User");
     await transaction.$queryRaw`SELECT 1 FROM "LicenseGroup" WHERE "companyId" = ${companyId}::uuid ORDER BY "id" FOR NO KEY UPDATE`;
 
@@ -37,7 +48,8 @@ export async function endMembership(options: { actor: Actor; companyId: string; 
         OR EXISTS (SELECT 1 FROM "FloatingLease" f WHERE f."licenseId" = l."id" AND f."userId" = ${userId}::uuid AND f."releasedAt" IS NULL))
       ORDER BY l."id"`;
     const events: AuditEventInput[] = [];
-    const audit = (event: Omit<AuditEventInput, "companyId" | "actorId" | "at">) => events.push({ ...event, companyId, actorId: actor.id, at: now });
+    const audit = (event: Omit<AuditEventInput, "companyId" | "actorId" | "at">) =>
+      events.push({ ...event, companyId, actorId: actor.id, at: now });
     let revoked = 0;
     if (held.length > 0) {
       const groupIds = [...new Set(held.map((row) => row.groupId))].sort();
@@ -49,7 +61,13 @@ export async function endMembership(options: { actor: Actor; companyId: string; 
         FROM "License" l WHERE l."id" = a."licenseId" AND a."licenseId" = ANY(${licenseIds}::uuid[]) AND a."userId" = ${userId}::uuid AND a."revokedAt" IS NULL
         RETURNING a."licenseId"::text AS "licenseId", l."groupId"::text AS "groupId"`;
       revoked = revokedRows.length;
-      for (const row of revokedRows) audit({ action: "assignment.revoked", licenseId: row.licenseId, subjectUserId: userId, data: { groupId: row.groupId, reason: "membership ended" } });
+      for (const row of revokedRows)
+        audit({
+          action: "assignment.revoked",
+          licenseId: row.licenseId,
+          subjectUserId: userId,
+          data: { groupId: row.groupId, reason: "membership ended" },
+        });
       const pairs: AssignmentChange[] = licenseIds.map((licenseId) => ({ licenseId, userId, assigned: false }));
       await endAccessOfRevoked({ transaction, revoked: pairs, actor, now, audit });
       await transaction.licenseGroup.updateMany({ where: { id: { in: groupIds } }, data: { version: { increment: 1 } } });
@@ -63,7 +81,12 @@ export async function endMembership(options: { actor: Actor; companyId: string; 
     audit({
       action: "member.ended",
       subjectUserId: userId,
-      data: { role: membership.role, memberSince: membership.createdAt.toISOString(), addedById: membership.addedById, revokedAssignments: revoked },
+      data: {
+        role: membership.role,
+        memberSince: membership.createdAt.toISOString(),
+        addedById: membership.addedById,
+        revokedAssignments: revoked,
+      },
     });
     await recordAuditEvents({ db: transaction, events });
     return { revoked };

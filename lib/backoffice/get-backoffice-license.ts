@@ -9,7 +9,15 @@ import { seatsTaken } from "@/lib/licenses/seat-counts";
 import { notFound } from "@/lib/errors";
 import { isRecordId } from "@/lib/validation/record-id";
 
-export type LicenseAssignee = { userId: string; email: string; firstName: string; lastName: string; assignedAt: Date; hasLiveLease: boolean; hasActiveActivation: boolean };
+export type LicenseAssignee = {
+  userId: string;
+  email: string;
+  firstName: string;
+  lastName: string;
+  assignedAt: Date;
+  hasLiveLease: boolean;
+  hasActiveActivation: boolean;
+};
 
 export type BackofficeLicenseDetail = {
   id: string;
@@ -27,7 +35,13 @@ export type BackofficeLicenseDetail = {
   assignees: LicenseAssignee[];
 };
 
-export async function getBackofficeLicense(options: { actor: Actor; companyId: string; licenseId: string; clock?: Clock; db?: DbClient }): Promise<BackofficeLicenseDetail> {
+export async function getBackofficeLicense(options: {
+  actor: Actor;
+  companyId: string;
+  licenseId: string;
+  clock?: Clock;
+  db?: DbClient;
+}): Promise<BackofficeLicenseDetail> {
   const client = options.db ?? processDb();
   await requireBackofficeStaff({ actor: options.actor, db: client });
   if (!isRecordId(options.licenseId) || !isRecordId(options.companyId)) throw notFound("License");

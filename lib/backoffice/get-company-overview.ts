@@ -9,7 +9,14 @@ import { seatsTaken } from "@/lib/licenses/seat-counts";
 import { notFound } from "@/lib/errors";
 import { isRecordId } from "@/lib/validation/record-id";
 
-export type BackofficeMember = { userId: string; email: string; firstName: string; lastName: string; role: MembershipRole; isRegistered: boolean };
+export type BackofficeMember = {
+  userId: string;
+  email: string;
+  firstName: string;
+  lastName: string;
+  role: MembershipRole;
+  isRegistered: boolean;
+};
 
 export type BackofficeLicense = {
   id: string;
@@ -27,12 +34,36 @@ export type BackofficeLicense = {
   activationKey: string | null;
 };
 
-export type BackofficeGroup = { id: string; name: string; sapAccountNumber: string; orderReference: string | null; version: number; licenses: BackofficeLicense[] };
+export type BackofficeGroup = {
+  id: string;
+  name: string;
+  sapAccountNumber: string;
+  orderReference: string | null;
+  version: number;
+  licenses: BackofficeLicense[];
+};
 
-export type BackofficeCompanyOrder = { id: string; createdAt: Date; buyerEmail: string; totalCents: number; currency: string; status: OrderStatus; lineCount: number; handledAt: Date | null };
+export type BackofficeCompanyOrder = {
+  id: string;
+  createdAt: Date;
+  buyerEmail: string;
+  totalCents: number;
+  currency: string;
+  status: OrderStatus;
+  lineCount: number;
+  handledAt: Date | null;
+};
 
 export type CompanyOverview = {
-  company: { id: string; name: string; country: string; sapAccountNumber: string; vatNumber: string | null; createdAt: Date; verifiedAt: Date | null };
+  company: {
+    id: string;
+    name: string;
+    country: string;
+    sapAccountNumber: string;
+    vatNumber: string | null;
+    createdAt: Date;
+    verifiedAt: Date | null;
+  };
   members: BackofficeMember[];
   groups: BackofficeGroup[];
   orders: BackofficeCompanyOrder[];
@@ -40,7 +71,12 @@ export type CompanyOverview = {
 
 const MAX_ORDERS_SHOWN = 50;
 
-export async function getCompanyOverview(options: { actor: Actor; companyId: string; clock?: Clock; db?: DbClient }): Promise<CompanyOverview> {
+export async function getCompanyOverview(options: {
+  actor: Actor;
+  companyId: string;
+  clock?: Clock;
+  db?: DbClient;
+}): Promise<CompanyOverview> {
   const client = options.db ?? processDb();
   await requireBackofficeStaff({ actor: options.actor, db: client });
   if (!isRecordId(options.companyId)) throw notFound("Company");
@@ -76,7 +112,9 @@ export async function getCompanyOverview(options: { actor: Actor; companyId: str
           validUntil: true,
           activationKey: true,
           product: { select: { name: true, kind: true } },
-          _count: { select: { assignments: { where: { revokedAt: null } }, leases: { where: { releasedAt: null, expiresAt: { gt: now } } } } },
+          _count: {
+            select: { assignments: { where: { revokedAt: null } }, leases: { where: { releasedAt: null, expiresAt: { gt: now } } } },
+          },
         },
       },
     },
@@ -85,7 +123,16 @@ export async function getCompanyOverview(options: { actor: Actor; companyId: str
     where: { companyId: company.id },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: MAX_ORDERS_SHOWN,
-    select: { id: true, createdAt: true, totalCents: true, currency: true, status: true, handledAt: true, buyer: { select: { email: true } }, _count: { select: { lines: true } } },
+    select: {
+      id: true,
+      createdAt: true,
+      totalCents: true,
+      currency: true,
+      status: true,
+      handledAt: true,
+      buyer: { select: { email: true } },
+      _count: { select: { lines: true } },
+    },
   });
 
   return {

@@ -17,9 +17,14 @@ export type LockedLicenseForEdit = {
   productName: string;
 };
 
-export async function lockLicenseForEdit(transaction: DbClient, options: { licenseId: string; expectedVersion?: number }): Promise<LockedLicenseForEdit> {
+export async function lockLicenseForEdit(
+  transaction: DbClient,
+  options: { licenseId: string; expectedVersion?: number },
+): Promise<LockedLicenseForEdit> {
   // A license never moves to another group, so its group can be read before the locks.
-  const [found] = await transaction.$queryRaw<{ groupId: string }[]>`SELECT "groupId"::text AS "groupId" FROM "License" WHERE "id" = ${options.licenseId}::uuid`;
+  const [found] = await transaction.$queryRaw<
+    { groupId: string }[]
+  >`SELECT "groupId"::text AS "groupId" FROM "License" WHERE "id" = ${options.licenseId}::uuid`;
   if (!found) throw notFound("License");
   await transaction.$queryRaw`SELECT "id" FROM "LicenseGroup" WHERE "id" = ${found.groupId}::uuid FOR NO KEY UPDATE`;
   const [license] = await transaction.$queryRaw<LockedLicenseForEdit[]>`
@@ -30,13 +35,20 @@ export async function lockLicenseForEdit(transaction: DbClient, options: { licen
   if (!license) throw notFound("License");
   // Two staff members editing one license: the second is told to look again (like R26).
   if (options.expectedVersion !== undefined && options.expectedVersion !== license.version) {
-    throw new DomainError("CONFLICT", "Someone else changed this license; reload to see the change", { reason: "STALE_VERSION", currentVersion: license.version });
+    throw new DomainError("CONFLICT", "Someone else changed this license; reload to see the change", {
+      reason: "STALE_VERSION",
+      currentVersion: license.version,
+    });
   }
   return license;
 }
 
 /** Open grids of the group notice the change: their next save is refused as stale (R26). */
 export async function bumpGroupVersion(transaction: DbClient, groupId: string): Promise<number> {
-  const { version } = await transaction.licenseGroup.update({ where: { id: groupId }, data: { version: { increment: 1 } }, select: { version: true } });
+  const { version } = await transaction.licenseGroup.update({
+    where: { id: groupId },
+    data: { version: { increment: 1 } },
+    select: { version: true },
+  });
   return version;
 }

@@ -23,7 +23,16 @@ export async function markOrderHandled(options: Options & { orderId: string }): 
       WHERE "id" = ${options.orderId}::uuid AND "handledAt" IS NULL RETURNING "companyId"::text AS "companyId"`;
     if (!order) throw await alreadyDoneOrMissing(transaction.order.count({ where: { id: options.orderId } }), "Order");
     // Shown to staff and to the company's admins on their audit page (R24).
-    await recordAuditEvent({ db: transaction, event: { action: "order.handled", companyId: order.companyId, actorId: options.actor.id, data: { orderId: options.orderId }, at: now } });
+    await recordAuditEvent({
+      db: transaction,
+      event: {
+        action: "order.handled",
+        companyId: order.companyId,
+        actorId: options.actor.id,
+        data: { orderId: options.orderId },
+        at: now,
+      },
+    });
     return { handledAt: now };
   });
 }
@@ -38,8 +47,21 @@ export async function markInvoicePaid(options: Options & { orderId: string }): P
       UPDATE "Order" SET "invoicePaidAt" = ${now}, "status" = 'PAID'
       WHERE "id" = ${options.orderId}::uuid AND "paymentMethod" = 'INVOICE' AND "status" = 'PLACED' AND "invoicePaidAt" IS NULL
       RETURNING "companyId"::text AS "companyId"`;
-    if (!order) throw await alreadyDoneOrMissing(transaction.order.count({ where: { id: options.orderId } }), "Order", { message: "The invoice was already recorded as paid", reason: "ALREADY_PAID" });
-    await recordAuditEvent({ db: transaction, event: { action: "order.invoice-paid", companyId: order.companyId, actorId: options.actor.id, data: { orderId: options.orderId }, at: now } });
+    if (!order)
+      throw await alreadyDoneOrMissing(transaction.order.count({ where: { id: options.orderId } }), "Order", {
+        message: "The invoice was already recorded as paid",
+        reason: "ALREADY_PAID",
+      });
+    await recordAuditEvent({
+      db: transaction,
+      event: {
+        action: "order.invoice-paid",
+        companyId: order.companyId,
+        actorId: options.actor.id,
+        data: { orderId: options.orderId },
+        at: now,
+      },
+    });
     // Decision 016: a company that paid an invoice is known to the vendor.
     await verifyCompany({ transaction, companyId: order.companyId, actor: options.actor, now, reason: "invoice-paid" });
     return { invoicePaidAt: now };
@@ -56,7 +78,16 @@ export async function markSalesLeadHandled(options: Options & { salesLeadId: str
       WHERE "id" = ${options.salesLeadId}::uuid AND "handledAt" IS NULL`;
     if (updated === 0) throw await alreadyDoneOrMissing(transaction.salesLead.count({ where: { id: options.salesLeadId } }), "Sales lead");
     // A lead belongs to no company account (there may be none yet).
-    await recordAuditEvent({ db: transaction, event: { action: "sales-lead.handled", companyId: null, actorId: options.actor.id, data: { salesLeadId: options.salesLeadId }, at: now } });
+    await recordAuditEvent({
+      db: transaction,
+      event: {
+        action: "sales-lead.handled",
+        companyId: null,
+        actorId: options.actor.id,
+        data: { salesLeadId: options.salesLeadId },
+        at: now,
+      },
+    });
     return { handledAt: now };
   });
 }
@@ -65,7 +96,10 @@ export async function markSalesLeadHandled(options: Options & { salesLeadId: str
 async function alreadyDoneOrMissing(
   count: Promise<number>,
   what: string,
-  conflict: { message: string; reason: "ALREADY_HANDLED" | "ALREADY_PAID" } = { message: `${what} was already handled`, reason: "ALREADY_HANDLED" },
+  conflict: { message: string; reason: "ALREADY_HANDLED" | "ALREADY_PAID" } = {
+    message: `${what} was already handled`,
+    reason: "ALREADY_HANDLED",
+  },
 ): Promise<DomainError> {
   return (await count) > 0 ? new DomainError("CONFLICT", conflict.message, { reason: conflict.reason }) : notFound(what);
 }

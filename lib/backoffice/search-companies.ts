@@ -8,9 +8,22 @@ import { foldedSql, matchesAllSql, searchPatterns } from "@/lib/backoffice/searc
 import { pageWindow, toPaged, type Paged } from "@/lib/backoffice/pagination";
 import { db as processDb, type DbClient } from "@/lib/db/client";
 
-export type CompanySearchResult = { id: string; name: string; country: string; sapAccountNumber: string; memberCount: number; groupCount: number };
+export type CompanySearchResult = {
+  id: string;
+  name: string;
+  country: string;
+  sapAccountNumber: string;
+  memberCount: number;
+  groupCount: number;
+};
 
-export async function searchCompanies(options: { actor: Actor; query?: string; country?: string; page?: number; db?: DbClient }): Promise<Paged<CompanySearchResult>> {
+export async function searchCompanies(options: {
+  actor: Actor;
+  query?: string;
+  country?: string;
+  page?: number;
+  db?: DbClient;
+}): Promise<Paged<CompanySearchResult>> {
   const client = options.db ?? processDb();
   await requireBackofficeStaff({ actor: options.actor, db: client });
   const page = options.page ?? 1;

@@ -19,7 +19,12 @@ export type PersonSearchResult = {
 
 type PersonRow = Omit<PersonSearchResult, "companies">;
 
-export async function searchPeople(options: { actor: Actor; query?: string; page?: number; db?: DbClient }): Promise<Paged<PersonSearchResult>> {
+export async function searchPeople(options: {
+  actor: Actor;
+  query?: string;
+  page?: number;
+  db?: DbClient;
+}): Promise<Paged<PersonSearchResult>> {
   const client = options.db ?? processDb();
   await requireBackofficeStaff({ actor: options.actor, db: client });
   const page = options.page ?? 1;
@@ -42,7 +47,9 @@ export async function searchPeople(options: { actor: Actor; query?: string; page
   });
   const items = rows.map((row) => ({
     ...row,
-    companies: memberships.filter((membership) => membership.userId === row.id).map((membership) => ({ ...membership.company, role: membership.role })),
+    companies: memberships
+      .filter((membership) => membership.userId === row.id)
+      .map((membership) => ({ ...membership.company, role: membership.role })),
   }));
   return toPaged(items, total, page);
 }

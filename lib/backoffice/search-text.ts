@@ -5,7 +5,9 @@ import { normalizeSearchText } from "@/lib/assignments/grid-search";
 import { withoutForbiddenCharacters } from "@/lib/validation/safe-text";
 
 /** Latin letters with diacritics (Latin-1 Supplement and Latin Extended-A), upper and lower case. */
-const foldedLetters = Array.from({ length: 0x17f - 0xc0 + 1 }, (_, index) => String.fromCodePoint(0xc0 + index)).filter((letter) => letter !== "×" && letter !== "÷");
+const foldedLetters = Array.from({ length: 0x17f - 0xc0 + 1 }, (_, index) => String.fromCodePoint(0xc0 + index)).filter(
+  (letter) => letter !== "×" && letter !== "÷",
+);
 
 const singleLetterFolds = foldedLetters
   .map((letter) => [letter, normalizeSearchText(letter)] as const)
@@ -27,7 +29,10 @@ export function foldedSql(text: Prisma.Sql): Prisma.Sql {
 /** The query's words, folded, as LIKE patterns; an empty query has none and matches everything. */
 export function searchPatterns(query: string | undefined): string[] {
   // A NUL would reach PostgreSQL as an error; the page says so, the query searches for the rest.
-  const words = normalizeSearchText(withoutForbiddenCharacters(query ?? "")).split(" ").filter(Boolean).slice(0, 8);
+  const words = normalizeSearchText(withoutForbiddenCharacters(query ?? ""))
+    .split(" ")
+    .filter(Boolean)
+    .slice(0, 8);
   return words.map((word) => `%${word.replace(/[\\%_]/g, (character) => `\\${character}`)}%`);
 }
 

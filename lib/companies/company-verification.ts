@@ -9,13 +9,25 @@ export function isVerifiedCompany(company: { verifiedAt: Date | null }): boolean
 }
 
 /** Marks the company verified (once: a later paid invoice changes nothing), audited, in the caller's transaction. */
-export async function verifyCompany(options: { transaction: DbClient; companyId: string; actor: Actor; now: Date; reason: "invoice-paid" }): Promise<void> {
+export async function verifyCompany(options: {
+  transaction: DbClient;
+  companyId: string;
+  actor: Actor;
+  now: Date;
+  reason: "invoice-paid";
+}): Promise<void> {
   const verified = await options.transaction.$executeRaw`
     UPDATE "Company" SET "verifiedAt" = ${options.now}, "updatedAt" = ${options.now} WHERE "id" = ${options.companyId}::uuid AND "verifiedAt" IS NULL`;
   if (verified === 0) return;
   await recordAuditEvent({
     db: options.transaction,
-    event: { action: "company.verified", companyId: options.companyId, actorId: options.actor.id, data: { reason: options.reason }, at: options.now },
+    event: {
+      action: "company.verified",
+      companyId: options.companyId,
+      actorId: options.actor.id,
+      data: { reason: options.reason },
+      at: options.now,
+    },
   });
 }
 

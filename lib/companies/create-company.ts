@@ -46,7 +46,12 @@ export async function createCompany(options: {
     }
     await recordAuditEvent({
       db: transaction,
-      event: { action: "company.created", companyId: company.id, actorId: options.actor.id, data: { name: company.name, country: company.country } },
+      event: {
+        action: "company.created",
+        companyId: company.id,
+        actorId: options.actor.id,
+        data: { name: company.name, country: company.country },
+      },
     });
     return company;
   });

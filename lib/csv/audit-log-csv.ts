@@ -6,7 +6,19 @@ import { listAuditEvents, type AuditFilters } from "@/lib/audit/list-audit-event
 import { csvRow, UTF8_BOM, type CsvSeparator } from "@/lib/csv/to-csv";
 
 export type AuditCsvLabels = {
-  columns: [when: string, action: string, actorName: string, actorEmail: string, subjectName: string, subjectEmail: string, product: string, licenseType: string, licenseId: string, reason: string, details: string];
+  columns: [
+    when: string,
+    action: string,
+    actorName: string,
+    actorEmail: string,
+    subjectName: string,
+    subjectEmail: string,
+    product: string,
+    licenseType: string,
+    licenseId: string,
+    reason: string,
+    details: string,
+  ];
   actionName: (action: AuditAction) => string;
   licenseTypeName: (type: string) => string;
 };
@@ -47,7 +59,13 @@ export async function auditLogCsvChunks(options: {
         })
         .join("");
       if (!page.nextCursor) return;
-      page = await listAuditEvents({ actor: options.actor, companyId: options.companyId, filters: options.filters, cursor: page.nextCursor, limit: BATCH });
+      page = await listAuditEvents({
+        actor: options.actor,
+        companyId: options.companyId,
+        filters: options.filters,
+        cursor: page.nextCursor,
+        limit: BATCH,
+      });
     }
   }
   return chunks();

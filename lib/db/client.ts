@@ -46,7 +46,12 @@ export async function queryRows<Row>(client: DbClient, statement: Prisma.Sql): P
   return (await pool.query(statement.text, statement.values)).rows as Row[];
 }
 
-export function databaseTimeouts(config: Pick<ReturnType<typeof env>, "DATABASE_CONNECT_TIMEOUT_MS" | "DATABASE_STATEMENT_TIMEOUT_MS" | "DATABASE_LOCK_TIMEOUT_MS" | "DATABASE_QUERY_TIMEOUT_MS">): DatabaseTimeouts {
+export function databaseTimeouts(
+  config: Pick<
+    ReturnType<typeof env>,
+    "DATABASE_CONNECT_TIMEOUT_MS" | "DATABASE_STATEMENT_TIMEOUT_MS" | "DATABASE_LOCK_TIMEOUT_MS" | "DATABASE_QUERY_TIMEOUT_MS"
+  >,
+): DatabaseTimeouts {
   return {
     connectMs: config.DATABASE_CONNECT_TIMEOUT_MS,
     statementMs: config.DATABASE_STATEMENT_TIMEOUT_MS,

@@ -125,8 +125,7 @@ function parseLock(text: string | null): (DataDirLock & { isLegacy: boolean }) |
     if (typeof parsed === "object" && parsed !== null && Number.isInteger(parsed.pid)) {
       return { pid: parsed.pid!, startTime: typeof parsed.startTime === "string" ? parsed.startTime : null, isLegacy: false };
     }
-  } catch {
-  }
+  } catch {}
   const pid = Number.parseInt(text, 10);
   return Number.isInteger(pid) && pid > 0 ? { pid, startTime: null, isLegacy: true } : null;
 }

@@ -38,11 +38,7 @@ type AppliedRow = {
 export type MigrateResult = { applied: string[]; alreadyApplied: number };
 
 /** Applies pending migrations; several instances at once wait for each other on an advisory lock. */
-export async function migrate(options: {
-  connectionString: string;
-  dir?: string;
-  log?: (line: string) => void;
-}): Promise<MigrateResult> {
+export async function migrate(options: { connectionString: string; dir?: string; log?: (line: string) => void }): Promise<MigrateResult> {
   const log = options.log ?? (() => {});
   const migrations = await readMigrations(options.dir);
   const client = new pg.Client({ connectionString: options.connectionString });
@@ -140,15 +136,13 @@ async function applyOne(client: pg.Client, migration: Migration): Promise<boolea
       return false;
     }
     const id = randomUUID();
-    await client.query(
-      `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at) VALUES ($1, $2, $3, now())`,
-      [id, migration.checksum, migration.name],
-    );
+    await client.query(`INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at) VALUES ($1, $2, $3, now())`, [
+      id,
+      migration.checksum,
+      migration.name,
+    ]);
     await client.query(migration.sql);
-    await client.query(
-      `UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1`,
-      [id],
-    );
+    await client.query(`UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1`, [id]);
     await client.query("COMMIT");
     return true;
   } catch (error) {

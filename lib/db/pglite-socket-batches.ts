@@ -26,9 +26,7 @@ type QueryQueue = {
 export function keepProtocolBatchesTogether(server: PGLiteSocketServer): void {
   const queue = (server as unknown as { queryQueue?: QueryQueue }).queryQueue;
   if (!queue || typeof queue.processQueue !== "function" || !Array.isArray(queue.queue)) {
-    throw new Error(
-      "@electric-sql/pglite-socket changed its internals: review lib/db/pglite-socket-batches.ts before upgrading.",
-    );
+    throw new Error("@electric-sql/pglite-socket changed its internals: review lib/db/pglite-socket-batches.ts before upgrading.");
   }
   let batchOwner: number | null = null;
 

@@ -27,7 +27,11 @@ export type SeedResult = { seeded: boolean; logins: DemoLogin[] };
 
 const demoLogins: DemoLogin[] = [
   { email: DEMO_ADMIN_EMAIL, password: DEMO_PASSWORD, description: "Anna de Vries: software administrator of both companies (NL and BE)" },
-  { email: DEMO_USER_EMAIL, password: DEMO_PASSWORD, description: "Jan Jansen: user in Bouwbedrijf De Vries B.V. with web and desktop licenses" },
+  {
+    email: DEMO_USER_EMAIL,
+    password: DEMO_PASSWORD,
+    description: "Jan Jansen: user in Bouwbedrijf De Vries B.V. with web and desktop licenses",
+  },
   { email: DEMO_STAFF_EMAIL, password: DEMO_PASSWORD, description: "Back-office staff of the vendor" },
 ];
 
@@ -73,18 +77,35 @@ async function seedPeople(context: SeedContext): Promise<DemoPeople> {
   const { db, clock, log } = context;
   const register = (person: Omit<DemoPerson, "isRegistered">, isStaff = false) =>
     createAccount({ ...person, credentials: { passwordHash: context.passwordHash }, isStaff, clock, db });
-  const staff = await register({ email: DEMO_STAFF_EMAIL, firstName: "Lars", lastName: "Verkoop", title: "MR", position: "Backoffice", language: "nl" }, true);
+  const staff = await register(
+    { email: DEMO_STAFF_EMAIL, firstName: "Lars", lastName: "Verkoop", title: "MR", position: "Backoffice", language: "nl" },
+    true,
+  );
 
   const dutch = await createCompany({ actor: staff, name: "Bouwbedrijf De Vries B.V.", country: "NL", sapAccountNumber: "0001000001", db });
   const belgian = await createCompany({ actor: staff, name: "Constructie Peeters NV", country: "BE", sapAccountNumber: "0002000001", db });
   log("demo: companies created");
 
   // R11: one person contact of both companies, added by the back office as their first admin.
-  const anna = await register({ email: DEMO_ADMIN_EMAIL, firstName: "Anna", lastName: "de Vries", title: "MS", position: "Softwarebeheerder", language: "nl" });
+  const anna = await register({
+    email: DEMO_ADMIN_EMAIL,
+    firstName: "Anna",
+    lastName: "de Vries",
+    title: "MS",
+    position: "Softwarebeheerder",
+    language: "nl",
+  });
   for (const company of [dutch, belgian]) {
     await addCompanyMember({ actor: staff, companyId: company.id, email: anna.email, role: "ADMIN", clock, db });
   }
-  const jan = await register({ email: DEMO_USER_EMAIL, firstName: "Jan", lastName: "Jansen", title: "MR", position: "Constructeur", language: "nl" });
+  const jan = await register({
+    email: DEMO_USER_EMAIL,
+    firstName: "Jan",
+    lastName: "Jansen",
+    title: "MR",
+    position: "Constructeur",
+    language: "nl",
+  });
   await addCompanyMember({ actor: anna, companyId: dutch.id, email: jan.email, clock, db });
 
   const addColleagues = async (companyId: string, people: DemoPerson[]) => {
@@ -112,8 +133,10 @@ function seedTools(context: SeedContext, staff: User) {
   return {
     license: (groupId: string, productCode: Parameters<typeof createLicense>[0]["productCode"], type: License["type"], seats = 1) =>
       createLicense({ actor: staff, groupId, productCode, type, seats, ...validity }),
-    assign: (licenseToAssign: License, users: User[]): AssignmentChange[] => users.map((user) => ({ licenseId: licenseToAssign.id, userId: user.id, assigned: true })),
-    activate: (user: User, key: string | null, fingerprint: string, hostname: string) => activateLicense({ actor: user, activationKey: key!, fingerprint, hostname, clock, db }),
+    assign: (licenseToAssign: License, users: User[]): AssignmentChange[] =>
+      users.map((user) => ({ licenseId: licenseToAssign.id, userId: user.id, assigned: true })),
+    activate: (user: User, key: string | null, fingerprint: string, hostname: string) =>
+      activateLicense({ actor: user, activationKey: key!, fingerprint, hostname, clock, db }),
   };
 }
 
@@ -124,7 +147,14 @@ async function seedDutchLicenses(context: SeedContext, tools: ReturnType<typeof 
   const colleague = (index: number) => people.nl[index]!;
 
   // Group 1: each of the four license types of the manual (SPEC §3).
-  const dutchGroup = await createLicenseGroup({ actor: staff, companyId: dutch.id, name: "Licentiegroep 1", sapAccountNumber: "0001000001", orderReference: "4500012345", db });
+  const dutchGroup = await createLicenseGroup({
+    actor: staff,
+    companyId: dutch.id,
+    name: "Licentiegroep 1",
+    sapAccountNumber: "0001000001",
+    orderReference: "4500012345",
+    db,
+  });
   const engineeringNamed = await license(dutchGroup.id, "PROFIS_ENGINEERING", "NAMED_USER", 5);
   const engineeringFloating = await license(dutchGroup.id, "PROFIS_ENGINEERING", "FLOATING", 3);
   const layoutNodeLocked = [
@@ -150,7 +180,14 @@ async function seedDutchLicenses(context: SeedContext, tools: ReturnType<typeof 
     db,
   });
 
-  const smallerGroup = await createLicenseGroup({ actor: staff, companyId: dutch.id, name: "Licentiegroep 2", sapAccountNumber: "0001000001", orderReference: "4500067890", db });
+  const smallerGroup = await createLicenseGroup({
+    actor: staff,
+    companyId: dutch.id,
+    name: "Licentiegroep 2",
+    sapAccountNumber: "0001000001",
+    orderReference: "4500067890",
+    db,
+  });
   const smallerNamed = await license(smallerGroup.id, "PROFIS_ENGINEERING", "NAMED_USER", 2);
   const smallerLayout = await license(smallerGroup.id, "PROFIS_LAYOUT_OFFICE", "NODE_LOCKED");
   await saveAssignments({
@@ -170,7 +207,13 @@ async function seedDutchLicenses(context: SeedContext, tools: ReturnType<typeof 
   await activate(jan, detectionFloating.activationKey, "demo-fingerprint-jan-laptop", "NL-LT-JJANSEN");
   await activate(colleague(6), detectionFloating.activationKey, "demo-fingerprint-lucas-workstation", "NL-WS-LMEIJER");
   await acquireLease({ userId: jan.id, licenseId: detectionFloating.id, holder: { deviceId: janLaptop.device.id }, clock, db });
-  await acquireLease({ userId: anna.id, licenseId: engineeringFloating.id, holder: { browserSessionId: "demo-browser-session-anna" }, clock, db });
+  await acquireLease({
+    userId: anna.id,
+    licenseId: engineeringFloating.id,
+    holder: { browserSessionId: "demo-browser-session-anna" },
+    clock,
+    db,
+  });
   log("demo: license groups, assignments, devices and leases of the Dutch company created");
 }
 
@@ -179,7 +222,14 @@ async function seedBelgianLicenses(context: SeedContext, tools: ReturnType<typeo
   const { db, clock, log } = context;
   const { license, assign, activate } = tools;
   const { staff, anna, belgian } = people;
-  const belgianGroup = await createLicenseGroup({ actor: staff, companyId: belgian.id, name: "Licentiegroep 1", sapAccountNumber: "0002000001", orderReference: "4500098765", db });
+  const belgianGroup = await createLicenseGroup({
+    actor: staff,
+    companyId: belgian.id,
+    name: "Licentiegroep 1",
+    sapAccountNumber: "0002000001",
+    orderReference: "4500098765",
+    db,
+  });
   const belgianNamed = await license(belgianGroup.id, "PROFIS_ENGINEERING", "NAMED_USER", 3);
   const belgianDetection = await license(belgianGroup.id, "PROFIS_DETECTION_OFFICE", "FLOATING", 2);
   const [pieter, severine, lies, thomas] = people.be as [User, User, User, User];

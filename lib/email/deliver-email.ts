@@ -59,7 +59,12 @@ async function recordFailure(
     where: { id: message.id, status: "SENDING", lockedUntil: message.lockedUntil },
     data: isFinal
       ? { status: "FAILED", lastError: failure.reason, lockedUntil: null, payload: redactEmailPayload(message.template, message.payload) }
-      : { status: "PENDING", lastError: failure.reason, lockedUntil: null, nextAttemptAt: new Date(now.getTime() + retryDelayMs(message.attempts, options.random)) },
+      : {
+          status: "PENDING",
+          lastError: failure.reason,
+          lockedUntil: null,
+          nextAttemptAt: new Date(now.getTime() + retryDelayMs(message.attempts, options.random)),
+        },
   });
   return isFinal ? "failed" : "retry";
 }

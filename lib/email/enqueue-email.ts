@@ -27,8 +27,13 @@ export type EnqueueEmailOptions<T extends EmailTemplate> = {
   clock?: Clock;
 };
 
-export async function enqueueEmail<T extends EmailTemplate>(options: EnqueueEmailOptions<T>): Promise<Pick<EmailMessage, "id" | "messageId">> {
-  return options.db.emailMessage.create({ data: outboxRow(options, (options.clock ?? systemClock).now()), select: { id: true, messageId: true } });
+export async function enqueueEmail<T extends EmailTemplate>(
+  options: EnqueueEmailOptions<T>,
+): Promise<Pick<EmailMessage, "id" | "messageId">> {
+  return options.db.emailMessage.create({
+    data: outboxRow(options, (options.clock ?? systemClock).now()),
+    select: { id: true, messageId: true },
+  });
 }
 
 export type OutboxMessage = { [T in EmailTemplate]: Omit<EnqueueEmailOptions<T>, "db" | "clock"> }[EmailTemplate];
@@ -58,7 +63,8 @@ function outboxRow(options: Omit<EnqueueEmailOptions<EmailTemplate>, "db" | "clo
   const { template, locale, payload } = options;
   const to = options.to.trim().toLowerCase();
   if (!EmailAddress.safeParse(to).success) throw new DomainError("INVALID", "Not a valid email address", { fields: { to: "invalid" } });
-  if (!(emailTemplates as readonly string[]).includes(template)) throw new DomainError("INVALID", `Unknown email template ${template}`, { fields: { template: "invalid" } });
+  if (!(emailTemplates as readonly string[]).includes(template))
+    throw new DomainError("INVALID", `Unknown email template ${template}`, { fields: { template: "invalid" } });
   return {
     messageId: newMessageId(),
     template,

@@ -39,7 +39,10 @@ const definitions: { [T in EmailTemplate]: EmailDefinition<T> } = {
 };
 
 function tidyPlainText(text: string): string {
-  return `${text.replace(/[ \t]+\n/g, "\n").replace(/\n{3,}/g, "\n\n").trim()}\n`;
+  return `${text
+    .replace(/[ \t]+\n/g, "\n")
+    .replace(/\n{3,}/g, "\n\n")
+    .trim()}\n`;
 }
 
 export type RenderEmailInput<T extends EmailTemplate = EmailTemplate> = {
@@ -50,19 +53,12 @@ export type RenderEmailInput<T extends EmailTemplate = EmailTemplate> = {
 
 export type RenderedEmail = { subject: string; html: string; text: string };
 
-export async function renderEmail<T extends EmailTemplate>({
-  template,
-  locale,
-  payload,
-}: RenderEmailInput<T>): Promise<RenderedEmail> {
+export async function renderEmail<T extends EmailTemplate>({ template, locale, payload }: RenderEmailInput<T>): Promise<RenderedEmail> {
   const definition = definitions[template] as EmailDefinition<T> | undefined;
   // Templates arrive from outbox rows; a name from an older or newer release must fail loudly.
   if (!definition) throw new Error(`Unknown email template "${String(template)}"`);
   const props = { locale, t: emailTranslator(locale), payload };
   const element = definition.render(props);
-  const [html, text] = await Promise.all([
-    render(element),
-    render(element, { plainText: true, htmlToTextOptions: plainTextOptions }),
-  ]);
+  const [html, text] = await Promise.all([render(element), render(element, { plainText: true, htmlToTextOptions: plainTextOptions })]);
   return { subject: toSubjectLine(definition.subject(props)), html, text: tidyPlainText(text) };
 }

@@ -14,7 +14,9 @@ export function startEmailWorker(config: Env, log: (line: string) => void = (lin
     log,
   });
   worker.start();
-  log(`delivery worker started (${transport.kind}${transport.kind === "mailbox" ? ` in ${config.DATA_DIR}/mailbox` : ""}, every ${config.EMAIL_WORKER_POLL_INTERVAL_MS} ms)`);
+  log(
+    `delivery worker started (${transport.kind}${transport.kind === "mailbox" ? ` in ${config.DATA_DIR}/mailbox` : ""}, every ${config.EMAIL_WORKER_POLL_INTERVAL_MS} ms)`,
+  );
   // The 30-day expiry reminders ride along with delivery.
   const stopExpiryReminders = startExpiryReminders();
   return async () => {

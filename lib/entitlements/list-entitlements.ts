@@ -36,7 +36,10 @@ export async function listEntitlements(options: { userId: string; clock?: Clock;
       firstName: true,
       lastName: true,
       currentCompanyId: true,
-      memberships: { select: { role: true, company: { select: { id: true, name: true, country: true } } }, orderBy: [{ company: { name: "asc" } }, { company: { country: "asc" } }] },
+      memberships: {
+        select: { role: true, company: { select: { id: true, name: true, country: true } } },
+        orderBy: [{ company: { name: "asc" } }, { company: { country: "asc" } }],
+      },
     },
   });
   if (!user) throw new DomainError("UNAUTHENTICATED", "Unknown user");
@@ -48,7 +51,11 @@ export async function listEntitlements(options: { userId: string; clock?: Clock;
 
   // R18: only active assignments; R31: only licenses valid today.
   const assignments = await client.assignment.findMany({
-    where: { userId: user.id, revokedAt: null, license: { group: { companyId: membership.company.id }, validFrom: { lte: now }, validUntil: { gt: now } } },
+    where: {
+      userId: user.id,
+      revokedAt: null,
+      license: { group: { companyId: membership.company.id }, validFrom: { lte: now }, validUntil: { gt: now } },
+    },
     orderBy: [{ license: { product: { name: "asc" } } }, { assignedAt: "asc" }],
     select: {
       license: {

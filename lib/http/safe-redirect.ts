@@ -13,7 +13,8 @@ export function safeRedirectPath(target: unknown, appBaseUrl: string, fallback =
   } catch {
     return fallback;
   }
-  if ((url.protocol !== "http:" && url.protocol !== "https:") || url.origin !== base.origin || url.username || url.password) return fallback;
+  if ((url.protocol !== "http:" && url.protocol !== "https:") || url.origin !== base.origin || url.username || url.password)
+    return fallback;
   const path = `${url.pathname}${url.search}${url.hash}`;
   // "/.//evil" normalises to "//evil", which a browser reads as another host.
   return path.startsWith("/") && !path.startsWith("//") ? path : fallback;

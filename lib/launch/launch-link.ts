@@ -23,7 +23,13 @@ async function isMailedTo(options: { userId: string; productCode: string; mailed
 }
 
 /** Sec-Fetch-Site "same-origin" is the portal's own link, "none" a typed address; anything else is another site. */
-export async function mayLaunchAtOnce(options: { headers: Headers; userId: string; productCode: string; mailedMac: string | null; db?: DbClient }): Promise<boolean> {
+export async function mayLaunchAtOnce(options: {
+  headers: Headers;
+  userId: string;
+  productCode: string;
+  mailedMac: string | null;
+  db?: DbClient;
+}): Promise<boolean> {
   const site = options.headers.get("sec-fetch-site");
   if (site === "same-origin" || site === "none") return true;
   return isMailedTo(options);

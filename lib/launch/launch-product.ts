@@ -53,7 +53,13 @@ export async function launchProduct(options: {
   });
   // Desktop software is downloaded and activated, not launched (R21, R22).
   if (!product || product.kind !== "WEB" || !product.launchUrl) throw notFound("Product");
-  const launched: LaunchedProduct = { id: product.id, code: product.code, name: product.name, launchUrl: product.launchUrl, trialDays: product.trialDays };
+  const launched: LaunchedProduct = {
+    id: product.id,
+    code: product.code,
+    name: product.name,
+    launchUrl: product.launchUrl,
+    trialDays: product.trialDays,
+  };
   const currentCompanyId = user.currentMembership?.company.id ?? null;
   const licenses = await usableLicenses({ client, user, productId: product.id, now, currentCompanyId });
 
@@ -84,7 +90,13 @@ export async function launchProduct(options: {
     const refusals: { seats: number; nextExpiry: Date | null }[] = [];
     for (const license of floating) {
       try {
-        const { lease } = await acquireLease({ userId: user.id, licenseId: license.id, holder: { browserSessionId }, clock: options.clock, db: transaction });
+        const { lease } = await acquireLease({
+          userId: user.id,
+          licenseId: license.id,
+          holder: { browserSessionId },
+          clock: options.clock,
+          db: transaction,
+        });
         return opened({ kind: "granted", level: "licensed", companyId: license.companyId, licenseId: license.id, lease });
       } catch (error) {
         if (!isDomainError(error, "SEATS_EXHAUSTED") || error.details.reason !== "NO_SEAT_AVAILABLE") throw error;
@@ -102,7 +114,14 @@ export async function launchProduct(options: {
     }
 
     // R20: no usable license: a trial, once; then Standard.
-    const { trial, isRunning } = await ensureTrial({ userId: user.id, product, companyId: currentCompanyId, ipAddress: options.ipAddress, clock: options.clock, db: transaction });
+    const { trial, isRunning } = await ensureTrial({
+      userId: user.id,
+      product,
+      companyId: currentCompanyId,
+      ipAddress: options.ipAddress,
+      clock: options.clock,
+      db: transaction,
+    });
     if (trial && isRunning) return opened({ kind: "granted", level: "trial", companyId: currentCompanyId, trial });
     return opened({ kind: "granted", level: "standard", companyId: currentCompanyId, ...(trial ? { trial } : {}) });
   });
@@ -110,7 +129,13 @@ export async function launchProduct(options: {
 }
 
 /** Licenses usable now (active assignment, valid, a role that may use software): named first, current company first. */
-async function usableLicenses(options: { client: DbClient; user: LaunchUser; productId: string; now: Date; currentCompanyId: string | null }): Promise<UsableLicense[]> {
+async function usableLicenses(options: {
+  client: DbClient;
+  user: LaunchUser;
+  productId: string;
+  now: Date;
+  currentCompanyId: string | null;
+}): Promise<UsableLicense[]> {
   const { client, user, now, currentCompanyId } = options;
   const companyIds = user.memberships.filter((membership) => canUseSoftware(membership)).map((membership) => membership.company.id);
   if (companyIds.length === 0) return [];

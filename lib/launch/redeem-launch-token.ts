@@ -27,9 +27,16 @@ function claimedAudience(token: string): string {
 export async function redeemLaunchToken(options: { token: string; clock?: Clock; db?: DbClient }): Promise<WebSessionStarted> {
   const now = (options.clock ?? systemClock).now();
   const audience = claimedAudience(options.token);
-  const payload = await verifyToken<Partial<LaunchClaims> & { sub?: string; exp?: number }>({ kind: "launch", token: options.token, audience, clock: options.clock, db: options.db });
+  const payload = await verifyToken<Partial<LaunchClaims> & { sub?: string; exp?: number }>({
+    kind: "launch",
+    token: options.token,
+    audience,
+    clock: options.clock,
+    db: options.db,
+  });
   const { jti, browserSessionId, sub, exp } = payload;
-  if (typeof jti !== "string" || typeof browserSessionId !== "string" || typeof sub !== "string" || typeof exp !== "number") throw notALaunchToken();
+  if (typeof jti !== "string" || typeof browserSessionId !== "string" || typeof sub !== "string" || typeof exp !== "number")
+    throw notALaunchToken();
   const redeemed = await (options.db ?? processDb()).$queryRaw<{ jti: string }[]>(Prisma.sql`
     INSERT INTO "LaunchTokenRedemption" ("jti", "redeemedAt", "expiresAt") VALUES (${jti}, ${now}, ${new Date(exp * 1000)})
     ON CONFLICT ("jti") DO NOTHING RETURNING "jti"`);

@@ -30,7 +30,11 @@ async function findWebSessionLease(client: DbClient, key: WebSessionKey) {
 
 async function isHolderSignedIn(client: DbClient, options: { browserSessionId: string; userId?: string; now: Date }): Promise<boolean> {
   const session = await client.portalSession.findFirst({
-    where: { seatHolderId: options.browserSessionId, ...(options.userId ? { userId: options.userId } : {}), ...livePortalSessionWhere(options.now) },
+    where: {
+      seatHolderId: options.browserSessionId,
+      ...(options.userId ? { userId: options.userId } : {}),
+      ...livePortalSessionWhere(options.now),
+    },
     select: { sessionVersion: true, user: { select: { sessionVersion: true } } },
   });
   return session !== null && isAtCurrentVersion(session);
@@ -46,12 +50,16 @@ export async function keepWebSessionAlive(options: WebSessionKey & { clock?: Clo
   const now = (options.clock ?? systemClock).now();
   const lease = await findWebSessionLease(client, options);
   if (!(await isHolderSignedIn(client, { browserSessionId: options.browserSessionId, userId: lease.userId, now }))) {
-    if (!lease.releasedAt) await releaseLease({ userId: lease.userId, leaseId: lease.id, reason: "signed-out", clock: options.clock, db: options.db });
+    if (!lease.releasedAt)
+      await releaseLease({ userId: lease.userId, leaseId: lease.id, reason: "signed-out", clock: options.clock, db: options.db });
     throw signedOut();
   }
   if (lease.releasedAt) {
     // A revocation released the seat: the application should hear 403, not that a colleague has it (410).
-    const assignment = await client.assignment.findFirst({ where: { licenseId: lease.licenseId, userId: lease.userId, revokedAt: null }, select: { id: true } });
+    const assignment = await client.assignment.findFirst({
+      where: { licenseId: lease.licenseId, userId: lease.userId, revokedAt: null },
+      select: { id: true },
+    });
     if (!assignment) throw new DomainError("FORBIDDEN", "This license is no longer assigned to you", { reason: "NOT_ASSIGNED" });
   }
   const { lease: kept } = await heartbeatLease({ userId: lease.userId, leaseId: lease.id, clock: options.clock, db: options.db });
@@ -61,14 +69,23 @@ export async function keepWebSessionAlive(options: WebSessionKey & { clock?: Clo
 /** "Log out" frees the seat at once (R2); releasing twice is harmless. */
 export async function endWebSession(options: WebSessionKey & { clock?: Clock; db?: DbClient }): Promise<{ wasOpen: boolean }> {
   const lease = await findWebSessionLease(options.db ?? processDb(), options);
-  const { wasOpen } = await releaseLease({ userId: lease.userId, leaseId: lease.id, reason: "logout", clock: options.clock, db: options.db });
+  const { wasOpen } = await releaseLease({
+    userId: lease.userId,
+    leaseId: lease.id,
+    reason: "logout",
+    clock: options.clock,
+    db: options.db,
+  });
   return { wasOpen };
 }
 
 /** For a web application without a seat: UNAUTHENTICATED once the portal session has ended. */
 export async function checkWebSession(options: { browserSessionId: string; clock?: Clock; db?: DbClient }): Promise<void> {
   const now = (options.clock ?? systemClock).now();
-  if (!isBrowserSessionId(options.browserSessionId) || !(await isHolderSignedIn(options.db ?? processDb(), { browserSessionId: options.browserSessionId, now }))) {
+  if (
+    !isBrowserSessionId(options.browserSessionId) ||
+    !(await isHolderSignedIn(options.db ?? processDb(), { browserSessionId: options.browserSessionId, now }))
+  ) {
     throw signedOut();
   }
 }

@@ -41,7 +41,7 @@ export async function acquireLease(options: {
   try {
     // R25: one statement (decision 012); inside a caller's transaction (launch) it joins it.
     const [row] = await queryRows<TakenSeatRow>(
-        options.db ?? processDb(),
+      options.db ?? processDb(),
       takeFloatingSeat({
         licenseId,
         userId,
@@ -87,7 +87,15 @@ export async function acquireLease(options: {
       const { companyId, seats } = error.details;
       await recordAuditEvent({
         db: options.db,
-        event: { action: "lease.refused", companyId, actorId: userId, subjectUserId: userId, licenseId, data: { reason: "NO_SEAT_AVAILABLE", seats, holder: "browserSessionId" in holder ? "browser" : "device" }, at: now },
+        event: {
+          action: "lease.refused",
+          companyId,
+          actorId: userId,
+          subjectUserId: userId,
+          licenseId,
+          data: { reason: "NO_SEAT_AVAILABLE", seats, holder: "browserSessionId" in holder ? "browser" : "device" },
+          at: now,
+        },
       });
     }
     throw error;
@@ -106,11 +114,11 @@ function checkedHolderFingerprint(holder: LeaseHolder, license: TakenSeatRow): s
     if (license.kind !== "WEB") throw new DomainError("INVALID", "Desktop software takes seats per device", { reason: "WRONG_HOLDER" });
     return null;
   }
-  if (license.kind !== "DESKTOP") throw new DomainError("INVALID", "Web software takes seats per browser session", { reason: "WRONG_HOLDER" });
+  if (license.kind !== "DESKTOP")
+    throw new DomainError("INVALID", "Web software takes seats per browser session", { reason: "WRONG_HOLDER" });
   // An unknown fingerprint is a machine that was never activated.
   if (!license.deviceId && "deviceId" in holder) throw notFound("Device");
-  if (!license.deviceId || !license.deviceFingerprint || !license.isActivated) throw new DomainError("FORBIDDEN", "This device has not been activated for the license", { reason: "NOT_ACTIVATED" });
+  if (!license.deviceId || !license.deviceFingerprint || !license.isActivated)
+    throw new DomainError("FORBIDDEN", "This device has not been activated for the license", { reason: "NOT_ACTIVATED" });
   return license.deviceFingerprint;
 }
-
-

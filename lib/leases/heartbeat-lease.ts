@@ -14,7 +14,15 @@ import { isLicenseValidAt } from "@/lib/licenses/license-validity";
 
 export type HeartbeatResult = Omit<AcquiredLease, "isNew"> & { wasRenewedAfterExpiry: boolean };
 
-type LicenseRow = { seats: number; validFrom: Date; validUntil: Date; companyId: string; productCode: string; isMember: boolean; isAssigned: boolean };
+type LicenseRow = {
+  seats: number;
+  validFrom: Date;
+  validUntil: Date;
+  companyId: string;
+  productCode: string;
+  isMember: boolean;
+  isAssigned: boolean;
+};
 type LeaseRow = FloatingLease & { fingerprint: string | null; isActivated: boolean };
 type Outcome = { result: HeartbeatResult } | { refusal: DomainError };
 
@@ -48,12 +56,20 @@ export async function heartbeatLease(options: { userId: string; leaseId: string;
     const ended = accessEnded({ license, lease, now });
     if (ended) {
       if (lease.releasedAt === null) {
-        await release({ transaction, leaseId, reason: ended.releaseReason, now, events: [{ ...audit, action: "lease.released", data: { leaseId, reason: ended.releaseReason, wasLive: lease.expiresAt > now } }] });
+        await release({
+          transaction,
+          leaseId,
+          reason: ended.releaseReason,
+          now,
+          events: [{ ...audit, action: "lease.released", data: { leaseId, reason: ended.releaseReason, wasLive: lease.expiresAt > now } }],
+        });
       }
       return { refusal: new DomainError("FORBIDDEN", ended.message, { reason: ended.refusal }) };
     }
     if (lease.releasedAt !== null) return { refusal: expired() };
-    const granted = (updated: FloatingLease, wasRenewedAfterExpiry: boolean): Outcome => ({ result: { lease: updated, productCode: license.productCode, fingerprint: lease.fingerprint, wasRenewedAfterExpiry } });
+    const granted = (updated: FloatingLease, wasRenewedAfterExpiry: boolean): Outcome => ({
+      result: { lease: updated, productCode: license.productCode, fingerprint: lease.fingerprint, wasRenewedAfterExpiry },
+    });
 
     if (lease.expiresAt > now) {
       return granted(await transaction.floatingLease.update({ where: { id: leaseId }, data: { expiresAt: leaseExpiry(now) } }), false);
@@ -61,11 +77,25 @@ export async function heartbeatLease(options: { userId: string; leaseId: string;
     // The hour has passed: the seat was free for anyone meanwhile. Renew only if one still is.
     const live = await transaction.floatingLease.count({ where: { licenseId: lease.licenseId, releasedAt: null, expiresAt: { gt: now } } });
     if (live >= license.seats) {
-      await release({ transaction, leaseId, reason: "expired", now, events: [{ ...audit, action: "lease.expired", data: { leaseId, expiredAt: lease.expiresAt.toISOString() } }] });
+      await release({
+        transaction,
+        leaseId,
+        reason: "expired",
+        now,
+        events: [{ ...audit, action: "lease.expired", data: { leaseId, expiredAt: lease.expiresAt.toISOString() } }],
+      });
       return { refusal: expired() };
     }
-    const renewed = await transaction.floatingLease.update({ where: { id: leaseId }, data: { acquiredAt: now, expiresAt: leaseExpiry(now) } });
-    await recordAuditEvents({ db: transaction, events: [{ ...audit, action: "lease.acquired", data: { leaseId, renewedAfterExpiry: true, expiresAt: renewed.expiresAt.toISOString() } }] });
+    const renewed = await transaction.floatingLease.update({
+      where: { id: leaseId },
+      data: { acquiredAt: now, expiresAt: leaseExpiry(now) },
+    });
+    await recordAuditEvents({
+      db: transaction,
+      events: [
+        { ...audit, action: "lease.acquired", data: { leaseId, renewedAfterExpiry: true, expiresAt: renewed.expiresAt.toISOString() } },
+      ],
+    });
     return granted(renewed, true);
   });
   if ("refusal" in outcome) throw outcome.refusal;
@@ -73,18 +103,39 @@ export async function heartbeatLease(options: { userId: string; leaseId: string;
 }
 
 /** Why the holder may no longer hold the seat: the refusal's reason, and the lease's release reason. */
-type AccessEnded = { refusal: "MEMBERSHIP_ENDED" | "NOT_ASSIGNED" | "LICENSE_NOT_VALID" | "NOT_ACTIVATED"; releaseReason: string; message: string };
+type AccessEnded = {
+  refusal: "MEMBERSHIP_ENDED" | "NOT_ASSIGNED" | "LICENSE_NOT_VALID" | "NOT_ACTIVATED";
+  releaseReason: string;
+  message: string;
+};
 
 function accessEnded(options: { license: LicenseRow; lease: LeaseRow; now: Date }): AccessEnded | null {
   const { license, lease, now } = options;
-  if (!license.isMember) return { refusal: "MEMBERSHIP_ENDED", releaseReason: "membership ended", message: "You are no longer a member of the license's company" };
-  if (!license.isAssigned) return { refusal: "NOT_ASSIGNED", releaseReason: "assignment revoked", message: "This license is no longer assigned to you" };
-  if (!isLicenseValidAt(license, now)) return { refusal: "LICENSE_NOT_VALID", releaseReason: "license not valid", message: "This license is not valid now" };
-  if (!lease.isActivated) return { refusal: "NOT_ACTIVATED", releaseReason: "device deactivated", message: "This device is no longer activated for the license" };
+  if (!license.isMember)
+    return {
+      refusal: "MEMBERSHIP_ENDED",
+      releaseReason: "membership ended",
+      message: "You are no longer a member of the license's company",
+    };
+  if (!license.isAssigned)
+    return { refusal: "NOT_ASSIGNED", releaseReason: "assignment revoked", message: "This license is no longer assigned to you" };
+  if (!isLicenseValidAt(license, now))
+    return { refusal: "LICENSE_NOT_VALID", releaseReason: "license not valid", message: "This license is not valid now" };
+  if (!lease.isActivated)
+    return { refusal: "NOT_ACTIVATED", releaseReason: "device deactivated", message: "This device is no longer activated for the license" };
   return null;
 }
 
-async function release(options: { transaction: DbClient; leaseId: string; reason: string; now: Date; events: AuditEventInput[] }): Promise<void> {
-  await options.transaction.floatingLease.update({ where: { id: options.leaseId }, data: { releasedAt: options.now, releaseReason: options.reason } });
+async function release(options: {
+  transaction: DbClient;
+  leaseId: string;
+  reason: string;
+  now: Date;
+  events: AuditEventInput[];
+}): Promise<void> {
+  await options.transaction.floatingLease.update({
+    where: { id: options.leaseId },
+    data: { releasedAt: options.now, releaseReason: options.reason },
+  });
   await recordAuditEvents({ db: options.transaction, events: options.events });
 }

@@ -57,7 +57,13 @@ export function takeFloatingSeat(options: {
  * A release in one statement: the conditional update changes the row once however many race, and only
  * that change is audited (R24). One row: the lease's columns, null when it is not this user's.
  */
-export function releaseLeaseStatement(options: { leaseId: string; userId: string; reason: string; session: SessionToCheck; now: Date }): Prisma.Sql {
+export function releaseLeaseStatement(options: {
+  leaseId: string;
+  userId: string;
+  reason: string;
+  session: SessionToCheck;
+  now: Date;
+}): Prisma.Sql {
   const { leaseId, userId, reason, session, now } = options;
   return Prisma.sql`
     WITH "session" AS (

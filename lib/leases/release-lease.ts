@@ -25,7 +25,10 @@ export async function releaseLease(options: {
   const reason = options.reason?.trim() || "released";
 
   // One statement: the hot path of every desktop application's exit.
-  const [row] = await queryRows<ReleasedRow>(options.db ?? processDb(), releaseLeaseStatement({ leaseId: options.leaseId, userId: options.userId, reason, session: options.session ?? null, now }));
+  const [row] = await queryRows<ReleasedRow>(
+    options.db ?? processDb(),
+    releaseLeaseStatement({ leaseId: options.leaseId, userId: options.userId, reason, session: options.session ?? null, now }),
+  );
   const { isSessionLive, wasOpen, ...lease } = row!;
   if (!isSessionLive) throw sessionEnded();
   if (lease.id === null) throw notFound("Lease");

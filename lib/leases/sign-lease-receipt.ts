@@ -5,7 +5,12 @@ import type { Clock } from "@/lib/clock";
 import type { LeaseClaims } from "@/lib/licensing-api/contract";
 import { signToken } from "@/lib/signing/signed-tokens";
 
-export async function signLeaseReceipt(options: { lease: FloatingLease; productCode: string; fingerprint: string | null; clock?: Clock }): Promise<string> {
+export async function signLeaseReceipt(options: {
+  lease: FloatingLease;
+  productCode: string;
+  fingerprint: string | null;
+  clock?: Clock;
+}): Promise<string> {
   const { lease } = options;
   const claims: LeaseClaims = {
     leaseId: lease.id,
@@ -15,5 +20,12 @@ export async function signLeaseReceipt(options: { lease: FloatingLease; productC
     ...(lease.browserSessionId ? { browserSessionId: lease.browserSessionId } : {}),
     expiresAt: lease.expiresAt.toISOString(),
   };
-  return signToken({ kind: "lease", subject: lease.userId, audience: options.productCode, claims, expiresAt: lease.expiresAt, clock: options.clock });
+  return signToken({
+    kind: "lease",
+    subject: lease.userId,
+    audience: options.productCode,
+    claims,
+    expiresAt: lease.expiresAt,
+    clock: options.clock,
+  });
 }

@@ -29,11 +29,7 @@ export function generateActivationKey(): string {
 
 /** What a person typed, as stored: case, spaces and dashes ignored, O read as 0, I and L as 1; null if no key. */
 export function normalizeActivationKey(typed: string): string | null {
-  const characters = typed
-    .toUpperCase()
-    .replace(/[\s-]/g, "")
-    .replace(/O/g, "0")
-    .replace(/[IL]/g, "1");
+  const characters = typed.toUpperCase().replace(/[\s-]/g, "").replace(/O/g, "0").replace(/[IL]/g, "1");
   if (characters.length !== GROUPS * GROUP_LENGTH) return null;
   const key = characters.match(new RegExp(`.{${GROUP_LENGTH}}`, "g"))!.join("-");
   return ACTIVATION_KEY_PATTERN.test(key) ? key : null;

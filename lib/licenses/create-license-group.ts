@@ -48,12 +48,20 @@ export async function createLicenseGroup(options: {
         },
       });
     } catch (error) {
-      if (isUniqueViolation(error)) throw new DomainError("CONFLICT", `The company already has a license group named ${parsed.data.name}`, { fields: { name: "taken" } });
+      if (isUniqueViolation(error))
+        throw new DomainError("CONFLICT", `The company already has a license group named ${parsed.data.name}`, {
+          fields: { name: "taken" },
+        });
       throw error;
     }
     await recordAuditEvent({
       db: transaction,
-      event: { action: "license-group.created", companyId: options.companyId, actorId: options.actor.id, data: { groupId: group.id, name: group.name } },
+      event: {
+        action: "license-group.created",
+        companyId: options.companyId,
+        actorId: options.actor.id,
+        data: { groupId: group.id, name: group.name },
+      },
     });
     return group;
   });

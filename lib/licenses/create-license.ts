@@ -44,9 +44,12 @@ export async function createLicense(options: {
   const now = (options.clock ?? systemClock).now();
   const validFrom = options.validFrom ?? now;
   const validUntil = options.validUntil ?? defaultValidUntil(validFrom);
-  if (!Number.isInteger(seats) || seats < 1 || seats > MAX_LICENSE_SEATS) throw new DomainError("INVALID", "Seats must be a whole number from 1", { fields: { seats: "invalid" } });
-  if (hasFixedSeatCount(options.type) && seats !== 1) throw new DomainError("INVALID", "A node-locked license has exactly one seat", { fields: { seats: "invalid" } });
-  if (validUntil <= validFrom) throw new DomainError("INVALID", "validUntil must be after validFrom", { fields: { validUntil: "invalid" } });
+  if (!Number.isInteger(seats) || seats < 1 || seats > MAX_LICENSE_SEATS)
+    throw new DomainError("INVALID", "Seats must be a whole number from 1", { fields: { seats: "invalid" } });
+  if (hasFixedSeatCount(options.type) && seats !== 1)
+    throw new DomainError("INVALID", "A node-locked license has exactly one seat", { fields: { seats: "invalid" } });
+  if (validUntil <= validFrom)
+    throw new DomainError("INVALID", "validUntil must be after validFrom", { fields: { validUntil: "invalid" } });
 
   return runInTransaction(options.db, async (transaction) => {
     await requireBackofficeStaff({ actor: options.actor, db: transaction });

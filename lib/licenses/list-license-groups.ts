@@ -84,7 +84,12 @@ export async function listLicenseGroups(
       continue;
     }
     const { counts } = column;
-    column.counts = { seats: counts.seats + row.seats, assigned: counts.assigned + row.assigned, activated: counts.activated + row.activated, inUseNow: counts.inUseNow + row.inUseNow };
+    column.counts = {
+      seats: counts.seats + row.seats,
+      assigned: counts.assigned + row.assigned,
+      activated: counts.activated + row.activated,
+      inUseNow: counts.inUseNow + row.inUseNow,
+    };
     if (row.validFrom < column.validFrom) column.validFrom = row.validFrom;
     if (row.validUntil > column.validUntil) column.validUntil = row.validUntil;
     column.isExpired &&= row.validUntil <= now;

@@ -55,7 +55,10 @@ export async function sendExpiryReminders(options: { clock?: Clock; db?: DbClien
       },
     });
     const groupById = new Map(groups.map((group) => [group.id, group]));
-    const products = await transaction.product.findMany({ where: { id: { in: [...new Set(claimed.map((license) => license.productId))] } }, select: { id: true, name: true } });
+    const products = await transaction.product.findMany({
+      where: { id: { in: [...new Set(claimed.map((license) => license.productId))] } },
+      select: { id: true, name: true },
+    });
     const productName = new Map(products.map((product) => [product.id, product.name]));
 
     const messages: OutboxMessage[] = [];

@@ -15,7 +15,12 @@ export const REFRESH_TOKEN_TTL_MS = 30 * 24 * 60 * 60 * 1000;
 export const LICENSE_FILE_TTL_MS = 30 * 24 * 60 * 60 * 1000;
 
 /** One machine, computed by the client (e.g. sha256 of the machine id). */
-export const Fingerprint = z.string().trim().min(16).max(128).regex(/^[A-Za-z0-9:_-]+$/, "letters, digits, ':', '_' or '-'");
+export const Fingerprint = z
+  .string()
+  .trim()
+  .min(16)
+  .max(128)
+  .regex(/^[A-Za-z0-9:_-]+$/, "letters, digits, ':', '_' or '-'");
 /** Every string a client sends is one line without control characters (decision 014). */
 export const Hostname = singleLineText().min(1).max(253);
 export const RecordId = z.uuid();
@@ -96,7 +101,11 @@ export type AccessTokenClaims = {
 
 // ------------------------------------------------------------------ activations (R3, R4, R22)
 
-export const ActivationRequest = z.strictObject({ activationKey: singleLineText().min(1).max(64), fingerprint: Fingerprint, hostname: Hostname });
+export const ActivationRequest = z.strictObject({
+  activationKey: singleLineText().min(1).max(64),
+  fingerprint: Fingerprint,
+  hostname: Hostname,
+});
 export const Activation = z.object({
   id: RecordId,
   licenseId: RecordId,
@@ -143,7 +152,14 @@ export const HeartbeatRequest = z.strictObject({});
 export const HeartbeatResponse = LeaseResponse;
 
 /** Claims of a lease receipt (JWS typ lease+jwt, aud = product code, sub = user id, exp = expiresAt). */
-export type LeaseClaims = { leaseId: string; licenseId: string; productCode: string; fingerprint: string | null; browserSessionId?: string; expiresAt: string };
+export type LeaseClaims = {
+  leaseId: string;
+  licenseId: string;
+  productCode: string;
+  fingerprint: string | null;
+  browserSessionId?: string;
+  expiresAt: string;
+};
 
 // ------------------------------------------------------------------ entitlements (R23 as JSON)
 
@@ -187,7 +203,16 @@ export type LaunchClaims = {
 };
 
 export const JwksResponse = z.object({
-  keys: z.array(z.object({ kty: z.literal("OKP"), crv: z.literal("Ed25519"), x: z.string(), kid: z.string(), alg: z.literal("EdDSA"), use: z.literal("sig") })),
+  keys: z.array(
+    z.object({
+      kty: z.literal("OKP"),
+      crv: z.literal("Ed25519"),
+      x: z.string(),
+      kid: z.string(),
+      alg: z.literal("EdDSA"),
+      use: z.literal("sig"),
+    }),
+  ),
 });
 
 // ------------------------------------------------------------------ web sessions (R2: a web application keeps or frees its seat)

@@ -12,7 +12,12 @@ import { runInTransaction } from "@/lib/transactions/run-in-transaction";
 export type MembershipInvitationView = { companyId: string; companyName: string; isForActor: boolean; isMember: boolean };
 
 /** The company, and whether the signed-in person may accept. */
-export async function getMembershipInvitation(options: { actor: Actor; token: string; clock?: Clock; db?: DbClient }): Promise<MembershipInvitationView | null> {
+export async function getMembershipInvitation(options: {
+  actor: Actor;
+  token: string;
+  clock?: Clock;
+  db?: DbClient;
+}): Promise<MembershipInvitationView | null> {
   if (!isWellFormedToken(options.token)) return null;
   const client = options.db ?? processDb();
   const now = (options.clock ?? systemClock).now();
@@ -21,7 +26,10 @@ export async function getMembershipInvitation(options: { actor: Actor; token: st
     select: { email: true, acceptedAt: true, expiresAt: true, company: { select: { id: true, name: true } } },
   });
   if (!invitation || invitation.acceptedAt || invitation.expiresAt <= now) return null;
-  const actor = await client.user.findUnique({ where: { id: options.actor.id }, select: { email: true, memberships: { where: { companyId: invitation.company.id }, select: { id: true } } } });
+  const actor = await client.user.findUnique({
+    where: { id: options.actor.id },
+    select: { email: true, memberships: { where: { companyId: invitation.company.id }, select: { id: true } } },
+  });
   return {
     companyId: invitation.company.id,
     companyName: invitation.company.name,
@@ -30,7 +38,12 @@ export async function getMembershipInvitation(options: { actor: Actor; token: st
   };
 }
 
-export async function acceptMembershipInvitation(options: { actor: Actor; token: string; clock?: Clock; db?: DbClient }): Promise<{ companyId: string }> {
+export async function acceptMembershipInvitation(options: {
+  actor: Actor;
+  token: string;
+  clock?: Clock;
+  db?: DbClient;
+}): Promise<{ companyId: string }> {
   if (!isWellFormedToken(options.token)) throw notFound("Invitation");
   const now = (options.clock ?? systemClock).now();
   return runInTransaction(options.db, async (transaction) => {
@@ -50,7 +63,14 @@ export async function acceptMembershipInvitation(options: { actor: Actor; token:
     if (joined > 0) {
       await recordAuditEvent({
         db: transaction,
-        event: { action: "member.joined", companyId: invitation.companyId, actorId: options.actor.id, subjectUserId: options.actor.id, data: { invitationId: invitation.id, invitedById: invitation.invitedById }, at: now },
+        event: {
+          action: "member.joined",
+          companyId: invitation.companyId,
+          actorId: options.actor.id,
+          subjectUserId: options.actor.id,
+          data: { invitationId: invitation.id, invitedById: invitation.invitedById },
+          at: now,
+        },
       });
     }
     return { companyId: invitation.companyId };

@@ -34,17 +34,27 @@ export async function addCompanyMember(options: {
   db?: DbClient;
 }): Promise<AddedMember> {
   const email = Email.safeParse(options.email);
-  if (!email.success) throw new DomainError("INVALID", "Invalid email address", { fields: { email: email.error.issues[0]?.message ?? "invalid" } });
+  if (!email.success)
+    throw new DomainError("INVALID", "Invalid email address", { fields: { email: email.error.issues[0]?.message ?? "invalid" } });
   if (!isRecordId(options.companyId)) throw notFound("Company");
   const now = (options.clock ?? systemClock).now();
   const role = options.role ?? "USER";
 
   return runInTransaction(options.db, async (transaction) => {
-    await requireCompanyAdmin({ actor: options.actor, companyId: options.companyId, db: transaction, resource: "Company", allowStaff: true });
+    await requireCompanyAdmin({
+      actor: options.actor,
+      companyId: options.companyId,
+      db: transaction,
+      resource: "Company",
+      allowStaff: true,
+    });
     const company = await transaction.company.findUnique({ where: { id: options.companyId }, select: { verifiedAt: true } });
     if (!company) throw notFound("Company");
     // Decision 016: adding at once would tell a self-made company's admin who has an account.
-    if (!isVerifiedCompany(company) && !canAccessBackoffice(await transaction.user.findUnique({ where: { id: options.actor.id }, select: { isStaff: true } }))) {
+    if (
+      !isVerifiedCompany(company) &&
+      !canAccessBackoffice(await transaction.user.findUnique({ where: { id: options.actor.id }, select: { isStaff: true } }))
+    ) {
       throw new DomainError("FORBIDDEN", "This company invites people instead", { reason: "COMPANY_NOT_VERIFIED" });
     }
 
@@ -101,7 +111,8 @@ async function createContact(transaction: DbClient, email: string, contact: Part
     return await transaction.user.create({ data: { email, ...parsed.data } });
   } catch (error) {
     // Another admin created this contact a moment ago; their request won, this one can be retried.
-    if (isUniqueViolation(error)) throw new DomainError("CONFLICT", `${email} was just added by someone else; try again`, { reason: "CONCURRENT_ADD" });
+    if (isUniqueViolation(error))
+      throw new DomainError("CONFLICT", `${email} was just added by someone else; try again`, { reason: "CONCURRENT_ADD" });
     throw error;
   }
 }

@@ -12,7 +12,14 @@ import { isRecordId } from "@/lib/validation/record-id";
 
 export type AddUserResult = { status: "ADDED"; email: string; isNewContact: boolean } | { status: "INVITED"; email: string };
 
-export async function addUserToCompany(options: { actor: Actor; companyId: string; email: string; contact?: Partial<ContactDetails>; clock?: Clock; db?: DbClient }): Promise<AddUserResult> {
+export async function addUserToCompany(options: {
+  actor: Actor;
+  companyId: string;
+  email: string;
+  contact?: Partial<ContactDetails>;
+  clock?: Clock;
+  db?: DbClient;
+}): Promise<AddUserResult> {
   if (!isRecordId(options.companyId)) throw notFound("Company");
   const company = await (options.db ?? processDb()).company.findUnique({ where: { id: options.companyId }, select: { verifiedAt: true } });
   if (!company) throw notFound("Company");

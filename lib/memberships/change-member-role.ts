@@ -21,14 +21,20 @@ export async function changeMemberRole(options: {
 }): Promise<{ role: MembershipRole; isChanged: boolean }> {
   if (!isRecordId(options.companyId)) throw notFound("Company");
   if (!isRecordId(options.userId)) throw notFound("User");
-  if (options.role !== "ADMIN" && options.role !== "USER") throw new DomainError("INVALID", "Unknown role", { fields: { role: "invalid" } });
+  if (options.role !== "ADMIN" && options.role !== "USER")
+    throw new DomainError("INVALID", "Unknown role", { fields: { role: "invalid" } });
   const now = (options.clock ?? systemClock).now();
 
   return runInTransaction(options.db, async (transaction) => {
-    const [company] = await transaction.$queryRaw<{ id: string }[]>`SELECT "id"::text AS "id" FROM "Company" WHERE "id" = ${options.companyId}::uuid FOR NO KEY UPDATE`;
+    const [company] = await transaction.$queryRaw<
+      { id: string }[]
+    >`SELECT "id"::text AS "id" FROM "Company" WHERE "id" = ${options.companyId}::uuid FOR NO KEY UPDATE`;
     if (!company) throw notFound("Company");
     await requireCompanyAdmin({ actor: options.actor, companyId: company.id, db: transaction, resource: "Company" });
-    const membership = await transaction.membership.findUnique({ where: { userId_companyId: { userId: options.userId, companyId: company.id } }, select: { id: true, role: true } });
+    const membership = await transaction.membership.findUnique({
+      where: { userId_companyId: { userId: options.userId, companyId: company.id } },
+      select: { id: true, role: true },
+    });
     // R28: someone outside the company is as unknown as a missing user.
     if (!membership) throw notFound("User");
     if (membership.role === options.role) return { role: membership.role, isChanged: false };

@@ -15,5 +15,12 @@ export async function listCompanyMembers(options: { actor: Actor; companyId: str
     select: { role: true, user: { select: { id: true, email: true, firstName: true, lastName: true } } },
     orderBy: [{ role: "asc" }, { user: { lastName: "asc" } }, { user: { firstName: "asc" } }, { user: { email: "asc" } }],
   });
-  return memberships.map(({ role, user }) => ({ userId: user.id, email: user.email, firstName: user.firstName, lastName: user.lastName, role, isSelf: user.id === options.actor.id }));
+  return memberships.map(({ role, user }) => ({
+    userId: user.id,
+    email: user.email,
+    firstName: user.firstName,
+    lastName: user.lastName,
+    role,
+    isSelf: user.id === options.actor.id,
+  }));
 }

@@ -12,8 +12,18 @@ export type DesktopRelease = {
 };
 
 const releases: Partial<Record<ProductCode, DesktopRelease>> = {
-  PROFIS_LAYOUT_OFFICE: { version: "2026.2", releasedOn: "2026-11-18", platform: "Windows 10 / 11 (64-bit)", fileName: "PROFIS-Layout-Office-2026.2-placeholder.txt" },
-  PROFIS_DETECTION_OFFICE: { version: "2026.1", releasedOn: "2026-09-30", platform: "Windows 10 / 11 (64-bit)", fileName: "PROFIS-Detection-Office-2026.1-placeholder.txt" },
+  PROFIS_LAYOUT_OFFICE: {
+    version: "2026.2",
+    releasedOn: "2026-11-18",
+    platform: "Windows 10 / 11 (64-bit)",
+    fileName: "PROFIS-Layout-Office-2026.2-placeholder.txt",
+  },
+  PROFIS_DETECTION_OFFICE: {
+    version: "2026.1",
+    releasedOn: "2026-09-30",
+    platform: "Windows 10 / 11 (64-bit)",
+    fileName: "PROFIS-Detection-Office-2026.1-placeholder.txt",
+  },
 };
 
 export function desktopRelease(productCode: string): DesktopRelease | null {

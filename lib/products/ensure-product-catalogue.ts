@@ -27,7 +27,12 @@ export async function ensureProductCatalogue(
       launchUrl: options.engineeringLaunchUrl ?? DEFAULT_ENGINEERING_LAUNCH_URL,
     },
     { code: "PROFIS_LAYOUT_OFFICE", name: "PROFIS Layout Office", kind: "DESKTOP", downloadUrl: "/downloads/profis-layout-office" },
-    { code: "PROFIS_DETECTION_OFFICE", name: "PROFIS Detection Office", kind: "DESKTOP", downloadUrl: "/downloads/profis-detection-office" },
+    {
+      code: "PROFIS_DETECTION_OFFICE",
+      name: "PROFIS Detection Office",
+      kind: "DESKTOP",
+      downloadUrl: "/downloads/profis-detection-office",
+    },
   ];
   const products = {} as Record<ProductCode, Product>;
   for (const entry of catalogue) {

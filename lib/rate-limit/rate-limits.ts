@@ -81,7 +81,8 @@ export type RateLimits = {
   giveBack(name: RateLimitName, key: string): Promise<void>;
 };
 
-export type TakenAttempt = { allowed: true; remaining: number; windowEndsInSeconds: number } | { allowed: false; retryAfterSeconds: number };
+export type TakenAttempt =
+  { allowed: true; remaining: number; windowEndsInSeconds: number } | { allowed: false; retryAfterSeconds: number };
 
 export function rateLimitedError(retryAfterSeconds: number): DomainError {
   return new DomainError("RATE_LIMITED", "Too many attempts", { retryAfterSeconds: Math.max(1, Math.ceil(retryAfterSeconds)) });
@@ -122,7 +123,8 @@ export function createRateLimits(options: {
       return { allowed: true, remaining: result.remainingPoints, windowEndsInSeconds: Math.max(1, Math.ceil(result.msBeforeNext / 1000)) };
     } catch (rejection) {
       // The library rejects with a RateLimiterRes when the limit is passed, with an Error otherwise.
-      if (rejection instanceof RateLimiterRes) return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)) };
+      if (rejection instanceof RateLimiterRes)
+        return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)) };
       throw rejection;
     }
   };

@@ -22,4 +22,3 @@ export function createAdmissionGate(limit: number): AdmissionGate {
     inFlight: () => inFlight,
   };
 }
-

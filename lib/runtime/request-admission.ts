@@ -34,14 +34,22 @@ const BUSY_PAGE = `<!doctype html>
 </body></html>`;
 
 function shedPage(response: http.ServerResponse): void {
-  response.writeHead(503, { "Content-Type": "text/html; charset=utf-8", "Retry-After": String(PAGE_RETRY_AFTER_SECONDS), "Cache-Control": "no-store" });
+  response.writeHead(503, {
+    "Content-Type": "text/html; charset=utf-8",
+    "Retry-After": String(PAGE_RETRY_AFTER_SECONDS),
+    "Cache-Control": "no-store",
+  });
   response.end(BUSY_PAGE);
 }
 
 async function shedApi(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
   const header = request.headers["accept-language"];
   const locale = negotiateApiLocale(Array.isArray(header) ? header.join(",") : (header ?? null));
-  const problem = new ApiProblem("OVERLOADED", { retryAfterSeconds: OVERLOADED_RETRY_AFTER_SECONDS }, { seconds: OVERLOADED_RETRY_AFTER_SECONDS });
+  const problem = new ApiProblem(
+    "OVERLOADED",
+    { retryAfterSeconds: OVERLOADED_RETRY_AFTER_SECONDS },
+    { seconds: OVERLOADED_RETRY_AFTER_SECONDS },
+  );
   const answer = problemResponse(problem, locale);
   response.writeHead(answer.status, Object.fromEntries(answer.headers));
   response.end(await answer.text());
@@ -51,7 +59,10 @@ async function shedApi(request: http.IncomingMessage, response: http.ServerRespo
 export function installRequestAdmission(options: { apiMaxInFlight: number; pageMaxInFlight: number }): RequestAdmission {
   const existing = globalWithAdmission[INSTALLED];
   if (existing) return existing;
-  const admission: RequestAdmission = { api: createAdmissionGate(options.apiMaxInFlight), pages: createAdmissionGate(options.pageMaxInFlight) };
+  const admission: RequestAdmission = {
+    api: createAdmissionGate(options.apiMaxInFlight),
+    pages: createAdmissionGate(options.pageMaxInFlight),
+  };
   globalWithAdmission[INSTALLED] = admission;
   for (const Server of [http.Server, https.Server]) {
     const originalEmit = Server.prototype.emit;

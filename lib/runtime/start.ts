@@ -34,7 +34,9 @@ await runCli(async () => {
   } else {
     embedded = await startEmbeddedDatabase({ dataDir: config.DATA_DIR, port: config.EMBEDDED_DB_PORT });
     databaseUrl = embedded.url;
-    log(`database: embedded PGlite in ${path.join(config.DATA_DIR, "pgdata")} (${embedded.isNew ? "new" : "existing"}), served on 127.0.0.1:${embedded.port}`);
+    log(
+      `database: embedded PGlite in ${path.join(config.DATA_DIR, "pgdata")} (${embedded.isNew ? "new" : "existing"}), served on 127.0.0.1:${embedded.port}`,
+    );
   }
   const stopDatabase = async () => {
     await embedded?.stop();
@@ -47,7 +49,12 @@ await runCli(async () => {
 
     if (!isDev && !existsSync(path.resolve(".next", "BUILD_ID"))) {
       log("no production build found: running `next build` (about a minute, once)");
-      await runToCompletion(spawn(process.execPath, [nextBin, "build"], { stdio: "inherit", env: childEnv(config, databaseUrl, authSecret, embedded !== null) }));
+      await runToCompletion(
+        spawn(process.execPath, [nextBin, "build"], {
+          stdio: "inherit",
+          env: childEnv(config, databaseUrl, authSecret, embedded !== null),
+        }),
+      );
     }
 
     const server = spawn(

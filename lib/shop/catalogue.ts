@@ -48,8 +48,22 @@ export const shopCatalogue: readonly CatalogueProduct[] = [
     name: "PROFIS Engineering",
     kind: "WEB",
     editions: [
-      { edition: "STANDARD", purchasable: true, offers: [{ type: "NAMED_USER", unitPriceCents: 49_000 }, { type: "FLOATING", unitPriceCents: 89_000 }] },
-      { edition: "PREMIUM", purchasable: true, offers: [{ type: "NAMED_USER", unitPriceCents: 79_000 }, { type: "FLOATING", unitPriceCents: 139_000 }] },
+      {
+        edition: "STANDARD",
+        purchasable: true,
+        offers: [
+          { type: "NAMED_USER", unitPriceCents: 49_000 },
+          { type: "FLOATING", unitPriceCents: 89_000 },
+        ],
+      },
+      {
+        edition: "PREMIUM",
+        purchasable: true,
+        offers: [
+          { type: "NAMED_USER", unitPriceCents: 79_000 },
+          { type: "FLOATING", unitPriceCents: 139_000 },
+        ],
+      },
       // R6: back office only.
       { edition: "ENTERPRISE", purchasable: false, types: ["NAMED_USER", "FLOATING"] },
     ],
@@ -59,15 +73,38 @@ export const shopCatalogue: readonly CatalogueProduct[] = [
     name: "PROFIS Layout Office",
     kind: "DESKTOP",
     editions: [
-      { edition: "STANDARD", purchasable: true, offers: [{ type: "NODE_LOCKED", unitPriceCents: 59_000 }, { type: "FLOATING", unitPriceCents: 99_000 }] },
-      { edition: "PREMIUM", purchasable: true, offers: [{ type: "NODE_LOCKED", unitPriceCents: 89_000 }, { type: "FLOATING", unitPriceCents: 149_000 }] },
+      {
+        edition: "STANDARD",
+        purchasable: true,
+        offers: [
+          { type: "NODE_LOCKED", unitPriceCents: 59_000 },
+          { type: "FLOATING", unitPriceCents: 99_000 },
+        ],
+      },
+      {
+        edition: "PREMIUM",
+        purchasable: true,
+        offers: [
+          { type: "NODE_LOCKED", unitPriceCents: 89_000 },
+          { type: "FLOATING", unitPriceCents: 149_000 },
+        ],
+      },
     ],
   },
   {
     code: "PROFIS_DETECTION_OFFICE",
     name: "PROFIS Detection Office",
     kind: "DESKTOP",
-    editions: [{ edition: "STANDARD", purchasable: true, offers: [{ type: "NODE_LOCKED", unitPriceCents: 39_000 }, { type: "FLOATING", unitPriceCents: 69_000 }] }],
+    editions: [
+      {
+        edition: "STANDARD",
+        purchasable: true,
+        offers: [
+          { type: "NODE_LOCKED", unitPriceCents: 39_000 },
+          { type: "FLOATING", unitPriceCents: 69_000 },
+        ],
+      },
+    ],
   },
 ];
 
@@ -84,7 +121,9 @@ export function isSoldBySalesOnly(edition: LicenseEdition): boolean {
 
 /** R6: the refusal of an Enterprise line, however it reached the shop. */
 export function enterpriseRefused(): DomainError {
-  return new DomainError("FORBIDDEN", "PROFIS Engineering Enterprise is sold by our sales team only", { reason: "ENTERPRISE_NOT_SOLD_ONLINE" });
+  return new DomainError("FORBIDDEN", "PROFIS Engineering Enterprise is sold by our sales team only", {
+    reason: "ENTERPRISE_NOT_SOLD_ONLINE",
+  });
 }
 
 /** The price of one seat for one year, or null when the combination is not sold online. */

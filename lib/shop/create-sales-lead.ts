@@ -41,7 +41,13 @@ export async function createSalesLead(options: SalesLeadInput & { actor: Actor; 
     // Kept with the requester, not a company: the lead may be for a company that has no account yet.
     await recordAuditEvent({
       db: transaction,
-      event: { action: "sales-lead.created", companyId: null, actorId: options.actor.id, data: { salesLeadId: lead.id, product: input.productCode, country: input.country }, at: now },
+      event: {
+        action: "sales-lead.created",
+        companyId: null,
+        actorId: options.actor.id,
+        data: { salesLeadId: lead.id, product: input.productCode, country: input.country },
+        at: now,
+      },
     });
     return lead;
   });

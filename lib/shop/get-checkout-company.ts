@@ -29,7 +29,18 @@ export async function getCheckoutCompany(options: { actor: Actor; companyId: str
     where: { userId_companyId: { userId: options.actor.id, companyId: options.companyId } },
     select: {
       role: true,
-      company: { select: { id: true, name: true, country: true, vatNumber: true, billingAttention: true, billingStreet: true, billingPostalCode: true, billingCity: true } },
+      company: {
+        select: {
+          id: true,
+          name: true,
+          country: true,
+          vatNumber: true,
+          billingAttention: true,
+          billingStreet: true,
+          billingPostalCode: true,
+          billingCity: true,
+        },
+      },
     },
   });
   // R28: a company the buyer is no contact of does not exist for them.

@@ -23,7 +23,15 @@ export type ViewedOrder = {
   totalCents: number;
   /** Basis points (2100 = 21 %). */
   vatRateBasisPoints: number;
-  lines: { id: string; kind: OrderLineKind; productName: string; edition: LicenseEdition; type: LicenseType; seats: number; unitPriceCents: number }[];
+  lines: {
+    id: string;
+    kind: OrderLineKind;
+    productName: string;
+    edition: LicenseEdition;
+    type: LicenseType;
+    seats: number;
+    unitPriceCents: number;
+  }[];
   /** Decision 021: what the printable invoice shows besides the lines. */
   invoiceNumber: string;
   invoice: InvoiceStatus;

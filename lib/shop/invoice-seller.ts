@@ -8,7 +8,9 @@ export function invoiceSeller(): InvoiceSeller {
   const config = env();
   return {
     name: config.SELLER_NAME,
-    addressLines: config.SELLER_ADDRESS.split(";").map((line) => line.trim()).filter(Boolean),
+    addressLines: config.SELLER_ADDRESS.split(";")
+      .map((line) => line.trim())
+      .filter(Boolean),
     vatNumber: config.SELLER_VAT_NUMBER,
     iban: config.SELLER_IBAN,
   };

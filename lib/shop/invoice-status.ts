@@ -11,10 +11,7 @@ export function invoiceNumberLabel(invoiceNumber: number): string {
 }
 
 export type InvoiceStatus =
-  | { state: "OPEN"; dueAt: Date }
-  | { state: "OVERDUE"; dueAt: Date }
-  | { state: "PAID"; paidAt: Date | null }
-  | { state: "CANCELLED" };
+  { state: "OPEN"; dueAt: Date } | { state: "OVERDUE"; dueAt: Date } | { state: "PAID"; paidAt: Date | null } | { state: "CANCELLED" };
 
 type InvoicedOrder = { status: OrderStatus; paymentMethod: PaymentMethod; invoicePaidAt: Date | null; createdAt: Date };
 

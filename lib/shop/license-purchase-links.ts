@@ -5,7 +5,10 @@ import { isFull } from "@/lib/licenses/seat-counts";
 import { findCatalogueProduct, isSoldBySalesOnly } from "@/lib/shop/catalogue";
 import { checkoutHref } from "@/lib/shop/checkout-line";
 
-type LicenseForPurchase = Pick<GridLicense, "id" | "productCode" | "edition" | "type" | "seats" | "assignedCount" | "seatHolders" | "isExpired">;
+type LicenseForPurchase = Pick<
+  GridLicense,
+  "id" | "productCode" | "edition" | "type" | "seats" | "assignedCount" | "seatHolders" | "isExpired"
+>;
 
 export function isLicenseFull(license: Pick<LicenseForPurchase, "type" | "seats" | "assignedCount" | "seatHolders">): boolean {
   return isFull({ type: license.type, seats: license.seats, assigned: license.assignedCount, inUseNow: license.seatHolders.length });
@@ -25,9 +28,13 @@ export function licensePurchaseLinks(license: LicenseForPurchase, options: { onl
   const canAddSeat = !license.isExpired && (!options.onlyWhenFull || isLicenseFull(license));
   const productCode = findCatalogueProduct(license.productCode)?.code;
   let oneMoreSeat: { href: string; isNewLicense: boolean } | null = null;
-  if (canAddSeat && license.type !== "NODE_LOCKED") oneMoreSeat = { href: checkoutHref({ kind: "ADD_SEATS", licenseId: license.id, seats: 1 }), isNewLicense: false };
+  if (canAddSeat && license.type !== "NODE_LOCKED")
+    oneMoreSeat = { href: checkoutHref({ kind: "ADD_SEATS", licenseId: license.id, seats: 1 }), isNewLicense: false };
   else if (canAddSeat && productCode) {
-    oneMoreSeat = { href: checkoutHref({ kind: "NEW_LICENSE", productCode, edition: license.edition, type: license.type, seats: 1 }), isNewLicense: true };
+    oneMoreSeat = {
+      href: checkoutHref({ kind: "NEW_LICENSE", productCode, edition: license.edition, type: license.type, seats: 1 }),
+      isNewLicense: true,
+    };
   }
   return { salesOnly: false, oneMoreSeat, extendOneYear: checkoutHref({ kind: "RENEWAL", licenseId: license.id }) };
 }

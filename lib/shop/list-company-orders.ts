@@ -26,7 +26,13 @@ export type CompanyOrder = {
 
 export const COMPANY_ORDERS_PAGE_SIZE = 25;
 
-export async function listCompanyOrders(options: { actor: Actor; companyId: string; page: number; clock?: Clock; db?: DbClient }): Promise<Paged<CompanyOrder>> {
+export async function listCompanyOrders(options: {
+  actor: Actor;
+  companyId: string;
+  page: number;
+  clock?: Clock;
+  db?: DbClient;
+}): Promise<Paged<CompanyOrder>> {
   const client = options.db ?? processDb();
   await requireCompanyAdmin({ actor: options.actor, companyId: options.companyId, db: client, resource: "Company" });
   const now = (options.clock ?? systemClock).now();

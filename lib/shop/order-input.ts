@@ -11,20 +11,24 @@ const MAX_ORDER_LINES = 20;
 
 const Seats = z.number("required").int("invalid").min(1, "too small").max(MAX_SEATS_PER_LINE, "too large");
 
-export const OrderLineInput = z.discriminatedUnion("kind", [
-  z.object({
-    kind: z.literal("NEW_LICENSE"),
-    productCode: z.enum(shopProductCodes, "invalid"),
-    // ENTERPRISE parses, so that placeOrder can refuse it as FORBIDDEN rather than INVALID (R6).
-    edition: LicenseEditionInput,
-    type: LicenseTypeInput,
-    seats: Seats,
-  }),
-  /** More seats on a license the company owns ("buy 1 more seat"); they run until the license's end. */
-  z.object({ kind: z.literal("ADD_SEATS"), licenseId: RecordId, seats: Seats }),
-  /** One more year of a license the company owns, for all its seats. */
-  z.object({ kind: z.literal("RENEWAL"), licenseId: RecordId }),
-], "invalid");
+export const OrderLineInput = z.discriminatedUnion(
+  "kind",
+  [
+    z.object({
+      kind: z.literal("NEW_LICENSE"),
+      productCode: z.enum(shopProductCodes, "invalid"),
+      // ENTERPRISE parses, so that placeOrder can refuse it as FORBIDDEN rather than INVALID (R6).
+      edition: LicenseEditionInput,
+      type: LicenseTypeInput,
+      seats: Seats,
+    }),
+    /** More seats on a license the company owns ("buy 1 more seat"); they run until the license's end. */
+    z.object({ kind: z.literal("ADD_SEATS"), licenseId: RecordId, seats: Seats }),
+    /** One more year of a license the company owns, for all its seats. */
+    z.object({ kind: z.literal("RENEWAL"), licenseId: RecordId }),
+  ],
+  "invalid",
+);
 export type OrderLineInput = z.infer<typeof OrderLineInput>;
 
 /** Checkout for a buyer without a company: the company is created with the order. */

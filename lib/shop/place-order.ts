@@ -11,7 +11,15 @@ import { systemClock, type Clock } from "@/lib/clock";
 import { db as processDb, type DbClient } from "@/lib/db/client";
 import { DomainError, notFound } from "@/lib/errors";
 import { generateActivationKey } from "@/lib/licenses/activation-key";
-import { enterpriseRefused, isSoldBySalesOnly, maxSeatsPerLine, proRataUnitPriceCents, renewedValidUntil, termEndFrom, unitPriceCents } from "@/lib/shop/catalogue";
+import {
+  enterpriseRefused,
+  isSoldBySalesOnly,
+  maxSeatsPerLine,
+  proRataUnitPriceCents,
+  renewedValidUntil,
+  termEndFrom,
+  unitPriceCents,
+} from "@/lib/shop/catalogue";
 import { normalizedPostalCode, type BillingAddress } from "@/lib/shop/billing-details";
 import { enqueuePurchaseConfirmation } from "@/lib/shop/purchase-confirmation-email";
 import { PlaceOrderInput, type NewCompanyInput, type OrderLineInput } from "@/lib/shop/order-input";
@@ -99,7 +107,10 @@ type PricedLine = {
 };
 
 async function fulfilOrder(transaction: DbClient, { actor, input, now, clock }: Fulfilment): Promise<PlacedOrder["order"]> {
-  const buyer = await transaction.user.findUnique({ where: { id: actor.id }, select: { id: true, email: true, firstName: true, language: true, disabledAt: true } });
+  const buyer = await transaction.user.findUnique({
+    where: { id: actor.id },
+    select: { id: true, email: true, firstName: true, language: true, disabledAt: true },
+  });
   if (!buyer || buyer.disabledAt) throw new DomainError("FORBIDDEN", "The acting user cannot buy");
   const orderId = randomUUID();
   const events: AuditEventInput[] = [];
@@ -126,15 +137,34 @@ async function fulfilOrder(transaction: DbClient, { actor, input, now, clock }: 
     }
     const license = await lockCompanyLicense(transaction, line.licenseId, company.id);
     const unitPrice = unitPriceCents(license.product.code, license.edition, license.type);
-    if (unitPrice === null) throw new DomainError("INVALID", "This license cannot be extended online", { reason: "NOT_SOLD_ONLINE", fields: { [`lines.${index}.licenseId`]: "invalid" } });
+    if (unitPrice === null)
+      throw new DomainError("INVALID", "This license cannot be extended online", {
+        reason: "NOT_SOLD_ONLINE",
+        fields: { [`lines.${index}.licenseId`]: "invalid" },
+      });
     group ??= await transaction.licenseGroup.findUniqueOrThrow({ where: { id: license.groupId } });
-    const common = { kind: line.kind, productId: license.productId, edition: license.edition, type: license.type, unitPriceCents: unitPrice, licenseId: license.id, productName: license.product.name };
+    const common = {
+      kind: line.kind,
+      productId: license.productId,
+      edition: license.edition,
+      type: license.type,
+      unitPriceCents: unitPrice,
+      licenseId: license.id,
+      productName: license.product.name,
+    };
     if (line.kind === "ADD_SEATS") {
       await addSeats(transaction, { license, companyId: company.id, seats: line.seats, index, now, orderId, audit });
       // Added seats cost the days left of the license's term, as quoted.
-      priced.push({ ...common, seats: line.seats, unitPriceCents: proRataUnitPriceCents(unitPrice, license.validUntil, now).unitPriceCents });
+      priced.push({
+        ...common,
+        seats: line.seats,
+        unitPriceCents: proRataUnitPriceCents(unitPrice, license.validUntil, now).unitPriceCents,
+      });
     } else {
-      if (license.seats < 1) throw new DomainError("INVALID", "A license without seats cannot be renewed", { fields: { [`lines.${index}.licenseId`]: "invalid" } });
+      if (license.seats < 1)
+        throw new DomainError("INVALID", "A license without seats cannot be renewed", {
+          fields: { [`lines.${index}.licenseId`]: "invalid" },
+        });
       await renewLicense(transaction, { license, companyId: company.id, now, orderId, audit });
       priced.push({ ...common, seats: license.seats });
     }
@@ -161,7 +191,15 @@ async function fulfilOrder(transaction: DbClient, { actor, input, now, clock }: 
       ...billing,
       createdAt: now,
       lines: {
-        create: priced.map((line) => ({ kind: line.kind, productId: line.productId, edition: line.edition, type: line.type, seats: line.seats, unitPriceCents: line.unitPriceCents, licenseId: line.licenseId })),
+        create: priced.map((line) => ({
+          kind: line.kind,
+          productId: line.productId,
+          edition: line.edition,
+          type: line.type,
+          seats: line.seats,
+          unitPriceCents: line.unitPriceCents,
+          licenseId: line.licenseId,
+        })),
       },
     },
     include: { lines: true },
@@ -169,7 +207,16 @@ async function fulfilOrder(transaction: DbClient, { actor, input, now, clock }: 
   audit({
     action: "order.placed",
     companyId: company.id,
-    data: { orderId, invoiceNumber: order.invoiceNumber, purchaseOrderNumber: order.purchaseOrderNumber, lines: priced.length, netCents: amounts.netCents, vatCents: amounts.vatCents, totalCents: amounts.totalCents, vatTreatment: amounts.treatment },
+    data: {
+      orderId,
+      invoiceNumber: order.invoiceNumber,
+      purchaseOrderNumber: order.purchaseOrderNumber,
+      lines: priced.length,
+      netCents: amounts.netCents,
+      vatCents: amounts.vatCents,
+      totalCents: amounts.totalCents,
+      vatTreatment: amounts.treatment,
+    },
   });
   await recordAuditEvents({ db: transaction, events });
   await enqueuePurchaseConfirmation({ db: transaction, buyer, company, order, groupId: group?.id ?? null, lines: priced, clock });
@@ -178,23 +225,47 @@ async function fulfilOrder(transaction: DbClient, { actor, input, now, clock }: 
 
 type Audit = (event: Omit<AuditEventInput, "actorId" | "at">) => void;
 
-type OrderBilling = Pick<Order, "billingName" | "billingAttention" | "billingStreet" | "billingPostalCode" | "billingCity" | "billingCountry">;
+type OrderBilling = Pick<
+  Order,
+  "billingName" | "billingAttention" | "billingStreet" | "billingPostalCode" | "billingCity" | "billingCountry"
+>;
 
 /** The invoice's address (decision 021): the one given (then also on file), else the one on file, else none. */
 async function billingAddressOf(transaction: DbClient, company: Company, given: BillingAddress | undefined): Promise<OrderBilling> {
-  let address: Omit<BillingAddress, "attention"> & { attention: string | null | undefined } | null = null;
+  let address: (Omit<BillingAddress, "attention"> & { attention: string | null | undefined }) | null = null;
   if (given) {
     const postalCode = normalizedPostalCode(given.postalCode, company.country);
-    if (!postalCode) throw new DomainError("INVALID", "The postal code does not fit the company's country", { fields: { "billing.postalCode": "invalid" } });
+    if (!postalCode)
+      throw new DomainError("INVALID", "The postal code does not fit the company's country", {
+        fields: { "billing.postalCode": "invalid" },
+      });
     address = { ...given, postalCode };
-    const onFile = { billingAttention: address.attention ?? null, billingStreet: address.street, billingPostalCode: postalCode, billingCity: address.city };
+    const onFile = {
+      billingAttention: address.attention ?? null,
+      billingStreet: address.street,
+      billingPostalCode: postalCode,
+      billingCity: address.city,
+    };
     if (Object.entries(onFile).some(([field, value]) => company[field as keyof typeof onFile] !== value)) {
       await transaction.company.update({ where: { id: company.id }, data: onFile });
     }
   } else if (company.billingStreet && company.billingPostalCode && company.billingCity) {
-    address = { attention: company.billingAttention, street: company.billingStreet, postalCode: company.billingPostalCode, city: company.billingCity };
+    address = {
+      attention: company.billingAttention,
+      street: company.billingStreet,
+      postalCode: company.billingPostalCode,
+      city: company.billingCity,
+    };
   }
-  if (!address) return { billingName: null, billingAttention: null, billingStreet: null, billingPostalCode: null, billingCity: null, billingCountry: null };
+  if (!address)
+    return {
+      billingName: null,
+      billingAttention: null,
+      billingStreet: null,
+      billingPostalCode: null,
+      billingCity: null,
+      billingCountry: null,
+    };
   return {
     billingName: company.name,
     billingAttention: address.attention ?? null,
@@ -206,11 +277,15 @@ async function billingAddressOf(transaction: DbClient, company: Company, given: 
 }
 
 async function lockAdminCompany(transaction: DbClient, companyId: string, buyerId: string): Promise<Company> {
-  const membership = await transaction.membership.findUnique({ where: { userId_companyId: { userId: buyerId, companyId } }, select: { role: true } });
+  const membership = await transaction.membership.findUnique({
+    where: { userId_companyId: { userId: buyerId, companyId } },
+    select: { role: true },
+  });
   // R28: a company the buyer does not belong to does not exist for them (and is not locked by them).
   if (!membership) throw notFound("Company");
   // Decision 011: only the company's admins buy for it.
-  if (membership.role !== "ADMIN") throw new DomainError("FORBIDDEN", "Only the company's administrators buy for it", { reason: "ADMIN_REQUIRED" });
+  if (membership.role !== "ADMIN")
+    throw new DomainError("FORBIDDEN", "Only the company's administrators buy for it", { reason: "ADMIN_REQUIRED" });
   // Serialises this company's orders, so two first orders cannot both create a group.
   const [company] = await transaction.$queryRaw<Company[]>`SELECT * FROM "Company" WHERE "id" = ${companyId}::uuid FOR UPDATE`;
   if (!company) throw notFound("Company");
@@ -236,7 +311,12 @@ async function createBuyerCompany(transaction: DbClient, newCompany: NewCompanyI
 /** The buyer of a new company is its first administrator. */
 async function addBuyerAsAdmin(transaction: DbClient, companyId: string, buyerId: string, audit: Audit): Promise<void> {
   await transaction.membership.create({ data: { userId: buyerId, companyId, role: "ADMIN", addedById: buyerId } });
-  audit({ action: "member.added", companyId, subjectUserId: buyerId, data: { role: "ADMIN", isNewContact: false, isInvited: false, via: "order" } });
+  audit({
+    action: "member.added",
+    companyId,
+    subjectUserId: buyerId,
+    data: { role: "ADMIN", isNewContact: false, isInvited: false, via: "order" },
+  });
 }
 
 async function findOrCreateGroup(transaction: DbClient, company: Company, audit: Audit): Promise<LicenseGroup> {
@@ -245,14 +325,23 @@ async function findOrCreateGroup(transaction: DbClient, company: Company, audit:
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
   });
   if (existing) return existing;
-  const group = await transaction.licenseGroup.create({ data: { companyId: company.id, sapAccountNumber: company.sapAccountNumber, name: company.name } });
+  const group = await transaction.licenseGroup.create({
+    data: { companyId: company.id, sapAccountNumber: company.sapAccountNumber, name: company.name },
+  });
   audit({ action: "license-group.created", companyId: company.id, data: { groupId: group.id, name: group.name, via: "shop" } });
   return group;
 }
 
 async function createLicenses(
   transaction: DbClient,
-  options: { line: Extract<OrderLineInput, { kind: "NEW_LICENSE" }>; group: LicenseGroup; product: Product | undefined; now: Date; orderId: string; audit: Audit },
+  options: {
+    line: Extract<OrderLineInput, { kind: "NEW_LICENSE" }>;
+    group: LicenseGroup;
+    product: Product | undefined;
+    now: Date;
+    orderId: string;
+    audit: Audit;
+  },
 ): Promise<PricedLine[]> {
   const { line, group, product, now } = options;
   if (!product) throw notFound("Product");
@@ -280,7 +369,16 @@ async function createLicenses(
       licenseId: license.id,
       data: { product: product.code, type: license.type, seats, edition: license.edition, orderId: options.orderId },
     });
-    lines.push({ kind: "NEW_LICENSE", productId: product.id, edition: line.edition, type: line.type, seats, unitPriceCents: unitPrice, licenseId: license.id, productName: product.name });
+    lines.push({
+      kind: "NEW_LICENSE",
+      productId: product.id,
+      edition: line.edition,
+      type: line.type,
+      seats,
+      unitPriceCents: unitPrice,
+      licenseId: license.id,
+      productName: product.name,
+    });
   }
   return lines;
 }
@@ -303,12 +401,21 @@ async function addSeats(
 ): Promise<void> {
   const { license, seats, index } = options;
   if (license.type === "NODE_LOCKED") {
-    throw new DomainError("INVALID", "A node-locked license has one seat; buy another license instead", { reason: "NODE_LOCKED_SINGLE_SEAT", fields: { [`lines.${index}.seats`]: "invalid" } });
+    throw new DomainError("INVALID", "A node-locked license has one seat; buy another license instead", {
+      reason: "NODE_LOCKED_SINGLE_SEAT",
+      fields: { [`lines.${index}.seats`]: "invalid" },
+    });
   }
   if (license.validUntil <= options.now) {
-    throw new DomainError("INVALID", "The license has expired; renew it first", { reason: "LICENSE_EXPIRED", fields: { [`lines.${index}.licenseId`]: "invalid" } });
+    throw new DomainError("INVALID", "The license has expired; renew it first", {
+      reason: "LICENSE_EXPIRED",
+      fields: { [`lines.${index}.licenseId`]: "invalid" },
+    });
   }
-  const updated = await transaction.license.update({ where: { id: license.id }, data: { seats: { increment: seats }, version: { increment: 1 } } });
+  const updated = await transaction.license.update({
+    where: { id: license.id },
+    data: { seats: { increment: seats }, version: { increment: 1 } },
+  });
   options.audit({
     action: "license.seats-added",
     companyId: options.companyId,
@@ -318,11 +425,17 @@ async function addSeats(
 }
 
 /** R31: one more year, counted from the license's end, or from now when it has already ended. */
-async function renewLicense(transaction: DbClient, options: { license: CompanyLicense; companyId: string; now: Date; orderId: string; audit: Audit }): Promise<void> {
+async function renewLicense(
+  transaction: DbClient,
+  options: { license: CompanyLicense; companyId: string; now: Date; orderId: string; audit: Audit },
+): Promise<void> {
   const { license, now } = options;
   const validUntil = renewedValidUntil(license.validUntil, now);
   // The reminder belongs to the old end date; the new one gets its own (send-expiry-reminders.ts).
-  await transaction.license.update({ where: { id: license.id }, data: { validUntil, expiryReminderSentAt: null, version: { increment: 1 } } });
+  await transaction.license.update({
+    where: { id: license.id },
+    data: { validUntil, expiryReminderSentAt: null, version: { increment: 1 } },
+  });
   options.audit({
     action: "license.renewed",
     companyId: options.companyId,

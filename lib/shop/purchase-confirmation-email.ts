@@ -44,7 +44,11 @@ export async function enqueuePurchaseConfirmation(options: {
       vatFormatted: money(order.vatCents),
       totalFormatted: money(order.totalCents),
       startUrl: absoluteUrl(options.groupId ? `/software-management/${options.groupId}` : "/software-management"),
-      invoice: { number: invoiceNumberLabel(order.invoiceNumber), url: absoluteUrl(`/shop/orders/${order.id}/invoice`), paymentTermDays: invoicePayment.paymentTermDays },
+      invoice: {
+        number: invoiceNumberLabel(order.invoiceNumber),
+        url: absoluteUrl(`/shop/orders/${order.id}/invoice`),
+        paymentTermDays: invoicePayment.paymentTermDays,
+      },
       ...(order.purchaseOrderNumber ? { purchaseOrderNumber: order.purchaseOrderNumber } : {}),
     },
   });

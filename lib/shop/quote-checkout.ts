@@ -73,7 +73,8 @@ function quoteNewLicense(line: Extract<OrderLineInput, { kind: "NEW_LICENSE" }>,
   const product = findCatalogueProduct(line.productCode);
   const price = unitPriceCents(line.productCode, line.edition, line.type);
   if (!product || price === null) throw new DomainError("INVALID", "The shop does not sell this combination");
-  if (line.seats > maxSeatsPerLine(line.type)) throw new DomainError("INVALID", "Too many node-locked licenses", { fields: { seats: "too large" } });
+  if (line.seats > maxSeatsPerLine(line.type))
+    throw new DomainError("INVALID", "Too many node-locked licenses", { fields: { seats: "too large" } });
   return {
     kind: "NEW_LICENSE",
     productName: product.name,
@@ -113,7 +114,8 @@ async function quoteLicenseLine(
   let proRata: QuotedLine["proRata"] = null;
   let validUntilAfterOrder = license.validUntil;
   if (line.kind === "ADD_SEATS") {
-    if (license.type === "NODE_LOCKED") throw new DomainError("INVALID", "A node-locked license has one seat", { reason: "NODE_LOCKED_SINGLE_SEAT" });
+    if (license.type === "NODE_LOCKED")
+      throw new DomainError("INVALID", "A node-locked license has one seat", { reason: "NODE_LOCKED_SINGLE_SEAT" });
     if (isExpired) throw new DomainError("INVALID", "The license has expired; renew it first", { reason: "LICENSE_EXPIRED" });
     seats = line.seats;
     const prorated = proRataUnitPriceCents(price, license.validUntil, now);

@@ -6,5 +6,7 @@ import { euStandardVatRates } from "@/lib/shop/vat";
 const shopCountryCodes: readonly string[] = [...Object.keys(euStandardVatRates), "CH", "GB", "NO", "US"];
 
 export function shopCountryOptions(locale: Locale): { code: string; label: string }[] {
-  return shopCountryCodes.map((code) => ({ code, label: countryName(code, locale) })).sort((left, right) => left.label.localeCompare(right.label, locale));
+  return shopCountryCodes
+    .map((code) => ({ code, label: countryName(code, locale) }))
+    .sort((left, right) => left.label.localeCompare(right.label, locale));
 }

@@ -41,13 +41,16 @@ export function isLegacySealed(sealed: string): boolean {
 
 export function decryptPrivateKey(sealed: string, options: SealOptions): string {
   const [version, iv, tag, ciphertext] = sealed.split(".");
-  if ((version !== VERSION && version !== LEGACY_VERSION) || !iv || !tag || !ciphertext) throw new Error("Unknown signing key encryption format");
+  if ((version !== VERSION && version !== LEGACY_VERSION) || !iv || !tag || !ciphertext)
+    throw new Error("Unknown signing key encryption format");
   const decipher = createDecipheriv(ALGORITHM, encryptionKey(options.secret ?? configuredSecret(), version), Buffer.from(iv, "base64url"));
   if (version === VERSION) decipher.setAAD(Buffer.from(options.kid, "utf8"));
   decipher.setAuthTag(Buffer.from(tag, "base64url"));
   try {
     return Buffer.concat([decipher.update(Buffer.from(ciphertext, "base64url")), decipher.final()]).toString("utf8");
   } catch {
-    throw new Error(`The signing key ${options.kid} cannot be decrypted: AUTH_SECRET differs from the one it was created with, or the key was not sealed for this key id`);
+    throw new Error(
+      `The signing key ${options.kid} cannot be decrypted: AUTH_SECRET differs from the one it was created with, or the key was not sealed for this key id`,
+    );
   }
 }

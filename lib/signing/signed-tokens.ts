@@ -34,7 +34,14 @@ export async function signToken(options: {
   const expiresAt = options.expiresAt ?? new Date(now.getTime() + (options.ttlSeconds ?? 60) * 1000);
   const key = await activeSigningKey({ db: options.db });
   const header = { alg: SIGNING_ALGORITHM, kid: key.kid, typ: tokenTypHeaders[options.kind] };
-  const payload = { ...options.claims, iss: tokenIssuer(), sub: options.subject, aud: options.audience, iat: epochSeconds(now), exp: epochSeconds(expiresAt) };
+  const payload = {
+    ...options.claims,
+    iss: tokenIssuer(),
+    sub: options.subject,
+    aud: options.audience,
+    iat: epochSeconds(now),
+    exp: epochSeconds(expiresAt),
+  };
   const signingInput = `${base64UrlJson(header)}.${base64UrlJson(payload)}`;
   // RFC 8037: EdDSA signs the ASCII bytes of the signing input; Ed25519 takes no digest (null).
   return `${signingInput}.${signBytes(null, Buffer.from(signingInput, "ascii"), key.privateKey).toString("base64url")}`;
@@ -60,7 +67,8 @@ export async function verifyToken<T extends JWTPayload = JWTPayload>(options: {
     const verified = verifiedTokens.get(cacheKey);
     if (verified) {
       // jose's rules again, for what time changes: expired once exp <= now (seconds); key unpublished.
-      if (typeof verified.payload.exp === "number" && verified.payload.exp <= epochSeconds(now)) throw new joseErrors.JWTExpired("\"exp\" claim timestamp check failed", verified.payload, "exp", "check_failed");
+      if (typeof verified.payload.exp === "number" && verified.payload.exp <= epochSeconds(now))
+        throw new joseErrors.JWTExpired('"exp" claim timestamp check failed', verified.payload, "exp", "check_failed");
       if (!(await keyOf(verified.kid))) throw new joseErrors.JWKSNoMatchingKey();
       return verified.payload as T;
     }
@@ -71,12 +79,19 @@ export async function verifyToken<T extends JWTPayload = JWTPayload>(options: {
         if (!key) throw new joseErrors.JWKSNoMatchingKey();
         return key;
       },
-      { algorithms: [SIGNING_ALGORITHM], typ: tokenTypHeaders[options.kind], issuer: tokenIssuer(), audience: options.audience, currentDate: now },
+      {
+        algorithms: [SIGNING_ALGORITHM],
+        typ: tokenTypHeaders[options.kind],
+        issuer: tokenIssuer(),
+        audience: options.audience,
+        currentDate: now,
+      },
     );
     verifiedTokens.set(cacheKey, { kid: protectedHeader.kid!, payload: Object.freeze(payload) });
     return payload;
   } catch (error) {
-    if (error instanceof joseErrors.JOSEError) throw new DomainError("UNAUTHENTICATED", "The token is not valid", { reason: "TOKEN_REJECTED", tokenError: error.code });
+    if (error instanceof joseErrors.JOSEError)
+      throw new DomainError("UNAUTHENTICATED", "The token is not valid", { reason: "TOKEN_REJECTED", tokenError: error.code });
     throw error;
   }
 }

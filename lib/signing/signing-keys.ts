@@ -22,7 +22,10 @@ export type PublishedJwk = { kty: "OKP"; crv: "Ed25519"; x: string; kid: string;
 
 type KeyRow = { kid: string; publicJwk: Prisma.JsonValue; privateKeyEncrypted: string; createdAt: Date; retiredAt: Date | null };
 type KeyCache = { loadedAt: number; rows: KeyRow[]; reloadedForUnknownKidAt?: number };
-const globalForKeys = globalThis as unknown as { signingKeyCache?: WeakMap<object, KeyCache>; keyObjects?: Map<string, { publicKey: KeyObject; privateKey?: KeyObject }> };
+const globalForKeys = globalThis as unknown as {
+  signingKeyCache?: WeakMap<object, KeyCache>;
+  keyObjects?: Map<string, { publicKey: KeyObject; privateKey?: KeyObject }>;
+};
 
 /** Parsing a key costs far more than a signature; a kid never changes its key. */
 function keyObjectsOf(row: KeyRow): { publicKey: KeyObject; privateKey?: KeyObject } {
@@ -64,7 +67,9 @@ async function openPrivateKey(client: DbClient, row: KeyRow): Promise<string> {
 export async function publicSigningKey(kid: string, options: { db?: DbClient; clock?: Clock } = {}): Promise<PublicSigningKey | null> {
   const client = options.db ?? processDb();
   const find = (rows: KeyRow[]) => rows.find((row) => row.kid === kid);
-  const row = find(await cachedKeyRows(client)) ?? (mayReloadForUnknownKid(client) ? find(await cachedKeyRows(client, { reload: true, forUnknownKid: true })) : undefined);
+  const row =
+    find(await cachedKeyRows(client)) ??
+    (mayReloadForUnknownKid(client) ? find(await cachedKeyRows(client, { reload: true, forUnknownKid: true })) : undefined);
   if (!row || !isPublished(row, (options.clock ?? systemClock).now())) return null;
   return toPublicKey(row);
 }
@@ -127,7 +132,11 @@ async function cachedKeyRows(client: DbClient, options: { reload?: boolean; forU
     select: { kid: true, publicJwk: true, privateKeyEncrypted: true, createdAt: true, retiredAt: true },
     orderBy: [{ retiredAt: { sort: "desc", nulls: "first" } }, { createdAt: "desc" }],
   });
-  globalForKeys.signingKeyCache.set(client, { loadedAt: Date.now(), rows, reloadedForUnknownKidAt: options.forUnknownKid ? Date.now() : cached?.reloadedForUnknownKidAt });
+  globalForKeys.signingKeyCache.set(client, {
+    loadedAt: Date.now(),
+    rows,
+    reloadedForUnknownKidAt: options.forUnknownKid ? Date.now() : cached?.reloadedForUnknownKidAt,
+  });
   return rows;
 }
 

@@ -12,7 +12,9 @@ type AxeResults = Awaited<ReturnType<AxeBuilder["analyze"]>>;
 function describe(violations: AxeResults["violations"]): string {
   return violations
     .map((violation) => {
-      const nodes = violation.nodes.map((node) => `    ${node.target.join(" ")}\n      ${node.failureSummary?.replace(/\n/g, "\n      ") ?? ""}`);
+      const nodes = violation.nodes.map(
+        (node) => `    ${node.target.join(" ")}\n      ${node.failureSummary?.replace(/\n/g, "\n      ") ?? ""}`,
+      );
       return `[${violation.impact}] ${violation.id}: ${violation.help} (${violation.helpUrl})\n${nodes.join("\n")}`;
     })
     .join("\n\n");
@@ -63,7 +65,10 @@ test.describe("signed in as admin", () => {
 
     // A pending tick (with its "new" badge) and the confirmation over it; discarded afterwards.
     await page.getByRole("searchbox", { name: "Zoeken" }).fill("mirjam bosman");
-    await grid.getByRole("checkbox", { name: /toewijzen aan Mirjam Bosman$/ }).first().click();
+    await grid
+      .getByRole("checkbox", { name: /toewijzen aan Mirjam Bosman$/ })
+      .first()
+      .click();
     await page.getByRole("button", { name: "Opslaan", exact: true }).click();
     const dialog = page.getByRole("dialog", { name: "Wijzigingen bevestigen" });
     await expect(dialog).toBeVisible();

@@ -25,7 +25,9 @@ test("pages carry the security headers", async ({ request }) => {
 });
 
 test("the licensing API over HTTP: sign in → entitlements → problem+json on a bad body → refresh → sign out", async ({ request }) => {
-  const signIn = await request.post("/api/v1/sessions", { data: { email: USER_EMAIL, password: DEMO_PASSWORD, client: "Playwright API smoke" } });
+  const signIn = await request.post("/api/v1/sessions", {
+    data: { email: USER_EMAIL, password: DEMO_PASSWORD, client: "Playwright API smoke" },
+  });
   expect(signIn.status()).toBe(201);
   expect(signIn.headers()["cache-control"]).toBe("no-store");
   const session = await signIn.json();
@@ -38,20 +40,34 @@ test("the licensing API over HTTP: sign in → entitlements → problem+json on 
   expect(body.user.email).toBe(USER_EMAIL);
   expect(body.entitlements.length).toBeGreaterThan(0);
 
-  const unknownField = await request.post("/api/v1/activations", { headers: { ...authorization, "Accept-Language": "en" }, data: { activationKey: "X", fingerprint: "fingerprint-0123456789", hostname: "PC", admin: true } });
+  const unknownField = await request.post("/api/v1/activations", {
+    headers: { ...authorization, "Accept-Language": "en" },
+    data: { activationKey: "X", fingerprint: "fingerprint-0123456789", hostname: "PC", admin: true },
+  });
   expect(unknownField.status()).toBe(400);
   expect(unknownField.headers()["content-type"]).toContain("application/problem+json");
-  expect(await unknownField.json()).toMatchObject({ code: "INVALID_REQUEST", errors: expect.arrayContaining([{ field: "admin", message: "Unknown field" }]) });
-  const notJson = await request.post("/api/v1/activations", { headers: { ...authorization, "Content-Type": "text/plain" }, data: "activate please" });
+  expect(await unknownField.json()).toMatchObject({
+    code: "INVALID_REQUEST",
+    errors: expect.arrayContaining([{ field: "admin", message: "Unknown field" }]),
+  });
+  const notJson = await request.post("/api/v1/activations", {
+    headers: { ...authorization, "Content-Type": "text/plain" },
+    data: "activate please",
+  });
   expect(notJson.status()).toBe(415);
-  const oversized = await request.post("/api/v1/sessions", { headers: { "Content-Type": "application/json" }, data: JSON.stringify({ email: "x".repeat(20_000) }) });
+  const oversized = await request.post("/api/v1/sessions", {
+    headers: { "Content-Type": "application/json" },
+    data: JSON.stringify({ email: "x".repeat(20_000) }),
+  });
   expect(oversized.status()).toBe(400);
   expect((await request.get("/api/v1/entitlements")).status()).toBe(401);
 
   const refreshed = await request.post("/api/v1/sessions/refresh", { data: { refreshToken: session.refreshToken } });
   expect(refreshed.status()).toBe(200);
   const next = await refreshed.json();
-  expect((await request.delete("/api/v1/sessions/current", { headers: { Authorization: `Bearer ${next.accessToken}` } })).status()).toBe(204);
+  expect((await request.delete("/api/v1/sessions/current", { headers: { Authorization: `Bearer ${next.accessToken}` } })).status()).toBe(
+    204,
+  );
   expect((await request.get("/api/v1/entitlements", { headers: { Authorization: `Bearer ${next.accessToken}` } })).status()).toBe(401);
 });
 

@@ -27,7 +27,9 @@ test("staff reach the back office", async ({ page }) => {
 const NOT_FOUND_HEADING = "Pagina niet gevonden";
 
 function uniqueDigits(length: number): string {
-  return `7${Date.now().toString().slice(-(length - 4))}${Math.floor(Math.random() * 900 + 100)}`;
+  return `7${Date.now()
+    .toString()
+    .slice(-(length - 4))}${Math.floor(Math.random() * 900 + 100)}`;
 }
 
 /** The Dutch demo company's page and the first license on it, as staff find them. */
@@ -44,7 +46,10 @@ async function findDemoCompanyAndLicense(page: Page): Promise<{ companyPath: str
   return { companyPath, licensePath };
 }
 
-test("staff find a company, give it a group, an admin and an Enterprise license, and change its seats and term", async ({ page, browser }) => {
+test("staff find a company, give it a group, an admin and an Enterprise license, and change its seats and term", async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(120_000);
   await signIn(page, STAFF_EMAIL);
   const suffix = Date.now().toString(36);
@@ -74,7 +79,9 @@ test("staff find a company, give it a group, an admin and an Enterprise license,
   await page.getByLabel("E-mailadres").fill(adminEmail);
   await page.getByRole("button", { name: "Beheerder maken" }).click();
   await expect(page.getByText(`${adminEmail} is toegevoegd als softwarebeheerder.`)).toBeVisible();
-  await expect(page.getByRole("region", { name: "Gebruikers en beheerders" }).getByRole("row", { name: new RegExp(adminEmail) })).toContainText("Softwarebeheerder");
+  await expect(
+    page.getByRole("region", { name: "Gebruikers en beheerders" }).getByRole("row", { name: new RegExp(adminEmail) }),
+  ).toContainText("Softwarebeheerder");
 
   await page.getByLabel("Product", { exact: true }).selectOption({ label: "PROFIS Engineering" });
   await page.getByLabel("Licentietype").selectOption({ label: "Named user" });
@@ -102,7 +109,9 @@ test("staff find a company, give it a group, an admin and an Enterprise license,
   await seats.fill("2");
   await expect(page.getByText("Kies minstens 1 persoon van wie de licentie wordt ingetrokken.", { exact: false })).toBeVisible();
   await page.getByRole("button", { name: "Plaatsen opslaan" }).click();
-  await expect(page.getByRole("alert").filter({ hasText: "Dat kan niet" })).toHaveText("Dat kan niet: er zijn 3 plaatsen in gebruik. Kies nog 1 persoon van wie de licentie wordt ingetrokken om naar 2 plaatsen te gaan.");
+  await expect(page.getByRole("alert").filter({ hasText: "Dat kan niet" })).toHaveText(
+    "Dat kan niet: er zijn 3 plaatsen in gebruik. Kies nog 1 persoon van wie de licentie wordt ingetrokken om naar 2 plaatsen te gaan.",
+  );
   await page.reload();
   await expect(page.getByText("3 van 4")).toBeVisible();
 
@@ -136,7 +145,16 @@ test("staff find a company, give it a group, an admin and an Enterprise license,
 test("a user and an admin who are not staff get the 404 page on every back-office route", async ({ page, browser }) => {
   test.setTimeout(120_000);
   const { companyPath, licensePath } = await findDemoCompanyAndLicense(page);
-  const routes = ["/backoffice", "/backoffice?q=vries", "/backoffice/companies/new", "/backoffice/orders", "/backoffice/sales-leads?show=all", companyPath, `${companyPath}/audit`, licensePath];
+  const routes = [
+    "/backoffice",
+    "/backoffice?q=vries",
+    "/backoffice/companies/new",
+    "/backoffice/orders",
+    "/backoffice/sales-leads?show=all",
+    companyPath,
+    `${companyPath}/audit`,
+    licensePath,
+  ];
   for (const email of [USER_EMAIL, ADMIN_EMAIL, null]) {
     const context = await browser.newContext();
     const visitor = await context.newPage();
@@ -150,13 +168,19 @@ test("a user and an admin who are not staff get the 404 page on every back-offic
   }
 });
 
-test("back-office server actions posted directly with a non-staff session answer NOT_FOUND and change nothing", async ({ page, browser }) => {
+test("back-office server actions posted directly with a non-staff session answer NOT_FOUND and change nothing", async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(120_000);
   const { companyPath, licensePath } = await findDemoCompanyAndLicense(page);
 
   // Captured from the staff member's own forms, never sent by them.
   await page.goto(licensePath);
-  const seatsBefore = await page.getByText(/^\d+ van \d+$/).first().textContent();
+  const seatsBefore = await page
+    .getByText(/^\d+ van \d+$/)
+    .first()
+    .textContent();
   await page.getByLabel("Nieuw aantal plaatsen").fill("99");
   const changeSeats = await captureServerAction(page, () => page.getByRole("button", { name: "Plaatsen opslaan" }).click());
 
@@ -188,7 +212,9 @@ test("back-office server actions posted directly with a non-staff session answer
   await page.goto(licensePath);
   await expect(page.getByText(/^\d+ van \d+$/).first()).toHaveText(seatsBefore ?? "");
   await page.goto(companyPath);
-  await expect(page.getByRole("region", { name: "Gebruikers en beheerders" }).getByRole("row", { name: new RegExp(USER_EMAIL) })).toContainText("Gebruiker");
+  await expect(
+    page.getByRole("region", { name: "Gebruikers en beheerders" }).getByRole("row", { name: new RegExp(USER_EMAIL) }),
+  ).toContainText("Gebruiker");
   await page.goto(`/backoffice?q=${encodeURIComponent(sneakyName)}`);
   await expect(page.getByText("Geen bedrijven gevonden.")).toBeVisible();
 

@@ -12,9 +12,12 @@ import { launch, signsIn, stop, waitForHealth } from "./support/launcher";
 
 // The machine's PostgreSQL; .ci/run sets TEST_DATABASE_URL to it.
 const serverUrl = process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
-const [firstPort, secondPort, embeddedPort] = [81, 82, 83].map((offset) => Number(process.env.E2E_PORT ?? 3100) + offset) as [number, number, number];
+const [firstPort, secondPort, embeddedPort] = [81, 82, 83].map((offset) => Number(process.env.E2E_PORT ?? 3100) + offset) as [
+  number,
+  number,
+  number,
+];
 const AUTH_SECRET = "e2e-deployment-secret-e2e-deployment-secret";
-
 
 test("two instances started together on one PostgreSQL both serve, migrating and seeding once", async () => {
   test.setTimeout(240_000);
@@ -135,7 +138,13 @@ test("the embedded database moves to a PostgreSQL server — db:export, psql -f,
     // npm start on the server database, with the embedded run's secret: nothing to migrate, no
     // demo seeded again, the same people sign in and the same signing key signs their tokens.
     const authSecret = (await readFile(path.join(dataDir, "auth-secret"), "utf8")).trim();
-    const server = launch({ DATABASE_URL: target.toString(), AUTH_SECRET: authSecret, SEED_DEMO: "false", DATA_DIR: path.join(dataDir, "server"), PORT: String(embeddedPort) });
+    const server = launch({
+      DATABASE_URL: target.toString(),
+      AUTH_SECRET: authSecret,
+      SEED_DEMO: "false",
+      DATA_DIR: path.join(dataDir, "server"),
+      PORT: String(embeddedPort),
+    });
     try {
       await waitForHealth(embeddedPort, server);
       expect(server.output()).toContain("0 applied");
@@ -147,7 +156,9 @@ test("the embedded database moves to a PostgreSQL server — db:export, psql -f,
     const moved = new pg.Client({ connectionString: target.toString() });
     await moved.connect();
     try {
-      const { rows } = await moved.query<{ companies: number; licenses: number }>(`SELECT (SELECT count(*) FROM "Company")::int AS companies, (SELECT count(*) FROM "License")::int AS licenses`);
+      const { rows } = await moved.query<{ companies: number; licenses: number }>(
+        `SELECT (SELECT count(*) FROM "Company")::int AS companies, (SELECT count(*) FROM "License")::int AS licenses`,
+      );
       expect(rows[0]!.companies).toBeGreaterThanOrEqual(2);
       expect(rows[0]!.licenses).toBeGreaterThan(0);
     } finally {

@@ -32,13 +32,22 @@ type ClientRun = { code: number; stdout: string; stderr: string };
 async function runClient(stateDirectory: string, args: string[]): Promise<ClientRun> {
   try {
     const { stdout, stderr } = await promisify(execFile)(process.execPath, ["--import", "tsx", "clients/desktop/cli.ts", ...args], {
-      env: { ...process.env, TSX_TSCONFIG_PATH: "tsconfig.scripts.json", LICENSE_PORTAL_CLIENT_STATE_DIR: stateDirectory, PORTAL_PASSWORD: DEMO_PASSWORD },
+      env: {
+        ...process.env,
+        TSX_TSCONFIG_PATH: "tsconfig.scripts.json",
+        LICENSE_PORTAL_CLIENT_STATE_DIR: stateDirectory,
+        PORTAL_PASSWORD: DEMO_PASSWORD,
+      },
       timeout: 60_000,
     });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code?: unknown; stdout?: string; stderr?: string };
-    return { code: typeof failed.code === "number" ? failed.code : -1, stdout: failed.stdout ?? "", stderr: failed.stderr ?? String(error) };
+    return {
+      code: typeof failed.code === "number" ? failed.code : -1,
+      stdout: failed.stdout ?? "",
+      stderr: failed.stderr ?? String(error),
+    };
   }
 }
 
@@ -79,7 +88,8 @@ async function activationKeyFromMail(page: Page, email: string, productName: str
 }
 
 const grid = (page: Page) => page.getByRole("grid");
-const box = (page: Page, license: string, person: string) => grid(page).getByRole("checkbox", { name: `${license} toewijzen aan ${person}`, exact: true });
+const box = (page: Page, license: string, person: string) =>
+  grid(page).getByRole("checkbox", { name: `${license} toewijzen aan ${person}`, exact: true });
 const devices = (page: Page) => page.getByRole("region", { name: "Apparaten" });
 
 async function search(page: Page, person: string): Promise<void> {
@@ -94,7 +104,9 @@ async function emmasColumn(page: Page): Promise<string> {
   return NODE_LOCKED_COLUMN;
 }
 
-test("R3/R4/R5/R21/R22: assign a desktop license → key by email → the client activates → one device at a time → floating seat", async ({ page }) => {
+test("R3/R4/R5/R21/R22: assign a desktop license → key by email → the client activates → one device at a time → floating seat", async ({
+  page,
+}) => {
   test.setTimeout(240_000);
   const suffix = randomBytes(3).toString("hex").toUpperCase();
   const email = uniqueEmail("desktop-client");

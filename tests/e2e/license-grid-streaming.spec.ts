@@ -22,7 +22,9 @@ async function seedLargeCompany(): Promise<{ groupId: string; adminEmail: string
   await client.connect();
   try {
     // Single statements, no explicit transaction: the embedded database is one session shared with the app.
-    const { rows: [company] } = await client.query<{ id: string }>(
+    const {
+      rows: [company],
+    } = await client.query<{ id: string }>(
       `INSERT INTO "Company" ("name", "country", "sapAccountNumber", "updatedAt") VALUES ($1, 'NL', $2, now()) RETURNING "id"`,
       [`Stroom ${tag} B.V.`, sapAccountNumber],
     );
@@ -45,7 +47,9 @@ async function seedLargeCompany(): Promise<{ groupId: string; adminEmail: string
        SELECT "id", $1::uuid, (CASE WHEN "email" = $3 THEN 'ADMIN' ELSE 'USER' END)::"MembershipRole", now() FROM "User" WHERE "email" LIKE $2`,
       [company!.id, `${tag}-%@e2e.example`, adminEmail],
     );
-    const { rows: [group] } = await client.query<{ id: string }>(
+    const {
+      rows: [group],
+    } = await client.query<{ id: string }>(
       `INSERT INTO "LicenseGroup" ("companyId", "name", "sapAccountNumber", "updatedAt") VALUES ($1, 'Stroomgroep', $2, now()) RETURNING "id"`,
       [company!.id, sapAccountNumber],
     );
@@ -60,7 +64,9 @@ async function seedLargeCompany(): Promise<{ groupId: string; adminEmail: string
   }
 }
 
-test("decision 008: more users than one page — they stream in; the last one is searchable, reachable by keyboard and can be assigned", async ({ page }) => {
+test("decision 008: more users than one page — they stream in; the last one is searchable, reachable by keyboard and can be assigned", async ({
+  page,
+}) => {
   test.setTimeout(90_000);
   const { groupId, adminEmail } = await seedLargeCompany();
   await signIn(page, adminEmail);
@@ -96,5 +102,8 @@ test("decision 008: more users than one page — they stream in; the last one is
   await page.reload();
   await expect(page.getByText(`${total} van ${total} gebruikers`, { exact: true })).toBeVisible({ timeout: 30_000 });
   await page.getByRole("searchbox", { name: "Zoeken" }).fill("zyta");
-  await expect(grid.getByRole("checkbox", { name: `${NAMED} toewijzen aan Zyta Zwaluw`, exact: true })).toHaveAttribute("aria-checked", "true");
+  await expect(grid.getByRole("checkbox", { name: `${NAMED} toewijzen aan Zyta Zwaluw`, exact: true })).toHaveAttribute(
+    "aria-checked",
+    "true",
+  );
 });

@@ -20,9 +20,13 @@ async function openGroup(page: Page): Promise<void> {
 }
 
 const grid = (page: Page) => page.getByRole("grid");
-const box = (page: Page, license: string, person: string) => grid(page).getByRole("checkbox", { name: `${license} toewijzen aan ${person}`, exact: true });
+const box = (page: Page, license: string, person: string) =>
+  grid(page).getByRole("checkbox", { name: `${license} toewijzen aan ${person}`, exact: true });
 const actionBar = (page: Page) => page.getByText(/wijziging(en)? nog niet opgeslagen|Geen openstaande wijzigingen/);
-const namedCounter = (page: Page) => grid(page).getByRole("columnheader", { name: new RegExp(NAMED) }).getByLabel(/licenties toegewezen/);
+const namedCounter = (page: Page) =>
+  grid(page)
+    .getByRole("columnheader", { name: new RegExp(NAMED) })
+    .getByLabel(/licenties toegewezen/);
 
 async function search(page: Page, query: string): Promise<void> {
   await page.getByRole("searchbox", { name: "Zoeken" }).fill(query);
@@ -154,11 +158,17 @@ test("R16: the browser's Back button with pending changes asks first; Cancel sta
   expect(asked).toHaveLength(2);
 });
 
-test("R32: keyboard only — Tab into the grid, arrows, Space, Enter saves from a cell, Save, Enter on Yes; Escape closes the dialog", async ({ page }) => {
+test("R32: keyboard only — Tab into the grid, arrows, Space, Enter saves from a cell, Save, Enter on Yes; Escape closes the dialog", async ({
+  page,
+}) => {
   await openGroup(page);
   await search(page, "gerrit kramer");
   await expect(grid(page).getByRole("row")).toHaveCount(2);
-  const namedColumn = Number(await grid(page).getByRole("columnheader", { name: new RegExp(NAMED) }).getAttribute("aria-colindex"));
+  const namedColumn = Number(
+    await grid(page)
+      .getByRole("columnheader", { name: new RegExp(NAMED) })
+      .getAttribute("aria-colindex"),
+  );
   const dialog = page.getByRole("dialog", { name: "Wijzigingen bevestigen" });
 
   // Search → filter → sort → the grid's single tab stop (first license box of the first row).

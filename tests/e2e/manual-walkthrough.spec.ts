@@ -29,7 +29,10 @@ test.beforeEach(async ({ page }) => {
   await chooseCompany(page, DUTCH_COMPANY, "Nederland");
 });
 
-test("handleiding R12–R19: gebruiker toevoegen, licentie toewijzen, uitnodiging per mail, registreren, intrekken", async ({ page, browser }) => {
+test("handleiding R12–R19: gebruiker toevoegen, licentie toewijzen, uitnodiging per mail, registreren, intrekken", async ({
+  page,
+  browser,
+}) => {
   const email = uniqueEmail("handleiding");
   const lastName = `Handleiding${randomBytes(3).toString("hex")}`;
   const person = `Femke ${lastName}`;
@@ -124,7 +127,10 @@ test("English smoke (R29): after switching language the group page shows Invitat
   } finally {
     await page.goto("/software-management");
     await userMenuButton(page).click();
-    await page.getByRole("group", { name: /Language|Taal/ }).getByRole("button", { name: "Nederlands" }).click();
+    await page
+      .getByRole("group", { name: /Language|Taal/ })
+      .getByRole("button", { name: "Nederlands" })
+      .click();
     await expect(page.locator("html")).toHaveAttribute("lang", "nl");
   }
 });

@@ -48,9 +48,14 @@ test("signing out from the menu returns to the sign-in page", async ({ page }) =
   await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Fmy-software$/);
 });
 
-test("the site serves what a browser and a crawler ask for: icons, the web manifest and a robots.txt that keeps crawlers out", async ({ page, request }) => {
+test("the site serves what a browser and a crawler ask for: icons, the web manifest and a robots.txt that keeps crawlers out", async ({
+  page,
+  request,
+}) => {
   await page.goto("/sign-in");
-  const icons = await page.locator('head link[rel="icon"], head link[rel="apple-touch-icon"], head link[rel="manifest"]').evaluateAll((links) => links.map((link) => link.getAttribute("href")));
+  const icons = await page
+    .locator('head link[rel="icon"], head link[rel="apple-touch-icon"], head link[rel="manifest"]')
+    .evaluateAll((links) => links.map((link) => link.getAttribute("href")));
   expect(icons).toEqual(expect.arrayContaining(["/favicon.ico", "/icon.svg", "/apple-touch-icon.png", "/manifest.webmanifest"]));
   const expected: Record<string, string> = {
     "/favicon.ico": "image/x-icon",

@@ -3,7 +3,9 @@
 import { expect, test } from "@playwright/test";
 import { ADMIN_EMAIL, signIn, USER_EMAIL } from "./support/demo";
 
-test("a USER does not see Software management; its pages say they are for software administrators and show none of it", async ({ page }) => {
+test("a USER does not see Software management; its pages say they are for software administrators and show none of it", async ({
+  page,
+}) => {
   await signIn(page, USER_EMAIL);
   await expect(page.getByRole("navigation").getByRole("link", { name: "Software Beheer" })).toHaveCount(0);
   for (const path of ["/software-management", "/software-management/users", "/software-management/audit", "/software-management/orders"]) {

@@ -42,7 +42,10 @@ async function ordersWithKey(idempotencyKey: string): Promise<number> {
   return Number(row!.count);
 }
 
-test("R6/R7: een floating weblicentie kopen voor een nieuw bedrijf → bevestigingsmail → Laten we beginnen → toewijzen → mail aan de collega", async ({ page, browser }) => {
+test("R6/R7: een floating weblicentie kopen voor een nieuw bedrijf → bevestigingsmail → Laten we beginnen → toewijzen → mail aan de collega", async ({
+  page,
+  browser,
+}) => {
   const buyer = await signInAsNewBuyer(page, "koper");
   const companyName = `Ingenieursbureau ${randomBytes(3).toString("hex")}`;
 
@@ -100,7 +103,10 @@ test("R6/R7: een floating weblicentie kopen voor een nieuw bedrijf → bevestigi
   await page.getByLabel("Taal").selectOption("nl");
   await page.getByRole("button", { name: "Opslaan" }).click();
   await expect(page).toHaveURL(new RegExp(`${startPath}(\\?|$)`));
-  const box = grid.getByRole("checkbox", { name: `PROFIS Engineering Multi-user (floating) toewijzen aan Joris ${colleagueLastName}`, exact: true });
+  const box = grid.getByRole("checkbox", {
+    name: `PROFIS Engineering Multi-user (floating) toewijzen aan Joris ${colleagueLastName}`,
+    exact: true,
+  });
   await box.click();
   await saveAndConfirm(page, "1 nieuwe toegewezen licentie; 1 uitnodiging wordt verstuurd");
 
@@ -121,7 +127,9 @@ test("R6/R7: een floating weblicentie kopen voor een nieuw bedrijf → bevestigi
   expect(rows).toEqual([{ status: "PAID", paymentMethod: "INVOICE", totalCents: 215_380, role: "ADMIN", seats: 2 }]);
 });
 
-test("R6: Enterprise is niet online te koop — de winkel verwijst naar verkoop en de actie weigert een gemanipuleerd formulier", async ({ page }) => {
+test("R6: Enterprise is niet online te koop — de winkel verwijst naar verkoop en de actie weigert een gemanipuleerd formulier", async ({
+  page,
+}) => {
   await signIn(page, ADMIN_EMAIL);
   await chooseCompany(page, DUTCH_COMPANY, "Nederland");
   await page.goto("/shop");
@@ -140,7 +148,9 @@ test("R6: Enterprise is niet online te koop — de winkel verwijst naar verkoop 
   const note = `Graag een offerte voor 40 gebruikers ${randomBytes(3).toString("hex")}`;
   await page.getByLabel("Bericht (optioneel)").fill(note);
   await page.getByRole("button", { name: "Verzoek versturen" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Bedankt!" })).toContainText(`Bedankt! Uw verzoek is bij ons verkoopteam. We nemen binnen twee werkdagen contact met u op via ${ADMIN_EMAIL}.`);
+  await expect(page.getByRole("status").filter({ hasText: "Bedankt!" })).toContainText(
+    `Bedankt! Uw verzoek is bij ons verkoopteam. We nemen binnen twee werkdagen contact met u op via ${ADMIN_EMAIL}.`,
+  );
   expect(await queryDatabase(`SELECT 1 FROM "SalesLead" WHERE "message" = $1 AND "email" = $2`, [note, ADMIN_EMAIL])).toHaveLength(1);
 
   // The action posted with Enterprise anyway (the form's hidden edition changed before submit):
@@ -152,7 +162,9 @@ test("R6: Enterprise is niet online te koop — de winkel verwijst naar verkoop 
     (form.querySelector("input[name='line.edition']") as HTMLInputElement).value = "ENTERPRISE";
   });
   await page.getByRole("button", { name: "Bestelling plaatsen" }).click();
-  await expect(checkoutForm(page).getByRole("alert")).toHaveText("PROFIS Engineering Enterprise verkopen we niet online. Neem contact op met ons verkoopteam.");
+  await expect(checkoutForm(page).getByRole("alert")).toHaveText(
+    "PROFIS Engineering Enterprise verkopen we niet online. Neem contact op met ons verkoopteam.",
+  );
   await expect(page).toHaveURL(/\/shop\/checkout\?/);
   expect(await ordersWithKey(idempotencyKey)).toBe(0);
 });
@@ -175,9 +187,15 @@ test("R6: fouten per veld; twee keer verzenden (dubbelklik, opnieuw proberen) ge
   await expect(page).toHaveURL(/\/shop\/orders\/[0-9a-f-]{36}$/);
   const orderId = new URL(page.url()).pathname.split("/").at(-1);
   expect(await ordersWithKey(idempotencyKey)).toBe(1);
-  const orders = await queryDatabase<{ id: string }>(`SELECT o."id" FROM "Order" o JOIN "User" u ON u."id" = o."buyerId" WHERE u."email" = $1`, [buyer.email]);
+  const orders = await queryDatabase<{ id: string }>(
+    `SELECT o."id" FROM "Order" o JOIN "User" u ON u."id" = o."buyerId" WHERE u."email" = $1`,
+    [buyer.email],
+  );
   expect(orders).toEqual([{ id: orderId }]);
-  const [companies] = await queryDatabase<{ count: string }>(`SELECT count(*) FROM "Membership" m JOIN "User" u ON u."id" = m."userId" WHERE u."email" = $1`, [buyer.email]);
+  const [companies] = await queryDatabase<{ count: string }>(
+    `SELECT count(*) FROM "Membership" m JOIN "User" u ON u."id" = m."userId" WHERE u."email" = $1`,
+    [buyer.email],
+  );
   expect(Number(companies!.count)).toBe(1);
 });
 
@@ -185,7 +203,9 @@ test("besluit 011: een gebruiker (USER) kan niet voor het bedrijf kopen en hoort
   await signIn(page, USER_EMAIL);
   await page.goto(FLOATING_CHECKOUT);
   // Other specs may add administrators to the demo company; Anna de Vries is one from the seed.
-  await expect(page.getByRole("note")).toContainText(`Alleen de beheerders van ${DUTCH_COMPANY} kunnen voor dit bedrijf kopen. Vraag het aan `);
+  await expect(page.getByRole("note")).toContainText(
+    `Alleen de beheerders van ${DUTCH_COMPANY} kunnen voor dit bedrijf kopen. Vraag het aan `,
+  );
   await expect(page.getByRole("note")).toContainText("Anna de Vries");
   await expect(page.getByRole("note")).toContainText("of koop voor een nieuw bedrijf.");
   await expect(page.getByRole("radio", { name: `Voor ${DUTCH_COMPANY}` })).toHaveCount(0);
@@ -200,7 +220,9 @@ test("besluit 011: een gebruiker (USER) kan niet voor het bedrijf kopen en hoort
     form.append(field);
   }, company!.id);
   await page.getByRole("button", { name: "Bestelling plaatsen" }).click();
-  await expect(checkoutForm(page).getByRole("alert")).toHaveText("Alleen de beheerders van dit bedrijf kunnen ervoor kopen. Vraag het aan een beheerder, of koop voor een nieuw bedrijf.");
+  await expect(checkoutForm(page).getByRole("alert")).toHaveText(
+    "Alleen de beheerders van dit bedrijf kunnen ervoor kopen. Vraag het aan een beheerder, of koop voor een nieuw bedrijf.",
+  );
   expect(await ordersWithKey(idempotencyKey)).toBe(0);
   const [membership] = await queryDatabase<{ role: string }>(
     `SELECT m."role" FROM "Membership" m JOIN "User" u ON u."id" = m."userId" WHERE u."email" = $1 AND m."companyId" = $2`,
@@ -220,7 +242,10 @@ test("1 plaats bijkopen: een volle kolom krijgt er een plaats bij, via de kassa 
 
   // The buyer takes the one named seat: the column is full.
   const column = page.getByRole("grid").getByRole("columnheader", { name: /PROFIS Engineering Named user/ });
-  await page.getByRole("grid").getByRole("checkbox", { name: `PROFIS Engineering Named user toewijzen aan ${buyer.name}`, exact: true }).click();
+  await page
+    .getByRole("grid")
+    .getByRole("checkbox", { name: `PROFIS Engineering Named user toewijzen aan ${buyer.name}`, exact: true })
+    .click();
   await saveAndConfirm(page, "1 nieuwe toegewezen licentie");
   await expect(column.getByLabel("1 van 1 licenties toegewezen")).toBeVisible();
   await expect(column).toContainText("Vol");
@@ -240,7 +265,10 @@ test("1 plaats bijkopen: een volle kolom krijgt er een plaats bij, via de kassa 
   await expect(column).not.toContainText("Vol");
 });
 
-test("besluit 021: factuuradres en inkoopordernummer bij het afrekenen → factuur om af te drukken → Bestellingen en facturen; anderen zien ze niet", async ({ page, browser }) => {
+test("besluit 021: factuuradres en inkoopordernummer bij het afrekenen → factuur om af te drukken → Bestellingen en facturen; anderen zien ze niet", async ({
+  page,
+  browser,
+}) => {
   await signInAsNewBuyer(page, "factuur");
   const companyName = `Factuurbouw ${randomBytes(3).toString("hex")}`;
   await page.goto(FLOATING_CHECKOUT);
@@ -252,7 +280,9 @@ test("besluit 021: factuuradres en inkoopordernummer bij het afrekenen → factu
   const idempotencyKey = await checkoutForm(page).locator("input[name=idempotencyKey]").inputValue();
   await page.getByRole("button", { name: "Bestelling plaatsen" }).click();
   await expect(checkoutForm(page).getByRole("alert")).toHaveText("Controleer de gemarkeerde velden.");
-  await expect(page.getByLabel("Postcode", { exact: true })).toHaveAccessibleDescription("Deze postcode past niet bij het land van het bedrijf.");
+  await expect(page.getByLabel("Postcode", { exact: true })).toHaveAccessibleDescription(
+    "Deze postcode past niet bij het land van het bedrijf.",
+  );
   expect(await ordersWithKey(idempotencyKey)).toBe(0);
 
   await page.getByLabel("Postcode", { exact: true }).fill("3526kl");
@@ -261,7 +291,10 @@ test("besluit 021: factuuradres en inkoopordernummer bij het afrekenen → factu
   await page.getByRole("button", { name: "Bestelling plaatsen" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Bedankt voor uw bestelling" })).toBeVisible();
   await expect(page.getByText("Uw inkoopordernummer: PO-E2E-7")).toBeVisible();
-  const [order] = await queryDatabase<{ id: string; invoiceNumber: number }>(`SELECT "id", "invoiceNumber" FROM "Order" WHERE "idempotencyKey" = $1`, [idempotencyKey]);
+  const [order] = await queryDatabase<{ id: string; invoiceNumber: number }>(
+    `SELECT "id", "invoiceNumber" FROM "Order" WHERE "idempotencyKey" = $1`,
+    [idempotencyKey],
+  );
   const invoiceNumber = `F${String(order!.invoiceNumber).padStart(8, "0")}`;
 
   // The invoice: seller, the address as given (normalised), the reference, the amounts, the status.
@@ -298,7 +331,10 @@ test("besluit 021: factuuradres en inkoopordernummer bij het afrekenen → factu
   await expect(row).toContainText("PO-E2E-7");
   await expect(row).toContainText("€ 1.076,90");
   await expect(row).toContainText("Openstaand");
-  await expect(row.getByRole("link", { name: `Factuur ${invoiceNumber} bekijken` })).toHaveAttribute("href", `/shop/orders/${order!.id}/invoice`);
+  await expect(row.getByRole("link", { name: `Factuur ${invoiceNumber} bekijken` })).toHaveAttribute(
+    "href",
+    `/shop/orders/${order!.id}/invoice`,
+  );
 
   // The next checkout for this company starts from the address on file.
   await page.goto(FLOATING_CHECKOUT);
@@ -325,7 +361,8 @@ test("besluit 021: factuuradres en inkoopordernummer bij het afrekenen → factu
   await signInAsNewBuyer(stranger, "vreemde");
   expect((await stranger.goto(invoicePath))?.status()).toBe(404);
   // Bad input is the same 404 (or the first page), never an error.
-  for (const path of ["/shop/orders/not-an-order/invoice", `/shop/orders/${order!.id.toUpperCase()}x/invoice`]) expect((await page.goto(path))?.status(), path).toBe(404);
+  for (const path of ["/shop/orders/not-an-order/invoice", `/shop/orders/${order!.id.toUpperCase()}x/invoice`])
+    expect((await page.goto(path))?.status(), path).toBe(404);
   expect((await page.goto("/software-management/orders?page=abc"))?.status()).toBe(200);
   await expect(page.getByRole("row").filter({ hasText: invoiceNumber })).toHaveCount(1);
   await stranger.goto("/software-management/orders");

@@ -19,7 +19,11 @@ import { launch, stop, waitForHealth, type Launcher } from "./support/launcher";
 import { queryDatabase as queryProjectDatabase } from "./support/shop";
 
 const serverUrl = process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
-const [firstPort, secondPort, proxyPort] = [87, 88, 89].map((offset) => Number(process.env.E2E_PORT ?? 3100) + offset) as [number, number, number];
+const [firstPort, secondPort, proxyPort] = [87, 88, 89].map((offset) => Number(process.env.E2E_PORT ?? 3100) + offset) as [
+  number,
+  number,
+  number,
+];
 const base = `http://127.0.0.1:${proxyPort}`;
 
 test.describe.configure({ mode: "serial" });
@@ -64,7 +68,10 @@ test.beforeAll(async () => {
   let output = "";
   proxy.stderr!.on("data", (chunk) => (output += chunk));
   await expect
-    .poll(async () => (await fetch(`${base}/api/v1/health`).catch(() => null))?.status ?? 0, { timeout: 15_000, message: `nginx: ${output}` })
+    .poll(async () => (await fetch(`${base}/api/v1/health`).catch(() => null))?.status ?? 0, {
+      timeout: 15_000,
+      message: `nginx: ${output}`,
+    })
     .toBe(200);
 });
 
@@ -80,7 +87,8 @@ test.afterAll(async () => {
 });
 
 /** One query against this spec's own database. */
-const queryDatabase = <Row extends Record<string, unknown>>(sql: string, values: unknown[] = []) => queryProjectDatabase<Row>(sql, values, databaseUrl);
+const queryDatabase = <Row extends Record<string, unknown>>(sql: string, values: unknown[] = []) =>
+  queryProjectDatabase<Row>(sql, values, databaseUrl);
 
 async function upstreamsOf(requests: number, path = "/api/v1/health"): Promise<Set<string>> {
   const seen = new Set<string>();
@@ -132,7 +140,8 @@ const NAMED = "PROFIS Engineering Named user";
 const FLOATING = "PROFIS Engineering Multi-user (floating)";
 const instanceBases = [firstPort, secondPort].map((port) => `http://127.0.0.1:${port}`);
 const grid = (page: Page) => page.getByRole("grid");
-const gerritsBox = (page: Page, license: string) => grid(page).getByRole("checkbox", { name: `${license} toewijzen aan Gerrit Kramer`, exact: true });
+const gerritsBox = (page: Page, license: string) =>
+  grid(page).getByRole("checkbox", { name: `${license} toewijzen aan Gerrit Kramer`, exact: true });
 
 /** Opens the Dutch group 1 at `origin` (nginx or one instance) with Gerrit Kramer searched for; the page's path. */
 async function openGroup(page: Page, origin: string, groupPath?: string): Promise<string> {
@@ -165,7 +174,9 @@ test("R16/R26: a grid save through nginx is seen on both instances; a save from 
 
   await expect(gerritsBox(page, NAMED)).toHaveAttribute("aria-checked", "false");
   await gerritsBox(page, NAMED).click();
-  const saveAnswer = page.waitForResponse((response) => response.request().method() === "POST" && response.request().headers()["next-action"] !== undefined);
+  const saveAnswer = page.waitForResponse(
+    (response) => response.request().method() === "POST" && response.request().headers()["next-action"] !== undefined,
+  );
   await saveAndConfirm(page, "1 nieuwe toegewezen licentie");
   expect([`127.0.0.1:${firstPort}`, `127.0.0.1:${secondPort}`]).toContain((await saveAnswer).headers()["x-upstream"]);
 
@@ -198,14 +209,20 @@ test("R16/R26: a grid save through nginx is seen on both instances; a save from 
 test("R25: concurrent lease requests through nginx from several API sessions take exactly the seats there are", async () => {
   test.setTimeout(120_000);
   const seats = 3;
-  const { licenseId, emails, fingerprints } = JSON.parse(runSupportScript("seed-lease-race.ts", [String(seats), "5", "12"], { databaseUrl })) as {
+  const { licenseId, emails, fingerprints } = JSON.parse(
+    runSupportScript("seed-lease-race.ts", [String(seats), "5", "12"], { databaseUrl }),
+  ) as {
     licenseId: string;
     emails: string[];
     fingerprints: string[][];
   };
   const tokens: string[] = [];
   for (const email of emails) {
-    const session = await fetch(`${base}/api/v1/sessions`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email, password: DEMO_PASSWORD, client: "E2E nginx race" }) });
+    const session = await fetch(`${base}/api/v1/sessions`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email, password: DEMO_PASSWORD, client: "E2E nginx race" }),
+    });
     expect(session.status).toBe(201);
     tokens.push(((await session.json()) as { accessToken: string }).accessToken);
   }
@@ -219,11 +236,19 @@ test("R25: concurrent lease requests through nginx from several API sessions tak
         headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
         body: JSON.stringify({ licenseId, fingerprint }),
       });
-      return { status: response.status, type: response.headers.get("content-type") ?? "", upstream: response.headers.get("x-upstream") ?? "", body: (await response.json()) as Record<string, unknown> };
+      return {
+        status: response.status,
+        type: response.headers.get("content-type") ?? "",
+        upstream: response.headers.get("x-upstream") ?? "",
+        body: (await response.json()) as Record<string, unknown>,
+      };
     }),
   );
 
-  const statuses = answers.reduce<Record<number, number>>((counts, answer) => ({ ...counts, [answer.status]: (counts[answer.status] ?? 0) + 1 }), {});
+  const statuses = answers.reduce<Record<number, number>>(
+    (counts, answer) => ({ ...counts, [answer.status]: (counts[answer.status] ?? 0) + 1 }),
+    {},
+  );
   expect(statuses).toEqual({ 201: seats, 409: requests.length - seats });
   for (const refusal of answers.filter((answer) => answer.status === 409)) {
     expect(refusal.type).toContain("application/problem+json");

@@ -15,7 +15,10 @@ test.describe.configure({ timeout: 90_000 });
 async function expectAccessible(page: Page, name: string): Promise<void> {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
   const serious = results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
-  expect(serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`), name).toEqual([]);
+  expect(
+    serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`),
+    name,
+  ).toEqual([]);
 }
 
 async function signedInPage(browser: Browser, email: string): Promise<Page> {
@@ -25,7 +28,10 @@ async function signedInPage(browser: Browser, email: string): Promise<Page> {
   return page;
 }
 
-test("R23/R1: My software lists web and desktop licenses; Open starts the web application at the licensed level", async ({ page, context }) => {
+test("R23/R1: My software lists web and desktop licenses; Open starts the web application at the licensed level", async ({
+  page,
+  context,
+}) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   await signIn(page, USER_EMAIL);
   await page.goto("/my-software");

@@ -139,4 +139,8 @@ function addresses(field: AddressObject | AddressObject[] | undefined): string[]
 
 const isWebLink = (href: string) => /^https?:\/\//.test(href);
 const unique = (values: string[]) => [...new Set(values)];
-const decodeHtml = (text: string) => text.replace(/&amp;/g, "&").replace(/&quot;/g, '"').replace(/&#x27;|&#39;/g, "'");
+const decodeHtml = (text: string) =>
+  text
+    .replace(/&amp;/g, "&")
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;|&#39;/g, "'");

@@ -35,12 +35,24 @@ test("the API maps each reason to its problem code", async () => {
   const codeOf = (error: InstanceType<typeof DomainError>) => problemFromError(error, "en").code;
   expect(codeOf(new DomainError("FORBIDDEN", "ended", { reason: "MEMBERSHIP_ENDED" }))).toBe("FORBIDDEN");
   expect(codeOf(new DomainError("FORBIDDEN", "revoked", { reason: "NOT_ASSIGNED" }))).toBe("NOT_ASSIGNED");
-  expect(codeOf(new DomainError("UNAUTHENTICATED", "expired", { reason: "TOKEN_REJECTED", tokenError: "ERR_JWT_EXPIRED" }))).toBe("UNAUTHENTICATED");
+  expect(codeOf(new DomainError("UNAUTHENTICATED", "expired", { reason: "TOKEN_REJECTED", tokenError: "ERR_JWT_EXPIRED" }))).toBe(
+    "UNAUTHENTICATED",
+  );
   expect(codeOf(new DomainError("UNAUTHENTICATED", "wrong", { reason: "INVALID_CREDENTIALS" }))).toBe("INVALID_CREDENTIALS");
   expect(codeOf(new DomainError("NOT_FOUND", "key", { reason: "INVALID_ACTIVATION_KEY" }))).toBe("INVALID_ACTIVATION_KEY");
   expect(codeOf(new DomainError("CONFLICT", "expired", { reason: "LEASE_EXPIRED" }))).toBe("LEASE_EXPIRED");
   expect(codeOf(new DomainError("CONFLICT", "admin", { reason: "LAST_ADMIN" }))).toBe("CONFLICT");
-  const full = problemFromError(new DomainError("SEATS_EXHAUSTED", "full", { reason: "NO_SEAT_AVAILABLE", licenseId: "l", companyId: "c", seats: 3, live: 3, nextExpiry: "2026-12-07T12:00:00.000Z" }), "en");
+  const full = problemFromError(
+    new DomainError("SEATS_EXHAUSTED", "full", {
+      reason: "NO_SEAT_AVAILABLE",
+      licenseId: "l",
+      companyId: "c",
+      seats: 3,
+      live: 3,
+      nextExpiry: "2026-12-07T12:00:00.000Z",
+    }),
+    "en",
+  );
   expect(full).toMatchObject({ code: "NO_SEAT_AVAILABLE", extensions: { seats: 3, nextExpiry: "2026-12-07T12:00:00.000Z" } });
   const invalid = problemFromError(new DomainError("INVALID", "to", { fields: { to: "invalid" } }), "en");
   expect(invalid).toMatchObject({ code: "INVALID_REQUEST", extensions: { errors: [{ field: "to" }] } });

@@ -38,7 +38,13 @@ const payloads: { [T in EmailTemplate]: EmailTemplatePayloads[T] } = {
     adminName: "Anna de Vries",
     registerUrl: `${base}/register?invitation=inv_5d2c&email=piet%40jansen.example&product=PROFIS_DETECTION_OFFICE`,
     licenses: [
-      { kind: "DESKTOP", productCode: "PROFIS_DETECTION_OFFICE", productName: "PROFIS Detection Office", downloadUrl: `${base}/downloads/profis-detection-office`, activationKey: "PDO-7K3M-Q9XW-2HTD-84RN" },
+      {
+        kind: "DESKTOP",
+        productCode: "PROFIS_DETECTION_OFFICE",
+        productName: "PROFIS Detection Office",
+        downloadUrl: `${base}/downloads/profis-detection-office`,
+        activationKey: "PDO-7K3M-Q9XW-2HTD-84RN",
+      },
       { kind: "WEB", productCode: "PROFIS_ENGINEERING", productName: "PROFIS Engineering" },
     ],
   },
@@ -330,9 +336,9 @@ describe("template-specific content", () => {
   });
 
   it("rejects an unknown template", async () => {
-    await expect(
-      renderEmail({ template: "no-such-mail", locale: "nl", payload: {} } as unknown as RenderEmailInput),
-    ).rejects.toThrow(/Unknown email template/);
+    await expect(renderEmail({ template: "no-such-mail", locale: "nl", payload: {} } as unknown as RenderEmailInput)).rejects.toThrow(
+      /Unknown email template/,
+    );
   });
 });
 

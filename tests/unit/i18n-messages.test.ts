@@ -23,13 +23,18 @@ describe("UI messages (R29)", () => {
   });
 
   it("names each license type as the UI does, in the mails too", () => {
-    for (const [locale, mail] of [["nl", emailNl], ["en", emailEn]] as const) {
-      for (const [type, name] of Object.entries(mail.licenseType)) expect(name, `${locale} ${type}`).toBe(catalogues[locale].get(`licenseType.${type}`));
+    for (const [locale, mail] of [
+      ["nl", emailNl],
+      ["en", emailEn],
+    ] as const) {
+      for (const [type, name] of Object.entries(mail.licenseType))
+        expect(name, `${locale} ${type}`).toBe(catalogues[locale].get(`licenseType.${type}`));
     }
   });
 
-  it("never puts a period right after a name, which may end in one (\"Vos Bouwadvies B.V..\")", () => {
-    const emailTexts = (tree: object): string[] => Object.values(tree).flatMap((value) => (typeof value === "string" ? [value] : emailTexts(value as object)));
+  it('never puts a period right after a name, which may end in one ("Vos Bouwadvies B.V..")', () => {
+    const emailTexts = (tree: object): string[] =>
+      Object.values(tree).flatMap((value) => (typeof value === "string" ? [value] : emailTexts(value as object)));
     const texts = [...catalogues.nl.values(), ...catalogues.en.values(), ...emailTexts(emailNl), ...emailTexts(emailEn)];
     // Read without tags: "<strong>{companyName}</strong>." ends in the same period.
     const withoutTags = (text: string) => text.replace(/<\/?\w+>/g, "");

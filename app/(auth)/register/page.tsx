@@ -27,7 +27,17 @@ export default async function RegisterPage({ searchParams }: { searchParams: Pro
   return (
     <RegisterForm
       continueTo={product.success ? product.data : null}
-      invitation={token ? { token, email: invited?.email ?? email, isPending: invited !== null, firstName: invited?.firstName, lastName: invited?.lastName } : null}
+      invitation={
+        token
+          ? {
+              token,
+              email: invited?.email ?? email,
+              isPending: invited !== null,
+              firstName: invited?.firstName,
+              lastName: invited?.lastName,
+            }
+          : null
+      }
     />
   );
 }

@@ -28,7 +28,8 @@ export const activateAccountAction = publicAction({
   run: async ({ input }) => {
     const cookieStore = await cookies();
     const cookie = registrationBindingCookie(env());
-    const chosen = input.password === undefined ? null : { password: input.password, acceptTerms: input.acceptTerms, language: input.language };
+    const chosen =
+      input.password === undefined ? null : { password: input.password, acceptTerms: input.acceptTerms, language: input.language };
     const target = await verifyEmail({ token: input.token, bindingSecret: cookieStore.get(cookie.name)?.value ?? null, chosen });
     // Secure as it was set: a __Secure- cookie is only deleted by a Secure Set-Cookie.
     cookieStore.delete({ name: cookie.name, path: cookie.options.path, secure: cookie.options.secure });

@@ -36,6 +36,15 @@ export default async function VerifyEmailPage({ searchParams }: { searchParams: 
     );
   }
   // A used or expired link shows the button too; pressing it says the link no longer works.
-  const form = await describeActivation({ token, bindingSecret: (await cookies()).get(registrationBindingCookie(env()).name)?.value ?? null });
-  return <ActivateAccountForm token={token} choosePasswordFor={form.kind === "choose-password" ? form.email : null} activateOnOpen={form.kind === "one-click"} />;
+  const form = await describeActivation({
+    token,
+    bindingSecret: (await cookies()).get(registrationBindingCookie(env()).name)?.value ?? null,
+  });
+  return (
+    <ActivateAccountForm
+      token={token}
+      choosePasswordFor={form.kind === "choose-password" ? form.email : null}
+      activateOnOpen={form.kind === "one-click"}
+    />
+  );
 }

@@ -34,7 +34,11 @@ export default async function BackofficePage({ searchParams }: PageProps) {
   const country = first(params.country).toUpperCase();
   const companyPage = parsePageNumber(first(params.cp));
   const peoplePage = parsePageNumber(first(params.pp));
-  const [t, tField, locale] = await Promise.all([getTranslations("backoffice"), getTranslations("fieldErrors"), getLocale() as Promise<Locale>]);
+  const [t, tField, locale] = await Promise.all([
+    getTranslations("backoffice"),
+    getTranslations("fieldErrors"),
+    getLocale() as Promise<Locale>,
+  ]);
   const companies = await searchCompanies({ actor: user, query, country, page: companyPage });
   const people = query ? await searchPeople({ actor: user, query, page: peoplePage }) : null;
   const countries = await listCompanyCountries({ actor: user });
@@ -52,7 +56,13 @@ export default async function BackofficePage({ searchParams }: PageProps) {
     <>
       <PageHeader title={t("title")} description={t("intro")} />
       <BackofficeLinks current="search" />
-      <form method="get" action="/backoffice" role="search" aria-label={t("search.label")} className="mb-8 grid gap-4 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-[1fr_12rem_auto] sm:items-end">
+      <form
+        method="get"
+        action="/backoffice"
+        role="search"
+        aria-label={t("search.label")}
+        className="mb-8 grid gap-4 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-[1fr_12rem_auto] sm:items-end"
+      >
         <div>
           <label htmlFor="search-query" className="block text-sm font-medium text-slate-800">
             {t("search.query")}
@@ -98,7 +108,13 @@ export default async function BackofficePage({ searchParams }: PageProps) {
           {t("search.companies")}
         </h2>
         <CompanyResults result={companies} locale={locale} />
-        <PaginationNav label={t("search.companiesPages")} page={companies.page} pageCount={companies.pageCount} total={companies.total} hrefFor={(page) => hrefWith({ cp: page })} />
+        <PaginationNav
+          label={t("search.companiesPages")}
+          page={companies.page}
+          pageCount={companies.pageCount}
+          total={companies.total}
+          hrefFor={(page) => hrefWith({ cp: page })}
+        />
       </section>
 
       <section aria-labelledby="people-heading">
@@ -108,7 +124,13 @@ export default async function BackofficePage({ searchParams }: PageProps) {
         {people ? (
           <>
             <PeopleResults result={people} locale={locale} />
-            <PaginationNav label={t("search.peoplePages")} page={people.page} pageCount={people.pageCount} total={people.total} hrefFor={(page) => hrefWith({ pp: page })} />
+            <PaginationNav
+              label={t("search.peoplePages")}
+              page={people.page}
+              pageCount={people.pageCount}
+              total={people.total}
+              hrefFor={(page) => hrefWith({ pp: page })}
+            />
           </>
         ) : (
           <p className="text-sm text-slate-600">{t("search.peopleHint")}</p>

@@ -18,7 +18,9 @@ export async function NotSoftwareAdmin({ user }: { user: CurrentUser }) {
   const [t, locale] = await Promise.all([getTranslations("notSoftwareAdmin"), getLocale().then(resolveLocale)]);
   const current = user.currentMembership?.company ?? null;
   const administrators = current ? await listCompanyAdministrators(current.id) : [];
-  const elsewhere = user.memberships.filter((membership) => membership.company.id !== current?.id && canManageSoftware(membership)).map((membership) => membership.company);
+  const elsewhere = user.memberships
+    .filter((membership) => membership.company.id !== current?.id && canManageSoftware(membership))
+    .map((membership) => membership.company);
 
   return (
     <section aria-labelledby="not-software-admin" className="max-w-2xl space-y-4">
@@ -30,7 +32,9 @@ export async function NotSoftwareAdmin({ user }: { user: CurrentUser }) {
       {current ? (
         <p className="text-sm text-slate-700">
           {administrators.length > 0
-            ? t("askAdministrator", { administrators: new Intl.ListFormat(locale, { type: "disjunction" }).format(administrators.map((admin) => admin.name)) })
+            ? t("askAdministrator", {
+                administrators: new Intl.ListFormat(locale, { type: "disjunction" }).format(administrators.map((admin) => admin.name)),
+              })
             : t("askNobody")}
         </p>
       ) : null}

@@ -17,6 +17,10 @@ export async function otherCompanyPrompt(user: CurrentUser, companyId: string): 
   // Without a membership there the caller's access check has already refused; nothing to switch to.
   if (!pageCompany || !current) return null;
   const locale = resolveLocale(await getLocale());
-  const describe = (company: CompanySummary) => ({ id: company.id, name: company.name, countryLabel: countryName(company.country, locale) });
+  const describe = (company: CompanySummary) => ({
+    id: company.id,
+    name: company.name,
+    countryLabel: countryName(company.country, locale),
+  });
   return <OtherCompanyPrompt pageCompany={describe(pageCompany)} currentCompany={describe(current)} />;
 }

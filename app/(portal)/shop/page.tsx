@@ -28,7 +28,11 @@ export default async function ShopPage() {
       <PageHeader title={t("title")} description={t("intro")} />
       <p className="mb-2 text-sm text-slate-700">
         {company && vatRule
-          ? t(`vat.${vatRule.treatment}`, { company: company.name, rate: formatVatRate(vatRule.rateBasisPoints, locale), country: countryName(company.country, locale) })
+          ? t(`vat.${vatRule.treatment}`, {
+              company: company.name,
+              rate: formatVatRate(vatRule.rateBasisPoints, locale),
+              country: countryName(company.country, locale),
+            })
           : t("vat.noCompany")}
       </p>
       <p className="mb-6 text-sm text-slate-500">{t("term")}</p>

@@ -49,7 +49,10 @@ export type VerifiedLaunch = z.infer<typeof LaunchPayload>;
  * for a token just handed over; its own issue time when the application re-reads the token it
  * keeps as its session (see stand-in-session.ts), whose age it limits itself.
  */
-export async function verifyLaunchToken(token: string, options: { productCode: string; at?: Date; keys?: JWTVerifyGetKey }): Promise<VerifiedLaunch> {
+export async function verifyLaunchToken(
+  token: string,
+  options: { productCode: string; at?: Date; keys?: JWTVerifyGetKey },
+): Promise<VerifiedLaunch> {
   const { payload } = await jwtVerify(token, options.keys ?? portalKeys(), {
     algorithms: [SIGNING_ALGORITHM],
     typ: tokenTypHeaders.launch,

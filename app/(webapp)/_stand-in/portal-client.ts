@@ -2,7 +2,13 @@
 // would make them: redeem the launch token once, ask whether its user is still signed in to the
 // portal (decision 018), keep the seat of this browser session alive, and free it on "Log out" (R2).
 import "server-only";
-import { Problem, WebSessionHeartbeatResponse, type WebSessionRequest, type WebSessionStart, type WebSessionStatusRequest } from "@/lib/licensing-api/contract";
+import {
+  Problem,
+  WebSessionHeartbeatResponse,
+  type WebSessionRequest,
+  type WebSessionStart,
+  type WebSessionStatusRequest,
+} from "@/lib/licensing-api/contract";
 import { portalUrl, type VerifiedLaunch } from "@/app/(webapp)/_stand-in/launch-token-verifier";
 
 export type SeatAnswer =
@@ -18,14 +24,17 @@ export type SeatAnswer =
 
 /** What the stand-in's own heartbeat route tells its tab (seat-keeper.tsx). */
 export type HeartbeatAnswer =
-  | { state: "kept"; expiresAt: string; expiresAtText: string }
-  | { state: "none" | "lapsed" | "ended" | "signed-out" | "unavailable" };
+  { state: "kept"; expiresAt: string; expiresAtText: string } | { state: "none" | "lapsed" | "ended" | "signed-out" | "unavailable" };
 
 function seatOf(launch: VerifiedLaunch): WebSessionRequest | null {
   return launch.lease ? { leaseId: launch.lease.id, browserSessionId: launch.browserSessionId } : null;
 }
 
-async function callPortal(method: "POST" | "DELETE", path: string, body: WebSessionRequest | WebSessionStart | WebSessionStatusRequest): Promise<Response | null> {
+async function callPortal(
+  method: "POST" | "DELETE",
+  path: string,
+  body: WebSessionRequest | WebSessionStart | WebSessionStatusRequest,
+): Promise<Response | null> {
   try {
     return await fetch(new URL(path, `${portalUrl()}/`), {
       method,

@@ -50,7 +50,8 @@ export function SeatKeeper(props: { productSlug: string; productName: string; re
     const markActive = () => {
       wasActive.current = true;
     };
-    const isDue = () => document.visibilityState === "visible" && wasActive.current && Date.now() - lastBeatAt.current >= HEARTBEAT_INTERVAL_MS;
+    const isDue = () =>
+      document.visibilityState === "visible" && wasActive.current && Date.now() - lastBeatAt.current >= HEARTBEAT_INTERVAL_MS;
     const onTick = () => {
       if (isDue()) void beat();
     };

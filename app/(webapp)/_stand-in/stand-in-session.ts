@@ -21,7 +21,12 @@ const knownNames: Record<string, string> = { PROFIS_ENGINEERING: "PROFIS Enginee
 export function standInProduct(slug: string): StandInProduct | null {
   const code = productCodeOfSlug(slug);
   if (!code) return null;
-  const name = knownNames[code] ?? slug.split("-").map((word) => `${word[0]!.toUpperCase()}${word.slice(1)}`).join(" ");
+  const name =
+    knownNames[code] ??
+    slug
+      .split("-")
+      .map((word) => `${word[0]!.toUpperCase()}${word.slice(1)}`)
+      .join(" ");
   return { slug, code, name };
 }
 

@@ -57,7 +57,9 @@ export default async function MailboxMessagePage({ params }: { params: Promise<{
       ) : null}
       <details className="mt-6">
         <summary className="cursor-pointer text-sm font-semibold text-slate-900">{t("textVersion")}</summary>
-        <pre className="mt-2 whitespace-pre-wrap rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-800">{message.text}</pre>
+        <pre className="mt-2 whitespace-pre-wrap rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-800">
+          {message.text}
+        </pre>
       </details>
     </>
   );

@@ -48,7 +48,8 @@ const licensingApiOperations: ApiOperation[] = [
     path: "/sessions",
     operationId: "signIn",
     summary: "Sign in with email and password (R5, R22)",
-    description: "Rate limited like the portal's sign-in. A desktop application names its device; signing out then releases that device's seats.",
+    description:
+      "Rate limited like the portal's sign-in. A desktop application names its device; signing out then releases that device's seats.",
     tag: "Sessions",
     isAuthenticated: false,
     requestBody: { ...named("SignInRequest", SignInRequest), isRequired: true },
@@ -86,7 +87,10 @@ const licensingApiOperations: ApiOperation[] = [
     requestBody: { ...named("ActivationRequest", ActivationRequest), isRequired: true },
     responses: {
       201: { description: "Activated on this machine", body: named("ActivationResponse", ActivationResponse) },
-      200: { description: "Already active on this machine: the same activation, a renewed license file", body: named("ActivationResponse", ActivationResponse) },
+      200: {
+        description: "Already active on this machine: the same activation, a renewed license file",
+        body: named("ActivationResponse", ActivationResponse),
+      },
     },
     problems: ["INVALID_ACTIVATION_KEY", "NOT_ASSIGNED", "LICENSE_NOT_VALID", "ACTIVATION_LIMIT"],
   },
@@ -153,7 +157,9 @@ const licensingApiOperations: ApiOperation[] = [
     summary: "The public keys (JWKS) that verify license files, lease receipts and launch tokens offline (R30)",
     tag: "Keys",
     isAuthenticated: false,
-    responses: { 200: { description: "JSON Web Key Set", body: named("JwksResponse", JwksResponse), contentType: "application/jwk-set+json" } },
+    responses: {
+      200: { description: "JSON Web Key Set", body: named("JwksResponse", JwksResponse), contentType: "application/jwk-set+json" },
+    },
     problems: [],
   },
 ];
@@ -165,7 +171,8 @@ const webSessionOperations: ApiOperation[] = [
     path: "/web-sessions",
     operationId: "startWebSession",
     summary: "Redeem a launch token, once, before trusting it",
-    description: "Called by the web application's server with the token /launch handed it. A second redemption of the same token is refused.",
+    description:
+      "Called by the web application's server with the token /launch handed it. A second redemption of the same token is refused.",
     tag: "Web sessions",
     isAuthenticated: false,
     requestBody: { ...named("WebSessionStart", WebSessionStart), isRequired: true },
@@ -199,7 +206,7 @@ const webSessionOperations: ApiOperation[] = [
     method: "delete",
     path: "/web-sessions",
     operationId: "endWebSession",
-    summary: "Free a web application's floating seat (\"Log out\", R2)",
+    summary: 'Free a web application\'s floating seat ("Log out", R2)',
     tag: "Web sessions",
     isAuthenticated: false,
     requestBody: { ...named("WebSessionRequest", WebSessionRequest), isRequired: true },

@@ -19,7 +19,10 @@ export function buildOpenApiDocument(options: { serverUrl: string; operations?: 
     const responses: Record<string, JsonObject> = {};
     for (const [status, response] of Object.entries(operation.responses)) {
       responses[status] = response.body
-        ? { description: response.description, content: { [response.contentType ?? "application/json"]: { schema: reference(response.body, "output") } } }
+        ? {
+            description: response.description,
+            content: { [response.contentType ?? "application/json"]: { schema: reference(response.body, "output") } },
+          }
         : { description: response.description };
     }
     for (const [status, codes] of problemsByStatus(operation)) {
@@ -29,7 +32,12 @@ export function buildOpenApiDocument(options: { serverUrl: string; operations?: 
         content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } },
       };
     }
-    const parameters = [...operation.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({ name, in: "path", required: true, schema: { type: "string", format: "uuid" } }));
+    const parameters = [...operation.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({
+      name,
+      in: "path",
+      required: true,
+      schema: { type: "string", format: "uuid" },
+    }));
     (paths[operation.path] ??= {})[operation.method] = {
       operationId: operation.operationId,
       summary: operation.summary,
@@ -38,7 +46,12 @@ export function buildOpenApiDocument(options: { serverUrl: string; operations?: 
       security: operation.isAuthenticated ? [{ bearerAuth: [] }] : [],
       ...(parameters.length > 0 ? { parameters } : {}),
       ...(operation.requestBody
-        ? { requestBody: { required: operation.requestBody.isRequired, content: { "application/json": { schema: reference(operation.requestBody, "input") } } } }
+        ? {
+            requestBody: {
+              required: operation.requestBody.isRequired,
+              content: { "application/json": { schema: reference(operation.requestBody, "input") } },
+            },
+          }
         : {}),
       responses,
     };
@@ -57,7 +70,12 @@ export function buildOpenApiDocument(options: { serverUrl: string; operations?: 
     components: {
       schemas,
       securitySchemes: {
-        bearerAuth: { type: "http", scheme: "bearer", bearerFormat: "JWT", description: "The access token of POST /sessions (EdDSA, typ at+jwt, 15 minutes)." },
+        bearerAuth: {
+          type: "http",
+          scheme: "bearer",
+          bearerFormat: "JWT",
+          description: "The access token of POST /sessions (EdDSA, typ at+jwt, 15 minutes).",
+        },
       },
     },
   };

@@ -32,7 +32,10 @@ async function expectFitsPhone(page: Page, name: string, path?: string): Promise
       const box = element.getBoundingClientRect();
       return box.width > 0 && box.right > width + 1 && !scrollsItself(element);
     });
-    return { scroll: document.documentElement.scrollWidth - document.documentElement.clientWidth, out: out.slice(0, 5).map((element) => `${element.tagName}.${element.className}`.slice(0, 120)) };
+    return {
+      scroll: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      out: out.slice(0, 5).map((element) => `${element.tagName}.${element.className}`.slice(0, 120)),
+    };
   }, WIDTH);
   expect(sticking, name).toEqual({ scroll: 0, out: [] });
 }
@@ -58,7 +61,11 @@ test("a new buyer: shop, checkout, order, the new company's Software Beheer, gro
   await expectFitsPhone(page, "my-software-empty", "/my-software");
   await expectFitsPhone(page, "shop", "/shop");
   await expectFitsPhone(page, "contact-sales", "/shop/contact-sales?product=PROFIS_ENGINEERING");
-  await expectFitsPhone(page, "checkout", "/shop/checkout?kind=NEW_LICENSE&product=PROFIS_ENGINEERING&edition=STANDARD&type=NAMED_USER&seats=2");
+  await expectFitsPhone(
+    page,
+    "checkout",
+    "/shop/checkout?kind=NEW_LICENSE&product=PROFIS_ENGINEERING&edition=STANDARD&type=NAMED_USER&seats=2",
+  );
   await page.getByLabel("Bedrijfsnaam").fill(`Telefoonbouw ${randomBytes(3).toString("hex")} B.V.`);
   await page.getByLabel("Land").selectOption("NL");
   await fillBillingAddress(page);
@@ -81,7 +88,9 @@ test("a new buyer: shop, checkout, order, the new company's Software Beheer, gro
   await expectFitsPhone(page, "change-company", "/change-company");
 });
 
-test("the demo admin: the user menu stays on the screen, the overview fits, and the Save bar never covers the last row", async ({ page }) => {
+test("the demo admin: the user menu stays on the screen, the overview fits, and the Save bar never covers the last row", async ({
+  page,
+}) => {
   await signIn(page, ADMIN_EMAIL);
   await chooseCompany(page, DUTCH_COMPANY, "Nederland");
   await expectFitsPhone(page, "software-management", "/software-management");

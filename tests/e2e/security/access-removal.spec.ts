@@ -25,7 +25,12 @@ async function replay(request: APIRequestContext, action: CapturedAction): Promi
 }
 
 const roleOf = async (email: string, companyId: string) =>
-  (await queryDatabase<{ role: string }>(`SELECT m."role" FROM "Membership" m JOIN "User" u ON u."id" = m."userId" WHERE u."email" = $1 AND m."companyId" = $2`, [email, companyId]))[0]?.role ?? null;
+  (
+    await queryDatabase<{ role: string }>(
+      `SELECT m."role" FROM "Membership" m JOIN "User" u ON u."id" = m."userId" WHERE u."email" = $1 AND m."companyId" = $2`,
+      [email, companyId],
+    )
+  )[0]?.role ?? null;
 
 /** Software management's own pages tell a non-admin they are for software administrators and show nothing of the company's. */
 async function expectNoSoftwareManagement(visitor: Page, path: string): Promise<void> {
@@ -35,7 +40,10 @@ async function expectNoSoftwareManagement(visitor: Page, path: string): Promise<
   await expect(visitor.getByRole("link", { name: /Licentiegroep/ }), path).toHaveCount(0);
 }
 
-test("an admin takes another admin's role: that admin's next request to Software management is 404; the last admin keeps theirs", async ({ page, browser }) => {
+test("an admin takes another admin's role: that admin's next request to Software management is 404; the last admin keeps theirs", async ({
+  page,
+  browser,
+}) => {
   const [admin, leaver] = [uniqueEmail("stays"), uniqueEmail("leaves")];
   const company = seedStaffMadeCompany(admin, leaver);
   const leaverPage = await signedInPage(browser, leaver);
@@ -50,7 +58,8 @@ test("an admin takes another admin's role: that admin's next request to Software
   expect(await roleOf(leaver, company.companyId)).toBe("USER");
 
   // The same browser session of the former admin, next request: gone.
-  for (const path of ["/software-management", "/software-management/audit", "/software-management/users", "/software-management/orders"]) await expectNoSoftwareManagement(leaverPage, path);
+  for (const path of ["/software-management", "/software-management/audit", "/software-management/users", "/software-management/orders"])
+    await expectNoSoftwareManagement(leaverPage, path);
   expect((await leaverPage.goto(`/software-management/${company.groupId}`))?.status()).toBe(404);
   expect((await leaverPage.request.get(`/software-management/${company.groupId}/export.csv`)).status()).toBe(404);
 
@@ -61,15 +70,37 @@ test("an admin takes another admin's role: that admin's next request to Software
   await leaverPage.context().close();
 });
 
-test("staff end a membership: seats and activations are released; the person's next portal request, API entitlement call and lease take are refused", async ({ page, browser, request }) => {
+test("staff end a membership: seats and activations are released; the person's next portal request, API entitlement call and lease take are refused", async ({
+  page,
+  browser,
+  request,
+}) => {
   const [admin, leaver] = [uniqueEmail("stays"), uniqueEmail("leaves")];
   const company = seedStaffMadeCompany(admin, leaver);
   // The leaver's desktop application: signed in, activated, holding a floating seat.
-  const session = (await (await request.post("/api/v1/sessions", { data: { email: leaver, password: DEMO_PASSWORD, client: "E2E desktop", device: { fingerprint: FINGERPRINT, hostname: "LAPTOP-1" } } })).json()) as { accessToken: string };
+  const session = (await (
+    await request.post("/api/v1/sessions", {
+      data: { email: leaver, password: DEMO_PASSWORD, client: "E2E desktop", device: { fingerprint: FINGERPRINT, hostname: "LAPTOP-1" } },
+    })
+  ).json()) as { accessToken: string };
   const authorization = { Authorization: `Bearer ${session.accessToken}` };
-  expect((await request.post("/api/v1/activations", { headers: authorization, data: { activationKey: company.activationKey, fingerprint: FINGERPRINT, hostname: "LAPTOP-1" } })).status()).toBe(201);
-  expect((await request.post("/api/v1/leases", { headers: authorization, data: { licenseId: company.licenseId, fingerprint: FINGERPRINT } })).status()).toBe(201);
-  const before = (await (await request.get("/api/v1/entitlements", { headers: authorization })).json()) as { company: { id: string } | null; entitlements: { licenseId: string }[] };
+  expect(
+    (
+      await request.post("/api/v1/activations", {
+        headers: authorization,
+        data: { activationKey: company.activationKey, fingerprint: FINGERPRINT, hostname: "LAPTOP-1" },
+      })
+    ).status(),
+  ).toBe(201);
+  expect(
+    (
+      await request.post("/api/v1/leases", { headers: authorization, data: { licenseId: company.licenseId, fingerprint: FINGERPRINT } })
+    ).status(),
+  ).toBe(201);
+  const before = (await (await request.get("/api/v1/entitlements", { headers: authorization })).json()) as {
+    company: { id: string } | null;
+    entitlements: { licenseId: string }[];
+  };
   expect(before.company?.id).toBe(company.companyId);
   expect(before.entitlements.map((entitlement) => entitlement.licenseId)).toContain(company.licenseId);
   const leaverPage = await signedInPage(browser, leaver);
@@ -84,16 +115,37 @@ test("staff end a membership: seats and activations are released; the person's n
 
   // Next requests of every session of the person.
   await expectNoSoftwareManagement(leaverPage, "/software-management");
-  const after = (await (await request.get("/api/v1/entitlements", { headers: authorization })).json()) as { company: { id: string } | null; entitlements: { licenseId: string }[] };
+  const after = (await (await request.get("/api/v1/entitlements", { headers: authorization })).json()) as {
+    company: { id: string } | null;
+    entitlements: { licenseId: string }[];
+  };
   expect(after.company?.id).not.toBe(company.companyId);
   expect(after.entitlements.map((entitlement) => entitlement.licenseId)).not.toContain(company.licenseId);
-  const take = await request.post("/api/v1/leases", { headers: authorization, data: { licenseId: company.licenseId, fingerprint: FINGERPRINT } });
+  const take = await request.post("/api/v1/leases", {
+    headers: authorization,
+    data: { licenseId: company.licenseId, fingerprint: FINGERPRINT },
+  });
   expect([403, 404]).toContain(take.status());
 
   // Released and revoked, history kept, account kept.
-  expect(await queryDatabase(`SELECT 1 FROM "FloatingLease" f JOIN "User" u ON u."id" = f."userId" WHERE u."email" = $1 AND f."releasedAt" IS NULL`, [leaver])).toHaveLength(0);
-  expect(await queryDatabase(`SELECT 1 FROM "Activation" a JOIN "User" u ON u."id" = a."userId" WHERE u."email" = $1 AND a."deactivatedAt" IS NULL`, [leaver])).toHaveLength(0);
-  expect(await queryDatabase(`SELECT 1 FROM "Assignment" a JOIN "User" u ON u."id" = a."userId" WHERE u."email" = $1 AND a."revokedAt" IS NOT NULL`, [leaver])).toHaveLength(1);
+  expect(
+    await queryDatabase(
+      `SELECT 1 FROM "FloatingLease" f JOIN "User" u ON u."id" = f."userId" WHERE u."email" = $1 AND f."releasedAt" IS NULL`,
+      [leaver],
+    ),
+  ).toHaveLength(0);
+  expect(
+    await queryDatabase(
+      `SELECT 1 FROM "Activation" a JOIN "User" u ON u."id" = a."userId" WHERE u."email" = $1 AND a."deactivatedAt" IS NULL`,
+      [leaver],
+    ),
+  ).toHaveLength(0);
+  expect(
+    await queryDatabase(
+      `SELECT 1 FROM "Assignment" a JOIN "User" u ON u."id" = a."userId" WHERE u."email" = $1 AND a."revokedAt" IS NOT NULL`,
+      [leaver],
+    ),
+  ).toHaveLength(1);
   expect(await queryDatabase(`SELECT 1 FROM "User" WHERE "email" = $1 AND "disabledAt" IS NULL`, [leaver])).toHaveLength(1);
   await leaverPage.context().close();
 });
@@ -108,13 +160,17 @@ test("the new actions and pages refuse a stranger, a USER, another company's adm
   // The second person becomes a plain USER; the action that would make them ADMIN again is captured.
   await page.getByRole("button", { name: /^Beheerdersrol van Vertrekker/ }).click();
   await expect(page.getByRole("button", { name: /^Vertrekker .* softwarebeheerder maken/ })).toBeVisible();
-  const promote = await captureServerAction(page, () => page.getByRole("button", { name: /^Vertrekker .* softwarebeheerder maken/ }).click());
+  const promote = await captureServerAction(page, () =>
+    page.getByRole("button", { name: /^Vertrekker .* softwarebeheerder maken/ }).click(),
+  );
   const demoteAdmin = await captureServerAction(page, () => page.getByRole("button", { name: /^Beheerdersrol van Blijver/ }).click());
 
   const staffPage = await signedInPage(browser, STAFF_EMAIL);
   await staffPage.goto(`/backoffice/companies/${company.companyId}`);
   staffPage.once("dialog", (dialog) => void dialog.accept());
-  const endMembership = await captureServerAction(staffPage, () => staffPage.getByRole("button", { name: /^Lidmaatschap van Blijver/ }).click());
+  const endMembership = await captureServerAction(staffPage, () =>
+    staffPage.getByRole("button", { name: /^Lidmaatschap van Blijver/ }).click(),
+  );
 
   const stranger = await playwright.request.newContext({ baseURL: new URL(page.url()).origin });
   const userPage = await signedInPage(browser, second);
@@ -127,7 +183,8 @@ test("the new actions and pages refuse a stranger, a USER, another company's adm
   ];
   for (const [who, request, refusal] of callers) {
     for (const action of [promote, demoteAdmin]) expect(await replay(request, action), `${who}: role change`).toMatch(refusal);
-    if (who !== "staff") expect(await replay(request, endMembership), `${who}: end membership`).toMatch(/"code":"(NOT_FOUND|UNAUTHENTICATED)"/);
+    if (who !== "staff")
+      expect(await replay(request, endMembership), `${who}: end membership`).toMatch(/"code":"(NOT_FOUND|UNAUTHENTICATED)"/);
   }
   expect(await roleOf(second, company.companyId)).toBe("USER");
   expect(await roleOf(admin, company.companyId)).toBe("ADMIN");

@@ -20,16 +20,39 @@ function newContext(browser: Browser): Promise<BrowserContext> {
 }
 
 /** Registers `email` through the Dutch form in the given browser; the form answers "check your email". */
-async function registerIn(context: BrowserContext, email: string, password: string, names: { first: string; last: string }, language: "nl" | "en" = "nl"): Promise<void> {
+async function registerIn(
+  context: BrowserContext,
+  email: string,
+  password: string,
+  names: { first: string; last: string },
+  language: "nl" | "en" = "nl",
+): Promise<void> {
   const page = await context.newPage();
   await page.goto("/register");
   if (language === "en") {
     await page.getByRole("button", { name: "English" }).click();
     await expect(page.getByRole("button", { name: "Register now" })).toBeVisible();
   }
-  const text = language === "en"
-    ? { email: "Email address", password: "Password", first: "First name", last: "Last name", terms: "I accept the terms of use", submit: "Register now", done: "Check your email" }
-    : { email: "E-mailadres", password: "Wachtwoord", first: "Voornaam", last: "Achternaam", terms: "Ik accepteer de gebruiksvoorwaarden", submit: "Nu registreren", done: "Controleer uw e-mail" };
+  const text =
+    language === "en"
+      ? {
+          email: "Email address",
+          password: "Password",
+          first: "First name",
+          last: "Last name",
+          terms: "I accept the terms of use",
+          submit: "Register now",
+          done: "Check your email",
+        }
+      : {
+          email: "E-mailadres",
+          password: "Wachtwoord",
+          first: "Voornaam",
+          last: "Achternaam",
+          terms: "Ik accepteer de gebruiksvoorwaarden",
+          submit: "Nu registreren",
+          done: "Controleer uw e-mail",
+        };
   await page.getByLabel(text.email).fill(email);
   await page.getByLabel(text.password).fill(password);
   await page.getByLabel(text.first).fill(names.first);
@@ -45,10 +68,30 @@ async function registerIn(context: BrowserContext, email: string, password: stri
  * activates. Where the page asks for a password (another browser than the registration's), the
  * owner chooses `ownPassword` and accepts the terms there.
  */
-async function activateFromMail(context: BrowserContext, email: string, ownPassword: string | null, language: "nl" | "en" = "nl"): Promise<{ askedForPassword: boolean }> {
-  const text = language === "en"
-    ? { activate: "Activate account", email: "Email address", password: "Choose a password", terms: "I accept the terms of use", termsMissing: "Accept the terms of use to activate your account.", done: "Your account is active" }
-    : { activate: "Activeer account", email: "E-mailadres", password: "Kies een wachtwoord", terms: "Ik accepteer de gebruiksvoorwaarden", termsMissing: "Accepteer de gebruiksvoorwaarden om uw account te activeren.", done: "Uw account is geactiveerd" };
+async function activateFromMail(
+  context: BrowserContext,
+  email: string,
+  ownPassword: string | null,
+  language: "nl" | "en" = "nl",
+): Promise<{ askedForPassword: boolean }> {
+  const text =
+    language === "en"
+      ? {
+          activate: "Activate account",
+          email: "Email address",
+          password: "Choose a password",
+          terms: "I accept the terms of use",
+          termsMissing: "Accept the terms of use to activate your account.",
+          done: "Your account is active",
+        }
+      : {
+          activate: "Activeer account",
+          email: "E-mailadres",
+          password: "Kies een wachtwoord",
+          terms: "Ik accepteer de gebruiksvoorwaarden",
+          termsMissing: "Accepteer de gebruiksvoorwaarden om uw account te activeren.",
+          done: "Uw account is geactiveerd",
+        };
   const page = await context.newPage();
   const verifyPath = await openMailLink(page, email, "/verify-email");
   await page.goto(verifyPath);
@@ -82,7 +125,16 @@ async function apiSignIn(request: APIRequestContext, email: string, password: st
   return response.status();
 }
 
-type UserRow = { firstName: string; lastName: string; language: string; termsVersion: string | null; termsAcceptedAt: Date | null; passwordHash: string | null; emailVerifiedAt: Date | null; sessionVersion: number };
+type UserRow = {
+  firstName: string;
+  lastName: string;
+  language: string;
+  termsVersion: string | null;
+  termsAcceptedAt: Date | null;
+  passwordHash: string | null;
+  emailVerifiedAt: Date | null;
+  sessionVersion: number;
+};
 
 async function userRow(email: string): Promise<UserRow> {
   const databaseUrl = test.info().project.metadata.databaseUrl as string;
@@ -100,7 +152,10 @@ async function userRow(email: string): Promise<UserRow> {
   }
 }
 
-test("a stranger registering an added colleague's address never gets in: the colleague chooses the password on activation", async ({ browser, request }) => {
+test("a stranger registering an added colleague's address never gets in: the colleague chooses the password on activation", async ({
+  browser,
+  request,
+}) => {
   const email = uniqueEmail("prehijack-contact");
   addDemoContact(email, "Femke", "Collega", "nl");
 
@@ -165,7 +220,10 @@ test("registering an existing address, activated or not, changes nothing about i
   expect(await apiSignIn(request, registered, DEMO_PASSWORD)).toBe(201);
 });
 
-test("the honest registrant activates in the same browser with one click, with the password typed at registration", async ({ browser, request }) => {
+test("the honest registrant activates in the same browser with one click, with the password typed at registration", async ({
+  browser,
+  request,
+}) => {
   const email = uniqueEmail("prehijack-honest");
   addDemoContact(email, "Joost", "Eerlijk", "nl");
   const own = await newContext(browser);

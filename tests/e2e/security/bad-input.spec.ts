@@ -28,7 +28,9 @@ async function injectNulIntoActions(page: Page): Promise<void> {
 }
 
 async function profileName(email: string): Promise<{ firstName: string; lastName: string; position: string }> {
-  return withDatabase(async (client) => (await client.query(`SELECT "firstName", "lastName", "position" FROM "User" WHERE "email" = $1`, [email])).rows[0]);
+  return withDatabase(
+    async (client) => (await client.query(`SELECT "firstName", "lastName", "position" FROM "User" WHERE "email" = $1`, [email])).rows[0],
+  );
 }
 
 test("a NUL or a bidi override in a profile name gets a translated field error and changes nothing", async ({ page }) => {
@@ -63,7 +65,15 @@ test("the licensing API answers 400 INVALID_REQUEST with a field error for contr
   const headers = { "Accept-Language": "en" };
   const cases = [
     { field: "client", data: { email: USER_EMAIL, password: DEMO_PASSWORD, client: "PROFIS\u0000Anchor" } },
-    { field: "device.hostname", data: { email: USER_EMAIL, password: DEMO_PASSWORD, client: "PROFIS Anchor", device: { fingerprint: "fingerprint-0123456789", hostname: "pc\u202E01" } } },
+    {
+      field: "device.hostname",
+      data: {
+        email: USER_EMAIL,
+        password: DEMO_PASSWORD,
+        client: "PROFIS Anchor",
+        device: { fingerprint: "fingerprint-0123456789", hostname: "pc\u202E01" },
+      },
+    },
     { field: "email", data: { email: `${USER_EMAIL}\u0000`, password: DEMO_PASSWORD, client: "PROFIS Anchor" } },
     { field: "client", data: { email: USER_EMAIL, password: DEMO_PASSWORD, client: "PROFIS \ud800 Anchor" } },
   ];
@@ -103,7 +113,11 @@ async function captureGridSave(page: Page): Promise<Request> {
 }
 
 async function replaySave(api: APIRequestContext, captured: Request, body: unknown) {
-  const headers = Object.fromEntries(Object.entries(captured.headers()).filter(([name]) => ["next-action", "next-router-state-tree", "accept", "content-type"].includes(name)));
+  const headers = Object.fromEntries(
+    Object.entries(captured.headers()).filter(([name]) =>
+      ["next-action", "next-router-state-tree", "accept", "content-type"].includes(name),
+    ),
+  );
   return api.post(captured.url(), { headers, data: JSON.stringify(body), timeout: 120_000 });
 }
 
@@ -116,12 +130,19 @@ test("a grid save of the maximum size (10,000 changes) succeeds; one more gets a
   const captured = await captureGridSave(page);
 
   const { memberIds, version } = await withDatabase(async (client) => ({
-    memberIds: (await client.query<{ userId: string }>(`SELECT "userId" FROM "Membership" WHERE "companyId" = $1 ORDER BY "userId"`, [seeded.companyId])).rows.map((row) => row.userId),
-    version: (await client.query<{ version: number }>(`SELECT "version" FROM "LicenseGroup" WHERE "id" = $1`, [seeded.groupId])).rows[0]!.version,
+    memberIds: (
+      await client.query<{ userId: string }>(`SELECT "userId" FROM "Membership" WHERE "companyId" = $1 ORDER BY "userId"`, [
+        seeded.companyId,
+      ])
+    ).rows.map((row) => row.userId),
+    version: (await client.query<{ version: number }>(`SELECT "version" FROM "LicenseGroup" WHERE "id" = $1`, [seeded.groupId])).rows[0]!
+      .version,
   }));
   expect(memberIds).toHaveLength(1_001);
   // The worst case per change: "assigned":false. Unticking what nobody holds changes nothing but is carried and checked.
-  const changes = seeded.licenseIds.flatMap((licenseId) => memberIds.slice(0, 1_000).map((userId) => ({ licenseId, userId, assigned: false })));
+  const changes = seeded.licenseIds.flatMap((licenseId) =>
+    memberIds.slice(0, 1_000).map((userId) => ({ licenseId, userId, assigned: false })),
+  );
   expect(changes).toHaveLength(10_000);
 
   const maximum = await replaySave(page.request, captured, [{ groupId: seeded.groupId, expectedVersion: version, changes }]);
@@ -129,17 +150,32 @@ test("a grid save of the maximum size (10,000 changes) succeeds; one more gets a
   expect(await maximum.text()).toContain('"ok":true');
 
   const oneTooMany = [...changes, { licenseId: seeded.licenseIds[0], userId: memberIds[1_000], assigned: false }];
-  const tooMany = await replaySave(page.request, captured, [{ groupId: seeded.groupId, expectedVersion: version + 1, changes: oneTooMany }]);
+  const tooMany = await replaySave(page.request, captured, [
+    { groupId: seeded.groupId, expectedVersion: version + 1, changes: oneTooMany },
+  ]);
   expect(tooMany.status()).toBe(200);
   const answer = await tooMany.text();
   expect(answer).toContain('"ok":false');
   expect(answer).toContain("U kunt maximaal 10.000 wijzigingen in één keer opslaan");
 
   // A body over the server action limit (2 MiB), sent by hand: 413 before Next.js's own check (a 500).
-  const oversized = await replaySave(page.request, captured, [{ groupId: seeded.groupId, expectedVersion: version + 1, changes, padding: "x".repeat(2_500_000) }]);
+  const oversized = await replaySave(page.request, captured, [
+    { groupId: seeded.groupId, expectedVersion: version + 1, changes, padding: "x".repeat(2_500_000) },
+  ]);
   expect(oversized.status()).toBe(413);
   // The same with a prefetch header, which keeps page requests out of proxy.ts: still 413.
-  const headers = { ...Object.fromEntries(Object.entries(captured.headers()).filter(([name]) => ["next-action", "next-router-state-tree", "accept", "content-type"].includes(name))), "next-router-prefetch": "1" };
-  const disguised = await page.request.post(captured.url(), { headers, data: JSON.stringify([{ groupId: seeded.groupId, changes, padding: "x".repeat(2_500_000) }]), timeout: 120_000 });
+  const headers = {
+    ...Object.fromEntries(
+      Object.entries(captured.headers()).filter(([name]) =>
+        ["next-action", "next-router-state-tree", "accept", "content-type"].includes(name),
+      ),
+    ),
+    "next-router-prefetch": "1",
+  };
+  const disguised = await page.request.post(captured.url(), {
+    headers,
+    data: JSON.stringify([{ groupId: seeded.groupId, changes, padding: "x".repeat(2_500_000) }]),
+    timeout: 120_000,
+  });
   expect(disguised.status()).toBe(413);
 });

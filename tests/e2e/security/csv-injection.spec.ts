@@ -74,8 +74,14 @@ test("the grid and audit exports quote both separators and guard every cell, rea
   await signIn(page, seeded.adminEmail);
 
   const exports = {
-    grid: { nl: await download(page, `/software-management/${seeded.groupId}/export.csv`, "nl"), en: await download(page, `/software-management/${seeded.groupId}/export.csv`, "en") },
-    audit: { nl: await download(page, "/software-management/audit/export.csv", "nl"), en: await download(page, "/software-management/audit/export.csv", "en") },
+    grid: {
+      nl: await download(page, `/software-management/${seeded.groupId}/export.csv`, "nl"),
+      en: await download(page, `/software-management/${seeded.groupId}/export.csv`, "en"),
+    },
+    audit: {
+      nl: await download(page, "/software-management/audit/export.csv", "nl"),
+      en: await download(page, "/software-management/audit/export.csv", "en"),
+    },
   };
 
   // The raw bytes: a cell holding either separator is quoted, whichever separator the file uses,

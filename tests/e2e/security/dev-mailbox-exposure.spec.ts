@@ -10,6 +10,9 @@ test("`npm start` listens on loopback only: the machine's own network address ge
   // The project's app was started by `npm start` without HOSTNAME (playwright.config.ts).
   const port = new URL(test.info().project.use.baseURL!).port;
   expect((await fetch(`http://127.0.0.1:${port}/api/v1/health`)).status).toBe(200);
-  const fromOutside = await fetch(`http://${machineAddress()}:${port}/api/v1/health`).then((response) => `answered ${response.status}`, () => "refused");
+  const fromOutside = await fetch(`http://${machineAddress()}:${port}/api/v1/health`).then(
+    (response) => `answered ${response.status}`,
+    () => "refused",
+  );
   expect(fromOutside).toBe("refused");
 });

@@ -13,7 +13,6 @@ import { actionManifest, actionOutcome, callAction, changedTables, databaseState
 
 test.describe.configure({ timeout: 600_000 });
 
-
 /** The fields each action's input takes (its zod schema, by name), so near-valid inputs use them. */
 const FIELDS: Record<string, string[]> = {
   setLanguageAction: ["language"],
@@ -26,7 +25,21 @@ const FIELDS: Record<string, string[]> = {
   applySavedLanguageAction: [],
   changeCompanyAction: ["companyId"],
   contactSalesAction: ["productCode", "companyName", "country", "email", "message"],
-  placeOrderAction: ["buyer", "companyId", "companyName", "country", "vatNumber", "lines", "idempotencyKey", "paymentMethod", "billingAttention", "billingStreet", "billingPostalCode", "billingCity", "purchaseOrderNumber"],
+  placeOrderAction: [
+    "buyer",
+    "companyId",
+    "companyName",
+    "country",
+    "vatNumber",
+    "lines",
+    "idempotencyKey",
+    "paymentMethod",
+    "billingAttention",
+    "billingStreet",
+    "billingPostalCode",
+    "billingCity",
+    "purchaseOrderNumber",
+  ],
   saveProfileAction: ["title", "firstName", "lastName", "position", "language"],
   changePasswordAction: ["currentPassword", "newPassword"],
   signOutEverywhereAction: [],
@@ -50,8 +63,12 @@ const FIELDS: Record<string, string[]> = {
 const NOT_FUZZED_AS_ADMIN = new Set(["signOutEverywhereAction"]);
 const RUNS = Number(process.env.FUZZ_ACTION_RUNS ?? 30);
 
-const CONTROL = fc.constantFrom("\u0000", "\u202E", "\uD800", "\u2028", "$", "$@0", "$K1", "../", "'; DROP TABLE \"User\"; --");
-const nasty = fc.oneof(fc.string({ maxLength: 40 }), fc.tuple(fc.string({ maxLength: 10 }), CONTROL).map(([text, bad]) => `${text}${bad}`), fc.constant("x".repeat(70_000)));
+const CONTROL = fc.constantFrom("\u0000", "\u202E", "\uD800", "\u2028", "$", "$@0", "$K1", "../", '\'; DROP TABLE "User"; --');
+const nasty = fc.oneof(
+  fc.string({ maxLength: 40 }),
+  fc.tuple(fc.string({ maxLength: 10 }), CONTROL).map(([text, bad]) => `${text}${bad}`),
+  fc.constant("x".repeat(70_000)),
+);
 const anyValue = fc.oneof(fc.jsonValue({ maxDepth: 2 }), nasty, fc.integer(), fc.double({ noNaN: true }), fc.boolean(), fc.constant(null));
 
 let seed: MatrixSeed;
@@ -69,18 +86,42 @@ test.beforeAll(async ({ browser, playwright, baseURL }) => {
 
 test("no input to any server action answers 5xx or an unexpected error, and a refused one writes nothing", async () => {
   const manifest = actionManifest();
-  const realIds = [seed.companyA.id, seed.companyA.groupId, seed.companyB.id, seed.companyB.groupId, ...Object.values(seed.userIds), ...Object.values(seed.licenses), seed.activationId, seed.orderId, seed.salesLeadId];
-  const params = { groupId: seed.companyA.groupId, companyId: seed.companyA.id, licenseId: seed.licenses.floating, orderId: seed.orderId, product: "profis-engineering" };
-  const fieldValue = fc.oneof(anyValue, fc.constantFrom(...realIds), fc.array(fc.record({ licenseId: fc.constantFrom(...realIds), userId: fc.constantFrom(...realIds), assigned: anyValue }), { maxLength: 3 }));
+  const realIds = [
+    seed.companyA.id,
+    seed.companyA.groupId,
+    seed.companyB.id,
+    seed.companyB.groupId,
+    ...Object.values(seed.userIds),
+    ...Object.values(seed.licenses),
+    seed.activationId,
+    seed.orderId,
+    seed.salesLeadId,
+  ];
+  const params = {
+    groupId: seed.companyA.groupId,
+    companyId: seed.companyA.id,
+    licenseId: seed.licenses.floating,
+    orderId: seed.orderId,
+    product: "profis-engineering",
+  };
+  const fieldValue = fc.oneof(
+    anyValue,
+    fc.constantFrom(...realIds),
+    fc.array(fc.record({ licenseId: fc.constantFrom(...realIds), userId: fc.constantFrom(...realIds), assigned: anyValue }), {
+      maxLength: 3,
+    }),
+  );
   const failures: string[] = [];
   for (const key of [...manifest.keys()].sort()) {
     const name = key.split("#")[1]!;
     const fields = FIELDS[name];
     expect(fields, `${key}: add its input fields to FIELDS`).toBeDefined();
-    const nearValid = fc.tuple(
-      fc.record(Object.fromEntries(fields!.map((field) => [field, fieldValue])), { requiredKeys: [] }),
-      fc.dictionary(fc.string({ maxLength: 12 }), anyValue, { maxKeys: 2 }),
-    ).map(([known, extra]) => [{ ...extra, ...known }]);
+    const nearValid = fc
+      .tuple(
+        fc.record(Object.fromEntries(fields!.map((field) => [field, fieldValue])), { requiredKeys: [] }),
+        fc.dictionary(fc.string({ maxLength: 12 }), anyValue, { maxKeys: 2 }),
+      )
+      .map(([known, extra]) => [{ ...extra, ...known }]);
     const args = fc.oneof(nearValid, nearValid, fc.array(anyValue, { maxLength: 3 }), fc.constant<unknown[]>([]));
     const callers = NOT_FUZZED_AS_ADMIN.has(name) ? [anonymous] : [admin, anonymous];
     await fc.assert(
@@ -92,10 +133,14 @@ test("no input to any server action answers 5xx or an unexpected error, and a re
         const who = request === admin ? "admin" : "anonymous";
         // Only references React cannot resolve may be refused before the action runs (400, the proxy).
         const isBadReply = raw && response.status() === 400 && text.startsWith("Bad request");
-        if ((/^HTTP/.test(outcome) && !isBadReply) || outcome === "UNEXPECTED") failures.push(`${key} as ${who}${raw ? " (raw)" : ""}: ${outcome} for ${JSON.stringify(sent).slice(0, 300)}`);
+        if ((/^HTTP/.test(outcome) && !isBadReply) || outcome === "UNEXPECTED")
+          failures.push(`${key} as ${who}${raw ? " (raw)" : ""}: ${outcome} for ${JSON.stringify(sent).slice(0, 300)}`);
         if (outcome !== "ok") {
           const changed = changedTables(before, await databaseState());
-          if (changed.length > 0) failures.push(`${key} as ${who}: refused with ${outcome} but changed ${changed.join(", ")} for ${JSON.stringify(sent).slice(0, 300)}`);
+          if (changed.length > 0)
+            failures.push(
+              `${key} as ${who}: refused with ${outcome} but changed ${changed.join(", ")} for ${JSON.stringify(sent).slice(0, 300)}`,
+            );
         }
       }),
       { numRuns: RUNS },

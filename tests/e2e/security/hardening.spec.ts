@@ -58,6 +58,9 @@ test("the mail server's answer to a failed invitation never reaches the admin's 
 /** Signs in through next-auth's credentials endpoint, as the browser's form does. */
 async function signInOverHttp(request: APIRequestContext, email: string): Promise<void> {
   const { csrfToken } = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string };
-  const response = await request.post("/api/auth/callback/credentials", { form: { csrfToken, email, password: DEMO_PASSWORD, json: "true" }, maxRedirects: 0 });
+  const response = await request.post("/api/auth/callback/credentials", {
+    form: { csrfToken, email, password: DEMO_PASSWORD, json: "true" },
+    maxRedirects: 0,
+  });
   expect(response.status()).toBeLessThan(400);
 }

@@ -28,7 +28,10 @@ async function followLinkFromAnotherSite(page: Page, href: string): Promise<void
   await page.locator("#lure").click();
 }
 
-test("a link on another site does not take the seat: the user is asked, and only the confirmation opens the software", async ({ browser, baseURL }) => {
+test("a link on another site does not take the seat: the user is asked, and only the confirmation opens the software", async ({
+  browser,
+  baseURL,
+}) => {
   const [firstEmail, secondEmail] = [uniqueEmail("lokker"), uniqueEmail("lokker-twee")];
   seedWebFloating(firstEmail, secondEmail);
   const victim = await signedInPage(browser, firstEmail);
@@ -59,7 +62,9 @@ test("an image or a form posting to /launch from another site takes nothing", as
       body: `<!doctype html><title>x</title><img src="${baseURL}/launch/profis-engineering"><form id="f" method="post" action="${baseURL}/launch/profis-engineering"></form><script>setTimeout(() => document.getElementById("f").submit(), 300)</script>`,
     }),
   );
-  const posted = victim.waitForResponse((response) => response.request().method() === "POST" && new URL(response.url()).pathname === "/launch/profis-engineering");
+  const posted = victim.waitForResponse(
+    (response) => response.request().method() === "POST" && new URL(response.url()).pathname === "/launch/profis-engineering",
+  );
   await victim.goto("http://evil.example/");
   // /launch answers GET only; the cross-site POST carries no session cookie either (SameSite=Lax).
   expect((await posted).status()).toBe(405);
@@ -88,13 +93,20 @@ test("the license mail's link opens the software at once for its recipient, and 
   await forwarded.context().close();
 });
 
-test("one browser holds one seat per license however often it opens the software, even without the cookies /launch sets", async ({ browser, playwright, baseURL }) => {
+test("one browser holds one seat per license however often it opens the software, even without the cookies /launch sets", async ({
+  browser,
+  playwright,
+  baseURL,
+}) => {
   const [firstEmail, secondEmail] = [uniqueEmail("hamster"), uniqueEmail("hamster-twee")];
   seedWebFloating(firstEmail, secondEmail, 2);
   const hoarder = await signedInPage(browser, firstEmail);
   // A script with only the portal's session cookie opens the software again and again.
   const sessionCookie = (await hoarder.context().cookies()).find((cookie) => cookie.name.endsWith("next-auth.session-token"))!;
-  const script = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { Cookie: `${sessionCookie.name}=${sessionCookie.value}`, "Sec-Fetch-Site": "none" } });
+  const script = await playwright.request.newContext({
+    baseURL,
+    extraHTTPHeaders: { Cookie: `${sessionCookie.name}=${sessionCookie.value}`, "Sec-Fetch-Site": "none" },
+  });
   for (let attempt = 0; attempt < 4; attempt++) {
     const answer = await script.get("/launch/profis-engineering", { maxRedirects: 0 });
     expect(answer.headers().location ?? "").toContain("launch_token=");
@@ -108,7 +120,9 @@ test("one browser holds one seat per license however often it opens the software
   await colleague.context().close();
 });
 
-test("authorization: a stranger asking for the confirmation page or a launch is sent to sign in, and nothing is opened", async ({ request }) => {
+test("authorization: a stranger asking for the confirmation page or a launch is sent to sign in, and nothing is opened", async ({
+  request,
+}) => {
   for (const path of ["/launch/profis-engineering/open", "/launch/profis-engineering"]) {
     const answer = await request.get(path, { maxRedirects: 0, headers: { "Sec-Fetch-Site": "cross-site" } });
     expect([303, 307]).toContain(answer.status());

@@ -34,7 +34,9 @@ function burst<T>(attempt: (password: string, index: number) => Promise<T>): Pro
   return Promise.all(passwords.map((password, index) => attempt(password, index)));
 }
 
-test("POST /api/v1/sessions: 40 wrong and the right password in parallel — at most 5 are checked, then the account is locked", async ({ request }) => {
+test("POST /api/v1/sessions: 40 wrong and the right password in parallel — at most 5 are checked, then the account is locked", async ({
+  request,
+}) => {
   const email = uniqueEmail("lockout-api");
   registerIdentity(email, "Lotte", "Slot");
   const answers = await burst(async (password) => {
@@ -44,21 +46,35 @@ test("POST /api/v1/sessions: 40 wrong and the right password in parallel — at 
   const statuses = answers.map((answer) => answer.status);
 
   const evaluated = await evaluatedAttempts(email);
-  expect(evaluated.failed + evaluated.signedIn, `password checks (${JSON.stringify(evaluated)}; answers ${statuses.join(",")})`).toBeLessThanOrEqual(ACCOUNT_LIMIT);
+  expect(
+    evaluated.failed + evaluated.signedIn,
+    `password checks (${JSON.stringify(evaluated)}; answers ${statuses.join(",")})`,
+  ).toBeLessThanOrEqual(ACCOUNT_LIMIT);
   expect(statuses.filter((status) => status === 401).length).toBeLessThanOrEqual(ACCOUNT_LIMIT);
   // Above the instance's API_MAX_IN_FLIGHT the burst is shed at once (503 with Retry-After, nothing
   // checked); enough of it must get through for the lockout itself to be raced.
   const shed = answers.filter((answer) => answer.status === 503);
-  expect(shed.every((answer) => Number(answer.retryAfter) > 0), statuses.join(",")).toBe(true);
+  expect(
+    shed.every((answer) => Number(answer.retryAfter) > 0),
+    statuses.join(","),
+  ).toBe(true);
   expect(statuses.length - shed.length, statuses.join(",")).toBeGreaterThan(2 * ACCOUNT_LIMIT);
-  expect(statuses.every((status) => [201, 401, 429, 503].includes(status)), statuses.join(",")).toBe(true);
+  expect(
+    statuses.every((status) => [201, 401, 429, 503].includes(status)),
+    statuses.join(","),
+  ).toBe(true);
   // The right password got in only if it was among the checked ones; afterwards the account is locked.
   if (statuses.at(-1) === 201) expect(evaluated.signedIn).toBe(1);
-  expect((await request.post("/api/v1/sessions", { data: { email, password: DEMO_PASSWORD, client: "lockout race e2e" } })).status()).toBe(429);
+  expect((await request.post("/api/v1/sessions", { data: { email, password: DEMO_PASSWORD, client: "lockout race e2e" } })).status()).toBe(
+    429,
+  );
 });
 
 async function credentialsSignIn(request: APIRequestContext, csrfToken: string, email: string, password: string): Promise<string> {
-  const response = await request.post("/api/auth/callback/credentials", { form: { email, password, csrfToken, json: "true" }, maxRedirects: 0 });
+  const response = await request.post("/api/auth/callback/credentials", {
+    form: { email, password, csrfToken, json: "true" },
+    maxRedirects: 0,
+  });
   expect(response.status()).toBeLessThan(500);
   const { url } = (await response.json()) as { url: string };
   return new URL(url).searchParams.get("error") ?? "signed-in";
@@ -71,7 +87,10 @@ test("the browser's sign-in (next-auth credentials) is held to the same 5 checks
   const answers = await burst((password) => credentialsSignIn(request, csrfToken, email, password));
 
   const evaluated = await evaluatedAttempts(email);
-  expect(evaluated.failed + evaluated.signedIn, `password checks (${JSON.stringify(evaluated)}; answers ${answers.join(",")})`).toBeLessThanOrEqual(ACCOUNT_LIMIT);
+  expect(
+    evaluated.failed + evaluated.signedIn,
+    `password checks (${JSON.stringify(evaluated)}; answers ${answers.join(",")})`,
+  ).toBeLessThanOrEqual(ACCOUNT_LIMIT);
   expect(answers.filter((answer) => answer === "CredentialsSignin").length).toBeLessThanOrEqual(ACCOUNT_LIMIT);
   expect(await credentialsSignIn(request, csrfToken, email, DEMO_PASSWORD)).toMatch(/^RATE_LIMITED:\d+$/);
 });

@@ -55,7 +55,9 @@ function expectOnOwnOrigin(location: string | undefined, context: string): void 
 /** Signs the request context in through next-auth's credentials endpoint, as the sign-in form does. */
 async function signInOverHttp(request: APIRequestContext): Promise<void> {
   const { csrfToken } = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string };
-  const response = await request.post("/api/auth/callback/credentials", { form: { email: USER_EMAIL, password: DEMO_PASSWORD, csrfToken, json: "true" } });
+  const response = await request.post("/api/auth/callback/credentials", {
+    form: { email: USER_EMAIL, password: DEMO_PASSWORD, csrfToken, json: "true" },
+  });
   expect(response.status()).toBe(200);
   expect((await (await request.get("/api/auth/session")).json()) as object).toHaveProperty("userId");
 }
@@ -79,7 +81,10 @@ test("next-auth's endpoints keep every callbackUrl on the portal (its redirect c
   for (const payload of PAYLOADS) {
     const callbackUrl = decodeURIComponent(payload);
     // A successful sign-in: next-auth answers where the browser should go next (its redirect callback).
-    const signedIn = await request.post("/api/auth/callback/credentials", { form: { email: USER_EMAIL, password: DEMO_PASSWORD, csrfToken, callbackUrl, json: "true" }, maxRedirects: 0 });
+    const signedIn = await request.post("/api/auth/callback/credentials", {
+      form: { email: USER_EMAIL, password: DEMO_PASSWORD, csrfToken, callbackUrl, json: "true" },
+      maxRedirects: 0,
+    });
     expect(signedIn.status(), `callback with ${payload}`).toBeLessThan(500);
     if (signedIn.status() === 200) expectOnOwnOrigin(((await signedIn.json()) as { url?: string }).url, `callback with ${payload}`);
     const signInPage = await request.get(`/api/auth/signin?callbackUrl=${payload}`, { maxRedirects: 0 });
@@ -93,7 +98,10 @@ test("next-auth's endpoints keep every callbackUrl on the portal (its redirect c
 });
 
 test("signing in through the form with a hostile callbackUrl lands on the portal", async ({ page }) => {
-  await page.context().route((url) => url.hostname.endsWith("evil.example"), (route) => route.abort());
+  await page.context().route(
+    (url) => url.hostname.endsWith("evil.example"),
+    (route) => route.abort(),
+  );
   for (const payload of ["%2F%09%2Fevil.example", "%2F%5Cevil.example"]) {
     await page.context().clearCookies();
     await page.goto(`/sign-in?callbackUrl=${payload}`);

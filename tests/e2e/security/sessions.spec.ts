@@ -18,7 +18,11 @@ async function signedInContext(browser: Browser, email: string): Promise<{ conte
 }
 
 /** The attacker's copy: a fresh client that sends the stolen cookies as they were. */
-async function copiedSession(playwright: { request: { newContext: (options: object) => Promise<APIRequestContext> } }, context: BrowserContext, baseURL: string) {
+async function copiedSession(
+  playwright: { request: { newContext: (options: object) => Promise<APIRequestContext> } },
+  context: BrowserContext,
+  baseURL: string,
+) {
   const cookies = await context.cookies();
   const header = cookies.map((cookie) => `${cookie.name}=${cookie.value}`).join("; ");
   return playwright.request.newContext({ baseURL, extraHTTPHeaders: { Cookie: header }, maxRedirects: 0 });
@@ -66,7 +70,11 @@ test("a copied session cookie stops working when its owner signs out", async ({ 
   await context.close();
 });
 
-test("sign out everywhere ends a copied cookie and the web seat its browser holds: the heartbeat answers 401 and a colleague gets the seat", async ({ browser, playwright, baseURL }) => {
+test("sign out everywhere ends a copied cookie and the web seat its browser holds: the heartbeat answers 401 and a colleague gets the seat", async ({
+  browser,
+  playwright,
+  baseURL,
+}) => {
   const [firstEmail, secondEmail] = [uniqueEmail("overal"), uniqueEmail("overal-twee")];
   seedWebFloating(firstEmail, secondEmail);
   const { context, page } = await signedInContext(browser, firstEmail);
@@ -91,7 +99,11 @@ test("sign out everywhere ends a copied cookie and the web seat its browser hold
   await colleague.context.close();
 });
 
-test("a launch token opens the web application once: the same URL in another browser starts nothing", async ({ browser, playwright, baseURL }) => {
+test("a launch token opens the web application once: the same URL in another browser starts nothing", async ({
+  browser,
+  playwright,
+  baseURL,
+}) => {
   const email = uniqueEmail("eenmalig");
   seedWebFloating(email, uniqueEmail("eenmalig-twee"));
   const { context } = await signedInContext(browser, email);

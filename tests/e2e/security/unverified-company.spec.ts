@@ -35,9 +35,17 @@ async function addUserAnswer(page: Page, action: CapturedAction, capturedEmail: 
 }
 
 const isMember = async (email: string, companyId: string) =>
-  (await queryDatabase(`SELECT 1 FROM "Membership" m JOIN "User" u ON u."id" = m."userId" WHERE u."email" = $1 AND m."companyId" = $2`, [email, companyId])).length > 0;
+  (
+    await queryDatabase(`SELECT 1 FROM "Membership" m JOIN "User" u ON u."id" = m."userId" WHERE u."email" = $1 AND m."companyId" = $2`, [
+      email,
+      companyId,
+    ])
+  ).length > 0;
 
-test("a self-made company's admin learns only 'invitation sent', for an existing account and a new address alike; nobody joins until they accept", async ({ page, browser }) => {
+test("a self-made company's admin learns only 'invitation sent', for an existing account and a new address alike; nobody joins until they accept", async ({
+  page,
+  browser,
+}) => {
   const buyer = uniqueEmail("self-made");
   const company = seedSelfMadeCompany(buyer);
   const existing = uniqueEmail("has-account");
@@ -73,7 +81,9 @@ test("a self-made company's admin learns only 'invitation sent', for an existing
   await expect(page.getByRole("grid")).not.toContainText(lastName);
   await page.goto("/software-management/audit");
   await expect(page.getByRole("main")).not.toContainText(lastName);
-  expect(await queryDatabase(`SELECT "firstName", "lastName" FROM "User" WHERE "email" = $1`, [existing])).toEqual([{ firstName: "Echte", lastName }]);
+  expect(await queryDatabase(`SELECT "firstName", "lastName" FROM "User" WHERE "email" = $1`, [existing])).toEqual([
+    { firstName: "Echte", lastName },
+  ]);
 
   // The person accepts, signed in with the invited address; only then are they a user.
   const invitee = await browser.newContext();
@@ -123,7 +133,10 @@ test("a self-made company's admin is stopped after 20 additions a day (RATE_LIMI
   const action = await captureServerAction(page, () => page.getByRole("button", { name: "Opslaan" }).click());
   const answers: string[] = [];
   for (let index = 0; index < 21; index++) {
-    const response = await page.request.post(action.url, { headers: action.headers, data: action.body.replace(first, `spam-${index}-${first}`) });
+    const response = await page.request.post(action.url, {
+      headers: action.headers,
+      data: action.body.replace(first, `spam-${index}-${first}`),
+    });
     expect(response.status()).toBe(200);
     answers.push(await response.text());
   }
@@ -146,11 +159,17 @@ test("orders for new companies are limited per buyer: the sixth checkout of a da
   const action = await captureServerAction(page, () => page.getByRole("button", { name: "Bestelling plaatsen" }).click());
   const answers: string[] = [];
   for (let index = 0; index < 6; index++) {
-    const response = await page.request.post(action.url, { headers: action.headers, data: action.body.replace(idempotencyKey, `${idempotencyKey}-${index}`) });
+    const response = await page.request.post(action.url, {
+      headers: action.headers,
+      data: action.body.replace(idempotencyKey, `${idempotencyKey}-${index}`),
+    });
     answers.push(await response.text());
   }
   expect(answers.slice(0, 5).every((answer) => answer.includes('"status":"PLACED"'))).toBe(true);
   expect(answers[5]).toContain('"code":"RATE_LIMITED"');
-  const [row] = await queryDatabase<{ count: string }>(`SELECT count(*) FROM "Order" o JOIN "User" u ON u."id" = o."buyerId" WHERE u."email" = $1`, [buyer]);
+  const [row] = await queryDatabase<{ count: string }>(
+    `SELECT count(*) FROM "Order" o JOIN "User" u ON u."id" = o."buyerId" WHERE u."email" = $1`,
+    [buyer],
+  );
   expect(Number(row!.count)).toBe(5);
 });

@@ -16,5 +16,10 @@ const license = await db().license.findFirstOrThrow({
   },
   select: { activationKey: true, assignments: { where: { revokedAt: null }, select: { userId: true } } },
 });
-await activateLicense({ actor: { id: license.assignments[0]!.userId }, activationKey: license.activationKey!, fingerprint: `e2e-${hostname}`, hostname });
+await activateLicense({
+  actor: { id: license.assignments[0]!.userId },
+  activationKey: license.activationKey!,
+  fingerprint: `e2e-${hostname}`,
+  hostname,
+});
 await db().$disconnect();

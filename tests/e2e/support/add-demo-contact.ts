@@ -9,5 +9,10 @@ const [email, firstName = "Collega", lastName = "Zonder Login", language = "nl"]
 if (!email || (language !== "nl" && language !== "en")) throw new Error("usage: add-demo-contact.ts <email> [first] [last] [nl|en]");
 const admin = await db().user.findUniqueOrThrow({ where: { email: ADMIN_EMAIL } });
 const company = await db().company.findUniqueOrThrow({ where: { sapAccountNumber: "0001000001" } });
-await addCompanyMember({ actor: admin, companyId: company.id, email, contact: { title: "MS", firstName, lastName, position: "Constructeur", language } });
+await addCompanyMember({
+  actor: admin,
+  companyId: company.id,
+  email,
+  contact: { title: "MS", firstName, lastName, position: "Constructeur", language },
+});
 await db().$disconnect();

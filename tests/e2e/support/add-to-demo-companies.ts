@@ -11,6 +11,11 @@ const staff = await db().user.findUniqueOrThrow({ where: { email: STAFF_EMAIL } 
 const companies = await db().company.findMany({ where: { sapAccountNumber: { in: ["0001000001", "0002000001"] } } });
 const belgianRole = process.argv[3] === "ADMIN" ? "ADMIN" : "USER";
 for (const company of companies) {
-  await addCompanyMember({ actor: staff, companyId: company.id, email, role: company.sapAccountNumber === "0002000001" ? belgianRole : "USER" });
+  await addCompanyMember({
+    actor: staff,
+    companyId: company.id,
+    email,
+    role: company.sapAccountNumber === "0002000001" ? belgianRole : "USER",
+  });
 }
 await db().$disconnect();

@@ -5,10 +5,14 @@ import { expect, test, type Page } from "@playwright/test";
 export function seedLicenseAssignees(licenseId: string, count: number): string[] {
   const databaseUrl = test.info().project.metadata.databaseUrl as string | undefined;
   if (!databaseUrl) throw new Error("the Playwright project has no metadata.databaseUrl (playwright.config.ts sets it)");
-  const output = execFileSync(process.execPath, ["--import", "tsx", "tests/e2e/support/seed-license-assignees.ts", licenseId, String(count)], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, TSX_TSCONFIG_PATH: "tsconfig.scripts.json" },
-    encoding: "utf8",
-  });
+  const output = execFileSync(
+    process.execPath,
+    ["--import", "tsx", "tests/e2e/support/seed-license-assignees.ts", licenseId, String(count)],
+    {
+      env: { ...process.env, DATABASE_URL: databaseUrl, TSX_TSCONFIG_PATH: "tsconfig.scripts.json" },
+      encoding: "utf8",
+    },
+  );
   return JSON.parse(output) as string[];
 }
 
@@ -24,7 +28,15 @@ export async function captureServerAction(page: Page, trigger: () => Promise<voi
     const request = route.request();
     const headers = request.headers();
     if (request.method() === "POST" && headers["next-action"] && !captured) {
-      captured = { url: request.url(), headers: { "next-action": headers["next-action"], "content-type": headers["content-type"] ?? "text/plain;charset=UTF-8", accept: "text/x-component" }, body: request.postData() ?? "" };
+      captured = {
+        url: request.url(),
+        headers: {
+          "next-action": headers["next-action"],
+          "content-type": headers["content-type"] ?? "text/plain;charset=UTF-8",
+          accept: "text/x-component",
+        },
+        body: request.postData() ?? "",
+      };
       await route.abort();
       return;
     }

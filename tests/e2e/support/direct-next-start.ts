@@ -23,21 +23,25 @@ export async function startNextDirectly(options: { port: number; env?: Record<st
   const databaseUrl = test.info().project.metadata.databaseUrl as string | undefined;
   if (!databaseUrl) throw new Error("the Playwright project has no metadata.databaseUrl (playwright.config.ts sets it)");
   const dataDir = await mkdtemp(path.join(os.tmpdir(), "lp-e2e-direct-"));
-  const child: ChildProcess = spawn(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "start", "--port", String(options.port), "--hostname", "0.0.0.0"], {
-    env: {
-      ...process.env,
-      NODE_ENV: "production",
-      DATABASE_URL: databaseUrl,
-      DATA_DIR: dataDir,
-      AUTH_SECRET: "e2e-direct-next-start-secret-0123456789abcdef",
-      APP_BASE_URL: `http://localhost:${options.port}`,
-      NEXTAUTH_URL: `http://localhost:${options.port}`,
-      EMAIL_WORKER: "off",
-      NEXT_TELEMETRY_DISABLED: "1",
-      ...options.env,
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [path.resolve("node_modules/next/dist/bin/next"), "start", "--port", String(options.port), "--hostname", "0.0.0.0"],
+    {
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        DATABASE_URL: databaseUrl,
+        DATA_DIR: dataDir,
+        AUTH_SECRET: "e2e-direct-next-start-secret-0123456789abcdef",
+        APP_BASE_URL: `http://localhost:${options.port}`,
+        NEXTAUTH_URL: `http://localhost:${options.port}`,
+        EMAIL_WORKER: "off",
+        NEXT_TELEMETRY_DISABLED: "1",
+        ...options.env,
+      },
+      stdio: ["ignore", "pipe", "pipe"],
     },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  );
   let output = "";
   child.stdout!.on("data", (chunk) => (output += chunk));
   child.stderr!.on("data", (chunk) => (output += chunk));
@@ -45,7 +49,10 @@ export async function startNextDirectly(options: { port: number; env?: Record<st
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}:\n${output}`);
-    const healthy = await fetch(`http://127.0.0.1:${options.port}/api/v1/health`).then((response) => response.ok, () => false);
+    const healthy = await fetch(`http://127.0.0.1:${options.port}/api/v1/health`).then(
+      (response) => response.ok,
+      () => false,
+    );
     if (healthy) break;
     if (Date.now() > deadline) throw new Error(`next start did not answer on ${options.port} within 60 s:\n${output}`);
     await new Promise((resolve) => setTimeout(resolve, 250));

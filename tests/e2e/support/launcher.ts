@@ -32,7 +32,10 @@ export async function waitForHealth(port: number, launcher: Launcher): Promise<v
 export async function signsIn(port: number, email: string, password = "Demo-Password-2026"): Promise<boolean> {
   const csrf = await fetch(`http://127.0.0.1:${port}/api/auth/csrf`);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const cookie = csrf.headers.getSetCookie().map((value) => value.split(";")[0]).join("; ");
+  const cookie = csrf.headers
+    .getSetCookie()
+    .map((value) => value.split(";")[0])
+    .join("; ");
   const response = await fetch(`http://127.0.0.1:${port}/api/auth/callback/credentials`, {
     method: "POST",
     redirect: "manual",

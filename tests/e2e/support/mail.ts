@@ -18,7 +18,8 @@ export function mailCaptureUrl(): string | undefined {
  */
 export async function newestSmtpMail(email: string): Promise<CapturedMail> {
   const captureUrl = mailCaptureUrl();
-  if (!captureUrl) throw new Error(`the project "${test.info().project.name}" does not deliver over SMTP (playwright.config.ts: metadata.mailCaptureUrl)`);
+  if (!captureUrl)
+    throw new Error(`the project "${test.info().project.name}" does not deliver over SMTP (playwright.config.ts: metadata.mailCaptureUrl)`);
   let mails: CapturedMail[] = [];
   await expect
     .poll(

@@ -10,7 +10,8 @@ const seed = <T>(script: string, args: string[]): T => JSON.parse(runSupportScri
 export const seedSelfMadeCompany = (buyerEmail: string) => seed<SelfMadeCompany>("seed-access-companies.ts", ["self-made", buyerEmail]);
 
 /** A staff-made company with two ADMINs and a floating desktop license assigned to the second. */
-export const seedStaffMadeCompany = (adminEmail: string, memberEmail: string) => seed<StaffMadeCompany>("seed-access-companies.ts", ["staff-made", adminEmail, memberEmail]);
+export const seedStaffMadeCompany = (adminEmail: string, memberEmail: string) =>
+  seed<StaffMadeCompany>("seed-access-companies.ts", ["staff-made", adminEmail, memberEmail]);
 
 type People = "adminA" | "memberA" | "leaverA" | "promotedA" | "contactA" | "adminB";
 /** What seed-authorization-matrix.ts made: company A with its people and resources, company B with its admin. */
@@ -27,4 +28,5 @@ export type MatrixSeed = {
 };
 
 /** The two companies of the authorization matrix and the action fuzzing, fresh each call. */
-export const seedAuthorizationMatrix = () => seed<MatrixSeed>("seed-authorization-matrix.ts", [randomUUID().replaceAll("-", "").slice(0, 10)]);
+export const seedAuthorizationMatrix = () =>
+  seed<MatrixSeed>("seed-authorization-matrix.ts", [randomUUID().replaceAll("-", "").slice(0, 10)]);

@@ -16,7 +16,8 @@ import { DEMO_PASSWORD, STAFF_EMAIL } from "./demo";
 
 const [mode, ...emails] = process.argv.slice(2);
 const suffix = String(randomInt(1_000_000, 9_999_999));
-const register = (email: string, firstName: string) => createAccount({ email, firstName, lastName: `E2E ${suffix}`, credentials: { password: DEMO_PASSWORD } });
+const register = (email: string, firstName: string) =>
+  createAccount({ email, firstName, lastName: `E2E ${suffix}`, credentials: { password: DEMO_PASSWORD } });
 
 if (mode === "self-made" && emails.length === 1) {
   const buyer = await register(emails[0]!, "Koper");
@@ -29,13 +30,37 @@ if (mode === "self-made" && emails.length === 1) {
   process.stdout.write(JSON.stringify({ companyId: order.companyId, groupId: order.licenseGroupId }));
 } else if (mode === "staff-made" && emails.length === 2) {
   const staff = await db().user.findUniqueOrThrow({ where: { email: STAFF_EMAIL } });
-  const company = await createCompany({ actor: staff, name: `E2E Vertrekbedrijf ${suffix}`, country: "NL", sapAccountNumber: `800${suffix}` });
+  const company = await createCompany({
+    actor: staff,
+    name: `E2E Vertrekbedrijf ${suffix}`,
+    country: "NL",
+    sapAccountNumber: `800${suffix}`,
+  });
   const [admin, member] = [await register(emails[0]!, "Blijver"), await register(emails[1]!, "Vertrekker")];
   for (const person of [admin, member]) await addCompanyMember({ actor: staff, companyId: company.id, email: person.email, role: "ADMIN" });
   const group = await createLicenseGroup({ actor: staff, companyId: company.id, name: "Licentiegroep 1" });
-  const license = await createLicense({ actor: staff, groupId: group.id, productCode: "PROFIS_DETECTION_OFFICE", type: "FLOATING", seats: 2 });
-  await saveAssignments({ actor: admin, groupId: group.id, expectedVersion: group.version, changes: [{ licenseId: license.id, userId: member.id, assigned: true }] });
-  process.stdout.write(JSON.stringify({ companyId: company.id, companyName: company.name, groupId: group.id, licenseId: license.id, activationKey: license.activationKey }));
+  const license = await createLicense({
+    actor: staff,
+    groupId: group.id,
+    productCode: "PROFIS_DETECTION_OFFICE",
+    type: "FLOATING",
+    seats: 2,
+  });
+  await saveAssignments({
+    actor: admin,
+    groupId: group.id,
+    expectedVersion: group.version,
+    changes: [{ licenseId: license.id, userId: member.id, assigned: true }],
+  });
+  process.stdout.write(
+    JSON.stringify({
+      companyId: company.id,
+      companyName: company.name,
+      groupId: group.id,
+      licenseId: license.id,
+      activationKey: license.activationKey,
+    }),
+  );
 } else {
   throw new Error("usage: seed-access-companies.ts self-made <email> | staff-made <admin email> <member email>");
 }

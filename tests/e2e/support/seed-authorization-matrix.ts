@@ -26,8 +26,18 @@ const register = (who: string, firstName: string) =>
   createAccount({ email: email(who), firstName, lastName: `Matrix ${suffix}`, credentials: { password: DEMO_PASSWORD }, language: "nl" });
 
 const staff = await db().user.findUniqueOrThrow({ where: { email: STAFF_EMAIL } });
-const companyA = await createCompany({ actor: staff, name: `Matrix Bedrijf A ${suffix}`, country: "NL", sapAccountNumber: String(randomInt(10_000_000, 99_999_999)) });
-const companyB = await createCompany({ actor: staff, name: `Matrix Bedrijf B ${suffix}`, country: "NL", sapAccountNumber: String(randomInt(10_000_000, 99_999_999)) });
+const companyA = await createCompany({
+  actor: staff,
+  name: `Matrix Bedrijf A ${suffix}`,
+  country: "NL",
+  sapAccountNumber: String(randomInt(10_000_000, 99_999_999)),
+});
+const companyB = await createCompany({
+  actor: staff,
+  name: `Matrix Bedrijf B ${suffix}`,
+  country: "NL",
+  sapAccountNumber: String(randomInt(10_000_000, 99_999_999)),
+});
 const [adminA, memberA, leaverA, promotedA, adminB] = [
   await register("admin-a", "Beheerder"),
   await register("member-a", "Lid"),
@@ -36,15 +46,27 @@ const [adminA, memberA, leaverA, promotedA, adminB] = [
   await register("admin-b", "Ander"),
 ];
 await addCompanyMember({ actor: staff, companyId: companyA.id, email: adminA.email, role: "ADMIN" });
-for (const person of [memberA, leaverA, promotedA]) await addCompanyMember({ actor: staff, companyId: companyA.id, email: person.email, role: "USER" });
+for (const person of [memberA, leaverA, promotedA])
+  await addCompanyMember({ actor: staff, companyId: companyA.id, email: person.email, role: "USER" });
 await addCompanyMember({ actor: staff, companyId: companyB.id, email: adminB.email, role: "ADMIN" });
 
 const groupA = await createLicenseGroup({ actor: staff, companyId: companyA.id, name: "Licentiegroep 1" });
 const groupB = await createLicenseGroup({ actor: staff, companyId: companyB.id, name: "Licentiegroep 1" });
-const floating = await createLicense({ actor: staff, groupId: groupA.id, productCode: "PROFIS_DETECTION_OFFICE", type: "FLOATING", seats: 3 });
+const floating = await createLicense({
+  actor: staff,
+  groupId: groupA.id,
+  productCode: "PROFIS_DETECTION_OFFICE",
+  type: "FLOATING",
+  seats: 3,
+});
 const nodeLocked = await createLicense({ actor: staff, groupId: groupA.id, productCode: "PROFIS_LAYOUT_OFFICE", type: "NODE_LOCKED" });
 const named = await createLicense({ actor: staff, groupId: groupA.id, productCode: "PROFIS_ENGINEERING", type: "NAMED_USER", seats: 5 });
-await addUserToCompany({ actor: adminA, companyId: companyA.id, email: email("contact-a"), contact: { firstName: "Uitgenodigd", lastName: `Matrix ${suffix}`, title: "MR", position: "Tekenaar", language: "nl" } });
+await addUserToCompany({
+  actor: adminA,
+  companyId: companyA.id,
+  email: email("contact-a"),
+  contact: { firstName: "Uitgenodigd", lastName: `Matrix ${suffix}`, title: "MR", position: "Tekenaar", language: "nl" },
+});
 const contactA = await db().user.findUniqueOrThrow({ where: { email: email("contact-a") } });
 const group = await db().licenseGroup.findUniqueOrThrow({ where: { id: groupA.id } });
 await saveAssignments({
@@ -57,7 +79,12 @@ await saveAssignments({
     { licenseId: named.id, userId: leaverA.id, assigned: true },
   ],
 });
-const activation = await activateLicense({ actor: memberA, activationKey: nodeLocked.activationKey ?? "", fingerprint: `matrix-${suffix}-fingerprint`, hostname: "MATRIX-PC" });
+const activation = await activateLicense({
+  actor: memberA,
+  activationKey: nodeLocked.activationKey ?? "",
+  fingerprint: `matrix-${suffix}-fingerprint`,
+  hostname: "MATRIX-PC",
+});
 const { order } = await placeOrder({
   actor: adminA,
   companyId: companyA.id,
@@ -65,16 +92,42 @@ const { order } = await placeOrder({
   billing: { street: "Matrixstraat 1", postalCode: "3526 KL", city: "Utrecht" },
   idempotencyKey: `matrix-${randomUUID()}`,
 });
-const lead = await createSalesLead({ actor: memberA, companyName: companyA.name, country: "NL", email: memberA.email, message: `matrix ${suffix}` });
+const lead = await createSalesLead({
+  actor: memberA,
+  companyName: companyA.name,
+  country: "NL",
+  email: memberA.email,
+  message: `matrix ${suffix}`,
+});
 
 process.stdout.write(
   JSON.stringify({
     suffix,
     companyA: { id: companyA.id, name: companyA.name, groupId: groupA.id },
     companyB: { id: companyB.id, name: companyB.name, groupId: groupB.id },
-    emails: { adminA: adminA.email, memberA: memberA.email, leaverA: leaverA.email, promotedA: promotedA.email, contactA: contactA.email, adminB: adminB.email },
-    userIds: { adminA: adminA.id, memberA: memberA.id, leaverA: leaverA.id, promotedA: promotedA.id, contactA: contactA.id, adminB: adminB.id },
-    licenses: { floating: floating.id, nodeLocked: nodeLocked.id, named: named.id, nodeLockedKey: nodeLocked.activationKey, floatingKey: floating.activationKey },
+    emails: {
+      adminA: adminA.email,
+      memberA: memberA.email,
+      leaverA: leaverA.email,
+      promotedA: promotedA.email,
+      contactA: contactA.email,
+      adminB: adminB.email,
+    },
+    userIds: {
+      adminA: adminA.id,
+      memberA: memberA.id,
+      leaverA: leaverA.id,
+      promotedA: promotedA.id,
+      contactA: contactA.id,
+      adminB: adminB.id,
+    },
+    licenses: {
+      floating: floating.id,
+      nodeLocked: nodeLocked.id,
+      named: named.id,
+      nodeLockedKey: nodeLocked.activationKey,
+      floatingKey: floating.activationKey,
+    },
     activationId: activation.activation.id,
     orderId: order.id,
     salesLeadId: lead.id,

@@ -11,7 +11,13 @@ const [email, serverAnswer] = process.argv.slice(2);
 if (!email || !serverAnswer) throw new Error("usage: seed-failed-invitation.ts <email> <mail server answer>");
 const staff = await db().user.findUniqueOrThrow({ where: { email: STAFF_EMAIL } });
 const company = await db().company.findUniqueOrThrow({ where: { sapAccountNumber: "0001000001" } });
-await addCompanyMember({ actor: staff, companyId: company.id, email, role: "USER", contact: { title: "MS", firstName: "Onbereik", lastName: "Baar", position: "Werkvoorbereider", language: "nl" } });
+await addCompanyMember({
+  actor: staff,
+  companyId: company.id,
+  email,
+  role: "USER",
+  contact: { title: "MS", firstName: "Onbereik", lastName: "Baar", position: "Werkvoorbereider", language: "nl" },
+});
 const user = await db().user.findUniqueOrThrow({ where: { email } });
 const group = await db().licenseGroup.findFirstOrThrow({ where: { companyId: company.id }, orderBy: { createdAt: "asc" } });
 await db().emailMessage.create({

@@ -20,16 +20,33 @@ const staff = await db().user.findUniqueOrThrow({ where: { email: STAFF_EMAIL } 
 const suffix = String(randomInt(1_000_000, 9_999_999));
 const company = await createCompany({ actor: staff, name: `E2E Stoelenrace ${suffix}`, country: "NL", sapAccountNumber: `700${suffix}` });
 const passwordHash = await hashPassword(DEMO_PASSWORD);
-const admin = await createAccount({ email: `race-admin-${suffix}@e2e.example`, firstName: "Beheer", lastName: suffix, credentials: { passwordHash } });
+const admin = await createAccount({
+  email: `race-admin-${suffix}@e2e.example`,
+  firstName: "Beheer",
+  lastName: suffix,
+  credentials: { passwordHash },
+});
 await addCompanyMember({ actor: staff, companyId: company.id, email: admin.email, role: "ADMIN" });
 const users = [];
 for (let index = 0; index < userCount; index++) {
-  users.push(await createAccount({ email: `race-${index}-${suffix}@e2e.example`, firstName: `Racer${index}`, lastName: suffix, credentials: { passwordHash } }));
+  users.push(
+    await createAccount({
+      email: `race-${index}-${suffix}@e2e.example`,
+      firstName: `Racer${index}`,
+      lastName: suffix,
+      credentials: { passwordHash },
+    }),
+  );
   await addCompanyMember({ actor: admin, companyId: company.id, email: users[index]!.email });
 }
 const group = await createLicenseGroup({ actor: staff, companyId: company.id, name: "Licentiegroep 1" });
 const license = await createLicense({ actor: staff, groupId: group.id, productCode: "PROFIS_DETECTION_OFFICE", type: "FLOATING", seats });
-await saveAssignments({ actor: admin, groupId: group.id, expectedVersion: group.version, changes: users.map((user) => ({ licenseId: license.id, userId: user.id, assigned: true })) });
+await saveAssignments({
+  actor: admin,
+  groupId: group.id,
+  expectedVersion: group.version,
+  changes: users.map((user) => ({ licenseId: license.id, userId: user.id, assigned: true })),
+});
 const fingerprints: string[][] = [];
 for (const [index, user] of users.entries()) {
   fingerprints.push([]);

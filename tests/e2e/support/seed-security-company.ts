@@ -31,13 +31,19 @@ export async function withDatabase<T>(work: (client: pg.Client) => Promise<T>): 
  * A company with one admin, `people` (each a registered member, in order), `bulkPeople` more
  * members, and one group of `licenses` named-user licenses of PROFIS Engineering with room for all.
  */
-export async function seedSecurityCompany(options: { people?: SeedPerson[]; bulkPeople?: number; licenses?: number }): Promise<SeededCompany> {
+export async function seedSecurityCompany(options: {
+  people?: SeedPerson[];
+  bulkPeople?: number;
+  licenses?: number;
+}): Promise<SeededCompany> {
   const { people = [], bulkPeople = 0, licenses = 1 } = options;
   const tag = `sec-${Date.now().toString(36)}-${randomBytes(3).toString("hex")}`;
   const sapAccountNumber = String(8_000_000_000 + (randomBytes(4).readUInt32BE() % 999_999_999));
   const adminEmail = `${tag}-admin@e2e.example`;
   return withDatabase(async (client) => {
-    const { rows: [company] } = await client.query<{ id: string }>(
+    const {
+      rows: [company],
+    } = await client.query<{ id: string }>(
       `INSERT INTO "Company" ("name", "country", "sapAccountNumber", "updatedAt") VALUES ($1, 'NL', $2, now()) RETURNING "id"`,
       [`Veilig ${tag} B.V.`, sapAccountNumber],
     );
@@ -48,7 +54,9 @@ export async function seedSecurityCompany(options: { people?: SeedPerson[]; bulk
     );
     const personIds: string[] = [];
     for (const [index, person] of people.entries()) {
-      const { rows: [row] } = await client.query<{ id: string }>(
+      const {
+        rows: [row],
+      } = await client.query<{ id: string }>(
         `INSERT INTO "User" ("email", "firstName", "lastName", "position", "passwordHash", "emailVerifiedAt", "updatedAt")
          VALUES ($1, $2, $3, $4, 'not-a-login', now(), now()) RETURNING "id"`,
         [`${tag}-person-${index}@e2e.example`, person.firstName, person.lastName, person.position],
@@ -68,7 +76,9 @@ export async function seedSecurityCompany(options: { people?: SeedPerson[]; bulk
        SELECT "id", $1::uuid, (CASE WHEN "email" = $3 THEN 'ADMIN' ELSE 'USER' END)::"MembershipRole", now() FROM "User" WHERE "email" LIKE $2`,
       [company!.id, `${tag}-%@e2e.example`, adminEmail],
     );
-    const { rows: [group] } = await client.query<{ id: string }>(
+    const {
+      rows: [group],
+    } = await client.query<{ id: string }>(
       `INSERT INTO "LicenseGroup" ("companyId", "name", "sapAccountNumber", "updatedAt") VALUES ($1, 'Veilige groep', $2, now()) RETURNING "id"`,
       [company!.id, sapAccountNumber],
     );

@@ -19,14 +19,31 @@ const seats = Number(seatsArgument ?? 1);
 const staff = await db().user.findUniqueOrThrow({ where: { email: STAFF_EMAIL } });
 const suffix = String(randomInt(1_000_000, 9_999_999));
 const company = await createCompany({ actor: staff, name: `E2E Webbureau ${suffix}`, country: "NL", sapAccountNumber: `900${suffix}` });
-const admin = await createAccount({ email: `admin-${suffix}@e2e.example`, firstName: "Beheer", lastName: suffix, credentials: { password: DEMO_PASSWORD } });
+const admin = await createAccount({
+  email: `admin-${suffix}@e2e.example`,
+  firstName: "Beheer",
+  lastName: suffix,
+  credentials: { password: DEMO_PASSWORD },
+});
 await addCompanyMember({ actor: staff, companyId: company.id, email: admin.email, role: "ADMIN" });
 const users = [];
 for (const [index, email] of emails.entries()) {
-  users.push(await createAccount({ email, firstName: index === 0 ? "Eerste" : "Tweede", lastName: "Gebruiker", credentials: { password: DEMO_PASSWORD } }));
+  users.push(
+    await createAccount({
+      email,
+      firstName: index === 0 ? "Eerste" : "Tweede",
+      lastName: "Gebruiker",
+      credentials: { password: DEMO_PASSWORD },
+    }),
+  );
   await addCompanyMember({ actor: admin, companyId: company.id, email });
 }
 const group = await createLicenseGroup({ actor: staff, companyId: company.id, name: "Licentiegroep 1" });
 const license = await createLicense({ actor: staff, groupId: group.id, productCode: "PROFIS_ENGINEERING", type: "FLOATING", seats });
-await saveAssignments({ actor: admin, groupId: group.id, expectedVersion: group.version, changes: users.map((user) => ({ licenseId: license.id, userId: user.id, assigned: true })) });
+await saveAssignments({
+  actor: admin,
+  groupId: group.id,
+  expectedVersion: group.version,
+  changes: users.map((user) => ({ licenseId: license.id, userId: user.id, assigned: true })),
+});
 await db().$disconnect();

@@ -18,20 +18,25 @@ export function filesUnder(directory: string, name: string): string[] {
   });
 }
 
-
 export const inventory = {
   pages: filesUnder("app", "page.tsx").map(routeOf).sort(),
   routes: filesUnder("app", "route.ts")
     .flatMap((file) => {
       const source = readFileSync(file, "utf8");
       const methods = new Set<string>();
-      for (const match of source.matchAll(/export (?:const|async function|function) (GET|POST|PUT|PATCH|DELETE)\b/g)) methods.add(match[1]!);
-      for (const match of source.matchAll(/export \{([^}]*)\}/g)) for (const name of match[1]!.matchAll(/as (GET|POST|PUT|PATCH|DELETE)\b/g)) methods.add(name[1]!);
+      for (const match of source.matchAll(/export (?:const|async function|function) (GET|POST|PUT|PATCH|DELETE)\b/g))
+        methods.add(match[1]!);
+      for (const match of source.matchAll(/export \{([^}]*)\}/g))
+        for (const name of match[1]!.matchAll(/as (GET|POST|PUT|PATCH|DELETE)\b/g)) methods.add(name[1]!);
       return [...methods].map((method) => `${method} ${routeOf(file)}`);
     })
     .sort(),
   actions: filesUnder("app", "actions.ts")
-    .flatMap((file) => [...readFileSync(file, "utf8").matchAll(/^export (?:async function|function|const) ([A-Za-z0-9_$]+)/gm)].map((match) => `${path.relative(".", file)}#${match[1]}`))
+    .flatMap((file) =>
+      [...readFileSync(file, "utf8").matchAll(/^export (?:async function|function|const) ([A-Za-z0-9_$]+)/gm)].map(
+        (match) => `${path.relative(".", file)}#${match[1]}`,
+      ),
+    )
     .sort(),
 };
 
@@ -50,7 +55,9 @@ export async function callAction(
     maxRedirects: 0,
     headers: { "Next-Action": entry.id, "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component" },
     // React's reply encoding escapes a leading "$" in strings as "$$"; `raw` sends them as references.
-    data: options.raw ? JSON.stringify(args) : JSON.stringify(args, (_, value: unknown) => (typeof value === "string" && value.startsWith("$") ? `$${value}` : value)),
+    data: options.raw
+      ? JSON.stringify(args)
+      : JSON.stringify(args, (_, value: unknown) => (typeof value === "string" && value.startsWith("$") ? `$${value}` : value)),
   });
   return { response, text: await response.text() };
 }
@@ -63,19 +70,26 @@ export function actionOutcome(response: APIResponse, text: string): string {
   return result.ok ? "ok" : (result.error?.code ?? "no code");
 }
 
-
 /** Tables that record requests as they come (rate limits, sessions seen), and the migrations' own. */
 const REQUEST_RECORDS = new Set(["RateLimit", "PortalSession", "_prisma_migrations"]);
 
 /** Every table's content (the list read from the database), bar those that record requests as they come. */
 export async function databaseState(): Promise<Record<string, string>> {
-  const tables = (await queryDatabase<{ name: string }>(`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`))
+  const tables = (
+    await queryDatabase<{ name: string }>(
+      `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`,
+    )
+  )
     .map((table) => table.name)
     .filter((name) => !REQUEST_RECORDS.has(name));
   const rows = await queryDatabase<{ name: string; state: string | null }>(
     tables
       // The worker sends mail as it goes: only which messages exist counts.
-      .map((table) => (table === "EmailMessage" ? `SELECT 'EmailMessage' AS name, md5(string_agg("id"::text, ',' ORDER BY "id")) AS state FROM "EmailMessage"` : `SELECT '${table}' AS name, md5(string_agg(t::text, ',' ORDER BY t::text)) AS state FROM "${table}" t`))
+      .map((table) =>
+        table === "EmailMessage"
+          ? `SELECT 'EmailMessage' AS name, md5(string_agg("id"::text, ',' ORDER BY "id")) AS state FROM "EmailMessage"`
+          : `SELECT '${table}' AS name, md5(string_agg(t::text, ',' ORDER BY t::text)) AS state FROM "${table}" t`,
+      )
       .join(" UNION ALL "),
   );
   return Object.fromEntries(rows.map((row) => [row.name, row.state ?? ""]));
@@ -84,4 +98,3 @@ export async function databaseState(): Promise<Record<string, string>> {
 export function changedTables(before: Record<string, string>, after: Record<string, string>): string[] {
   return Object.keys(before).filter((table) => before[table] !== after[table]);
 }
-

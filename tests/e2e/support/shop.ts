@@ -5,7 +5,11 @@ import pg from "pg";
 import { mailCaptureUrl, newestSmtpMail } from "./mail";
 
 /** One query against the project's database, or the one at `databaseUrl` (a spec's own). */
-export async function queryDatabase<Row extends Record<string, unknown>>(sql: string, values: unknown[] = [], databaseUrl = test.info().project.metadata.databaseUrl as string | undefined): Promise<Row[]> {
+export async function queryDatabase<Row extends Record<string, unknown>>(
+  sql: string,
+  values: unknown[] = [],
+  databaseUrl = test.info().project.metadata.databaseUrl as string | undefined,
+): Promise<Row[]> {
   if (!databaseUrl) throw new Error("the Playwright project has no metadata.databaseUrl (playwright.config.ts sets it)");
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();

@@ -51,7 +51,9 @@ async function main(): Promise<void> {
     http.once("error", reject);
     http.listen(requiredPort("SMTP_CAPTURE_HTTP_PORT"), "127.0.0.1", resolve);
   });
-  console.log(`SMTP capture: smtp://127.0.0.1:${smtp.port}, messages on http://127.0.0.1:${(http.address() as { port: number }).port}/messages`);
+  console.log(
+    `SMTP capture: smtp://127.0.0.1:${smtp.port}, messages on http://127.0.0.1:${(http.address() as { port: number }).port}/messages`,
+  );
 
   const shutdown = () => {
     http.close();

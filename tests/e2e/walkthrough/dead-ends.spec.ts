@@ -24,9 +24,12 @@ async function openGroup(page: Page): Promise<string> {
   return new URL(page.url()).pathname;
 }
 
-const box = (page: Page, license: string, person: string) => page.getByRole("grid").getByRole("checkbox", { name: `${license} toewijzen aan ${person}`, exact: true });
+const box = (page: Page, license: string, person: string) =>
+  page.getByRole("grid").getByRole("checkbox", { name: `${license} toewijzen aan ${person}`, exact: true });
 
-test("a member who is not a software administrator here is told so, whom to ask, and switched to the company they administer", async ({ page }) => {
+test("a member who is not a software administrator here is told so, whom to ask, and switched to the company they administer", async ({
+  page,
+}) => {
   const email = uniqueEmail("wisselaar");
   registerIdentity(email, "Wim", "Wisselaar");
   addToDemoCompanies(email, { belgianRole: "ADMIN" });
@@ -48,7 +51,9 @@ test("a member who is not a software administrator here is told so, whom to ask,
   await expect(page.getByRole("navigation").getByRole("link", { name: "Software Beheer" })).toBeVisible();
 });
 
-test("a search without result offers Gebruiker toevoegen; an existing member is linked to, and the link finds them in the grid", async ({ page }) => {
+test("a search without result offers Gebruiker toevoegen; an existing member is linked to, and the link finds them in the grid", async ({
+  page,
+}) => {
   await signIn(page, ADMIN_EMAIL);
   await chooseCompany(page, DUTCH_COMPANY, "Nederland");
   const groupPath = await openGroup(page);
@@ -89,7 +94,10 @@ test("a locked box's reason is drawn over the next row, not under it", async ({ 
   // The topmost element at the tooltip's lower part (over the next row) is the tooltip itself
   // (hit-testable for this check only: it ignores the pointer so as not to hide the box).
   await tooltip.evaluate((element) => ((element as HTMLElement).style.pointerEvents = "auto"));
-  const onTop = await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.textContent ?? "", { x: bounds.x + bounds.width / 2, y: bounds.y + bounds.height - 4 });
+  const onTop = await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.textContent ?? "", {
+    x: bounds.x + bounds.width / 2,
+    y: bounds.y + bounds.height - 4,
+  });
   expect(onTop).toContain("Alle 3 licenties zijn toegewezen");
 });
 

@@ -26,7 +26,10 @@ test("from My software to a download page with the installer, the key to copy an
 
   const installer = page.getByRole("region", { name: "Installatieprogramma" });
   await expect(installer).toContainText("2026.2");
-  const [download] = await Promise.all([page.waitForEvent("download"), installer.getByRole("link", { name: "Download PROFIS Layout Office 2026.2" }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    installer.getByRole("link", { name: "Download PROFIS Layout Office 2026.2" }).click(),
+  ]);
   expect(download.suggestedFilename()).toBe("PROFIS-Layout-Office-2026.2-placeholder.txt");
   expect(await readFile((await download.path())!, "utf8")).toContain("PROFIS Layout Office 2026.2");
 
@@ -49,16 +52,28 @@ test("from My software to a download page with the installer, the key to copy an
   // Nothing sticks out of the page or its cards, also with the developer's section opened.
   await page.getByText("Zonder de echte software testen").click();
   const overflow = await page.evaluate(() => {
-    const wide = [...document.querySelectorAll("main *")].filter((element) => element.scrollWidth > element.clientWidth + 1 && getComputedStyle(element).overflowX === "visible");
-    return { page: document.documentElement.scrollWidth - document.documentElement.clientWidth, elements: wide.map((element) => element.tagName) };
+    const wide = [...document.querySelectorAll("main *")].filter(
+      (element) => element.scrollWidth > element.clientWidth + 1 && getComputedStyle(element).overflowX === "visible",
+    );
+    return {
+      page: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      elements: wide.map((element) => element.tagName),
+    };
   });
   expect(overflow).toEqual({ page: 0, elements: [] });
 
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
-  expect(results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical").map((violation) => violation.id)).toEqual([]);
+  expect(
+    results.violations
+      .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+      .map((violation) => violation.id),
+  ).toEqual([]);
 });
 
-test("a product without a download is a 404; signed out, the download link returns to its page after sign-in", async ({ page, request }) => {
+test("a product without a download is a 404; signed out, the download link returns to its page after sign-in", async ({
+  page,
+  request,
+}) => {
   expect((await request.get("/downloads/profis-engineering/installer")).status()).toBe(404);
   expect((await request.get("/downloads/no-such-product/installer")).status()).toBe(404);
 

@@ -21,13 +21,16 @@ async function openGroup(page: Page): Promise<void> {
 }
 
 const grid = (page: Page) => page.getByRole("grid");
-const box = (page: Page, license: string, person: string) => grid(page).getByRole("checkbox", { name: `${license} toewijzen aan ${person}`, exact: true });
+const box = (page: Page, license: string, person: string) =>
+  grid(page).getByRole("checkbox", { name: `${license} toewijzen aan ${person}`, exact: true });
 const column = (page: Page, license: string) => grid(page).getByRole("columnheader", { name: new RegExp(`^${license}`) });
 const search = (page: Page, query: string) => page.getByRole("searchbox", { name: "Zoeken" }).fill(query);
 
 test.use({ viewport: { width: 1366, height: 768 } });
 
-test("one column per kind of license with the overview's figures, every column on a 1366 px screen, the users in the page's own scroll", async ({ page }) => {
+test("one column per kind of license with the overview's figures, every column on a 1366 px screen, the users in the page's own scroll", async ({
+  page,
+}) => {
   await signIn(page, ADMIN_EMAIL);
   await chooseCompany(page, DUTCH_COMPANY, "Nederland");
   // The overview says what each number counts; the node-locked kind is one line too.
@@ -69,10 +72,17 @@ test("one column per kind of license with the overview's figures, every column o
   expect(header.y).toBeLessThan(80);
   // A row far down the list is rendered once the page scrolled to it.
   await page.mouse.wheel(0, 4000);
-  await expect(grid(page).getByRole("rowheader", { name: /Yılmaz|Zwart|Visser/ }).first()).toBeVisible();
+  await expect(
+    grid(page)
+      .getByRole("rowheader", { name: /Yılmaz|Zwart|Visser/ })
+      .first(),
+  ).toBeVisible();
 });
 
-test("after another admin took the last seat, the stale tick is marked, the counter stays 5 / 5 and Opslaan is closed", async ({ page, browser }) => {
+test("after another admin took the last seat, the stale tick is marked, the counter stays 5 / 5 and Opslaan is closed", async ({
+  page,
+  browser,
+}) => {
   await openGroup(page);
   const other = await browser.newPage({ locale: "nl-NL", viewport: { width: 1366, height: 768 } });
   await openGroup(other);

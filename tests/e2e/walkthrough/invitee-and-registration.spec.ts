@@ -34,7 +34,10 @@ async function expectSuccessBox(page: Page, title: string): Promise<void> {
   await expect(page.getByRole("link", { name: "Doorgaan naar het portaal" })).toBeVisible();
 }
 
-test("an invited colleague gets both licenses in the invitation, registers with prefilled names and continues to the software", async ({ page, browser }) => {
+test("an invited colleague gets both licenses in the invitation, registers with prefilled names and continues to the software", async ({
+  page,
+  browser,
+}) => {
   const email = uniqueEmail("john.bakker");
   const lastName = `Bakker${randomBytes(3).toString("hex")}`;
   const person = `John ${lastName}`;
@@ -95,7 +98,9 @@ test("an invited colleague gets both licenses in the invitation, registers with 
   }
 });
 
-test("public path: from PROFIS Engineering to Registreren, one click on Activeer account, then Doorgaan naar PROFIS Engineering", async ({ page }) => {
+test("public path: from PROFIS Engineering to Registreren, one click on Activeer account, then Doorgaan naar PROFIS Engineering", async ({
+  page,
+}) => {
   const email = uniqueEmail("publiek");
   await page.goto("/launch/profis-engineering");
   await expect(page).toHaveURL(/\/sign-in\?callbackUrl=/);
@@ -147,7 +152,9 @@ test("signed out, a group link leads to the group after sign-in", async ({ page,
   await context.close();
 });
 
-test("a saved link to a De Vries group, opened while working for Constructie Peeters, asks to switch and then shows the group under its own company", async ({ page }) => {
+test("a saved link to a De Vries group, opened while working for Constructie Peeters, asks to switch and then shows the group under its own company", async ({
+  page,
+}) => {
   await signIn(page, ADMIN_EMAIL);
   await chooseCompany(page, DUTCH_COMPANY, "Nederland");
   const groupPath = await openGroup(page);

@@ -38,15 +38,28 @@ test("the chosen company persists across sessions; Software management only wher
   user = await getCurrentUser(await portalSessionClaims({ userId: person.id, sessionVersion: person.sessionVersion }), database.db);
   expect(user?.currentMembership?.company.id).toBe(companyB.company.id);
   expect(canManageSoftware(user?.currentMembership)).toBe(true);
-  expect(await database.db.auditEvent.findFirst({ where: { action: "company.switched", actorId: person.id, companyId: companyB.company.id } })).toMatchObject({ ipAddress: "192.0.2.7" });
+  expect(
+    await database.db.auditEvent.findFirst({ where: { action: "company.switched", actorId: person.id, companyId: companyB.company.id } }),
+  ).toMatchObject({ ipAddress: "192.0.2.7" });
 });
 
 test("the profile stores names, title, position and language", async () => {
   const tenant = await createTestTenant();
   const person = await tenant.addUser("USER");
-  await updateProfile({ actor: person, profile: { title: "DR", firstName: " Anna ", lastName: "Bakker", position: "Engineer", language: "en" } });
-  expect(await database.db.user.findUniqueOrThrow({ where: { id: person.id } })).toMatchObject({ title: "DR", firstName: "Anna", lastName: "Bakker", position: "Engineer", language: "en" });
-  await expect(updateProfile({ actor: person, profile: { title: "", firstName: "", lastName: "B", position: "", language: "nl" } })).rejects.toMatchObject({
+  await updateProfile({
+    actor: person,
+    profile: { title: "DR", firstName: " Anna ", lastName: "Bakker", position: "Engineer", language: "en" },
+  });
+  expect(await database.db.user.findUniqueOrThrow({ where: { id: person.id } })).toMatchObject({
+    title: "DR",
+    firstName: "Anna",
+    lastName: "Bakker",
+    position: "Engineer",
+    language: "en",
+  });
+  await expect(
+    updateProfile({ actor: person, profile: { title: "", firstName: "", lastName: "B", position: "", language: "nl" } }),
+  ).rejects.toMatchObject({
     code: "INVALID",
     details: { fields: { firstName: "required" } },
   });

@@ -16,7 +16,10 @@ const database = useTestDatabase();
 const NEW_PASSWORD = "another long passphrase 2026";
 
 async function resetTokenFor(email: string): Promise<string> {
-  const mail = await database.db.emailMessage.findFirstOrThrow({ where: { toAddress: email, template: "password-reset" }, orderBy: { createdAt: "desc" } });
+  const mail = await database.db.emailMessage.findFirstOrThrow({
+    where: { toAddress: email, template: "password-reset" },
+    orderBy: { createdAt: "desc" },
+  });
   return new URL((mail.payload as { resetUrl: string }).resetUrl).searchParams.get("token")!;
 }
 
@@ -70,7 +73,10 @@ test("two parallel resets with one link: exactly one succeeds", async () => {
   const user = await createTestAccount();
   await requestPasswordReset({ email: user.email });
   const token = await resetTokenFor(user.email);
-  const results = await Promise.allSettled([resetPassword({ token, password: NEW_PASSWORD }), resetPassword({ token, password: "a different passphrase" })]);
+  const results = await Promise.allSettled([
+    resetPassword({ token, password: NEW_PASSWORD }),
+    resetPassword({ token, password: "a different passphrase" }),
+  ]);
   expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
 });
 
@@ -78,8 +84,12 @@ test("changing the password ends the other sessions; the new version keeps this 
   const user = await createTestAccount();
   const other = await signedInClaims(user.email);
   const current = await signedInClaims(user.email);
-  await expect(changePassword({ actor: { id: user.id }, currentPassword: "wrong", newPassword: NEW_PASSWORD })).rejects.toMatchObject({ details: { fields: { currentPassword: "wrong" } } });
-  await expect(changePassword({ actor: { id: user.id }, currentPassword: TEST_PASSWORD, newPassword: user.email })).rejects.toMatchObject({ details: { fields: { newPassword: "contains-email" } } });
+  await expect(changePassword({ actor: { id: user.id }, currentPassword: "wrong", newPassword: NEW_PASSWORD })).rejects.toMatchObject({
+    details: { fields: { currentPassword: "wrong" } },
+  });
+  await expect(changePassword({ actor: { id: user.id }, currentPassword: TEST_PASSWORD, newPassword: user.email })).rejects.toMatchObject({
+    details: { fields: { newPassword: "contains-email" } },
+  });
 
   const { sessionVersion } = await changePassword({ actor: { id: user.id }, currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD });
   expect(await getCurrentUser(other, database.db)).toBeNull();

@@ -35,13 +35,27 @@ test("register → verification mail → activate → sign in; terms version and
   const clock = fixedClock("2026-04-01T08:00:00Z");
   const email = newEmail();
   const bindingSecret = newBindingSecret();
-  await registerAccount({ email, password: PASSWORD, firstName: "Eva", lastName: "Jansen", acceptTerms: true, language: "en", bindingSecret, clock });
+  await registerAccount({
+    email,
+    password: PASSWORD,
+    firstName: "Eva",
+    lastName: "Jansen",
+    acceptTerms: true,
+    language: "en",
+    bindingSecret,
+    clock,
+  });
 
   // Decision 017: until the mailbox is proven the row holds the address only.
   const user = await database.db.user.findUniqueOrThrow({ where: { email } });
   expect(user).toMatchObject({ emailVerifiedAt: null, passwordHash: null, termsVersion: null, termsAcceptedAt: null, firstName: "" });
   const mail = await lastMailTo(email);
-  expect(mail).toMatchObject({ template: "account-verification", locale: "en", userId: user.id, payload: { firstName: "Eva", expiresInHours: 24 } });
+  expect(mail).toMatchObject({
+    template: "account-verification",
+    locale: "en",
+    userId: user.id,
+    payload: { firstName: "Eva", expiresInHours: 24 },
+  });
 
   // Only the token's hash is stored.
   const token = await verificationTokenFor(email);
@@ -80,25 +94,42 @@ test("a registration that began from a license email continues to that software"
 test("registering a registered address answers the same and sends 'account-exists' instead", async () => {
   const existing = await createTestAccount();
   const before = await database.db.user.findUniqueOrThrow({ where: { id: existing.id } });
-  const result = await registerAccount({ email: existing.email.toUpperCase(), password: PASSWORD, firstName: "Vreemd", acceptTerms: true, language: "en" });
+  const result = await registerAccount({
+    email: existing.email.toUpperCase(),
+    password: PASSWORD,
+    firstName: "Vreemd",
+    acceptTerms: true,
+    language: "en",
+  });
   // The same answer as for a new address (no enumeration); only an invitation link activates (decision 007).
   expect(result).toEqual({ status: "VERIFICATION_SENT" });
   const mail = await lastMailTo(existing.email);
   expect(mail).toMatchObject({ template: "account-exists", userId: existing.id });
   // Nothing about the account changed: the old password still works.
   expect(await database.db.user.findUniqueOrThrow({ where: { id: existing.id } })).toEqual(before);
-  expect(await signInWithPassword({ credentials: { email: existing.email, password: TEST_PASSWORD } })).toMatchObject({ status: "signed-in" });
+  expect(await signInWithPassword({ credentials: { email: existing.email, password: TEST_PASSWORD } })).toMatchObject({
+    status: "signed-in",
+  });
   expect(await signInWithPassword({ credentials: { email: existing.email, password: PASSWORD } })).toEqual({ status: "invalid" });
 });
 
 test("terms must be accepted and the password must meet the policy", async () => {
   const email = newEmail();
-  await expect(registerAccount({ email, password: PASSWORD, acceptTerms: false, language: "nl" })).rejects.toMatchObject({ code: "INVALID", details: { fields: { acceptTerms: "required" } } });
-  await expect(registerAccount({ email, password: "qwerty123456", acceptTerms: true, language: "nl" })).rejects.toMatchObject({ details: { fields: { password: "common" } } });
-  await expect(registerAccount({ email, password: email, acceptTerms: true, language: "nl" })).rejects.toMatchObject({ details: { fields: { password: "contains-email" } } });
+  await expect(registerAccount({ email, password: PASSWORD, acceptTerms: false, language: "nl" })).rejects.toMatchObject({
+    code: "INVALID",
+    details: { fields: { acceptTerms: "required" } },
+  });
+  await expect(registerAccount({ email, password: "qwerty123456", acceptTerms: true, language: "nl" })).rejects.toMatchObject({
+    details: { fields: { password: "common" } },
+  });
+  await expect(registerAccount({ email, password: email, acceptTerms: true, language: "nl" })).rejects.toMatchObject({
+    details: { fields: { password: "contains-email" } },
+  });
   // Common Dutch passwords are refused as the English ones are (decision 019).
   for (const guessable of ["wachtwoord12345", "Welkom123456"]) {
-    await expect(registerAccount({ email, password: guessable, acceptTerms: true, language: "nl" })).rejects.toMatchObject({ details: { fields: { password: "guessable" } } });
+    await expect(registerAccount({ email, password: guessable, acceptTerms: true, language: "nl" })).rejects.toMatchObject({
+      details: { fields: { password: "guessable" } },
+    });
   }
   expect(await database.db.user.findUnique({ where: { email } })).toBeNull();
 });
@@ -131,7 +162,11 @@ test("a verification link works once, also when used twice at the same moment", 
   expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
   expect(results.filter((result) => result.status === "rejected")).toHaveLength(1);
   await expect(verifyEmail({ token, bindingSecret })).rejects.toMatchObject({ code: "INVALID" });
-  expect(await database.db.auditEvent.count({ where: { action: "account.verified", subjectUserId: (await database.db.user.findUniqueOrThrow({ where: { email } })).id } })).toBe(1);
+  expect(
+    await database.db.auditEvent.count({
+      where: { action: "account.verified", subjectUserId: (await database.db.user.findUniqueOrThrow({ where: { email } })).id },
+    }),
+  ).toBe(1);
 });
 
 test("a stranger registering an invited contact's address never sets its password: the mailbox owner chooses one (decision 017)", async () => {
@@ -139,7 +174,15 @@ test("a stranger registering an invited contact's address never sets its passwor
   const contact = await database.db.user.create({ data: { email, firstName: "Invited", lastName: "Contact", language: "nl" } });
   const before = await database.db.user.findUniqueOrThrow({ where: { id: contact.id } });
   const strangersBrowser = newBindingSecret();
-  await registerAccount({ email, password: PASSWORD, firstName: "Vreemd", lastName: "Indringer", acceptTerms: true, language: "en", bindingSecret: strangersBrowser });
+  await registerAccount({
+    email,
+    password: PASSWORD,
+    firstName: "Vreemd",
+    lastName: "Indringer",
+    acceptTerms: true,
+    language: "en",
+    bindingSecret: strangersBrowser,
+  });
   // Registering changed nothing on the row; the password waits in the token.
   expect(await database.db.user.findUniqueOrThrow({ where: { id: contact.id } })).toEqual(before);
   expect(await signInWithPassword({ credentials: { email, password: PASSWORD } })).toEqual({ status: "unverified" });
@@ -148,26 +191,51 @@ test("a stranger registering an invited contact's address never sets its passwor
   const token = await verificationTokenFor(email);
   expect(await describeActivation({ token, bindingSecret: null })).toEqual({ kind: "choose-password", email });
   expect(await describeActivation({ token, bindingSecret: newBindingSecret() })).toEqual({ kind: "choose-password", email });
-  await expect(verifyEmail({ token, bindingSecret: null })).rejects.toMatchObject({ code: "INVALID", details: { fields: { password: "required" } } });
-  await expect(verifyEmail({ token, chosen: { password: OWN_PASSWORD, acceptTerms: false, language: "nl" } })).rejects.toMatchObject({ details: { fields: { acceptTerms: "required" } } });
-  await expect(verifyEmail({ token, chosen: { password: "qwerty123456", acceptTerms: true, language: "nl" } })).rejects.toMatchObject({ details: { fields: { password: "common" } } });
+  await expect(verifyEmail({ token, bindingSecret: null })).rejects.toMatchObject({
+    code: "INVALID",
+    details: { fields: { password: "required" } },
+  });
+  await expect(verifyEmail({ token, chosen: { password: OWN_PASSWORD, acceptTerms: false, language: "nl" } })).rejects.toMatchObject({
+    details: { fields: { acceptTerms: "required" } },
+  });
+  await expect(verifyEmail({ token, chosen: { password: "qwerty123456", acceptTerms: true, language: "nl" } })).rejects.toMatchObject({
+    details: { fields: { password: "common" } },
+  });
   // None of the refusals used the link up.
   await verifyEmail({ token, chosen: { password: OWN_PASSWORD, acceptTerms: true, language: "nl" } });
 
   expect(await signInWithPassword({ credentials: { email, password: PASSWORD } })).toEqual({ status: "invalid" });
-  expect(await signInWithPassword({ credentials: { email, password: OWN_PASSWORD } })).toMatchObject({ status: "signed-in", language: "nl" });
-  expect(await database.db.user.findUniqueOrThrow({ where: { id: contact.id } })).toMatchObject({ firstName: "Invited", lastName: "Contact", termsVersion: expect.any(String) });
+  expect(await signInWithPassword({ credentials: { email, password: OWN_PASSWORD } })).toMatchObject({
+    status: "signed-in",
+    language: "nl",
+  });
+  expect(await database.db.user.findUniqueOrThrow({ where: { id: contact.id } })).toMatchObject({
+    firstName: "Invited",
+    lastName: "Contact",
+    termsVersion: expect.any(String),
+  });
   const verified = await database.db.auditEvent.findFirstOrThrow({ where: { action: "account.verified", subjectUserId: contact.id } });
   expect(verified.data).toEqual({ passwordFrom: "activation" });
 });
 
 test("a stranger registering a new address never gets in once the owner of the mailbox activates it", async () => {
   const email = newEmail();
-  await registerAccount({ email, password: PASSWORD, firstName: "Vreemd", lastName: "Indringer", acceptTerms: true, language: "en", bindingSecret: newBindingSecret() });
+  await registerAccount({
+    email,
+    password: PASSWORD,
+    firstName: "Vreemd",
+    lastName: "Indringer",
+    acceptTerms: true,
+    language: "en",
+    bindingSecret: newBindingSecret(),
+  });
   const token = await verificationTokenFor(email);
   await verifyEmail({ token, bindingSecret: newBindingSecret(), chosen: { password: OWN_PASSWORD, acceptTerms: true, language: "nl" } });
   expect(await signInWithPassword({ credentials: { email, password: PASSWORD } })).toEqual({ status: "invalid" });
-  expect(await signInWithPassword({ credentials: { email, password: OWN_PASSWORD } })).toMatchObject({ status: "signed-in", language: "nl" });
+  expect(await signInWithPassword({ credentials: { email, password: OWN_PASSWORD } })).toMatchObject({
+    status: "signed-in",
+    language: "nl",
+  });
   expect(await database.db.user.findUniqueOrThrow({ where: { email } })).toMatchObject({ firstName: "", lastName: "" });
 });
 
@@ -175,10 +243,22 @@ test("the contact who registers in their own browser activates in one click; the
   const email = newEmail();
   const contact = await database.db.user.create({ data: { email, firstName: "Invited", lastName: "Contact", language: "nl" } });
   const bindingSecret = newBindingSecret();
-  await registerAccount({ email, password: PASSWORD, firstName: "Other", lastName: "Name", acceptTerms: true, language: "en", bindingSecret });
+  await registerAccount({
+    email,
+    password: PASSWORD,
+    firstName: "Other",
+    lastName: "Name",
+    acceptTerms: true,
+    language: "en",
+    bindingSecret,
+  });
   await verifyEmail({ token: await verificationTokenFor(email), bindingSecret });
   expect(await signInWithPassword({ credentials: { email, password: PASSWORD } })).toMatchObject({ status: "signed-in", language: "en" });
-  expect(await database.db.user.findUniqueOrThrow({ where: { id: contact.id } })).toMatchObject({ firstName: "Invited", lastName: "Contact", termsVersion: expect.any(String) });
+  expect(await database.db.user.findUniqueOrThrow({ where: { id: contact.id } })).toMatchObject({
+    firstName: "Invited",
+    lastName: "Contact",
+    termsVersion: expect.any(String),
+  });
 });
 
 test("registration is rate limited per address, with the wait time", async () => {

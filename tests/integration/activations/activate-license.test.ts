@@ -12,7 +12,12 @@ useTestDatabase();
 
 async function assign(tenant: TestTenant, licenseId: string, userIds: string[]): Promise<void> {
   const { version } = await db().licenseGroup.findUniqueOrThrow({ where: { id: tenant.group.id } });
-  await saveAssignments({ actor: tenant.admin, groupId: tenant.group.id, expectedVersion: version, changes: userIds.map((userId) => ({ licenseId, userId, assigned: true })) });
+  await saveAssignments({
+    actor: tenant.admin,
+    groupId: tenant.group.id,
+    expectedVersion: version,
+    changes: userIds.map((userId) => ({ licenseId, userId, assigned: true })),
+  });
 }
 
 async function nodeLockedFor(tenant: TestTenant) {
@@ -25,10 +30,23 @@ async function nodeLockedFor(tenant: TestTenant) {
 test("R3/R22: the assigned user activates the key on a device; the same machine again gets the same activation", async () => {
   const tenant = await createTestTenant();
   const { license, user, key } = await nodeLockedFor(tenant);
-  const first = await activateLicense({ actor: user, activationKey: key.toLowerCase().replace(/-/g, " "), fingerprint: "fp-1", hostname: "NL-LT-01" });
-  expect(first).toMatchObject({ isNew: true, device: { userId: user.id, fingerprint: "fp-1", hostname: "NL-LT-01" }, activation: { licenseId: license.id, licenseType: "NODE_LOCKED" } });
+  const first = await activateLicense({
+    actor: user,
+    activationKey: key.toLowerCase().replace(/-/g, " "),
+    fingerprint: "fp-1",
+    hostname: "NL-LT-01",
+  });
+  expect(first).toMatchObject({
+    isNew: true,
+    device: { userId: user.id, fingerprint: "fp-1", hostname: "NL-LT-01" },
+    activation: { licenseId: license.id, licenseType: "NODE_LOCKED" },
+  });
   const again = await activateLicense({ actor: user, activationKey: key, fingerprint: "fp-1", hostname: "NL-LT-01-RENAMED" });
-  expect(again).toMatchObject({ isNew: false, activation: { id: first.activation.id }, device: { id: first.device.id, hostname: "NL-LT-01-RENAMED" } });
+  expect(again).toMatchObject({
+    isNew: false,
+    activation: { id: first.activation.id },
+    device: { id: first.device.id, hostname: "NL-LT-01-RENAMED" },
+  });
   expect(await db().auditEvent.count({ where: { action: "activation.created", licenseId: license.id } })).toBe(1);
 });
 
@@ -49,10 +67,17 @@ test("R4: after the user removes the key from the first machine, the second mach
   const { user, key } = await nodeLockedFor(tenant);
   const office = await activateLicense({ actor: user, activationKey: key, fingerprint: "fp-a", hostname: "PC-A" });
   const removed = await deactivateActivation({ actor: user, activationId: office.activation.id, reason: "moving to a new laptop" });
-  expect(removed).toMatchObject({ wasActive: true, activation: { deactivatedById: user.id, deactivationReason: "moving to a new laptop" } });
-  await expect(activateLicense({ actor: user, activationKey: key, fingerprint: "fp-b", hostname: "PC-B" })).resolves.toMatchObject({ isNew: true });
+  expect(removed).toMatchObject({
+    wasActive: true,
+    activation: { deactivatedById: user.id, deactivationReason: "moving to a new laptop" },
+  });
+  await expect(activateLicense({ actor: user, activationKey: key, fingerprint: "fp-b", hostname: "PC-B" })).resolves.toMatchObject({
+    isNew: true,
+  });
   // Deactivating twice changes nothing the second time.
-  expect(await deactivateActivation({ actor: user, activationId: office.activation.id, reason: "again" })).toMatchObject({ wasActive: false });
+  expect(await deactivateActivation({ actor: user, activationId: office.activation.id, reason: "again" })).toMatchObject({
+    wasActive: false,
+  });
   expect(await db().auditEvent.count({ where: { action: "activation.deactivated", subjectUserId: user.id } })).toBe(1);
 });
 
@@ -60,9 +85,16 @@ test("an unknown key is not found; a key of a license not assigned to the user i
   const tenant = await createTestTenant();
   const { key } = await nodeLockedFor(tenant);
   const colleague = await tenant.addUser();
-  await expect(activateLicense({ actor: colleague, activationKey: "00000-00000-00000-00000-00000", fingerprint: "fp", hostname: "PC" })).rejects.toMatchObject({ code: "NOT_FOUND" });
-  await expect(activateLicense({ actor: colleague, activationKey: "not a key", fingerprint: "fp", hostname: "PC" })).rejects.toMatchObject({ code: "NOT_FOUND" });
-  await expect(activateLicense({ actor: colleague, activationKey: key, fingerprint: "fp", hostname: "PC" })).rejects.toMatchObject({ code: "FORBIDDEN", details: { reason: "NOT_ASSIGNED" } });
+  await expect(
+    activateLicense({ actor: colleague, activationKey: "00000-00000-00000-00000-00000", fingerprint: "fp", hostname: "PC" }),
+  ).rejects.toMatchObject({ code: "NOT_FOUND" });
+  await expect(activateLicense({ actor: colleague, activationKey: "not a key", fingerprint: "fp", hostname: "PC" })).rejects.toMatchObject({
+    code: "NOT_FOUND",
+  });
+  await expect(activateLicense({ actor: colleague, activationKey: key, fingerprint: "fp", hostname: "PC" })).rejects.toMatchObject({
+    code: "FORBIDDEN",
+    details: { reason: "NOT_ASSIGNED" },
+  });
   expect(await db().device.count({ where: { userId: colleague.id } })).toBe(0);
 });
 
@@ -81,7 +113,9 @@ test("R25: 20 concurrent activations of one node-locked key on different machine
   const tenant = await createTestTenant();
   const { license, user, key } = await nodeLockedFor(tenant);
   const results = await Promise.allSettled(
-    Array.from({ length: 20 }, (_, index) => activateLicense({ actor: user, activationKey: key, fingerprint: `fp-${index}`, hostname: `PC-${index}` })),
+    Array.from({ length: 20 }, (_, index) =>
+      activateLicense({ actor: user, activationKey: key, fingerprint: `fp-${index}`, hostname: `PC-${index}` }),
+    ),
   );
   expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
   for (const result of results) if (result.status === "rejected") expect(result.reason).toMatchObject({ code: "CONFLICT" });
@@ -107,17 +141,30 @@ test("R4/R28: an admin deactivates a lost device of their company with a reason,
   const floating = await tenant.addLicense("PROFIS_DETECTION_OFFICE", "FLOATING", 2);
   const user = await tenant.addUser();
   await assign(tenant, floating.id, [user.id]);
-  const { activation, device } = await activateLicense({ actor: user, activationKey: floating.activationKey!, fingerprint: "fp-lost", hostname: "LOST-LAPTOP" });
+  const { activation, device } = await activateLicense({
+    actor: user,
+    activationKey: floating.activationKey!,
+    fingerprint: "fp-lost",
+    hostname: "LOST-LAPTOP",
+  });
   await acquireLease({ userId: user.id, licenseId: floating.id, holder: { deviceId: device.id } });
 
-  await expect(deactivateActivation({ actor: other.admin, activationId: activation.id, reason: "not mine" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  await expect(deactivateActivation({ actor: other.admin, activationId: activation.id, reason: "not mine" })).rejects.toMatchObject({
+    code: "NOT_FOUND",
+  });
   const colleague = await tenant.addUser();
-  await expect(deactivateActivation({ actor: colleague, activationId: activation.id, reason: "prank" })).rejects.toMatchObject({ code: "FORBIDDEN" });
-  await expect(deactivateActivation({ actor: tenant.admin, activationId: activation.id, reason: " " })).rejects.toMatchObject({ code: "INVALID" });
+  await expect(deactivateActivation({ actor: colleague, activationId: activation.id, reason: "prank" })).rejects.toMatchObject({
+    code: "FORBIDDEN",
+  });
+  await expect(deactivateActivation({ actor: tenant.admin, activationId: activation.id, reason: " " })).rejects.toMatchObject({
+    code: "INVALID",
+  });
   expect(await db().activation.count({ where: { id: activation.id, deactivatedAt: null } })).toBe(1);
 
   await deactivateActivation({ actor: tenant.admin, activationId: activation.id, reason: "laptop stolen" });
   expect(await db().floatingLease.count({ where: { deviceId: device.id, releasedAt: null } })).toBe(0);
-  const events = await db().auditEvent.findMany({ where: { companyId: tenant.company.id, actorId: tenant.admin.id, action: { in: ["activation.deactivated", "lease.released"] } } });
+  const events = await db().auditEvent.findMany({
+    where: { companyId: tenant.company.id, actorId: tenant.admin.id, action: { in: ["activation.deactivated", "lease.released"] } },
+  });
   expect(events.map((event) => event.action).sort()).toEqual(["activation.deactivated", "lease.released"]);
 });

@@ -31,11 +31,26 @@ test("R3/R22: 201 with the activation and a license file signed for this license
   const session = await signIn(users[0]!);
   const first = await call(activate, { token: session.accessToken, json: { activationKey: key.toLowerCase(), ...office } });
   expect(first.status).toBe(201);
-  expect(first.body.activation).toMatchObject({ licenseId: license.id, licenseType: "NODE_LOCKED", productCode: "PROFIS_LAYOUT_OFFICE", hostname: office.hostname, fingerprint: office.fingerprint, activatedAt: clock.now().toISOString(), validUntil: license.validUntil.toISOString() });
+  expect(first.body.activation).toMatchObject({
+    licenseId: license.id,
+    licenseType: "NODE_LOCKED",
+    productCode: "PROFIS_LAYOUT_OFFICE",
+    hostname: office.hostname,
+    fingerprint: office.fingerprint,
+    activatedAt: clock.now().toISOString(),
+    validUntil: license.validUntil.toISOString(),
+  });
 
   const { payload, protectedHeader } = await verifyLicenseFile(first.body.licenseFile, "PROFIS_LAYOUT_OFFICE");
   expect(protectedHeader).toMatchObject({ alg: "EdDSA", typ: "license-file+jwt", kid: expect.any(String) });
-  expect(payload).toMatchObject({ sub: users[0]!.id, activationId: first.body.activation.id, licenseId: license.id, fingerprint: office.fingerprint, companyId: tenant.company.id, licenseValidUntil: license.validUntil.toISOString() });
+  expect(payload).toMatchObject({
+    sub: users[0]!.id,
+    activationId: first.body.activation.id,
+    licenseId: license.id,
+    fingerprint: office.fingerprint,
+    companyId: tenant.company.id,
+    licenseValidUntil: license.validUntil.toISOString(),
+  });
   // exp = min(license end, now + 30 days): the license runs a year, so 30 days.
   expect(payload.exp).toBe(Math.floor((clock.now().getTime() + LICENSE_FILE_TTL_MS) / 1000));
 
@@ -51,7 +66,10 @@ test("the license file never outlives its license", async () => {
   await db().license.update({ where: { id: license.id }, data: { validUntil: ending } });
   const user = await tenant.addUser();
   await assign(tenant, license.id, [user]);
-  const answer = await call(activate, { token: (await signIn(user)).accessToken, json: { activationKey: license.activationKey!, ...office } });
+  const answer = await call(activate, {
+    token: (await signIn(user)).accessToken,
+    json: { activationKey: license.activationKey!, ...office },
+  });
   const { payload } = await verifyLicenseFile(answer.body.licenseFile, "PROFIS_LAYOUT_OFFICE");
   expect(payload.exp).toBe(Math.floor(ending.getTime() / 1000));
 });
@@ -64,17 +82,34 @@ test("R3/R4: a node-locked key active on another machine is 409 ACTIVATION_LIMIT
   const activatedAt = clock.now().toISOString();
   clock.advance(60_000);
 
-  const refused = await call(activate, { token: session.accessToken, json: { activationKey: key, ...home }, headers: { "Accept-Language": "en" } });
-  expect(refused).toMatchObject({ status: 409, body: { code: "ACTIVATION_LIMIT", device: { hostname: office.hostname, activatedAt }, detail: expect.stringContaining(office.hostname) } });
-  expect(await db().auditEvent.findMany({ where: { action: "activation.refused", licenseId: license.id, companyId: tenant.company.id } })).toMatchObject([{ data: { reason: "ACTIVATION_LIMIT", hostname: home.hostname, activeOn: office.hostname } }]);
+  const refused = await call(activate, {
+    token: session.accessToken,
+    json: { activationKey: key, ...home },
+    headers: { "Accept-Language": "en" },
+  });
+  expect(refused).toMatchObject({
+    status: 409,
+    body: {
+      code: "ACTIVATION_LIMIT",
+      device: { hostname: office.hostname, activatedAt },
+      detail: expect.stringContaining(office.hostname),
+    },
+  });
+  expect(
+    await db().auditEvent.findMany({ where: { action: "activation.refused", licenseId: license.id, companyId: tenant.company.id } }),
+  ).toMatchObject([{ data: { reason: "ACTIVATION_LIMIT", hostname: home.hostname, activeOn: office.hostname } }]);
   expect(await db().device.count({ where: { userId: users[0]!.id } })).toBe(1);
 
   // R4: the portal lists the machine until the user removes the key there.
-  expect((await listGroupDevices({ actor: tenant.admin, groupId: tenant.group.id })).map((device) => device.hostname)).toEqual([office.hostname]);
+  expect((await listGroupDevices({ actor: tenant.admin, groupId: tenant.group.id })).map((device) => device.hostname)).toEqual([
+    office.hostname,
+  ]);
   const removed = await call(deactivate, { method: "DELETE", token: session.accessToken, params: { id: first.body.activation.id } });
   expect(removed.status).toBe(204);
   expect(await listGroupDevices({ actor: tenant.admin, groupId: tenant.group.id })).toEqual([]);
-  expect((await call(deactivate, { method: "DELETE", token: session.accessToken, params: { id: first.body.activation.id } })).status).toBe(204);
+  expect((await call(deactivate, { method: "DELETE", token: session.accessToken, params: { id: first.body.activation.id } })).status).toBe(
+    204,
+  );
   expect((await call(activate, { token: session.accessToken, json: { activationKey: key, ...home } })).status).toBe(201);
   expect(await db().auditEvent.count({ where: { action: "activation.deactivated", licenseId: license.id } })).toBe(1);
 });
@@ -89,8 +124,14 @@ test("403 NOT_ASSIGNED for a colleague's key (audited), 404 INVALID_ACTIVATION_K
 
   const notAssigned = await call(activate, { token: session.accessToken, json: { activationKey: key, ...office } });
   expect(notAssigned).toMatchObject({ status: 403, body: { code: "NOT_ASSIGNED" } });
-  expect(await db().auditEvent.count({ where: { action: "activation.refused", licenseId: license.id, companyId: tenant.company.id, subjectUserId: colleague.id } })).toBe(1);
-  expect((await call(activate, { token: session.accessToken, json: { activationKey: "00000-00000-00000-00000-00000", ...office } })).body.code).toBe("INVALID_ACTIVATION_KEY");
+  expect(
+    await db().auditEvent.count({
+      where: { action: "activation.refused", licenseId: license.id, companyId: tenant.company.id, subjectUserId: colleague.id },
+    }),
+  ).toBe(1);
+  expect(
+    (await call(activate, { token: session.accessToken, json: { activationKey: "00000-00000-00000-00000-00000", ...office } })).body.code,
+  ).toBe("INVALID_ACTIVATION_KEY");
   const crossCompany = await call(activate, { token: session.accessToken, json: { activationKey: foreign.key, ...office } });
   expect(crossCompany).toMatchObject({ status: 404, body: { code: "INVALID_ACTIVATION_KEY" } });
   expect(await db().auditEvent.count({ where: { action: "activation.refused", companyId: other.company.id } })).toBe(0);
@@ -107,7 +148,10 @@ test("R28: deleting another user's activation — same company or another — is
   // Even the company's admin cannot remove it through the API: that is the portal's device list (reason required).
   const admin = await signIn(tenant.admin);
   for (const session of [colleague, stranger, admin]) {
-    expect(await call(deactivate, { method: "DELETE", token: session.accessToken, params: { id: activation.id } })).toMatchObject({ status: 404, body: { code: "NOT_FOUND" } });
+    expect(await call(deactivate, { method: "DELETE", token: session.accessToken, params: { id: activation.id } })).toMatchObject({
+      status: 404,
+      body: { code: "NOT_FOUND" },
+    });
   }
   expect((await call(deactivate, { method: "DELETE", token: owner.accessToken, params: { id: "not-an-id" } })).status).toBe(404);
   expect(await db().activation.count({ where: { id: activation.id, deactivatedAt: null } })).toBe(1);
@@ -126,9 +170,16 @@ test("bad bodies are 400 with field errors and activate nothing; no token is 401
   const { key, users } = await desktopLicense(tenant, "NODE_LOCKED");
   const session = await signIn(users[0]!);
   const unknownField = await call(activate, { token: session.accessToken, json: { activationKey: key, ...office, seats: 99 } });
-  expect(unknownField).toMatchObject({ status: 400, body: { code: "INVALID_REQUEST", errors: [{ field: "seats", message: expect.any(String) }] } });
+  expect(unknownField).toMatchObject({
+    status: 400,
+    body: { code: "INVALID_REQUEST", errors: [{ field: "seats", message: expect.any(String) }] },
+  });
   const wrongTypes = await call(activate, { token: session.accessToken, json: { activationKey: 42, fingerprint: "short", hostname: "" } });
-  expect(wrongTypes.body.errors.map((error: { field: string }) => error.field).sort()).toEqual(["activationKey", "fingerprint", "hostname"]);
+  expect(wrongTypes.body.errors.map((error: { field: string }) => error.field).sort()).toEqual([
+    "activationKey",
+    "fingerprint",
+    "hostname",
+  ]);
   expect((await call(activate, { json: { activationKey: key, ...office } })).status).toBe(401);
   expect(await db().activation.count({ where: { userId: users[0]!.id } })).toBe(0);
 });

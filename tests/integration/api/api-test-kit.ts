@@ -43,7 +43,12 @@ export async function call(
     body = options.raw;
     if (options.contentType) headers.set("Content-Type", options.contentType);
   }
-  const request = new Request(`http://localhost/api/v1${options.path ?? "/"}`, { method: options.method ?? "POST", headers, body, ...(body instanceof ReadableStream ? { duplex: "half" } : {}) });
+  const request = new Request(`http://localhost/api/v1${options.path ?? "/"}`, {
+    method: options.method ?? "POST",
+    headers,
+    body,
+    ...(body instanceof ReadableStream ? { duplex: "half" } : {}),
+  });
   const response = await route(request, { params: Promise.resolve(options.params ?? {}) });
   const text = await response.text();
   return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : null, text };
@@ -62,12 +67,25 @@ export function useRouteClock() {
 
 export async function assign(tenant: TestTenant, licenseId: string, users: Pick<User, "id">[], assigned = true): Promise<void> {
   const { version } = await db().licenseGroup.findUniqueOrThrow({ where: { id: tenant.group.id } });
-  await saveAssignments({ actor: tenant.admin, groupId: tenant.group.id, expectedVersion: version, changes: users.map((user) => ({ licenseId, userId: user.id, assigned })) });
+  await saveAssignments({
+    actor: tenant.admin,
+    groupId: tenant.group.id,
+    expectedVersion: version,
+    changes: users.map((user) => ({ licenseId, userId: user.id, assigned })),
+  });
 }
 
 /** A desktop license of `type` with `userCount` assigned users. */
-export async function desktopLicense(tenant: TestTenant, type: Extract<LicenseType, "NODE_LOCKED" | "FLOATING">, options: { seats?: number; userCount?: number } = {}): Promise<{ license: License; key: string; users: User[] }> {
-  const license = await tenant.addLicense(type === "NODE_LOCKED" ? "PROFIS_LAYOUT_OFFICE" : "PROFIS_DETECTION_OFFICE", type, type === "NODE_LOCKED" ? 1 : (options.seats ?? 1));
+export async function desktopLicense(
+  tenant: TestTenant,
+  type: Extract<LicenseType, "NODE_LOCKED" | "FLOATING">,
+  options: { seats?: number; userCount?: number } = {},
+): Promise<{ license: License; key: string; users: User[] }> {
+  const license = await tenant.addLicense(
+    type === "NODE_LOCKED" ? "PROFIS_LAYOUT_OFFICE" : "PROFIS_DETECTION_OFFICE",
+    type,
+    type === "NODE_LOCKED" ? 1 : (options.seats ?? 1),
+  );
   const users: User[] = [];
   for (let index = 0; index < (options.userCount ?? 1); index++) users.push(await tenant.addUser());
   await assign(tenant, license.id, users);
@@ -77,7 +95,10 @@ export async function desktopLicense(tenant: TestTenant, type: Extract<LicenseTy
 export type Session = { accessToken: string; refreshToken: string; expiresIn: number; refreshTokenExpiresAt: string };
 
 export async function signIn(user: Pick<User, "email">, device?: { fingerprint: string; hostname: string }): Promise<Session> {
-  const answer = await call(signInRoute, { path: "/sessions", json: { email: user.email, password: TEST_PASSWORD, client: "Vitest", ...(device ? { device } : {}) } });
+  const answer = await call(signInRoute, {
+    path: "/sessions",
+    json: { email: user.email, password: TEST_PASSWORD, client: "Vitest", ...(device ? { device } : {}) },
+  });
   if (answer.status !== 201) throw new Error(`sign-in answered ${answer.status}: ${answer.text}`);
   return answer.body as Session;
 }

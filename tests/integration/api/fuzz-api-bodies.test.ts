@@ -61,16 +61,25 @@ test("the route table covers every operation of the OpenAPI document and every r
   expect(onDisk.filter((dir) => !inTable.has(dir))).toEqual([]);
 });
 
-const CONTROL = fc.constantFrom("\u0000", "\u202E", "\uD800", "\u2028", "%zz", "../", "'; DROP TABLE \"User\"; --");
-const nasty = fc.oneof(fc.string({ maxLength: 40 }), fc.tuple(fc.string({ maxLength: 10 }), CONTROL).map(([text, bad]) => `${text}${bad}`), fc.constant("x".repeat(70_000)));
+const CONTROL = fc.constantFrom("\u0000", "\u202E", "\uD800", "\u2028", "%zz", "../", '\'; DROP TABLE "User"; --');
+const nasty = fc.oneof(
+  fc.string({ maxLength: 40 }),
+  fc.tuple(fc.string({ maxLength: 10 }), CONTROL).map(([text, bad]) => `${text}${bad}`),
+  fc.constant("x".repeat(70_000)),
+);
 const anyValue = fc.oneof(fc.jsonValue({ maxDepth: 2 }), nasty, fc.integer(), fc.double(), fc.boolean(), fc.constant(null));
 
 /** A body close to what the operation expects: its fields, each with a value of any kind (or the real one), and maybe more fields. */
 function nearValidBody(fields: string[], real: Record<string, unknown>) {
-  return fc.tuple(
-    fc.record(Object.fromEntries(fields.map((field) => [field, field in real ? fc.oneof(anyValue, fc.constant(real[field])) : anyValue])), { requiredKeys: [] }),
-    fc.dictionary(fc.string({ maxLength: 12 }), anyValue, { maxKeys: 3 }),
-  ).map(([known, extra]) => ({ ...extra, ...known }));
+  return fc
+    .tuple(
+      fc.record(
+        Object.fromEntries(fields.map((field) => [field, field in real ? fc.oneof(anyValue, fc.constant(real[field])) : anyValue])),
+        { requiredKeys: [] },
+      ),
+      fc.dictionary(fc.string({ maxLength: 12 }), anyValue, { maxKeys: 3 }),
+    )
+    .map(([known, extra]) => ({ ...extra, ...known }));
 }
 
 /** The fields of the operation's request body, from its schema in the contract. */
@@ -84,10 +93,24 @@ type Sent = { json?: unknown; raw?: string; contentType?: string | null };
 const sentBody = fc.oneof(
   anyValue.map((json): Sent => ({ json })),
   fc.string({ maxLength: 60 }).map((raw): Sent => ({ raw, contentType: "application/json" })),
-  fc.string({ maxLength: 20 }).map((raw): Sent => ({ raw, contentType: fc.sample(fc.constantFrom("text/plain", "application/x-www-form-urlencoded", null), 1)[0]! })),
+  fc
+    .string({ maxLength: 20 })
+    .map((raw): Sent => ({ raw, contentType: fc.sample(fc.constantFrom("text/plain", "application/x-www-form-urlencoded", null), 1)[0]! })),
 );
 
-const tables = ["user", "membership", "license", "assignment", "device", "activation", "floatingLease", "trial", "refreshToken", "portalSession", "launchTokenRedemption"] as const;
+const tables = [
+  "user",
+  "membership",
+  "license",
+  "assignment",
+  "device",
+  "activation",
+  "floatingLease",
+  "trial",
+  "refreshToken",
+  "portalSession",
+  "launchTokenRedemption",
+] as const;
 async function counts(): Promise<Record<string, number>> {
   const client = db() as unknown as Record<string, { count: () => Promise<number> }>;
   return Object.fromEntries(await Promise.all(tables.map(async (table) => [table, await client[table]!.count()] as const)));
@@ -101,37 +124,50 @@ beforeAll(async () => {
   const { license, key, users } = await desktopLicense(tenant, "FLOATING", { seats: 2, userCount: 1 });
   session = await signIn(users[0]!);
   fingerprint = fingerprintOf("fuzz-pc");
-  expect((await call(activate, { token: session.accessToken, json: { activationKey: key, fingerprint, hostname: "FUZZ-PC" } })).status).toBe(201);
+  expect(
+    (await call(activate, { token: session.accessToken, json: { activationKey: key, fingerprint, hostname: "FUZZ-PC" } })).status,
+  ).toBe(201);
   licenseId = license.id;
 }, 60_000);
 
-test.each(apiOperations.map((operation) => `${operation.method} ${operation.path}`))("%s: never a 5xx, and a refusal writes nothing", async (key) => {
-  const route = routes[key]!;
-  const [method, template] = key.split(" ") as [string, string];
-  const fields = bodyFieldsOf(key);
-  const real = { licenseId, fingerprint, leaseId: licenseId, hostname: "FUZZ-PC" };
-  // A GET carries no body (fetch's Request refuses one); the token and parameters still vary.
-  const body = fields ? fc.oneof(sentBody, nearValidBody(fields, real).map((json): Sent => ({ json }))) : method === "get" ? fc.constant<Sent>({}) : fc.oneof(fc.constant<Sent>({}), sentBody);
-  const param = fc.oneof(fc.uuid(), nasty, fc.constant(licenseId));
-  const token = fc.oneof(fc.constant<string | undefined>(undefined), fc.constant(session.accessToken), fc.string({ maxLength: 30 }));
+test.each(apiOperations.map((operation) => `${operation.method} ${operation.path}`))(
+  "%s: never a 5xx, and a refusal writes nothing",
+  async (key) => {
+    const route = routes[key]!;
+    const [method, template] = key.split(" ") as [string, string];
+    const fields = bodyFieldsOf(key);
+    const real = { licenseId, fingerprint, leaseId: licenseId, hostname: "FUZZ-PC" };
+    // A GET carries no body (fetch's Request refuses one); the token and parameters still vary.
+    const body = fields
+      ? fc.oneof(
+          sentBody,
+          nearValidBody(fields, real).map((json): Sent => ({ json })),
+        )
+      : method === "get"
+        ? fc.constant<Sent>({})
+        : fc.oneof(fc.constant<Sent>({}), sentBody);
+    const param = fc.oneof(fc.uuid(), nasty, fc.constant(licenseId));
+    const token = fc.oneof(fc.constant<string | undefined>(undefined), fc.constant(session.accessToken), fc.string({ maxLength: 30 }));
 
-  await fc.assert(
-    fc.asyncProperty(body, param, token, async (sent, id, bearer) => {
-      const before = await counts();
-      const answer = await call(route, {
-        method: method.toUpperCase(),
-        path: template.replace("{id}", "x"),
-        params: template.includes("{id}") ? { id } : {},
-        token: bearer,
-        ...(sent.json !== undefined ? { json: sent.json } : {}),
-        ...(sent.raw !== undefined ? { raw: sent.raw, contentType: sent.contentType ?? null } : {}),
-      });
-      expect(answer.status, `${key} with ${JSON.stringify(sent).slice(0, 300)}`).toBeLessThan(500);
-      if (answer.status >= 400) {
-        expect(answer.headers.get("content-type")).toBe("application/problem+json");
-        expect(await counts(), `${key} refused with ${answer.status} and wrote`).toEqual(before);
-      }
-    }),
-    { numRuns: 40 },
-  );
-}, 120_000);
+    await fc.assert(
+      fc.asyncProperty(body, param, token, async (sent, id, bearer) => {
+        const before = await counts();
+        const answer = await call(route, {
+          method: method.toUpperCase(),
+          path: template.replace("{id}", "x"),
+          params: template.includes("{id}") ? { id } : {},
+          token: bearer,
+          ...(sent.json !== undefined ? { json: sent.json } : {}),
+          ...(sent.raw !== undefined ? { raw: sent.raw, contentType: sent.contentType ?? null } : {}),
+        });
+        expect(answer.status, `${key} with ${JSON.stringify(sent).slice(0, 300)}`).toBeLessThan(500);
+        if (answer.status >= 400) {
+          expect(answer.headers.get("content-type")).toBe("application/problem+json");
+          expect(await counts(), `${key} refused with ${answer.status} and wrote`).toEqual(before);
+        }
+      }),
+      { numRuns: 40 },
+    );
+  },
+  120_000,
+);

@@ -30,7 +30,13 @@ test("problems are RFC 9457 documents with the contract's code, a detail in the 
   expect(english.headers.get("cache-control")).toBe("no-store");
   expect(english.headers.get("content-language")).toBe("en");
   expect(english.headers.get("www-authenticate")).toMatch(/^Bearer /);
-  expect(Problem.parse(english.body)).toMatchObject({ type: "about:blank", title: "Unauthorized", status: 401, code: "UNAUTHENTICATED", detail: expect.stringMatching(/sign in/i) });
+  expect(Problem.parse(english.body)).toMatchObject({
+    type: "about:blank",
+    title: "Unauthorized",
+    status: 401,
+    code: "UNAUTHENTICATED",
+    detail: expect.stringMatching(/sign in/i),
+  });
   const dutch = await call(entitlements, { method: "GET" });
   expect(dutch.body.detail).toMatch(/Meld u opnieuw aan/);
   expect((await call(entitlements, { method: "GET", headers: { "Accept-Language": "en;q=0, nl" } })).body.detail).toMatch(/Meld u/);
@@ -40,9 +46,24 @@ test("no token, a malformed one, a forged one and a token of another kind are al
   const user = await createTestAccount();
   const session = await signIn(user);
   const [header, payload] = session.accessToken.split(".");
-  const forgedPayload = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload!, "base64url").toString()), sub: (await createTestAccount()).id })).toString("base64url");
-  const licenseFileKind = await signToken({ kind: "licenseFile", subject: user.id, audience: API_AUDIENCE, claims: { sid: "x", ver: 0 }, clock });
-  for (const authorization of ["", "Bearer", "Basic dXNlcjpwYXNz", "Bearer not-a-jwt", `Bearer ${header}.${forgedPayload}.${session.accessToken.split(".")[2]}`, `Bearer ${licenseFileKind}`]) {
+  const forgedPayload = Buffer.from(
+    JSON.stringify({ ...JSON.parse(Buffer.from(payload!, "base64url").toString()), sub: (await createTestAccount()).id }),
+  ).toString("base64url");
+  const licenseFileKind = await signToken({
+    kind: "licenseFile",
+    subject: user.id,
+    audience: API_AUDIENCE,
+    claims: { sid: "x", ver: 0 },
+    clock,
+  });
+  for (const authorization of [
+    "",
+    "Bearer",
+    "Basic dXNlcjpwYXNz",
+    "Bearer not-a-jwt",
+    `Bearer ${header}.${forgedPayload}.${session.accessToken.split(".")[2]}`,
+    `Bearer ${licenseFileKind}`,
+  ]) {
     const answer = await call(entitlements, { method: "GET", headers: authorization ? { Authorization: authorization } : {} });
     expect(answer.status, authorization.slice(0, 30)).toBe(401);
     expect(answer.body.code).toBe("UNAUTHENTICATED");
@@ -65,19 +86,37 @@ test("bodies: over the size limit counted on the bytes received (even without or
       },
     });
   const tooLarge = await call(activate, { token: accessToken, raw: stream(padded), contentType: "application/json" });
-  expect(tooLarge).toMatchObject({ status: 400, body: { code: "INVALID_REQUEST", errors: [{ field: "", message: expect.stringContaining(String(MAX_REQUEST_BODY_BYTES)) }] } });
-  expect((await call(activate, { token: accessToken, raw: padded, contentType: "application/json", headers: { "Content-Length": "10" } })).status).toBe(400);
-  expect((await call(activate, { token: accessToken, raw: new Uint8Array([0x7b, 0xff, 0xfe, 0x7d]), contentType: "application/json" })).status).toBe(400);
+  expect(tooLarge).toMatchObject({
+    status: 400,
+    body: { code: "INVALID_REQUEST", errors: [{ field: "", message: expect.stringContaining(String(MAX_REQUEST_BODY_BYTES)) }] },
+  });
+  expect(
+    (await call(activate, { token: accessToken, raw: padded, contentType: "application/json", headers: { "Content-Length": "10" } }))
+      .status,
+  ).toBe(400);
+  expect(
+    (await call(activate, { token: accessToken, raw: new Uint8Array([0x7b, 0xff, 0xfe, 0x7d]), contentType: "application/json" })).status,
+  ).toBe(400);
   expect((await call(activate, { token: accessToken, raw: valid, contentType: "application/json; charset=latin1" })).status).toBe(415);
   expect(await db().activation.count({ where: { userId: users[0]!.id } })).toBe(0);
   // The same body within the limit, as +json with charset: accepted.
-  expect((await call(activate, { token: accessToken, raw: valid, contentType: "application/vnd.api+json; charset=UTF-8" })).status).toBe(201);
+  expect((await call(activate, { token: accessToken, raw: valid, contentType: "application/vnd.api+json; charset=UTF-8" })).status).toBe(
+    201,
+  );
 });
 
 test("field errors name every wrong field, nested ones with a dotted path, in the caller's language", async () => {
-  const answer = await call(signInRoute, { json: { email: "a@b.c", password: "x", client: "x", device: { fingerprint: "short", hostname: "PC", serial: 1 } }, headers: { "Accept-Language": "en" } });
+  const answer = await call(signInRoute, {
+    json: { email: "a@b.c", password: "x", client: "x", device: { fingerprint: "short", hostname: "PC", serial: 1 } },
+    headers: { "Accept-Language": "en" },
+  });
   expect(answer.status).toBe(400);
-  expect(answer.body.errors).toEqual(expect.arrayContaining([{ field: "device.fingerprint", message: expect.any(String) }, { field: "device.serial", message: "Unknown field" }]));
+  expect(answer.body.errors).toEqual(
+    expect.arrayContaining([
+      { field: "device.fingerprint", message: expect.any(String) },
+      { field: "device.serial", message: "Unknown field" },
+    ]),
+  );
   const dutch = await call(signInRoute, { json: { email: "a@b.c", password: "x", client: "x", extra: 1 } });
   expect(dutch.body.errors).toEqual([{ field: "extra", message: "Onbekend veld" }]);
 });
@@ -108,10 +147,22 @@ test("R23/R11: entitlements list what the user may use now in the current compan
   expect(answer.headers.get("cache-control")).toBe("no-store");
   expect(answer.body.company).toEqual({ id: dutch.company.id, name: dutch.company.name, country: "NL" });
   expect(answer.body.user).toMatchObject({ id: user.id, email: user.email });
-  const byLicense = Object.fromEntries(answer.body.entitlements.map((entitlement: { licenseId: string }) => [entitlement.licenseId, entitlement]));
+  const byLicense = Object.fromEntries(
+    answer.body.entitlements.map((entitlement: { licenseId: string }) => [entitlement.licenseId, entitlement]),
+  );
   expect(Object.keys(byLicense).sort()).toEqual([nodeLocked.id, web.id].sort());
-  expect(byLicense[nodeLocked.id]).toMatchObject({ productKind: "DESKTOP", licenseType: "NODE_LOCKED", activationKey: key, launchUrl: null });
-  expect(byLicense[web.id]).toMatchObject({ productKind: "WEB", licenseType: "NAMED_USER", activationKey: null, launchUrl: expect.any(String) });
+  expect(byLicense[nodeLocked.id]).toMatchObject({
+    productKind: "DESKTOP",
+    licenseType: "NODE_LOCKED",
+    activationKey: key,
+    launchUrl: null,
+  });
+  expect(byLicense[web.id]).toMatchObject({
+    productKind: "WEB",
+    licenseType: "NAMED_USER",
+    activationKey: null,
+    launchUrl: expect.any(String),
+  });
 
   // "Change company" switches what the API shows too (R11).
   await setCurrentCompany({ actor: user, companyId: belgian.company.id });
@@ -127,7 +178,14 @@ test("R30: the signing keys are a public JWKS that caches may keep a few minutes
   const answer = await call(signingKeys, { method: "GET" });
   expect(answer.status).toBe(200);
   expect(answer.headers.get("cache-control")).toBe("public, max-age=300");
-  expect(answer.body.keys[0]).toMatchObject({ kty: "OKP", crv: "Ed25519", alg: "EdDSA", use: "sig", kid: expect.any(String), x: expect.any(String) });
+  expect(answer.body.keys[0]).toMatchObject({
+    kty: "OKP",
+    crv: "Ed25519",
+    alg: "EdDSA",
+    use: "sig",
+    kid: expect.any(String),
+    x: expect.any(String),
+  });
   expect(answer.body.keys[0]).not.toHaveProperty("d");
 });
 
@@ -143,7 +201,9 @@ function apiRouteTree(): string[] {
       const route = `/${path.dirname(file).split(path.sep).join("/")}`;
       if (NOT_OPERATIONS.has(route)) return [];
       const source = readFileSync(path.join(root, file), "utf8");
-      const methods = [...source.matchAll(/export (?:const|async function|function) (GET|POST|PUT|PATCH|DELETE)\b/g)].map((match) => match[1]!);
+      const methods = [...source.matchAll(/export (?:const|async function|function) (GET|POST|PUT|PATCH|DELETE)\b/g)].map(
+        (match) => match[1]!,
+      );
       return methods.map((method) => `${method} ${route.replace(/\[(\w+)\]/g, "{$1}")}`);
     });
 }
@@ -154,19 +214,28 @@ test("the OpenAPI 3.1 document describes every route with its bodies, the bearer
   const document = answer.body;
   expect(document.openapi).toBe("3.1.0");
   // Every method of every route under app/api/v1 is in the document, and nothing else is.
-  const documented = Object.entries(document.paths as Record<string, Record<string, unknown>>).flatMap(([path, operations]) => Object.keys(operations).map((method) => `${method.toUpperCase()} ${path}`));
+  const documented = Object.entries(document.paths as Record<string, Record<string, unknown>>).flatMap(([path, operations]) =>
+    Object.keys(operations).map((method) => `${method.toUpperCase()} ${path}`),
+  );
   expect(documented.sort()).toEqual(apiRouteTree().sort());
   expect(document.components.securitySchemes.bearerAuth).toMatchObject({ type: "http", scheme: "bearer" });
-  expect(document.components.schemas.SignInRequest).toMatchObject({ type: "object", additionalProperties: false, required: expect.arrayContaining(["email", "password", "client"]) });
+  expect(document.components.schemas.SignInRequest).toMatchObject({
+    type: "object",
+    additionalProperties: false,
+    required: expect.arrayContaining(["email", "password", "client"]),
+  });
   expect(document.components.schemas.Problem.properties.code.enum.sort()).toEqual(Object.keys(problemStatus).sort());
   const takeLease = document.paths["/leases"].post;
   expect(takeLease.security).toEqual([{ bearerAuth: [] }]);
   expect(takeLease.responses["409"]["x-problem-codes"]).toEqual(["NO_SEAT_AVAILABLE"]);
   expect(takeLease.responses["403"]["x-problem-codes"]).toEqual(["NOT_ASSIGNED", "NOT_ACTIVATED", "LICENSE_NOT_VALID"]);
   expect(Object.keys(takeLease.responses)).toEqual(expect.arrayContaining(["200", "201", "400", "401", "415", "500"]));
-  expect(document.paths["/leases/{id}/heartbeat"].post.parameters).toEqual([{ name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } }]);
+  expect(document.paths["/leases/{id}/heartbeat"].post.parameters).toEqual([
+    { name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } },
+  ]);
   // Every $ref points at a schema that exists.
-  for (const [, name] of JSON.stringify(document).matchAll(/"#\/components\/schemas\/(\w+)"/g)) expect(document.components.schemas).toHaveProperty(name!);
+  for (const [, name] of JSON.stringify(document).matchAll(/"#\/components\/schemas\/(\w+)"/g))
+    expect(document.components.schemas).toHaveProperty(name!);
 });
 
 test("sign-in failures are audited as the portal's are, without the password", async () => {

@@ -20,8 +20,25 @@ const clock = useRouteClock();
 /** An API session without the password round trip (sign-in itself is tested in sessions.test.ts). */
 async function accessTokenFor(user: User): Promise<string> {
   const sessionId = randomUUID();
-  await db().refreshToken.create({ data: { familyId: sessionId, tokenHash: newRefreshToken(0).tokenHash, userId: user.id, client: "seat-safety", expiresAt: new Date(clock.now().getTime() + HOUR * 24) } });
-  return (await issueAccessToken({ userId: user.id, sessionId, sessionVersion: user.sessionVersion, client: "seat-safety", deviceId: null, clock })).accessToken;
+  await db().refreshToken.create({
+    data: {
+      familyId: sessionId,
+      tokenHash: newRefreshToken(0).tokenHash,
+      userId: user.id,
+      client: "seat-safety",
+      expiresAt: new Date(clock.now().getTime() + HOUR * 24),
+    },
+  });
+  return (
+    await issueAccessToken({
+      userId: user.id,
+      sessionId,
+      sessionVersion: user.sessionVersion,
+      client: "seat-safety",
+      deviceId: null,
+      clock,
+    })
+  ).accessToken;
 }
 
 /** Alternates the calls over the two instances, both released at the same moment; answers in call order. */
@@ -44,7 +61,8 @@ async function takeFirstSeat(token: string, licenseId: string, fingerprint: stri
   return (answer!.body as { id: string }).id;
 }
 
-const statuses = (answers: WorkerAnswer[]) => answers.reduce<Record<number, number>>((counts, answer) => ({ ...counts, [answer.status]: (counts[answer.status] ?? 0) + 1 }), {});
+const statuses = (answers: WorkerAnswer[]) =>
+  answers.reduce<Record<number, number>>((counts, answer) => ({ ...counts, [answer.status]: (counts[answer.status] ?? 0) + 1 }), {});
 
 test("R25: 200 concurrent lease requests from two instances for a 5-seat floating license grant exactly 5", async () => {
   const tenant = await createTestTenant();
@@ -53,10 +71,17 @@ test("R25: 200 concurrent lease requests from two instances for a 5-seat floatin
   for (const [userIndex, user] of users.entries()) {
     const token = await accessTokenFor(user);
     // Ten activated machines per user, written directly: activation itself is raced below.
-    const machines = Array.from({ length: 10 }, (_, machine) => ({ userId: user.id, fingerprint: fingerprintOf(`u${userIndex}-m${machine}`), hostname: `PC-${userIndex}-${machine}` }));
+    const machines = Array.from({ length: 10 }, (_, machine) => ({
+      userId: user.id,
+      fingerprint: fingerprintOf(`u${userIndex}-m${machine}`),
+      hostname: `PC-${userIndex}-${machine}`,
+    }));
     const devices = await db().device.createManyAndReturn({ data: machines, select: { id: true, fingerprint: true } });
-    await db().activation.createMany({ data: devices.map((device) => ({ licenseId: license.id, licenseType: "FLOATING" as const, deviceId: device.id, userId: user.id })) });
-    for (const device of devices) calls.push({ route: "takeLease", token, json: { licenseId: license.id, fingerprint: device.fingerprint } });
+    await db().activation.createMany({
+      data: devices.map((device) => ({ licenseId: license.id, licenseType: "FLOATING" as const, deviceId: device.id, userId: user.id })),
+    });
+    for (const device of devices)
+      calls.push({ route: "takeLease", token, json: { licenseId: license.id, fingerprint: device.fingerprint } });
   }
 
   const answers = await race(calls);
@@ -73,12 +98,18 @@ test("R3/R25: 50 concurrent activations of one node-locked key on different mach
   const tenant = await createTestTenant();
   const { license, key, users } = await desktopLicense(tenant, "NODE_LOCKED");
   const token = await accessTokenFor(users[0]!);
-  const calls: WorkerCall[] = Array.from({ length: 50 }, (_, index) => ({ route: "activate", token, json: { activationKey: key, fingerprint: fingerprintOf(`machine-${index}`), hostname: `MACHINE-${index}` } }));
+  const calls: WorkerCall[] = Array.from({ length: 50 }, (_, index) => ({
+    route: "activate",
+    token,
+    json: { activationKey: key, fingerprint: fingerprintOf(`machine-${index}`), hostname: `MACHINE-${index}` },
+  }));
 
   const answers = await race(calls);
   expect(statuses(answers)).toEqual({ 201: 1, 409: 49 });
   const winner = answers.find((answer) => answer.status === 201)!.body as { activation: { hostname: string } };
-  for (const answer of answers) if (answer.status === 409) expect(answer.body).toMatchObject({ code: "ACTIVATION_LIMIT", device: { hostname: winner.activation.hostname } });
+  for (const answer of answers)
+    if (answer.status === 409)
+      expect(answer.body).toMatchObject({ code: "ACTIVATION_LIMIT", device: { hostname: winner.activation.hostname } });
   expect(await db().activation.count({ where: { licenseId: license.id, deactivatedAt: null } })).toBe(1);
   expect(await db().auditEvent.count({ where: { licenseId: license.id, action: "activation.refused" } })).toBe(49);
 }, 240_000);
@@ -122,7 +153,11 @@ test("R5/R25: heartbeats of an expired lease racing other machines for its seat:
   const calls: WorkerCall[] = [];
   for (const [index, other] of others.entries()) {
     calls.push({ route: "heartbeat", token: sleeperToken, params: { id: leaseId } });
-    calls.push({ route: "takeLease", token: await accessTokenFor(users[index + 1]!), json: { licenseId: license.id, fingerprint: other.fingerprint } });
+    calls.push({
+      route: "takeLease",
+      token: await accessTokenFor(users[index + 1]!),
+      json: { licenseId: license.id, fingerprint: other.fingerprint },
+    });
   }
 
   const answers = await race(calls);

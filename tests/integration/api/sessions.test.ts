@@ -19,10 +19,17 @@ const clock = useRouteClock();
 
 test("R5: sign-in answers 201 with a bearer access token, its lifetime and a 30-day refresh token; only the token's hash is stored", async () => {
   const user = await createTestAccount();
-  const answer = await call(signInRoute, { path: "/sessions", json: { email: ` ${user.email.toUpperCase()} `, password: TEST_PASSWORD, client: "PROFIS Layout Office 3.2" } });
+  const answer = await call(signInRoute, {
+    path: "/sessions",
+    json: { email: ` ${user.email.toUpperCase()} `, password: TEST_PASSWORD, client: "PROFIS Layout Office 3.2" },
+  });
   expect(answer.status).toBe(201);
   expect(answer.headers.get("cache-control")).toBe("no-store");
-  expect(answer.body).toMatchObject({ tokenType: "Bearer", expiresIn: ACCESS_TOKEN_TTL_SECONDS, refreshTokenExpiresAt: new Date(clock.now().getTime() + REFRESH_TOKEN_TTL_MS).toISOString() });
+  expect(answer.body).toMatchObject({
+    tokenType: "Bearer",
+    expiresIn: ACCESS_TOKEN_TTL_SECONDS,
+    refreshTokenExpiresAt: new Date(clock.now().getTime() + REFRESH_TOKEN_TTL_MS).toISOString(),
+  });
   const stored = await db().refreshToken.findMany({ where: { userId: user.id } });
   expect(stored).toHaveLength(1);
   expect(stored[0]!.tokenHash).not.toContain(answer.body.refreshToken);
@@ -36,7 +43,9 @@ test("a wrong password or unknown address is 401 INVALID_CREDENTIALS without say
   const unknown = await call(signInRoute, { json: { email: "nobody@test.example", password: "whatever", client: "x" } });
   expect(unknown).toMatchObject({ status: 401, body: { code: "INVALID_CREDENTIALS", status: 401 } });
   for (let attempt = 1; attempt <= 4; attempt++) {
-    expect((await call(signInRoute, { json: { email: user.email, password: "wrong", client: "x" } })).body.code).toBe("INVALID_CREDENTIALS");
+    expect((await call(signInRoute, { json: { email: user.email, password: "wrong", client: "x" } })).body.code).toBe(
+      "INVALID_CREDENTIALS",
+    );
   }
   const locked = await call(signInRoute, { json: { email: user.email, password: "wrong", client: "x" } });
   expect(locked).toMatchObject({ status: 429, body: { code: "RATE_LIMITED", retryAfterSeconds: expect.any(Number) } });
@@ -49,7 +58,9 @@ test("a wrong password or unknown address is 401 INVALID_CREDENTIALS without say
 test("an account whose email is not verified yet gets 403 EMAIL_NOT_VERIFIED, only with the right password", async () => {
   const user = await createTestAccount();
   await db().user.update({ where: { id: user.id }, data: { emailVerifiedAt: null } });
-  expect((await call(signInRoute, { json: { email: user.email, password: TEST_PASSWORD, client: "x" } })).body.code).toBe("EMAIL_NOT_VERIFIED");
+  expect((await call(signInRoute, { json: { email: user.email, password: TEST_PASSWORD, client: "x" } })).body.code).toBe(
+    "EMAIL_NOT_VERIFIED",
+  );
   expect((await call(signInRoute, { json: { email: user.email, password: "wrong", client: "x" } })).body.code).toBe("INVALID_CREDENTIALS");
 });
 
@@ -120,7 +131,9 @@ test("R5: signing out revokes the session at once and releases the seats of its 
   const device = { fingerprint: fingerprintOf("laptop"), hostname: "LAPTOP-1" };
   const session = await signIn(users[0]!, device);
   expect((await call(activate, { token: session.accessToken, json: { activationKey: key, ...device } })).status).toBe(201);
-  expect((await call(takeLease, { token: session.accessToken, json: { licenseId: license.id, fingerprint: device.fingerprint } })).status).toBe(201);
+  expect(
+    (await call(takeLease, { token: session.accessToken, json: { licenseId: license.id, fingerprint: device.fingerprint } })).status,
+  ).toBe(201);
 
   const answer = await call(signOut, { method: "DELETE", token: session.accessToken });
   expect(answer.status).toBe(204);
@@ -136,7 +149,10 @@ test("R5: signing out revokes the session at once and releases the seats of its 
   const colleague = await signIn(users[1]!);
   await call(activate, { token: colleague.accessToken, json: { activationKey: key, ...colleagueDevice } });
   clock.advance(5 * MINUTE);
-  expect((await call(takeLease, { token: colleague.accessToken, json: { licenseId: license.id, fingerprint: colleagueDevice.fingerprint } })).status).toBe(201);
+  expect(
+    (await call(takeLease, { token: colleague.accessToken, json: { licenseId: license.id, fingerprint: colleagueDevice.fingerprint } }))
+      .status,
+  ).toBe(201);
 });
 
 test("malformed, mistyped, oversized or unknown-field sign-in bodies are 400 (415 for non-JSON) and create no session", async () => {

@@ -50,7 +50,13 @@ export async function saveRetryingOnConflict(options: {
   for (let attempt = 0; attempt < options.maxAttempts; attempt++) {
     const expectedVersion = await readGroupVersion(options.client, options.groupId);
     try {
-      await saveAssignments({ actor: options.actor, groupId: options.groupId, expectedVersion, changes: options.changes, db: options.client });
+      await saveAssignments({
+        actor: options.actor,
+        groupId: options.groupId,
+        expectedVersion,
+        changes: options.changes,
+        db: options.client,
+      });
       return "saved";
     } catch (error) {
       if (isDomainError(error, "CONFLICT")) continue;

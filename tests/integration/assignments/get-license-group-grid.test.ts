@@ -12,7 +12,13 @@ import { useTestDatabase } from "../../setup/test-database";
 useTestDatabase();
 
 const missingId = "00000000-0000-0000-0000-000000000000";
-const invitationPayload = { firstName: "Zoe", productNames: ["PROFIS Engineering"], companyName: "Acme", adminName: "Admin", registerUrl: "http://localhost/register" };
+const invitationPayload = {
+  firstName: "Zoe",
+  productNames: ["PROFIS Engineering"],
+  companyName: "Acme",
+  adminName: "Admin",
+  registerUrl: "http://localhost/register",
+};
 
 test("R13/R17: every company user with registration, latest invitation status and the group's licenses they hold", async () => {
   const tenant = await createTestTenant();
@@ -31,16 +37,46 @@ test("R13/R17: every company user with registration, latest invitation status an
     ],
   });
   // The latest invitation counts (a failed one replaced by a resend reads as the resend's status).
-  const failed = await enqueueEmail({ db: db(), template: "invitation", to: zoe.email, locale: "nl", payload: invitationPayload, userId: zoe.id, companyId: tenant.company.id });
-  await db().emailMessage.update({ where: { id: failed.id }, data: { status: "FAILED", lastError: "550 mailbox unavailable", createdAt: new Date(Date.now() + 60_000) } });
-  const lease = await acquireLease({ userId: jan.id, licenseId: floating.id, holder: { browserSessionId: "grid-test" }, clock: fixedClock(new Date(Date.now() + 1000)) });
+  const failed = await enqueueEmail({
+    db: db(),
+    template: "invitation",
+    to: zoe.email,
+    locale: "nl",
+    payload: invitationPayload,
+    userId: zoe.id,
+    companyId: tenant.company.id,
+  });
+  await db().emailMessage.update({
+    where: { id: failed.id },
+    data: { status: "FAILED", lastError: "550 mailbox unavailable", createdAt: new Date(Date.now() + 60_000) },
+  });
+  const lease = await acquireLease({
+    userId: jan.id,
+    licenseId: floating.id,
+    holder: { browserSessionId: "grid-test" },
+    clock: fixedClock(new Date(Date.now() + 1000)),
+  });
 
   const grid = await getLicenseGroupGrid({ actor: tenant.admin, groupId: tenant.group.id, clock: fixedClock(new Date(Date.now() + 2000)) });
 
-  expect(grid.group).toEqual({ id: tenant.group.id, name: tenant.group.name, sapAccountNumber: tenant.group.sapAccountNumber, orderReference: null, version: 1 });
+  expect(grid.group).toEqual({
+    id: tenant.group.id,
+    name: tenant.group.name,
+    sapAccountNumber: tenant.group.sapAccountNumber,
+    orderReference: null,
+    version: 1,
+  });
   expect(grid.company).toEqual({ id: tenant.company.id, name: tenant.company.name, country: "NL" });
   const byId = new Map(grid.licenses.map((license) => [license.id, license]));
-  expect(byId.get(named.id)).toMatchObject({ productCode: "PROFIS_ENGINEERING", productKind: "WEB", type: "NAMED_USER", seats: 3, assignedCount: 2, seatHolders: [], isExpired: false });
+  expect(byId.get(named.id)).toMatchObject({
+    productCode: "PROFIS_ENGINEERING",
+    productKind: "WEB",
+    type: "NAMED_USER",
+    seats: 3,
+    assignedCount: 2,
+    seatHolders: [],
+    isExpired: false,
+  });
   expect(byId.get(floating.id)).toMatchObject({
     type: "FLOATING",
     assignedCount: 1,
@@ -71,13 +107,26 @@ test("R13: expired licenses are marked and expired or released leases hold no se
   const tenant = await createTestTenant();
   const floating = await tenant.addLicense("PROFIS_ENGINEERING", "FLOATING", 1);
   const user = await tenant.addUser();
-  await saveAssignments({ actor: tenant.admin, groupId: tenant.group.id, expectedVersion: 0, changes: [{ licenseId: floating.id, userId: user.id, assigned: true }] });
+  await saveAssignments({
+    actor: tenant.admin,
+    groupId: tenant.group.id,
+    expectedVersion: 0,
+    changes: [{ licenseId: floating.id, userId: user.id, assigned: true }],
+  });
   const start = new Date(Date.now() + 1000);
   await acquireLease({ userId: user.id, licenseId: floating.id, holder: { browserSessionId: "expiring" }, clock: fixedClock(start) });
 
-  const later = await getLicenseGroupGrid({ actor: tenant.admin, groupId: tenant.group.id, clock: fixedClock(new Date(start.getTime() + 2 * 60 * 60 * 1000)) });
+  const later = await getLicenseGroupGrid({
+    actor: tenant.admin,
+    groupId: tenant.group.id,
+    clock: fixedClock(new Date(start.getTime() + 2 * 60 * 60 * 1000)),
+  });
   expect(later.licenses[0]).toMatchObject({ seatHolders: [], isExpired: false });
-  const afterValidity = await getLicenseGroupGrid({ actor: tenant.admin, groupId: tenant.group.id, clock: fixedClock(new Date(floating.validUntil.getTime() + 1)) });
+  const afterValidity = await getLicenseGroupGrid({
+    actor: tenant.admin,
+    groupId: tenant.group.id,
+    clock: fixedClock(new Date(floating.validUntil.getTime() + 1)),
+  });
   expect(afterValidity.licenses[0]!.isExpired).toBe(true);
 });
 
@@ -99,7 +148,11 @@ test("10,000 users × 20 licenses: correct in a handful of queries", async () =>
   const licenses: License[] = [];
   // Twenty columns: a different end of term each (one product and type ending on one day would be one column).
   for (let index = 0; index < 20; index++) {
-    licenses.push(await tenant.addLicense("PROFIS_ENGINEERING", "NAMED_USER", 10_000, { validUntil: new Date(Date.now() + (400 + index) * 86_400_000) }));
+    licenses.push(
+      await tenant.addLicense("PROFIS_ENGINEERING", "NAMED_USER", 10_000, {
+        validUntil: new Date(Date.now() + (400 + index) * 86_400_000),
+      }),
+    );
   }
   // Bulk SQL: 10,000 contacts (every tenth registered), members of the company, each holding
   // the license number (i mod 20) — plus every user the first license.

@@ -15,7 +15,12 @@ useTestDatabase();
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000);
 
 async function save(tenant: TestTenant, changes: { licenseId: string; userId: string; assigned: boolean }[]) {
-  return saveAssignments({ actor: tenant.admin, groupId: tenant.group.id, expectedVersion: await readGroupVersion(db(), tenant.group.id), changes });
+  return saveAssignments({
+    actor: tenant.admin,
+    groupId: tenant.group.id,
+    expectedVersion: await readGroupVersion(db(), tenant.group.id),
+    changes,
+  });
 }
 
 /** Licenses of one product, type and term: one column (default term, created one after another). */
@@ -26,7 +31,10 @@ async function addNodeLockedLayouts(tenant: TestTenant, count: number) {
 }
 
 async function activeLicenseOf(userId: string, licenseIds: string[]): Promise<string[]> {
-  const rows = await db().assignment.findMany({ where: { userId, licenseId: { in: licenseIds }, revokedAt: null }, select: { licenseId: true } });
+  const rows = await db().assignment.findMany({
+    where: { userId, licenseId: { in: licenseIds }, revokedAt: null },
+    select: { licenseId: true },
+  });
   return rows.map((row) => row.licenseId);
 }
 
@@ -35,7 +43,10 @@ test("three node-locked licenses of one product and term are one column of 3 sea
   const layout = await addNodeLockedLayouts(tenant, 3);
   // Another term (bought a year later) and two floating pools of one kind are columns of their own.
   const later = await tenant.addLicense("PROFIS_LAYOUT_OFFICE", "NODE_LOCKED", 1, { validUntil: inDays(730) });
-  const pools = [await tenant.addLicense("PROFIS_ENGINEERING", "FLOATING", 2), await tenant.addLicense("PROFIS_ENGINEERING", "FLOATING", 3)];
+  const pools = [
+    await tenant.addLicense("PROFIS_ENGINEERING", "FLOATING", 2),
+    await tenant.addLicense("PROFIS_ENGINEERING", "FLOATING", 3),
+  ];
   const user = await tenant.addUser();
   // Held through the second license of the column: the grid shows the column ticked.
   await save(tenant, [{ licenseId: layout[1]!.id, userId: user.id, assigned: true }]);
@@ -55,13 +66,20 @@ test("granting a column gives each user a free license of it (own key), and a fo
   const layout = await addNodeLockedLayouts(tenant, 3);
   const ids = layout.map((license) => license.id);
   const users = [await tenant.addUser(), await tenant.addUser(), await tenant.addUser(), await tenant.addUser()];
-  const result = await save(tenant, users.slice(0, 3).map((user) => ({ licenseId: ids[0]!, userId: user.id, assigned: true })));
+  const result = await save(
+    tenant,
+    users.slice(0, 3).map((user) => ({ licenseId: ids[0]!, userId: user.id, assigned: true })),
+  );
   expect(result).toMatchObject({ granted: 3, revoked: 0, unchanged: 0 });
   const held = await Promise.all(users.slice(0, 3).map((user) => activeLicenseOf(user.id, ids)));
   expect(held.map((licenses) => licenses.length)).toEqual([1, 1, 1]);
   expect(new Set(held.flat())).toEqual(new Set(ids));
   // The audit log's license filter is the column too: the three grants, whichever license each got.
-  const audited = await selectAuditEvents({ companyId: tenant.company.id, filters: { licenseId: ids[1]!, action: "assignment.granted" }, db: db() });
+  const audited = await selectAuditEvents({
+    companyId: tenant.company.id,
+    filters: { licenseId: ids[1]!, action: "assignment.granted" },
+    db: db(),
+  });
   expect(audited.events).toHaveLength(3);
   // Granting the column again to a holder changes nothing.
   expect(await save(tenant, [{ licenseId: ids[2]!, userId: users[0]!.id, assigned: true }])).toMatchObject({ granted: 0, unchanged: 1 });

@@ -67,7 +67,8 @@ test("pages of 4 are the whole list in the grid's name order, without repeats or
   expect(new Set(paged.map((user) => user.id)).size).toBe(11);
   expect(paged.map((user) => user.id)).toEqual(full.users.map((user) => user.id));
   expect(full.nextCursor).toBeNull();
-  const key = (user: { firstName: string; lastName: string; email: string }) => [`${user.firstName} ${user.lastName}`.toLowerCase(), user.email] as const;
+  const key = (user: { firstName: string; lastName: string; email: string }) =>
+    [`${user.firstName} ${user.lastName}`.toLowerCase(), user.email] as const;
   const expected = full.users.toSorted((left, right) => {
     const [a, b] = [key(left), key(right)];
     return a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0;
@@ -116,7 +117,13 @@ test("R13/R17: a page holds only this group's active assignments and the invitat
   const floating = await tenant.addLicense("PROFIS_ENGINEERING", "FLOATING", 2);
   // Another group of the same company: its licenses are not this grid's.
   const otherGroup = await createLicenseGroup({ actor: tenant.staff, companyId: tenant.company.id, name: uniqueName("Group") });
-  const elsewhere = await createLicense({ actor: tenant.staff, groupId: otherGroup.id, productCode: "PROFIS_ENGINEERING", type: "NAMED_USER", seats: 3 });
+  const elsewhere = await createLicense({
+    actor: tenant.staff,
+    groupId: otherGroup.id,
+    productCode: "PROFIS_ENGINEERING",
+    type: "NAMED_USER",
+    seats: 3,
+  });
   const jan = await addPerson(tenant, "Jan", "Jansen");
   await saveAssignments({
     actor: tenant.admin,
@@ -127,22 +134,49 @@ test("R13/R17: a page holds only this group's active assignments and the invitat
       { licenseId: floating.id, userId: jan.id, assigned: true },
     ],
   });
-  await saveAssignments({ actor: tenant.admin, groupId: otherGroup.id, expectedVersion: 0, changes: [{ licenseId: elsewhere.id, userId: jan.id, assigned: true }] });
-  await saveAssignments({ actor: tenant.admin, groupId: tenant.group.id, expectedVersion: 1, changes: [{ licenseId: floating.id, userId: jan.id, assigned: false }] });
+  await saveAssignments({
+    actor: tenant.admin,
+    groupId: otherGroup.id,
+    expectedVersion: 0,
+    changes: [{ licenseId: elsewhere.id, userId: jan.id, assigned: true }],
+  });
+  await saveAssignments({
+    actor: tenant.admin,
+    groupId: tenant.group.id,
+    expectedVersion: 1,
+    changes: [{ licenseId: floating.id, userId: jan.id, assigned: false }],
+  });
 
   const first = await listLicenseGroupUserPage({ actor: tenant.admin, groupId: tenant.group.id, limit: 1 });
   expect(first.groupVersion).toBe(2);
   const second = await listLicenseGroupUserPage({ actor: tenant.admin, groupId: tenant.group.id, after: first.nextCursor, limit: 1 });
   expect(second.users).toEqual([
-    expect.objectContaining({ id: jan.id, firstName: "Jan", lastName: "Jansen", isRegistered: false, assignedLicenseIds: [named.id], invitation: { status: "PENDING", at: expect.any(String) } }),
+    expect.objectContaining({
+      id: jan.id,
+      firstName: "Jan",
+      lastName: "Jansen",
+      isRegistered: false,
+      assignedLicenseIds: [named.id],
+      invitation: { status: "PENDING", at: expect.any(String) },
+    }),
   ]);
 
   // Someone saves between two pages: the later page says so by its version.
-  await saveAssignments({ actor: tenant.admin, groupId: tenant.group.id, expectedVersion: 2, changes: [{ licenseId: floating.id, userId: tenant.admin.id, assigned: true }] });
+  await saveAssignments({
+    actor: tenant.admin,
+    groupId: tenant.group.id,
+    expectedVersion: 2,
+    changes: [{ licenseId: floating.id, userId: tenant.admin.id, assigned: true }],
+  });
   const again = await listLicenseGroupUserPage({ actor: tenant.admin, groupId: tenant.group.id, after: first.nextCursor, limit: 1 });
   expect(again.groupVersion).toBe(3);
   // An empty page (after the last user) still reports the version.
-  const beyond = await listLicenseGroupUserPage({ actor: tenant.admin, groupId: tenant.group.id, after: { sortName: "\u{10FFFF}", email: "", id: missingId }, limit: 5 });
+  const beyond = await listLicenseGroupUserPage({
+    actor: tenant.admin,
+    groupId: tenant.group.id,
+    after: { sortName: "\u{10FFFF}", email: "", id: missingId },
+    limit: 5,
+  });
   expect(beyond).toEqual({ users: [], groupVersion: 3, nextCursor: null });
 });
 
@@ -154,7 +188,9 @@ test("R28: every page checks the actor: another company's admin and a malformed 
   const first = await listLicenseGroupUserPage({ actor: a.admin, groupId: a.group.id, limit: 1 });
   expect(first.nextCursor).not.toBeNull();
   // B's admin holding a cursor of A's list still gets nothing: the company comes from the group.
-  await expect(listLicenseGroupUserPage({ actor: b.admin, groupId: a.group.id, after: first.nextCursor, limit: 10 })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  await expect(listLicenseGroupUserPage({ actor: b.admin, groupId: a.group.id, after: first.nextCursor, limit: 10 })).rejects.toMatchObject(
+    { code: "NOT_FOUND" },
+  );
   await expect(listLicenseGroupUserPage({ actor: b.admin, groupId: a.group.id, limit: 10 })).rejects.toMatchObject({ code: "NOT_FOUND" });
   await expect(listLicenseGroupUserPage({ actor: a.admin, groupId: missingId, limit: 10 })).rejects.toMatchObject({ code: "NOT_FOUND" });
   await expect(listLicenseGroupUserPage({ actor: a.admin, groupId: "not-a-uuid", limit: 10 })).rejects.toMatchObject({ code: "NOT_FOUND" });
@@ -170,16 +206,35 @@ test("decision 008: the head counts the members; the stream's pages chain to the
   const tenant = await createTestTenant();
   for (const first of ["Ada", "Ben", "Cas", "Dora", "Emma", "Finn", "Gert"]) await addPerson(tenant, first, "Stream");
   const head = await getLicenseGroupGridHead({ actor: tenant.admin, groupId: tenant.group.id });
-  expect(head).toMatchObject({ group: { id: tenant.group.id, version: 0 }, company: { id: tenant.company.id }, licenses: [], userCount: 8 });
+  expect(head).toMatchObject({
+    group: { id: tenant.group.id, version: 0 },
+    company: { id: tenant.company.id },
+    licenses: [],
+    userCount: 8,
+  });
 
   const sizes: number[] = [];
   const ids: string[] = [];
-  let page: GridUserPage | null = await streamLicenseGroupUserPages({ actor: tenant.admin, groupId: tenant.group.id, firstPageSize: 2, pageSize: 3 });
+  let page: GridUserPage | null = await streamLicenseGroupUserPages({
+    actor: tenant.admin,
+    groupId: tenant.group.id,
+    firstPageSize: 2,
+    pageSize: 3,
+  });
   while (page) {
     sizes.push(page.users.length);
     ids.push(...page.users.map((user) => user.id));
     expect(page.groupVersion).toBe(0);
-    for (const user of page.users) expect(Object.keys(user).sort()).toEqual(["assignedLicenseIds", "email", "firstName", "id", "invitation", "isRegistered", "lastName"]);
+    for (const user of page.users)
+      expect(Object.keys(user).sort()).toEqual([
+        "assignedLicenseIds",
+        "email",
+        "firstName",
+        "id",
+        "invitation",
+        "isRegistered",
+        "lastName",
+      ]);
     page = page.next ? await page.next : null;
   }
   expect(sizes).toEqual([2, 3, 3]);
@@ -188,7 +243,13 @@ test("decision 008: the head counts the members; the stream's pages chain to the
 
   // When nobody reads on (the response ended), the next page is an error, never a shorter list.
   const controller = new AbortController();
-  const aborted = await streamLicenseGroupUserPages({ actor: tenant.admin, groupId: tenant.group.id, firstPageSize: 2, pageSize: 2, signal: controller.signal });
+  const aborted = await streamLicenseGroupUserPages({
+    actor: tenant.admin,
+    groupId: tenant.group.id,
+    firstPageSize: 2,
+    pageSize: 2,
+    signal: controller.signal,
+  });
   controller.abort(new Error("response ended"));
   // The second page was already on its way when the first arrived; the third is never read.
   const second = await aborted.next!;

@@ -22,17 +22,40 @@ test("R23: usable licenses first, expired ones marked; desktop licenses carry th
   const now = new Date();
   const web = await tenant.addLicense("PROFIS_ENGINEERING", "FLOATING", 3);
   const desktop = await tenant.addLicense("PROFIS_LAYOUT_OFFICE", "NODE_LOCKED");
-  const expired = await createLicense({ actor: tenant.staff, groupId: tenant.group.id, productCode: "PROFIS_DETECTION_OFFICE", type: "FLOATING", seats: 2, validFrom: new Date(now.getTime() - 400 * DAY), validUntil: new Date(now.getTime() - DAY) });
-  const upcoming = await createLicense({ actor: tenant.staff, groupId: tenant.group.id, productCode: "PROFIS_ENGINEERING", type: "NAMED_USER", validFrom: new Date(now.getTime() + DAY) });
+  const expired = await createLicense({
+    actor: tenant.staff,
+    groupId: tenant.group.id,
+    productCode: "PROFIS_DETECTION_OFFICE",
+    type: "FLOATING",
+    seats: 2,
+    validFrom: new Date(now.getTime() - 400 * DAY),
+    validUntil: new Date(now.getTime() - DAY),
+  });
+  const upcoming = await createLicense({
+    actor: tenant.staff,
+    groupId: tenant.group.id,
+    productCode: "PROFIS_ENGINEERING",
+    type: "NAMED_USER",
+    validFrom: new Date(now.getTime() + DAY),
+  });
   const revoked = await tenant.addLicense("PROFIS_ENGINEERING", "NAMED_USER");
   const assign = async (licenseIds: string[], assigned = true) => {
     const { version } = await db().licenseGroup.findUniqueOrThrow({ where: { id: tenant.group.id } });
-    await saveAssignments({ actor: tenant.admin, groupId: tenant.group.id, expectedVersion: version, changes: licenseIds.map((licenseId) => ({ licenseId, userId: user.id, assigned })) });
+    await saveAssignments({
+      actor: tenant.admin,
+      groupId: tenant.group.id,
+      expectedVersion: version,
+      changes: licenseIds.map((licenseId) => ({ licenseId, userId: user.id, assigned })),
+    });
   };
   await assign([expired.id, web.id, desktop.id, upcoming.id, revoked.id]);
   await assign([revoked.id], false);
 
-  const items = await listMySoftware({ actor: await signedIn(user), companyId: tenant.company.id, clock: fixedClock(new Date(now.getTime() + 60_000)) });
+  const items = await listMySoftware({
+    actor: await signedIn(user),
+    companyId: tenant.company.id,
+    clock: fixedClock(new Date(now.getTime() + 60_000)),
+  });
   expect(items.map((item) => [item.licenseId, item.isExpired])).toEqual([
     [web.id, false],
     [desktop.id, false],
@@ -49,7 +72,12 @@ test("R28: only the current company's licenses; a company the user is not a cont
   const user = await first.addUser();
   await addCompanyMember({ actor: second.admin, companyId: second.company.id, email: user.email });
   const license = await second.addLicense("PROFIS_ENGINEERING", "NAMED_USER");
-  await saveAssignments({ actor: second.admin, groupId: second.group.id, expectedVersion: 0, changes: [{ licenseId: license.id, userId: user.id, assigned: true }] });
+  await saveAssignments({
+    actor: second.admin,
+    groupId: second.group.id,
+    expectedVersion: 0,
+    changes: [{ licenseId: license.id, userId: user.id, assigned: true }],
+  });
 
   const actor = await signedIn(user);
   expect(await listMySoftware({ actor, companyId: first.company.id })).toEqual([]);

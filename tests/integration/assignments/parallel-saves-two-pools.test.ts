@@ -25,7 +25,10 @@ test(`${SAVES} parallel saves from two pools, each adding another user to a ${SE
   let mostActiveSeen = 0;
   const watcher = (async () => {
     while (isRunning) {
-      const active = await db().$transaction((transaction) => transaction.assignment.count({ where: { licenseId: named.id, revokedAt: null } }), WAIT_LIKE_THE_APP);
+      const active = await db().$transaction(
+        (transaction) => transaction.assignment.count({ where: { licenseId: named.id, revokedAt: null } }),
+        WAIT_LIKE_THE_APP,
+      );
       mostActiveSeen = Math.max(mostActiveSeen, active);
     }
   })();
@@ -34,7 +37,13 @@ test(`${SAVES} parallel saves from two pools, each adding another user to a ${SE
   // caller reaches a final answer well within SEATS + 2 attempts. "CONFLICT" here would be a bug.
   const outcomes = await Promise.all(
     users.map((user, index) =>
-      saveRetryingOnConflict({ client: poolOf(index), actor: tenant.admin, groupId: tenant.group.id, changes: [{ licenseId: named.id, userId: user.id, assigned: true }], maxAttempts: SEATS + 2 }),
+      saveRetryingOnConflict({
+        client: poolOf(index),
+        actor: tenant.admin,
+        groupId: tenant.group.id,
+        changes: [{ licenseId: named.id, userId: user.id, assigned: true }],
+        maxAttempts: SEATS + 2,
+      }),
     ),
   ).finally(() => {
     isRunning = false;
@@ -57,12 +66,19 @@ test(`R26: of ${SAVES} parallel saves from two pools based on the same version e
 
   const results = await Promise.allSettled(
     users.map((user, index) =>
-      saveAssignments({ actor: tenant.admin, groupId: tenant.group.id, expectedVersion: 0, changes: [{ licenseId: named.id, userId: user.id, assigned: true }], db: poolOf(index) }),
+      saveAssignments({
+        actor: tenant.admin,
+        groupId: tenant.group.id,
+        expectedVersion: 0,
+        changes: [{ licenseId: named.id, userId: user.id, assigned: true }],
+        db: poolOf(index),
+      }),
     ),
   );
   expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
   for (const result of results) {
-    if (result.status === "rejected") expect(result.reason).toMatchObject({ code: "CONFLICT", details: { reason: "STALE_VERSION", currentVersion: 1 } });
+    if (result.status === "rejected")
+      expect(result.reason).toMatchObject({ code: "CONFLICT", details: { reason: "STALE_VERSION", currentVersion: 1 } });
   }
   expect(await db().assignment.count({ where: { licenseId: named.id } })).toBe(1);
   expect(await readGroupVersion(db(), tenant.group.id)).toBe(1);

@@ -46,17 +46,29 @@ test("R16: assigning commits every change, bumps the version and writes one audi
   expect(await db().assignment.count({ where: { licenseId: named.id, revokedAt: null, assignedById: tenant.admin.id } })).toBe(2);
   // Floating licenses authorise any number of people; seats are counted per lease (R2).
   expect(await db().assignment.count({ where: { licenseId: floating.id, revokedAt: null } })).toBe(2);
-  expect(await db().auditEvent.count({ where: { companyId: tenant.company.id, action: "assignment.granted", actorId: tenant.admin.id } })).toBe(4);
+  expect(
+    await db().auditEvent.count({ where: { companyId: tenant.company.id, action: "assignment.granted", actorId: tenant.admin.id } }),
+  ).toBe(4);
 });
 
 test("R26: a save based on a stale version is refused with CONFLICT and changes nothing", async () => {
   const tenant = await createTestTenant();
   const named = await tenant.addLicense("PROFIS_ENGINEERING", "NAMED_USER", 5);
   const [first, second] = [await tenant.addUser(), await tenant.addUser()];
-  await saveAssignments({ actor: tenant.admin, groupId: tenant.group.id, expectedVersion: 0, changes: [{ licenseId: named.id, userId: first.id, assigned: true }] });
+  await saveAssignments({
+    actor: tenant.admin,
+    groupId: tenant.group.id,
+    expectedVersion: 0,
+    changes: [{ licenseId: named.id, userId: first.id, assigned: true }],
+  });
   const before = await snapshot(tenant);
 
-  const stale = saveAssignments({ actor: tenant.admin, groupId: tenant.group.id, expectedVersion: 0, changes: [{ licenseId: named.id, userId: second.id, assigned: true }] });
+  const stale = saveAssignments({
+    actor: tenant.admin,
+    groupId: tenant.group.id,
+    expectedVersion: 0,
+    changes: [{ licenseId: named.id, userId: second.id, assigned: true }],
+  });
   await expect(stale).rejects.toMatchObject({ code: "CONFLICT", details: { reason: "STALE_VERSION", currentVersion: 1 } });
   expect(await snapshot(tenant)).toEqual(before);
 });
@@ -85,9 +97,19 @@ test("R3: a node-locked license is one person's key, so it is assigned at most o
   const tenant = await createTestTenant();
   const nodeLocked = await tenant.addLicense("PROFIS_LAYOUT_OFFICE", "NODE_LOCKED");
   const [first, second] = [await tenant.addUser(), await tenant.addUser()];
-  await saveAssignments({ actor: tenant.admin, groupId: tenant.group.id, expectedVersion: 0, changes: [{ licenseId: nodeLocked.id, userId: first.id, assigned: true }] });
+  await saveAssignments({
+    actor: tenant.admin,
+    groupId: tenant.group.id,
+    expectedVersion: 0,
+    changes: [{ licenseId: nodeLocked.id, userId: first.id, assigned: true }],
+  });
   await expect(
-    saveAssignments({ actor: tenant.admin, groupId: tenant.group.id, expectedVersion: 1, changes: [{ licenseId: nodeLocked.id, userId: second.id, assigned: true }] }),
+    saveAssignments({
+      actor: tenant.admin,
+      groupId: tenant.group.id,
+      expectedVersion: 1,
+      changes: [{ licenseId: nodeLocked.id, userId: second.id, assigned: true }],
+    }),
   ).rejects.toMatchObject({ code: "SEATS_EXHAUSTED" });
 });
 
@@ -128,21 +150,32 @@ test("R18: revocation keeps the history, frees the seat in the same save, and en
   expect(history.find((row) => row.userId === arriving.id)).toMatchObject({ revokedAt: null });
   expect(await db().activation.count({ where: { userId: leaving.id, deactivatedAt: null } })).toBe(0);
   expect(await db().floatingLease.count({ where: { userId: leaving.id, releasedAt: null } })).toBe(0);
-  const actions = await db().auditEvent.groupBy({ by: ["action"], where: { companyId: tenant.company.id, subjectUserId: leaving.id }, _count: { _all: true } });
+  const actions = await db().auditEvent.groupBy({
+    by: ["action"],
+    where: { companyId: tenant.company.id, subjectUserId: leaving.id },
+    _count: { _all: true },
+  });
   expect(Object.fromEntries(actions.map((row) => [row.action, row._count._all]))).toMatchObject({
     "assignment.revoked": 3,
     "activation.deactivated": 1,
     "lease.released": 1,
   });
   // The key now activates for the new assignee.
-  await expect(activateLicense({ actor: arriving, activationKey: nodeLocked.activationKey!, fingerprint: "fp-arriving", hostname: "PC-ARRIVING" })).resolves.toMatchObject({ isNew: true });
+  await expect(
+    activateLicense({ actor: arriving, activationKey: nodeLocked.activationKey!, fingerprint: "fp-arriving", hostname: "PC-ARRIVING" }),
+  ).resolves.toMatchObject({ isNew: true });
 });
 
 test("changes that are already in place are counted as unchanged", async () => {
   const tenant = await createTestTenant();
   const named = await tenant.addLicense("PROFIS_ENGINEERING", "NAMED_USER", 1);
   const user = await tenant.addUser();
-  await saveAssignments({ actor: tenant.admin, groupId: tenant.group.id, expectedVersion: 0, changes: [{ licenseId: named.id, userId: user.id, assigned: true }] });
+  await saveAssignments({
+    actor: tenant.admin,
+    groupId: tenant.group.id,
+    expectedVersion: 0,
+    changes: [{ licenseId: named.id, userId: user.id, assigned: true }],
+  });
   const other = await tenant.addUser();
   const result = await saveAssignments({
     actor: tenant.admin,
@@ -186,8 +219,12 @@ test("R28: an admin of company A cannot act in company B even with B's own ids; 
   const before = await snapshot(companyB);
   const change = [{ licenseId: license.id, userId: user.id, assigned: true }];
 
-  await expect(saveAssignments({ actor: companyA.admin, groupId: companyB.group.id, expectedVersion: 0, changes: change })).rejects.toMatchObject({ code: "NOT_FOUND" });
-  await expect(saveAssignments({ actor: plainUser, groupId: companyB.group.id, expectedVersion: 0, changes: change })).rejects.toMatchObject({ code: "FORBIDDEN" });
+  await expect(
+    saveAssignments({ actor: companyA.admin, groupId: companyB.group.id, expectedVersion: 0, changes: change }),
+  ).rejects.toMatchObject({ code: "NOT_FOUND" });
+  await expect(
+    saveAssignments({ actor: plainUser, groupId: companyB.group.id, expectedVersion: 0, changes: change }),
+  ).rejects.toMatchObject({ code: "FORBIDDEN" });
   expect(await snapshot(companyB)).toEqual(before);
 });
 
@@ -196,9 +233,20 @@ test("malformed change sets are refused before anything is read", async () => {
   const named = await tenant.addLicense("PROFIS_ENGINEERING", "NAMED_USER", 5);
   const user = await tenant.addUser();
   const change = { licenseId: named.id, userId: user.id, assigned: true };
-  await expect(saveAssignments({ actor: tenant.admin, groupId: tenant.group.id, expectedVersion: 0, changes: [] })).rejects.toMatchObject({ code: "INVALID" });
-  await expect(saveAssignments({ actor: tenant.admin, groupId: tenant.group.id, expectedVersion: 0, changes: [change, { ...change, assigned: false }] })).rejects.toMatchObject({ code: "INVALID" });
-  await expect(saveAssignments({ actor: tenant.admin, groupId: tenant.group.id, expectedVersion: -1, changes: [change] })).rejects.toMatchObject({ code: "INVALID" });
+  await expect(saveAssignments({ actor: tenant.admin, groupId: tenant.group.id, expectedVersion: 0, changes: [] })).rejects.toMatchObject({
+    code: "INVALID",
+  });
+  await expect(
+    saveAssignments({
+      actor: tenant.admin,
+      groupId: tenant.group.id,
+      expectedVersion: 0,
+      changes: [change, { ...change, assigned: false }],
+    }),
+  ).rejects.toMatchObject({ code: "INVALID" });
+  await expect(
+    saveAssignments({ actor: tenant.admin, groupId: tenant.group.id, expectedVersion: -1, changes: [change] }),
+  ).rejects.toMatchObject({ code: "INVALID" });
 });
 
 test("a save of more than MAX_CHANGES_PER_SAVE changes is refused as too many, naming the field, and changes nothing", async () => {

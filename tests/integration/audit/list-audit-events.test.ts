@@ -25,7 +25,12 @@ test("R24: newest first, filtered by user (actor or subject, by name or email), 
       { licenseId: named.id, userId: zoe.id, assigned: true },
     ],
   });
-  await saveAssignments({ actor: tenant.admin, groupId: tenant.group.id, expectedVersion: 1, changes: [{ licenseId: named.id, userId: jan.id, assigned: false }] });
+  await saveAssignments({
+    actor: tenant.admin,
+    groupId: tenant.group.id,
+    expectedVersion: 1,
+    changes: [{ licenseId: named.id, userId: jan.id, assigned: false }],
+  });
 
   const all = await listAuditEvents({ actor: tenant.admin, companyId: tenant.company.id });
   expect(all.events[0]).toMatchObject({
@@ -39,23 +44,44 @@ test("R24: newest first, filtered by user (actor or subject, by name or email), 
   expect(times).toEqual(times.toSorted().toReversed());
 
   const aboutJan = await listAuditEvents({ actor: tenant.admin, companyId: tenant.company.id, filters: { user: jan.email.toUpperCase() } });
-  expect(aboutJan.events.map((event) => event.action).sort()).toEqual(["assignment.granted", "assignment.granted", "assignment.revoked", "member.added"]);
+  expect(aboutJan.events.map((event) => event.action).sort()).toEqual([
+    "assignment.granted",
+    "assignment.granted",
+    "assignment.revoked",
+    "member.added",
+  ]);
   const byAdminName = await listAuditEvents({ actor: tenant.admin, companyId: tenant.company.id, filters: { user: "admin pers" } });
-  const adminEvents = await db().auditEvent.count({ where: { companyId: tenant.company.id, OR: [{ actorId: tenant.admin.id }, { subjectUserId: tenant.admin.id }] } });
+  const adminEvents = await db().auditEvent.count({
+    where: { companyId: tenant.company.id, OR: [{ actorId: tenant.admin.id }, { subjectUserId: tenant.admin.id }] },
+  });
   expect(byAdminName.events).toHaveLength(adminEvents);
   const desktopOnly = await listAuditEvents({ actor: tenant.admin, companyId: tenant.company.id, filters: { licenseId: desktop.id } });
   expect(desktopOnly.events.map((event) => event.action)).toEqual(["assignment.granted", "license.created"]);
-  const revoked = await listAuditEvents({ actor: tenant.admin, companyId: tenant.company.id, filters: { action: "assignment.revoked", user: jan.email } });
+  const revoked = await listAuditEvents({
+    actor: tenant.admin,
+    companyId: tenant.company.id,
+    filters: { action: "assignment.revoked", user: jan.email },
+  });
   expect(revoked.events).toHaveLength(1);
   // LIKE wildcards typed by the admin are taken literally.
   expect((await listAuditEvents({ actor: tenant.admin, companyId: tenant.company.id, filters: { user: "%" } })).events).toEqual([]);
-  await expect(listAuditEvents({ actor: tenant.admin, companyId: tenant.company.id, filters: { action: "nope" as never } })).rejects.toMatchObject({ code: "INVALID" });
+  await expect(
+    listAuditEvents({ actor: tenant.admin, companyId: tenant.company.id, filters: { action: "nope" as never } }),
+  ).rejects.toMatchObject({ code: "INVALID" });
 });
 
 test("R24: keyset pages cover every event exactly once, also for events in the same millisecond", async () => {
   const tenant = await createTestTenant();
   const at = new Date("2026-05-01T10:00:00Z");
-  await recordAuditEvents({ events: Array.from({ length: 25 }, (_, index) => ({ action: "member.added" as const, companyId: tenant.company.id, actorId: tenant.admin.id, at: index < 10 ? at : new Date(at.getTime() + index), data: { index } })) });
+  await recordAuditEvents({
+    events: Array.from({ length: 25 }, (_, index) => ({
+      action: "member.added" as const,
+      companyId: tenant.company.id,
+      actorId: tenant.admin.id,
+      at: index < 10 ? at : new Date(at.getTime() + index),
+      data: { index },
+    })),
+  });
   const total = await db().auditEvent.count({ where: { companyId: tenant.company.id } });
 
   const seen: string[] = [];
@@ -69,7 +95,9 @@ test("R24: keyset pages cover every event exactly once, also for events in the s
   expect(seen).toHaveLength(total);
   expect(new Set(seen).size).toBe(total);
   // A cursor that does not decode starts again from the newest.
-  expect((await listAuditEvents({ actor: tenant.admin, companyId: tenant.company.id, cursor: "garbage", limit: 1 })).events[0]!.id).toBe(seen[0]);
+  expect((await listAuditEvents({ actor: tenant.admin, companyId: tenant.company.id, cursor: "garbage", limit: 1 })).events[0]!.id).toBe(
+    seen[0],
+  );
 });
 
 test("R28: another company's admin gets NOT_FOUND for A's audit trail and never sees A's events; a plain user is forbidden", async () => {
@@ -77,7 +105,12 @@ test("R28: another company's admin gets NOT_FOUND for A's audit trail and never 
   const b = await createTestTenant();
   const named = await a.addLicense("PROFIS_ENGINEERING", "NAMED_USER", 5);
   const user = await a.addUser();
-  await saveAssignments({ actor: a.admin, groupId: a.group.id, expectedVersion: 0, changes: [{ licenseId: named.id, userId: user.id, assigned: true }] });
+  await saveAssignments({
+    actor: a.admin,
+    groupId: a.group.id,
+    expectedVersion: 0,
+    changes: [{ licenseId: named.id, userId: user.id, assigned: true }],
+  });
 
   await expect(listAuditEvents({ actor: b.admin, companyId: a.company.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
   await expect(listAuditEvents({ actor: user, companyId: a.company.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
@@ -95,9 +128,26 @@ test("R24: the CSV export applies the filters, guards formula cells and refuses 
   const named = await a.addLicense("PROFIS_ENGINEERING", "NAMED_USER", 5);
   const user = await a.addUser();
   await db().user.update({ where: { id: user.id }, data: { firstName: "=HYPERLINK(1)", lastName: "" } });
-  await saveAssignments({ actor: a.admin, groupId: a.group.id, expectedVersion: 0, changes: [{ licenseId: named.id, userId: user.id, assigned: true }] });
+  await saveAssignments({
+    actor: a.admin,
+    groupId: a.group.id,
+    expectedVersion: 0,
+    changes: [{ licenseId: named.id, userId: user.id, assigned: true }],
+  });
   const labels = {
-    columns: ["when", "action", "actor", "actorEmail", "subject", "subjectEmail", "product", "type", "licenseId", "reason", "details"] as AuditCsvLabels["columns"],
+    columns: [
+      "when",
+      "action",
+      "actor",
+      "actorEmail",
+      "subject",
+      "subjectEmail",
+      "product",
+      "type",
+      "licenseId",
+      "reason",
+      "details",
+    ] as AuditCsvLabels["columns"],
     actionName: (action: string) => `<${action}>`,
     licenseTypeName: (type: string) => type,
   };
@@ -105,13 +155,32 @@ test("R24: the CSV export applies the filters, guards formula cells and refuses 
   // Dutch readers get semicolons, English ones commas (the list separator Excel expects there).
   for (const separator of [";", ","] as const) {
     let csv = "";
-    for await (const chunk of await auditLogCsvChunks({ actor: a.admin, companyId: a.company.id, filters: { action: "assignment.granted" }, labels, separator })) csv += chunk;
+    for await (const chunk of await auditLogCsvChunks({
+      actor: a.admin,
+      companyId: a.company.id,
+      filters: { action: "assignment.granted" },
+      labels,
+      separator,
+    }))
+      csv += chunk;
     const lines = csv.split("\r\n").filter(Boolean);
     expect(lines[0]).toBe(`\uFEFF${labels.columns.join(separator)}`);
     expect(lines).toHaveLength(2);
-    const cells = ["<assignment.granted>", "Admin Person", a.admin.email, "'=HYPERLINK(1)", user.email, "PROFIS Engineering", "NAMED_USER", named.id, ""];
+    const cells = [
+      "<assignment.granted>",
+      "Admin Person",
+      a.admin.email,
+      "'=HYPERLINK(1)",
+      user.email,
+      "PROFIS Engineering",
+      "NAMED_USER",
+      named.id,
+      "",
+    ];
     expect(lines[1]).toContain(`${separator}${cells.join(separator)}${separator}`);
   }
 
-  await expect(auditLogCsvChunks({ actor: b.admin, companyId: a.company.id, filters: {}, labels, separator: ";" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  await expect(auditLogCsvChunks({ actor: b.admin, companyId: a.company.id, filters: {}, labels, separator: ";" })).rejects.toMatchObject({
+    code: "NOT_FOUND",
+  });
 });

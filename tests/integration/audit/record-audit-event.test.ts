@@ -9,7 +9,13 @@ useTestDatabase();
 test("records who did what in which company, and the trail cannot be edited or deleted (R24)", async () => {
   const tenant = await createTestTenant();
   await recordAuditEvent({
-    event: { action: "member.added", companyId: tenant.company.id, actorId: tenant.admin.id, subjectUserId: tenant.staff.id, data: { role: "USER" } },
+    event: {
+      action: "member.added",
+      companyId: tenant.company.id,
+      actorId: tenant.admin.id,
+      subjectUserId: tenant.staff.id,
+      data: { role: "USER" },
+    },
   });
   const event = await db().auditEvent.findFirstOrThrow({ where: { companyId: tenant.company.id, subjectUserId: tenant.staff.id } });
   expect(event).toMatchObject({ action: "member.added", actorId: tenant.admin.id, data: { role: "USER" } });

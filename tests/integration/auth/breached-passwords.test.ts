@@ -29,9 +29,9 @@ beforeAll(async () => {
     const lines = [
       // Another suffix of the same prefix, then the one asked for (mixed case, as the API is case-insensitive).
       `${"0".repeat(35)}:3`,
-      ...[BREACHED, PADDED].filter((password) => sha1(password).startsWith(prefix)).map((password) =>
-        password === PADDED ? `${sha1(password).slice(5)}:0` : `${sha1(password).slice(5).toLowerCase()}:52`,
-      ),
+      ...[BREACHED, PADDED]
+        .filter((password) => sha1(password).startsWith(prefix))
+        .map((password) => (password === PADDED ? `${sha1(password).slice(5)}:0` : `${sha1(password).slice(5).toLowerCase()}:52`)),
     ];
     response.writeHead(200, { "content-type": "text/plain" }).end(lines.join("\r\n"));
   });

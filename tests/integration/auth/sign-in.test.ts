@@ -12,7 +12,9 @@ const database = useTestDatabase();
 test("a wrong password and an unknown address get the same answer", async () => {
   const user = await createTestAccount();
   const wrong = await signInWithPassword({ credentials: { email: user.email, password: "not the password" } });
-  const unknown = await signInWithPassword({ credentials: { email: `${uniqueName("nobody")}@test.example`, password: "not the password" } });
+  const unknown = await signInWithPassword({
+    credentials: { email: `${uniqueName("nobody")}@test.example`, password: "not the password" },
+  });
   expect(wrong).toEqual({ status: "invalid" });
   expect(unknown).toEqual(wrong);
 });
@@ -50,10 +52,14 @@ test("failed sign-ins lock the account, known or unknown alike, and the lock end
     expect(answers[3]).toMatchObject({ status: "rate-limited" });
     if (email !== user.email) continue;
     // While locked even the right password is not checked.
-    expect(await signInWithPassword({ credentials: { email: user.email, password: TEST_PASSWORD }, rateLimits })).toMatchObject({ status: "rate-limited" });
+    expect(await signInWithPassword({ credentials: { email: user.email, password: TEST_PASSWORD }, rateLimits })).toMatchObject({
+      status: "rate-limited",
+    });
     expect(await database.db.auditEvent.count({ where: { action: "auth.locked-out", subjectUserId: user.id } })).toBe(1);
     await sleep(Math.max(0, windowStarted + windowSeconds * 1000 + 100 - Date.now()));
-    expect(await signInWithPassword({ credentials: { email: user.email, password: TEST_PASSWORD }, rateLimits })).toMatchObject({ status: "signed-in" });
+    expect(await signInWithPassword({ credentials: { email: user.email, password: TEST_PASSWORD }, rateLimits })).toMatchObject({
+      status: "signed-in",
+    });
   }
 });
 
@@ -63,7 +69,9 @@ test("a successful sign-in clears the account's failures", async () => {
   for (let round = 0; round < 3; round += 1) {
     await signInWithPassword({ credentials: { email: user.email, password: "guess" }, rateLimits });
     await signInWithPassword({ credentials: { email: user.email, password: "guess" }, rateLimits });
-    expect(await signInWithPassword({ credentials: { email: user.email, password: TEST_PASSWORD }, rateLimits })).toMatchObject({ status: "signed-in" });
+    expect(await signInWithPassword({ credentials: { email: user.email, password: TEST_PASSWORD }, rateLimits })).toMatchObject({
+      status: "signed-in",
+    });
   }
 });
 
@@ -81,7 +89,9 @@ test("failed attempts per IP are limited across accounts; counters are shared by
   expect(await attempt(instanceA)).toEqual({ status: "invalid" });
   expect(await attempt(instanceB)).toMatchObject({ status: "rate-limited" });
   // Anyone else at that address is refused too until the window ends, even with the right password.
-  expect(await signInWithPassword({ credentials: { email: user.email, password: TEST_PASSWORD }, ipAddress, rateLimits: instanceA })).toMatchObject({ status: "rate-limited" });
+  expect(
+    await signInWithPassword({ credentials: { email: user.email, password: TEST_PASSWORD }, ipAddress, rateLimits: instanceA }),
+  ).toMatchObject({ status: "rate-limited" });
   // No address is stored in clear text.
   const keys = await database.db.rateLimit.findMany({ select: { key: true } });
   expect(keys.some((row) => row.key.includes(ipAddress) || row.key.includes("@"))).toBe(false);
@@ -92,9 +102,13 @@ test("successful sign-ins from one address do not count against it (an office be
   const rateLimits = createRateLimits({ db: database.db, policies: { "sign-in-ip": { points: 3, durationSeconds: 60 } } });
   const ipAddress = `198.51.100.${Math.floor(Math.random() * 200) + 1}`;
   for (let attempt = 0; attempt < 6; attempt += 1) {
-    expect(await signInWithPassword({ credentials: { email: user.email, password: TEST_PASSWORD }, ipAddress, rateLimits })).toMatchObject({ status: "signed-in" });
+    expect(await signInWithPassword({ credentials: { email: user.email, password: TEST_PASSWORD }, ipAddress, rateLimits })).toMatchObject({
+      status: "signed-in",
+    });
   }
-  expect(await signInWithPassword({ credentials: { email: user.email, password: "guess" }, ipAddress, rateLimits })).toEqual({ status: "invalid" });
+  expect(await signInWithPassword({ credentials: { email: user.email, password: "guess" }, ipAddress, rateLimits })).toEqual({
+    status: "invalid",
+  });
 });
 
 test("40 wrong passwords and the right one at once — the limit is taken before any check, so at most 5 are checked", async () => {
@@ -103,10 +117,17 @@ test("40 wrong passwords and the right one at once — the limit is taken before
   const passwords = [...Array.from({ length: 40 }, (_, index) => `wrong guess ${index}`), TEST_PASSWORD];
   // The default 5 per account; exactly as many per address as the burst, so that the attempts the
   // account refused, were they not given back, would leave the address no attempt afterwards.
-  const rateLimits = createRateLimits({ db: database.db, policies: { "sign-in-ip": { points: passwords.length, durationSeconds: 15 * 60 } } });
-  const answers = await Promise.all(passwords.map((password) => signInWithPassword({ credentials: { email: user.email, password }, ipAddress, rateLimits })));
+  const rateLimits = createRateLimits({
+    db: database.db,
+    policies: { "sign-in-ip": { points: passwords.length, durationSeconds: 15 * 60 } },
+  });
+  const answers = await Promise.all(
+    passwords.map((password) => signInWithPassword({ credentials: { email: user.email, password }, ipAddress, rateLimits })),
+  );
 
-  const checks = await database.db.auditEvent.count({ where: { subjectUserId: user.id, action: { in: ["auth.sign-in-failed", "auth.signed-in"] } } });
+  const checks = await database.db.auditEvent.count({
+    where: { subjectUserId: user.id, action: { in: ["auth.sign-in-failed", "auth.signed-in"] } },
+  });
   expect(checks).toBeLessThanOrEqual(5);
   const signedIn = answers.filter((answer) => answer.status === "signed-in").length;
   expect(signedIn).toBeLessThanOrEqual(1);
@@ -117,10 +138,16 @@ test("40 wrong passwords and the right one at once — the limit is taken before
   // among the checked ones (and then clears the failures). When it was refused, the account is locked.
   if (signedIn === 0) {
     expect(await database.db.auditEvent.count({ where: { action: "auth.locked-out", subjectUserId: user.id } })).toBe(1);
-    expect(await signInWithPassword({ credentials: { email: user.email, password: TEST_PASSWORD }, ipAddress, rateLimits })).toMatchObject({ status: "rate-limited" });
+    expect(await signInWithPassword({ credentials: { email: user.email, password: TEST_PASSWORD }, ipAddress, rateLimits })).toMatchObject({
+      status: "rate-limited",
+    });
   }
   // Only the evaluated failures count against the address; the refused attempts were given back.
-  const unknownFromSameAddress = await signInWithPassword({ credentials: { email: `${uniqueName("nobody")}@test.example`, password: "guess" }, ipAddress, rateLimits });
+  const unknownFromSameAddress = await signInWithPassword({
+    credentials: { email: `${uniqueName("nobody")}@test.example`, password: "guess" },
+    ipAddress,
+    rateLimits,
+  });
   expect(unknownFromSameAddress).toEqual({ status: "invalid" });
 });
 

@@ -16,7 +16,12 @@ useTestDatabase();
 
 async function assign(tenant: TestTenant, licenseId: string, userIds: string[]) {
   const { version } = await db().licenseGroup.findUniqueOrThrow({ where: { id: tenant.group.id } });
-  await saveAssignments({ actor: tenant.admin, groupId: tenant.group.id, expectedVersion: version, changes: userIds.map((userId) => ({ licenseId, userId, assigned: true })) });
+  await saveAssignments({
+    actor: tenant.admin,
+    groupId: tenant.group.id,
+    expectedVersion: version,
+    changes: userIds.map((userId) => ({ licenseId, userId, assigned: true })),
+  });
 }
 
 /** Everything a refused change must leave untouched. */
@@ -41,7 +46,11 @@ test("more seats are always possible; the group version rises so open grids noti
   expect((await db().license.findUniqueOrThrow({ where: { id: named.id } })).seats).toBe(5);
   const events = await db().auditEvent.findMany({ where: { licenseId: named.id, action: "license.seats-changed" } });
   expect(events).toHaveLength(1);
-  expect(events[0]).toMatchObject({ actorId: tenant.staff.id, companyId: tenant.company.id, data: { seatsBefore: 2, seats: 5, unassigned: 0 } });
+  expect(events[0]).toMatchObject({
+    actorId: tenant.staff.id,
+    companyId: tenant.company.id,
+    data: { seatsBefore: 2, seats: 5, unassigned: 0 },
+  });
 });
 
 test("R25: a reduction below the assigned seats without unassignments is refused and changes nothing", async () => {
@@ -56,7 +65,9 @@ test("R25: a reduction below the assigned seats without unassignments is refused
   });
   // One unassignment is not enough for 1 seat either.
   const [first] = before.assignments;
-  await expect(changeLicenseSeats({ actor: tenant.staff, licenseId: named.id, seats: 1, unassignUserIds: [first!.userId] })).rejects.toMatchObject({ code: "SEATS_EXHAUSTED", details: { toUnassign: 1 } });
+  await expect(
+    changeLicenseSeats({ actor: tenant.staff, licenseId: named.id, seats: 1, unassignUserIds: [first!.userId] }),
+  ).rejects.toMatchObject({ code: "SEATS_EXHAUSTED", details: { toUnassign: 1 } });
   expect(await snapshot(tenant, named.id)).toEqual(before);
 });
 
@@ -67,7 +78,13 @@ test("R25, R18: a reduction with the chosen unassignments revokes them, ends the
   await assign(tenant, named.id, [keep.id, leaveOne.id, leaveTwo.id]);
   const groupBefore = await db().licenseGroup.findUniqueOrThrow({ where: { id: tenant.group.id } });
 
-  const changed = await changeLicenseSeats({ actor: tenant.staff, licenseId: named.id, seats: 1, unassignUserIds: [leaveOne.id, leaveTwo.id], expectedVersion: 0 });
+  const changed = await changeLicenseSeats({
+    actor: tenant.staff,
+    licenseId: named.id,
+    seats: 1,
+    unassignUserIds: [leaveOne.id, leaveTwo.id],
+    expectedVersion: 0,
+  });
   expect(changed).toMatchObject({ seatsBefore: 3, seats: 1, unassigned: 2, groupVersion: groupBefore.version + 1 });
   const active = await db().assignment.findMany({ where: { licenseId: named.id, revokedAt: null } });
   expect(active.map((assignment) => assignment.userId)).toEqual([keep.id]);
@@ -81,11 +98,21 @@ test("R25, R18: a reduction with the chosen unassignments revokes them, ends the
   expect(actions).toContain("license.seats-changed");
   // The grid's next save based on the old version is refused (R26).
   await expect(
-    saveAssignments({ actor: tenant.admin, groupId: tenant.group.id, expectedVersion: groupBefore.version, changes: [{ licenseId: named.id, userId: leaveOne.id, assigned: true }] }),
+    saveAssignments({
+      actor: tenant.admin,
+      groupId: tenant.group.id,
+      expectedVersion: groupBefore.version,
+      changes: [{ licenseId: named.id, userId: leaveOne.id, assigned: true }],
+    }),
   ).rejects.toMatchObject({ code: "CONFLICT" });
   // …and a current one cannot exceed the new count.
   await expect(
-    saveAssignments({ actor: tenant.admin, groupId: tenant.group.id, expectedVersion: changed.groupVersion, changes: [{ licenseId: named.id, userId: leaveOne.id, assigned: true }] }),
+    saveAssignments({
+      actor: tenant.admin,
+      groupId: tenant.group.id,
+      expectedVersion: changed.groupVersion,
+      changes: [{ licenseId: named.id, userId: leaveOne.id, assigned: true }],
+    }),
   ).rejects.toMatchObject({ code: "SEATS_EXHAUSTED" });
 });
 
@@ -94,19 +121,26 @@ test("R25: a floating license counts live leases; unassigning a holder releases 
   const floating = await tenant.addLicense("PROFIS_ENGINEERING", "FLOATING", 3);
   const [one, two, three, idle] = [await tenant.addUser(), await tenant.addUser(), await tenant.addUser(), await tenant.addUser()];
   await assign(tenant, floating.id, [one.id, two.id, three.id, idle.id]);
-  for (const user of [one, two, three]) await acquireLease({ userId: user.id, licenseId: floating.id, holder: { browserSessionId: `session-${user.id}` } });
+  for (const user of [one, two, three])
+    await acquireLease({ userId: user.id, licenseId: floating.id, holder: { browserSessionId: `session-${user.id}` } });
   const before = await snapshot(tenant, floating.id);
 
   // Unassigning someone without a live lease frees nothing.
-  await expect(changeLicenseSeats({ actor: tenant.staff, licenseId: floating.id, seats: 2, unassignUserIds: [idle.id] })).rejects.toMatchObject({ code: "SEATS_EXHAUSTED", details: { inUse: 3, inUseAfter: 3 } });
+  await expect(
+    changeLicenseSeats({ actor: tenant.staff, licenseId: floating.id, seats: 2, unassignUserIds: [idle.id] }),
+  ).rejects.toMatchObject({ code: "SEATS_EXHAUSTED", details: { inUse: 3, inUseAfter: 3 } });
   expect(await snapshot(tenant, floating.id)).toEqual(before);
 
   await changeLicenseSeats({ actor: tenant.staff, licenseId: floating.id, seats: 2, unassignUserIds: [three.id] });
   expect(await db().floatingLease.count({ where: { licenseId: floating.id, releasedAt: null } })).toBe(2);
-  expect(await db().floatingLease.findFirst({ where: { licenseId: floating.id, userId: three.id } })).toMatchObject({ releaseReason: "license revoked" });
+  expect(await db().floatingLease.findFirst({ where: { licenseId: floating.id, userId: three.id } })).toMatchObject({
+    releaseReason: "license revoked",
+  });
   expect(await db().auditEvent.count({ where: { licenseId: floating.id, action: "lease.released", subjectUserId: three.id } })).toBe(1);
   // The freed seat is not there to take: 2 of 2 are in use.
-  await expect(acquireLease({ userId: idle.id, licenseId: floating.id, holder: { browserSessionId: "session-idle" } })).rejects.toMatchObject({ code: "SEATS_EXHAUSTED" });
+  await expect(
+    acquireLease({ userId: idle.id, licenseId: floating.id, holder: { browserSessionId: "session-idle" } }),
+  ).rejects.toMatchObject({ code: "SEATS_EXHAUSTED" });
 });
 
 test("R3: a node-locked license stays at one seat; unassigning its holder ends the activation", async () => {
@@ -116,7 +150,10 @@ test("R3: a node-locked license stays at one seat; unassigning its holder ends t
   await assign(tenant, nodeLocked.id, [holder.id]);
   await activateLicense({ actor: holder, activationKey: nodeLocked.activationKey!, fingerprint: "fp-holder", hostname: "PC-HOLDER" });
 
-  await expect(changeLicenseSeats({ actor: tenant.staff, licenseId: nodeLocked.id, seats: 2 })).rejects.toMatchObject({ code: "INVALID", details: { reason: "NODE_LOCKED_SINGLE_SEAT" } });
+  await expect(changeLicenseSeats({ actor: tenant.staff, licenseId: nodeLocked.id, seats: 2 })).rejects.toMatchObject({
+    code: "INVALID",
+    details: { reason: "NODE_LOCKED_SINGLE_SEAT" },
+  });
   await changeLicenseSeats({ actor: tenant.staff, licenseId: nodeLocked.id, seats: 1, unassignUserIds: [holder.id] });
   expect(await db().activation.count({ where: { licenseId: nodeLocked.id, deactivatedAt: null } })).toBe(0);
   expect((await db().license.findUniqueOrThrow({ where: { id: nodeLocked.id } })).seats).toBe(1);
@@ -128,9 +165,16 @@ test("a stale license version, a person who does not hold the license and a fore
   const stranger = await tenant.addUser();
   await changeLicenseSeats({ actor: tenant.staff, licenseId: named.id, seats: 3, expectedVersion: 0 });
 
-  await expect(changeLicenseSeats({ actor: tenant.staff, licenseId: named.id, seats: 4, expectedVersion: 0 })).rejects.toMatchObject({ code: "CONFLICT", details: { reason: "STALE_VERSION", currentVersion: 1 } });
-  await expect(changeLicenseSeats({ actor: tenant.staff, licenseId: named.id, seats: 1, unassignUserIds: [stranger.id] })).rejects.toMatchObject({ code: "INVALID", details: { reason: "NOT_ASSIGNED" } });
-  await expect(changeLicenseSeats({ actor: tenant.staff, licenseId: "00000000-0000-0000-0000-000000000000", seats: 1 })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  await expect(changeLicenseSeats({ actor: tenant.staff, licenseId: named.id, seats: 4, expectedVersion: 0 })).rejects.toMatchObject({
+    code: "CONFLICT",
+    details: { reason: "STALE_VERSION", currentVersion: 1 },
+  });
+  await expect(
+    changeLicenseSeats({ actor: tenant.staff, licenseId: named.id, seats: 1, unassignUserIds: [stranger.id] }),
+  ).rejects.toMatchObject({ code: "INVALID", details: { reason: "NOT_ASSIGNED" } });
+  await expect(
+    changeLicenseSeats({ actor: tenant.staff, licenseId: "00000000-0000-0000-0000-000000000000", seats: 1 }),
+  ).rejects.toMatchObject({ code: "NOT_FOUND" });
   await expect(changeLicenseSeats({ actor: tenant.staff, licenseId: named.id, seats: 0 })).rejects.toMatchObject({ code: "INVALID" });
   expect((await db().license.findUniqueOrThrow({ where: { id: named.id } })).seats).toBe(3);
 });
@@ -152,7 +196,12 @@ test("seats used as the back office shows them: assignments for named and node-l
   const shown = Object.fromEntries(overview.groups.flatMap((group) => group.licenses).map((license) => [license.id, license.seatsUsed]));
   expect(shown).toEqual(expected);
   for (const [licenseId, seatsUsed] of Object.entries(expected)) {
-    await expect(getBackofficeLicense({ actor: tenant.staff, companyId: tenant.company.id, licenseId })).resolves.toMatchObject({ seatsUsed });
+    await expect(getBackofficeLicense({ actor: tenant.staff, companyId: tenant.company.id, licenseId })).resolves.toMatchObject({
+      seatsUsed,
+    });
   }
-  expect(overview.groups.flatMap((group) => group.licenses).find((license) => license.id === floating.id)).toMatchObject({ assigned: 2, seatsUsed: 1 });
+  expect(overview.groups.flatMap((group) => group.licenses).find((license) => license.id === floating.id)).toMatchObject({
+    assigned: 2,
+    seatsUsed: 1,
+  });
 });

@@ -32,7 +32,9 @@ test(`a reduction to the assigned count racing a save that assigns one more: nev
   const users = [await tenant.addUser(), await tenant.addUser(), await tenant.addUser()];
   for (let round = 0; round < ROUNDS; round++) {
     // A license of its own column each round (another end of term): the race is about one license's seats.
-    const named = await tenant.addLicense("PROFIS_ENGINEERING", "NAMED_USER", 3, { validUntil: new Date(Date.now() + (400 + round) * 86_400_000) });
+    const named = await tenant.addLicense("PROFIS_ENGINEERING", "NAMED_USER", 3, {
+      validUntil: new Date(Date.now() + (400 + round) * 86_400_000),
+    });
     await saveAssignments({
       actor: tenant.admin,
       groupId: tenant.group.id,
@@ -41,14 +43,25 @@ test(`a reduction to the assigned count racing a save that assigns one more: nev
     });
 
     const [reduction, save] = await Promise.all([
-      outcomeOf(changeLicenseSeats({ actor: tenant.staff, licenseId: named.id, seats: 2, db: round % 2 === 0 ? db() : secondInstance.client })),
-      saveRetryingOnConflict({ client: round % 2 === 0 ? secondInstance.client : db(), actor: tenant.admin, groupId: tenant.group.id, changes: [{ licenseId: named.id, userId: users[2]!.id, assigned: true }], maxAttempts: 5 }),
+      outcomeOf(
+        changeLicenseSeats({ actor: tenant.staff, licenseId: named.id, seats: 2, db: round % 2 === 0 ? db() : secondInstance.client }),
+      ),
+      saveRetryingOnConflict({
+        client: round % 2 === 0 ? secondInstance.client : db(),
+        actor: tenant.admin,
+        groupId: tenant.group.id,
+        changes: [{ licenseId: named.id, userId: users[2]!.id, assigned: true }],
+        maxAttempts: 5,
+      }),
     ]);
     // Exactly one of the two can win: 2 seats with 3 assigned is what must never happen.
     expect([reduction, save].filter((outcome) => outcome === "done" || outcome === "saved")).toHaveLength(1);
     expect([reduction, save]).toContain("SEATS_EXHAUSTED");
     const license = await db().license.findUniqueOrThrow({ where: { id: named.id } });
-    const active = await db().$transaction((transaction) => transaction.assignment.count({ where: { licenseId: named.id, revokedAt: null } }), WAIT_LIKE_THE_APP);
+    const active = await db().$transaction(
+      (transaction) => transaction.assignment.count({ where: { licenseId: named.id, revokedAt: null } }),
+      WAIT_LIKE_THE_APP,
+    );
     expect(active).toBeLessThanOrEqual(license.seats);
   }
 }, 120_000);
@@ -67,8 +80,17 @@ test(`a floating reduction racing a lease take: never more live leases than seat
     await acquireLease({ userId: users[0]!.id, licenseId: floating.id, holder: { browserSessionId: `first-${round}` } });
 
     const [reduction, take] = await Promise.all([
-      outcomeOf(changeLicenseSeats({ actor: tenant.staff, licenseId: floating.id, seats: 1, db: round % 2 === 0 ? db() : secondInstance.client })),
-      outcomeOf(acquireLease({ userId: users[1]!.id, licenseId: floating.id, holder: { browserSessionId: `second-${round}` }, db: round % 2 === 0 ? secondInstance.client : db() })),
+      outcomeOf(
+        changeLicenseSeats({ actor: tenant.staff, licenseId: floating.id, seats: 1, db: round % 2 === 0 ? db() : secondInstance.client }),
+      ),
+      outcomeOf(
+        acquireLease({
+          userId: users[1]!.id,
+          licenseId: floating.id,
+          holder: { browserSessionId: `second-${round}` },
+          db: round % 2 === 0 ? secondInstance.client : db(),
+        }),
+      ),
     ]);
     expect([reduction, take].filter((outcome) => outcome === "done")).toHaveLength(1);
     const license = await db().license.findUniqueOrThrow({ where: { id: floating.id } });

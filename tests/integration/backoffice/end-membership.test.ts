@@ -48,11 +48,19 @@ test("staff end a membership: licenses revoked, activations and seats released, 
   const user = await db().user.findUniqueOrThrow({ where: { id: person.id } });
   expect(user.currentCompanyId).toBeNull();
   expect(user.disabledAt).toBeNull();
-  expect(await db().auditEvent.count({ where: { companyId: tenant.company.id, action: "member.ended", subjectUserId: person.id, actorId: tenant.staff.id } })).toBe(1);
-  expect(await db().auditEvent.count({ where: { companyId: tenant.company.id, action: "assignment.revoked", subjectUserId: person.id } })).toBe(3);
+  expect(
+    await db().auditEvent.count({
+      where: { companyId: tenant.company.id, action: "member.ended", subjectUserId: person.id, actorId: tenant.staff.id },
+    }),
+  ).toBe(1);
+  expect(
+    await db().auditEvent.count({ where: { companyId: tenant.company.id, action: "assignment.revoked", subjectUserId: person.id } }),
+  ).toBe(3);
 
   // The seat statement no longer sees a member: no seat, and the API lists nothing of the company.
-  await expect(acquireLease({ userId: person.id, licenseId: floating.id, holder: { fingerprint: "fp-laptop" } })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  await expect(acquireLease({ userId: person.id, licenseId: floating.id, holder: { fingerprint: "fp-laptop" } })).rejects.toMatchObject({
+    code: "NOT_FOUND",
+  });
   expect(await listEntitlements({ userId: person.id })).toMatchObject({ company: null, entitlements: [] });
 });
 
@@ -60,7 +68,9 @@ test("a member whose assignment is restored by hand still cannot take a seat onc
   const { tenant, person, floating } = await memberWithEverything();
   await endMembership({ actor: tenant.staff, companyId: tenant.company.id, userId: person.id });
   await db().assignment.create({ data: { licenseId: floating.id, userId: person.id } });
-  await expect(acquireLease({ userId: person.id, licenseId: floating.id, holder: { fingerprint: "fp-laptop" } })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  await expect(acquireLease({ userId: person.id, licenseId: floating.id, holder: { fingerprint: "fp-laptop" } })).rejects.toMatchObject({
+    code: "NOT_FOUND",
+  });
 });
 
 test("the person may be added again later, as a new membership", async () => {
@@ -76,7 +86,9 @@ test("only staff end memberships; a missing one is NOT_FOUND and nothing changes
   for (const actor of [tenant.admin, person, other.admin]) {
     await expect(endMembership({ actor, companyId: tenant.company.id, userId: person.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
   }
-  await expect(endMembership({ actor: tenant.staff, companyId: tenant.company.id, userId: other.admin.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  await expect(endMembership({ actor: tenant.staff, companyId: tenant.company.id, userId: other.admin.id })).rejects.toMatchObject({
+    code: "NOT_FOUND",
+  });
   expect(await db().membership.count({ where: { userId: person.id, companyId: tenant.company.id } })).toBe(1);
   expect(await db().assignment.count({ where: { userId: person.id, revokedAt: null } })).toBe(3);
 });
@@ -85,7 +97,13 @@ test("an invitation to join still open when the membership ends is withdrawn: th
   const { tenant, person } = await memberWithEverything();
   const token = newToken();
   await db().membershipInvitation.create({
-    data: { companyId: tenant.company.id, email: person.email, tokenHash: hashToken(token), invitedById: tenant.admin.id, expiresAt: new Date(Date.now() + 24 * 60 * 60 * 1000) },
+    data: {
+      companyId: tenant.company.id,
+      email: person.email,
+      tokenHash: hashToken(token),
+      invitedById: tenant.admin.id,
+      expiresAt: new Date(Date.now() + 24 * 60 * 60 * 1000),
+    },
   });
   await endMembership({ actor: tenant.staff, companyId: tenant.company.id, userId: person.id });
   expect(await db().membershipInvitation.count({ where: { companyId: tenant.company.id, email: person.email } })).toBe(0);

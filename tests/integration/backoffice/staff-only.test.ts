@@ -33,7 +33,16 @@ async function setting() {
   const user = await tenant.addUser();
   const disabledStaff = await createTestAccount({ isStaff: true });
   await db().user.update({ where: { id: disabledStaff.id }, data: { disabledAt: new Date() } });
-  return { tenant, license, order, lead, outsiders: { "the company's admin": tenant.admin, "a user of the company": user, "a disabled staff member": disabledStaff } as Record<string, User> };
+  return {
+    tenant,
+    license,
+    order,
+    lead,
+    outsiders: { "the company's admin": tenant.admin, "a user of the company": user, "a disabled staff member": disabledStaff } as Record<
+      string,
+      User
+    >,
+  };
 }
 
 function useCases(context: Awaited<ReturnType<typeof setting>>, actor: User): Record<string, () => Promise<unknown>> {
@@ -51,10 +60,23 @@ function useCases(context: Awaited<ReturnType<typeof setting>>, actor: User): Re
     listSalesLeads: () => listSalesLeads({ actor, filter: "all" }),
     createCompany: () => createCompany({ actor, name: "Sneaky B.V.", country: "NL", sapAccountNumber: "99887766" }),
     createLicenseGroup: () => createLicenseGroup({ actor, companyId, name: "Sneaky group" }),
-    createLicense: () => createLicense({ actor, groupId: tenant.group.id, productCode: "PROFIS_ENGINEERING", type: "NAMED_USER", edition: "ENTERPRISE", seats: 500 }),
+    createLicense: () =>
+      createLicense({
+        actor,
+        groupId: tenant.group.id,
+        productCode: "PROFIS_ENGINEERING",
+        type: "NAMED_USER",
+        edition: "ENTERPRISE",
+        seats: 500,
+      }),
     addCompanyAdmin: () => addCompanyAdmin({ actor, companyId, email: actor.email }),
     changeLicenseSeats: () => changeLicenseSeats({ actor, licenseId: license.id, seats: 500 }),
-    "changeLicenseValidity (set end)": () => changeLicenseValidity({ actor, licenseId: license.id, change: { kind: "set-end", validUntil: new Date(Date.now() + 1000 * 24 * 60 * 60 * 1000) } }),
+    "changeLicenseValidity (set end)": () =>
+      changeLicenseValidity({
+        actor,
+        licenseId: license.id,
+        change: { kind: "set-end", validUntil: new Date(Date.now() + 1000 * 24 * 60 * 60 * 1000) },
+      }),
     "changeLicenseValidity (end now)": () => changeLicenseValidity({ actor, licenseId: license.id, change: { kind: "end-now" } }),
     markOrderHandled: () => markOrderHandled({ actor, orderId: order.id }),
     markInvoicePaid: () => markInvoicePaid({ actor, orderId: order.id }),
@@ -91,9 +113,13 @@ describe("non-staff are refused by every back-office use case", () => {
     const someone = await createTestAccount();
     const cases = useCases(context, context.tenant.staff);
     // The staff member makes someone else admin (making themselves admin is not the point here).
-    cases.addCompanyAdmin = () => addCompanyAdmin({ actor: context.tenant.staff, companyId: context.tenant.company.id, email: someone.email });
+    cases.addCompanyAdmin = () =>
+      addCompanyAdmin({ actor: context.tenant.staff, companyId: context.tenant.company.id, email: someone.email });
     for (const [name, run] of Object.entries(cases)) {
-      await expect(run().then(() => "ok"), name).resolves.toBe("ok");
+      await expect(
+        run().then(() => "ok"),
+        name,
+      ).resolves.toBe("ok");
     }
   });
 });

@@ -16,13 +16,17 @@ test("back-office staff create a company per country, audited", async () => {
 test("a second company with the same SAP account is a conflict", async () => {
   const staff = await createTestAccount({ isStaff: true });
   await createCompany({ actor: staff, name: "First", country: "BE", sapAccountNumber: "0007654321" });
-  await expect(createCompany({ actor: staff, name: "Second", country: "BE", sapAccountNumber: "0007654321" })).rejects.toMatchObject({ code: "CONFLICT" });
+  await expect(createCompany({ actor: staff, name: "Second", country: "BE", sapAccountNumber: "0007654321" })).rejects.toMatchObject({
+    code: "CONFLICT",
+  });
   expect(await db().company.count({ where: { sapAccountNumber: "0007654321" } })).toBe(1);
 });
 
 test("only staff may create companies, and invalid input names its fields", async () => {
   const customer = await createTestAccount();
-  await expect(createCompany({ actor: customer, name: "Nope", country: "NL", sapAccountNumber: "0009999999" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  await expect(createCompany({ actor: customer, name: "Nope", country: "NL", sapAccountNumber: "0009999999" })).rejects.toMatchObject({
+    code: "NOT_FOUND",
+  });
   const staff = await createTestAccount({ isStaff: true });
   await expect(createCompany({ actor: staff, name: "", country: "Netherlands", sapAccountNumber: "12" })).rejects.toMatchObject({
     code: "INVALID",

@@ -13,7 +13,8 @@ test("each test file gets its own migrated database that the domain's client poi
   expect(Number(row?.count)).toBeGreaterThanOrEqual(2);
 });
 
-const companiesNamed = (name: string) => Prisma.sql`SELECT "name", "createdAt", ${name}::text AS "asked" FROM "Company" WHERE "name" = ${name}`;
+const companiesNamed = (name: string) =>
+  Prisma.sql`SELECT "name", "createdAt", ${name}::text AS "asked" FROM "Company" WHERE "name" = ${name}`;
 
 test("queryRows: on the app's client the same rows, with the same column types, as $queryRaw", async () => {
   await db().company.create({ data: { name: "Aannemer De Vries", country: "NL", sapAccountNumber: "100002" } });

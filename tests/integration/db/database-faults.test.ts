@@ -57,8 +57,12 @@ test("a frozen database: bounded 503s and a health deadline; thawed, the same cl
   const { license, key, users } = await desktopLicense(tenant, "FLOATING", { seats: 1, userCount: 2 });
   const [first, second] = await Promise.all(users.map((user) => signIn(user)));
   const [pcOne, pcTwo] = [fingerprintOf("freeze-1"), fingerprintOf("freeze-2")];
-  expect((await call(activate, { token: first!.accessToken, json: { activationKey: key, fingerprint: pcOne, hostname: "PC-1" } })).status).toBe(201);
-  expect((await call(activate, { token: second!.accessToken, json: { activationKey: key, fingerprint: pcTwo, hostname: "PC-2" } })).status).toBe(201);
+  expect(
+    (await call(activate, { token: first!.accessToken, json: { activationKey: key, fingerprint: pcOne, hostname: "PC-1" } })).status,
+  ).toBe(201);
+  expect(
+    (await call(activate, { token: second!.accessToken, json: { activationKey: key, fingerprint: pcTwo, hostname: "PC-2" } })).status,
+  ).toBe(201);
 
   useDb(faulty);
   const taken = await call(takeLease, { token: first!.accessToken, json: { licenseId: license.id, fingerprint: pcOne } });
@@ -114,9 +118,21 @@ test("a database that is gone: 503 at once, and back without a restart", async (
 test("what counts as the database being away, and what does not", () => {
   expect(isDatabaseUnavailable(Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" }))).toBe(true);
   expect(isDatabaseUnavailable(new Error("Query read timeout"))).toBe(true);
-  expect(isDatabaseUnavailable(Object.assign(new Error("x"), { code: "P2010", meta: { driverAdapterError: { cause: { kind: "ConnectionClosed" } } } }))).toBe(true);
-  expect(isDatabaseUnavailable(Object.assign(new Error("x"), { code: "P2010", meta: { driverAdapterError: { cause: { kind: "postgres", code: "57014" } } } }))).toBe(true);
+  expect(
+    isDatabaseUnavailable(
+      Object.assign(new Error("x"), { code: "P2010", meta: { driverAdapterError: { cause: { kind: "ConnectionClosed" } } } }),
+    ),
+  ).toBe(true);
+  expect(
+    isDatabaseUnavailable(
+      Object.assign(new Error("x"), { code: "P2010", meta: { driverAdapterError: { cause: { kind: "postgres", code: "57014" } } } }),
+    ),
+  ).toBe(true);
   expect(isDatabaseUnavailable(Object.assign(new Error("x"), { code: "P2002" }))).toBe(false);
-  expect(isDatabaseUnavailable(Object.assign(new Error("x"), { code: "P2010", meta: { driverAdapterError: { cause: { kind: "postgres", code: "23505" } } } }))).toBe(false);
+  expect(
+    isDatabaseUnavailable(
+      Object.assign(new Error("x"), { code: "P2010", meta: { driverAdapterError: { cause: { kind: "postgres", code: "23505" } } } }),
+    ),
+  ).toBe(false);
   expect(isDatabaseUnavailable(new TypeError("Cannot read properties of undefined"))).toBe(false);
 });

@@ -55,7 +55,12 @@ function createLicense(type: LicenseType, data: Partial<Prisma.LicenseUncheckedC
 const createDevice = (userId: string) =>
   db().device.create({ data: { userId, fingerprint: unique("fingerprint"), hostname: unique("host") } });
 
-async function activate(license: { id: string; type: LicenseType }, deviceId: string, userId: string, data: Partial<Prisma.ActivationUncheckedCreateInput> = {}) {
+async function activate(
+  license: { id: string; type: LicenseType },
+  deviceId: string,
+  userId: string,
+  data: Partial<Prisma.ActivationUncheckedCreateInput> = {},
+) {
   return db().activation.create({ data: { licenseId: license.id, licenseType: license.type, deviceId, userId, ...data } });
 }
 
@@ -134,7 +139,9 @@ const cases: Case[] = [
     name: "license_group_version_nonnegative",
     rule: "group version ≥ 0",
     valid: () => db().licenseGroup.create({ data: { companyId: parents.companyId, name: unique("g"), sapAccountNumber: "1", version: 0 } }),
-    invalid: [() => db().licenseGroup.create({ data: { companyId: parents.companyId, name: unique("g"), sapAccountNumber: "1", version: -1 } })],
+    invalid: [
+      () => db().licenseGroup.create({ data: { companyId: parents.companyId, name: unique("g"), sapAccountNumber: "1", version: -1 } }),
+    ],
   },
   {
     name: "license_seats_nonnegative",
@@ -152,7 +159,10 @@ const cases: Case[] = [
     name: "license_validity_period",
     rule: "valid until is after valid from",
     valid: () => createLicense("NAMED_USER", { validFrom: now, validUntil: later(1) }),
-    invalid: [() => createLicense("NAMED_USER", { validFrom: now, validUntil: now }), () => createLicense("NAMED_USER", { validUntil: later(-1) })],
+    invalid: [
+      () => createLicense("NAMED_USER", { validFrom: now, validUntil: now }),
+      () => createLicense("NAMED_USER", { validUntil: later(-1) }),
+    ],
   },
   {
     name: "license_version_nonnegative",
@@ -180,7 +190,8 @@ const cases: Case[] = [
   {
     name: "assignment_revoked_by_needs_revoked_at",
     rule: "whoever revoked it implies when",
-    valid: async () => db().assignment.create({ data: { licenseId: (await createLicense("NAMED_USER")).id, userId: (await createUser()).id } }),
+    valid: async () =>
+      db().assignment.create({ data: { licenseId: (await createLicense("NAMED_USER")).id, userId: (await createUser()).id } }),
     invalid: [
       async () =>
         db().assignment.create({
@@ -198,7 +209,12 @@ const cases: Case[] = [
     invalid: [
       async () =>
         db().assignment.create({
-          data: { licenseId: (await createLicense("NAMED_USER")).id, userId: (await createUser()).id, assignedAt: now, revokedAt: later(-1) },
+          data: {
+            licenseId: (await createLicense("NAMED_USER")).id,
+            userId: (await createUser()).id,
+            assignedAt: now,
+            revokedAt: later(-1),
+          },
         }),
     ],
   },
@@ -269,17 +285,28 @@ const cases: Case[] = [
       async () => lease({ licenseId: (await createLicense("FLOATING")).id, userId: (await createUser()).id }),
       async () => {
         const [user, license] = [await createUser(), await createLicense("FLOATING")];
-        return lease({ licenseId: license.id, userId: user.id, deviceId: (await createDevice(user.id)).id, browserSessionId: unique("session") });
+        return lease({
+          licenseId: license.id,
+          userId: user.id,
+          deviceId: (await createDevice(user.id)).id,
+          browserSessionId: unique("session"),
+        });
       },
     ],
   },
   {
     name: "floating_lease_expires_after_acquired",
     rule: "a lease expires after it was acquired",
-    valid: async () => lease({ licenseId: (await createLicense("FLOATING")).id, userId: (await createUser()).id, browserSessionId: unique("s") }),
+    valid: async () =>
+      lease({ licenseId: (await createLicense("FLOATING")).id, userId: (await createUser()).id, browserSessionId: unique("s") }),
     invalid: [
       async () =>
-        lease({ licenseId: (await createLicense("FLOATING")).id, userId: (await createUser()).id, browserSessionId: unique("s"), expiresAt: now }),
+        lease({
+          licenseId: (await createLicense("FLOATING")).id,
+          userId: (await createUser()).id,
+          browserSessionId: unique("s"),
+          expiresAt: now,
+        }),
     ],
   },
   {
@@ -319,8 +346,12 @@ const cases: Case[] = [
   {
     name: "trial_period",
     rule: "R20: a trial ends after it starts",
-    valid: async () => db().trial.create({ data: { userId: (await createUser()).id, productId: parents.webProductId, startedAt: now, endsAt: later(1) } }),
-    invalid: [async () => db().trial.create({ data: { userId: (await createUser()).id, productId: parents.webProductId, startedAt: now, endsAt: now } })],
+    valid: async () =>
+      db().trial.create({ data: { userId: (await createUser()).id, productId: parents.webProductId, startedAt: now, endsAt: later(1) } }),
+    invalid: [
+      async () =>
+        db().trial.create({ data: { userId: (await createUser()).id, productId: parents.webProductId, startedAt: now, endsAt: now } }),
+    ],
   },
   {
     name: "email_attempts_nonnegative",
@@ -337,24 +368,34 @@ const cases: Case[] = [
   {
     name: "token_used_before_expiry",
     rule: "a token is used before it expires",
-    valid: async () => db().token.create({ data: { purpose: "INVITATION", tokenHash: unique("h"), userId: (await createUser()).id, expiresAt: now, usedAt: now } }),
+    valid: async () =>
+      db().token.create({
+        data: { purpose: "INVITATION", tokenHash: unique("h"), userId: (await createUser()).id, expiresAt: now, usedAt: now },
+      }),
     invalid: [
       async () =>
-        db().token.create({ data: { purpose: "INVITATION", tokenHash: unique("h"), userId: (await createUser()).id, expiresAt: now, usedAt: later(1) } }),
+        db().token.create({
+          data: { purpose: "INVITATION", tokenHash: unique("h"), userId: (await createUser()).id, expiresAt: now, usedAt: later(1) },
+        }),
     ],
   },
   {
     name: "order_amounts",
     rule: "R6: net and VAT are not negative and add up to the total",
     valid: () => order({ netCents: 100_000, vatCents: 21_000, totalCents: 121_000 }),
-    invalid: [() => order({ netCents: 100_000, vatCents: 21_000, totalCents: 120_000 }), () => order({ netCents: -100, vatCents: 0, totalCents: -100 })],
+    invalid: [
+      () => order({ netCents: 100_000, vatCents: 21_000, totalCents: 120_000 }),
+      () => order({ netCents: -100, vatCents: 0, totalCents: -100 }),
+    ],
   },
   {
     name: "order_line_seats_positive",
     rule: "an order line buys at least one seat at a price ≥ 0",
     valid: async () => {
       const { id } = await order({ netCents: 0, vatCents: 0, totalCents: 0 });
-      return db().orderLine.create({ data: { orderId: id, productId: parents.webProductId, edition: "STANDARD", type: "NAMED_USER", seats: 1, unitPriceCents: 0 } });
+      return db().orderLine.create({
+        data: { orderId: id, productId: parents.webProductId, edition: "STANDARD", type: "NAMED_USER", seats: 1, unitPriceCents: 0 },
+      });
     },
     invalid: [0, -1].map((seats, index) => async () => {
       const { id } = await order({ netCents: 0, vatCents: 0, totalCents: 0 });
@@ -369,9 +410,12 @@ describe.each(cases)("$name ($rule)", ({ name, valid, invalid }) => {
     await expect(valid()).resolves.toBeDefined();
   });
 
-  test.each(invalid.map((attempt, index) => ({ attempt, row: `${index + 1} of ${invalid.length}` })))("rejects violating row $row, naming the constraint", async ({ attempt }) => {
-    await expectRejected(attempt, name);
-  });
+  test.each(invalid.map((attempt, index) => ({ attempt, row: `${index + 1} of ${invalid.length}` })))(
+    "rejects violating row $row, naming the constraint",
+    async ({ attempt }) => {
+      await expectRejected(attempt, name);
+    },
+  );
 });
 
 describe("audit_event_append_only (R24)", () => {

@@ -11,20 +11,17 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { MIGRATIONS_DIR, migrate } from "@/lib/db/migrate";
 import { createEmptyDatabase, type EmptyDatabase } from "../../setup/test-database";
-import {
-  diffCatalogs,
-  findDrift,
-  formatCatalogDiff,
-  namesCreatedIn,
-  readCatalog,
-  type Catalog,
-} from "../../setup/schema-catalog";
+import { diffCatalogs, findDrift, formatCatalogDiff, namesCreatedIn, readCatalog, type Catalog } from "../../setup/schema-catalog";
 
 const run = promisify(execFile);
 const SCHEMA_FILE = path.resolve("prisma", "schema.prisma");
 // The hand-written migrations: the invariants, the seat function (decision 012) and the session
 // check inside the seat statements (decision 013).
-const HAND_WRITTEN_FILES = ["20261128000100_invariants", "20261204000000_take_floating_seat", "20261205000000_session_checked_in_seat_statements"].map((name) => path.join(MIGRATIONS_DIR, name, "migration.sql"));
+const HAND_WRITTEN_FILES = [
+  "20261128000100_invariants",
+  "20261204000000_take_floating_seat",
+  "20261205000000_session_checked_in_seat_statements",
+].map((name) => path.join(MIGRATIONS_DIR, name, "migration.sql"));
 
 const databases: EmptyDatabase[] = [];
 let tempDir: string;
@@ -39,15 +36,11 @@ let invariantsSql: string;
  * (TOOLCHAIN correction), so it gets the URL of a database this test started.
  */
 async function sqlFromSchema(schemaFile: string, reachableUrl: string): Promise<string> {
-  const { stdout } = await run(
-    "npx",
-    ["prisma", "migrate", "diff", "--from-empty", "--to-schema-datamodel", schemaFile, "--script"],
-    {
-      cwd: path.resolve("."),
-      env: { ...process.env, DATABASE_URL: reachableUrl, CHECKPOINT_DISABLE: "1", PRISMA_HIDE_UPDATE_MESSAGE: "1" },
-      maxBuffer: 16 * 1024 * 1024,
-    },
-  );
+  const { stdout } = await run("npx", ["prisma", "migrate", "diff", "--from-empty", "--to-schema-datamodel", schemaFile, "--script"], {
+    cwd: path.resolve("."),
+    env: { ...process.env, DATABASE_URL: reachableUrl, CHECKPOINT_DISABLE: "1", PRISMA_HIDE_UPDATE_MESSAGE: "1" },
+    maxBuffer: 16 * 1024 * 1024,
+  });
   expect(stdout).toContain("CREATE TABLE");
   return stdout;
 }

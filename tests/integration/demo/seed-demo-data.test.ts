@@ -2,7 +2,14 @@ import { beforeAll, expect, test } from "vitest";
 import { verifyPassword } from "@/lib/auth/password";
 import { fixedClock } from "@/lib/clock";
 import { db } from "@/lib/db/client";
-import { DEMO_ADMIN_EMAIL, DEMO_PASSWORD, DEMO_STAFF_EMAIL, DEMO_USER_EMAIL, seedDemoData, type SeedResult } from "@/lib/demo/seed-demo-data";
+import {
+  DEMO_ADMIN_EMAIL,
+  DEMO_PASSWORD,
+  DEMO_STAFF_EMAIL,
+  DEMO_USER_EMAIL,
+  seedDemoData,
+  type SeedResult,
+} from "@/lib/demo/seed-demo-data";
 import { ACTIVATION_KEY_PATTERN } from "@/lib/licenses/activation-key";
 import { useTestDatabase } from "../../setup/test-database";
 
@@ -26,7 +33,10 @@ test("seeds once and hands out the demo logins, which work with the demo passwor
     expect(await verifyPassword(user.passwordHash!, login.password)).toBe(true);
     expect(login.password).toBe(DEMO_PASSWORD);
   }
-  expect(await db().user.findUniqueOrThrow({ where: { email: DEMO_STAFF_EMAIL }, include: { memberships: true } })).toMatchObject({ isStaff: true, memberships: [] });
+  expect(await db().user.findUniqueOrThrow({ where: { email: DEMO_STAFF_EMAIL }, include: { memberships: true } })).toMatchObject({
+    isStaff: true,
+    memberships: [],
+  });
 });
 
 test("two companies (NL, BE) with one person admin of both, and about 50 users in the Dutch one, registered and invited", async () => {
@@ -37,7 +47,12 @@ test("two companies (NL, BE) with one person admin of both, and about 50 users i
   expect(await db().company.count()).toBe(2);
 
   const anna = await db().user.findUniqueOrThrow({ where: { email: DEMO_ADMIN_EMAIL }, include: { memberships: true } });
-  expect(anna.memberships.map((membership) => [membership.companyId, membership.role]).sort()).toEqual([[belgian.id, "ADMIN"], [dutch.id, "ADMIN"]].sort());
+  expect(anna.memberships.map((membership) => [membership.companyId, membership.role]).sort()).toEqual(
+    [
+      [belgian.id, "ADMIN"],
+      [dutch.id, "ADMIN"],
+    ].sort(),
+  );
   const jan = await db().user.findUniqueOrThrow({ where: { email: DEMO_USER_EMAIL }, include: { memberships: true } });
   expect(jan.memberships).toMatchObject([{ companyId: dutch.id, role: "USER" }]);
 
@@ -58,7 +73,10 @@ test("license groups hold each of the four license types of the manual's three p
     const licenses = await db().license.findMany({ where: { group: { companyId } }, include: { product: true } });
     return new Set(licenses.map((license) => `${license.product.code}:${license.type}`));
   };
-  expect(await db().licenseGroup.findMany({ where: { companyId: dutch.id }, select: { name: true }, orderBy: { name: "asc" } })).toEqual([{ name: "Licentiegroep 1" }, { name: "Licentiegroep 2" }]);
+  expect(await db().licenseGroup.findMany({ where: { companyId: dutch.id }, select: { name: true }, orderBy: { name: "asc" } })).toEqual([
+    { name: "Licentiegroep 1" },
+    { name: "Licentiegroep 2" },
+  ]);
   expect([...(await kinds(dutch.id))].sort()).toEqual([
     "PROFIS_DETECTION_OFFICE:FLOATING",
     "PROFIS_ENGINEERING:FLOATING",
@@ -79,10 +97,17 @@ test("there are devices with node-locked activations and live floating leases of
 
 test("every row satisfies the domain's invariants, because the seed went through the domain", async () => {
   const licenses = await db().license.findMany({
-    include: { product: true, group: true, assignments: { where: { revokedAt: null } }, activations: { where: { deactivatedAt: null } }, leases: { where: { releasedAt: null, expiresAt: { gt: clock.now() } } } },
+    include: {
+      product: true,
+      group: true,
+      assignments: { where: { revokedAt: null } },
+      activations: { where: { deactivatedAt: null } },
+      leases: { where: { releasedAt: null, expiresAt: { gt: clock.now() } } },
+    },
   });
   const memberships = await db().membership.findMany();
-  const isMember = (userId: string, companyId: string) => memberships.some((membership) => membership.userId === userId && membership.companyId === companyId);
+  const isMember = (userId: string, companyId: string) =>
+    memberships.some((membership) => membership.userId === userId && membership.companyId === companyId);
   for (const license of licenses) {
     // R21: keys for desktop software only.
     if (license.product.kind === "DESKTOP") expect(license.activationKey).toMatch(ACTIVATION_KEY_PATTERN);
@@ -113,7 +138,12 @@ test("every row satisfies the domain's invariants, because the seed went through
 });
 
 test("a second run seeds nothing and changes nothing, but still shows the demo logins", async () => {
-  const counts = async () => ({ users: await db().user.count(), licenses: await db().license.count(), events: await db().auditEvent.count(), leases: await db().floatingLease.count() });
+  const counts = async () => ({
+    users: await db().user.count(),
+    licenses: await db().license.count(),
+    events: await db().auditEvent.count(),
+    leases: await db().floatingLease.count(),
+  });
   const before = await counts();
   const secondRun = await seedDemoData({ clock });
   expect(secondRun.seeded).toBe(false);

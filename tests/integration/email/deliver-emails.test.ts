@@ -68,7 +68,14 @@ test("the one-time link of a verification email is delivered, then blanked in th
   const clock = fixedClock(START);
   const to = recipient("verify");
   const verifyUrl = "http://localhost:3000/verify?token=secret-one-time-token-123";
-  const queued = await enqueueEmail({ db: db(), template: "account-verification", to, locale: "en", payload: { firstName: "Cor", verifyUrl, expiresInHours: 24 }, clock });
+  const queued = await enqueueEmail({
+    db: db(),
+    template: "account-verification",
+    to,
+    locale: "en",
+    payload: { firstName: "Cor", verifyUrl, expiresInHours: 24 },
+    clock,
+  });
   const before = await db().emailMessage.findUniqueOrThrow({ where: { id: queued.id } });
   expect(before.payload).toMatchObject({ verifyUrl });
 
@@ -86,25 +93,51 @@ test("R27: an email enqueued in a transaction that rolls back is never stored, s
   const to = recipient("rolled-back");
   await expect(
     runInTransaction(undefined, async (transaction) => {
-      await enqueueEmail({ db: transaction, template: "password-reset", to, locale: "en", payload: { firstName: "Dirk", resetUrl: "http://localhost:3000/reset?token=x", expiresInMinutes: 30 }, clock });
+      await enqueueEmail({
+        db: transaction,
+        template: "password-reset",
+        to,
+        locale: "en",
+        payload: { firstName: "Dirk", resetUrl: "http://localhost:3000/reset?token=x", expiresInMinutes: 30 },
+        clock,
+      });
       throw new Error("the business change failed");
     }),
   ).rejects.toThrow("the business change failed");
   expect(await db().emailMessage.count({ where: { toAddress: to } })).toBe(0);
 
   await runInTransaction(undefined, (transaction) =>
-    enqueueEmail({ db: transaction, template: "password-reset", to, locale: "en", payload: { firstName: "Dirk", resetUrl: "http://localhost:3000/reset?token=y", expiresInMinutes: 30 }, clock }),
+    enqueueEmail({
+      db: transaction,
+      template: "password-reset",
+      to,
+      locale: "en",
+      payload: { firstName: "Dirk", resetUrl: "http://localhost:3000/reset?token=y", expiresInMinutes: 30 },
+      clock,
+    }),
   );
   expect(await db().emailMessage.count({ where: { toAddress: to } })).toBe(1);
 });
 
 test("an invalid address is refused with INVALID before anything is stored; a valid one is stored trimmed and lower-case with a Message-ID on the base URL's host", async () => {
   await expect(
-    enqueueEmail({ db: db(), template: "account-exists", to: "not-an-address", locale: "nl", payload: { firstName: "E", signInUrl: "http://localhost:3000/sign-in", resetUrl: "http://localhost:3000/forgot-password" } }),
+    enqueueEmail({
+      db: db(),
+      template: "account-exists",
+      to: "not-an-address",
+      locale: "nl",
+      payload: { firstName: "E", signInUrl: "http://localhost:3000/sign-in", resetUrl: "http://localhost:3000/forgot-password" },
+    }),
   ).rejects.toMatchObject({ code: "INVALID" });
   expect(await db().emailMessage.count()).toBe(0);
 
-  const queued = await enqueueEmail({ db: db(), template: "account-exists", to: "  Mixed.Case@Mail.Example ", locale: "nl", payload: { firstName: "E", signInUrl: "http://localhost:3000/sign-in", resetUrl: "http://localhost:3000/forgot-password" } });
+  const queued = await enqueueEmail({
+    db: db(),
+    template: "account-exists",
+    to: "  Mixed.Case@Mail.Example ",
+    locale: "nl",
+    payload: { firstName: "E", signInUrl: "http://localhost:3000/sign-in", resetUrl: "http://localhost:3000/forgot-password" },
+  });
   const row = await db().emailMessage.findUniqueOrThrow({ where: { id: queued.id } });
   expect(row.toAddress).toBe("mixed.case@mail.example");
   expect(row.messageId).toMatch(/^<[0-9a-f-]{36}@localhost>$/);
@@ -116,7 +149,13 @@ test("R27: an address the server rejects fails at once with the server's reason,
   smtp.rejectRecipient(rejected, "5.1.1 <" + rejected + ">: Recipient address rejected: User unknown");
   const others = [recipient("ok"), recipient("ok"), recipient("ok"), recipient("ok")];
   const registerUrl = "http://localhost:3000/register?invitation=secret-invitation-token";
-  const invitationPayload = { firstName: "F", productNames: ["PROFIS Engineering"], companyName: "Jansen BV", adminName: "Piet de Vries", registerUrl };
+  const invitationPayload = {
+    firstName: "F",
+    productNames: ["PROFIS Engineering"],
+    companyName: "Jansen BV",
+    adminName: "Piet de Vries",
+    registerUrl,
+  };
   const bad = await enqueueEmail({ db: db(), template: "invitation", to: rejected, locale: "en", payload: invitationPayload, clock });
   for (const to of others) await enqueueEmail({ db: db(), template: "invitation", to, locale: "en", payload: invitationPayload, clock });
 

@@ -26,7 +26,13 @@ async function enqueueMany(count: number, clock: ReturnType<typeof fixedClock>, 
         template: "license-assigned-web",
         to: recipient(`${prefix}${index}`),
         locale: index % 2 === 0 ? "nl" : "en",
-        payload: { firstName: `P${index}`, productName: "PROFIS Engineering", companyName: "Jansen BV", adminName: "Piet", startUrl: `http://localhost:3000/start/${index}` },
+        payload: {
+          firstName: `P${index}`,
+          productName: "PROFIS Engineering",
+          companyName: "Jansen BV",
+          adminName: "Piet",
+          startUrl: `http://localhost:3000/start/${index}`,
+        },
         clock,
       }),
     );
@@ -118,7 +124,10 @@ test("R27: a message left SENDING by a crashed worker is sent again after its cl
   const clock = fixedClock(START);
   const [row] = await enqueueMany(1, clock, "crashed");
   // The crash: claimed (SENDING, lease running), then nothing recorded.
-  await db().emailMessage.update({ where: { id: row!.id }, data: { status: "SENDING", attempts: 1, lockedUntil: new Date(START.getTime() + CLAIM_LEASE_MS) } });
+  await db().emailMessage.update({
+    where: { id: row!.id },
+    data: { status: "SENDING", attempts: 1, lockedUntil: new Date(START.getTime() + CLAIM_LEASE_MS) },
+  });
   const { worker, close } = smtpWorker(smtp, clock);
 
   expect((await worker.runOnce()).claimed).toBe(0);
@@ -154,14 +163,20 @@ test("a restart resends within seconds (the lease is short), and a live worker's
   const other = smtpWorker(smtp, clock);
   for (let step = 0; step < 2; step++) {
     clock.advance(CLAIM_LEASE_MS - 1_000);
-    await expect.poll(async () => (await db().emailMessage.findUniqueOrThrow({ where: { id: row!.id } })).lockedUntil?.getTime()).toBe(clock.now().getTime() + CLAIM_LEASE_MS);
+    await expect
+      .poll(async () => (await db().emailMessage.findUniqueOrThrow({ where: { id: row!.id } })).lockedUntil?.getTime())
+      .toBe(clock.now().getTime() + CLAIM_LEASE_MS);
     expect((await other.worker.runOnce()).claimed).toBe(0);
   }
   finishSend();
   expect(await round).toEqual({ claimed: 1, sent: 1, retry: 0, failed: 0 });
   await other.close();
   expect(deliveriesByMessageId([row!.messageId]).size).toBe(0);
-  expect(await db().emailMessage.findUniqueOrThrow({ where: { id: row!.id } })).toMatchObject({ status: "SENT", attempts: 1, lockedUntil: null });
+  expect(await db().emailMessage.findUniqueOrThrow({ where: { id: row!.id } })).toMatchObject({
+    status: "SENT",
+    attempts: 1,
+    lockedUntil: null,
+  });
 });
 
 test("start() polls in the background and stop() returns once the sends in flight are recorded", async () => {
@@ -171,7 +186,8 @@ test("start() polls in the background and stop() returns once the sends in fligh
 
   worker.start();
   const deadline = Date.now() + 10_000;
-  while (Date.now() < deadline && (await db().emailMessage.count({ where: { status: "SENT" } })) < 10) await new Promise((resolve) => setTimeout(resolve, 20));
+  while (Date.now() < deadline && (await db().emailMessage.count({ where: { status: "SENT" } })) < 10)
+    await new Promise((resolve) => setTimeout(resolve, 20));
   await worker.stop();
   await close();
 

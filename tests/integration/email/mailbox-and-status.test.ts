@@ -40,7 +40,14 @@ describe("the local mailbox", () => {
     const clock = fixedClock(START);
     const to = recipient("demo");
     const verifyUrl = "http://localhost:3000/verify?token=demo-token&continue=%2Fmy-software";
-    const queued = await enqueueEmail({ db: db(), template: "account-verification", to, locale: "nl", payload: { firstName: "Demo", verifyUrl, expiresInHours: 24 }, clock });
+    const queued = await enqueueEmail({
+      db: db(),
+      template: "account-verification",
+      to,
+      locale: "nl",
+      payload: { firstName: "Demo", verifyUrl, expiresInHours: 24 },
+      clock,
+    });
     const transport = createMailboxTransport({ directory, from: TEST_FROM, clock });
     const worker = new EmailWorker({ transport, clock, log: () => {} });
 
@@ -86,7 +93,9 @@ describe("the local mailbox", () => {
     expect(isMailboxEnabled(parseEnv({ NODE_ENV: "production", DATABASE_URL: server, DATABASE_IS_EMBEDDED: "true" }))).toBe(true);
     expect(isMailboxEnabled(parseEnv({ NODE_ENV: "production", DATABASE_URL: server }))).toBe(false);
     expect(isMailboxEnabled(parseEnv({ NODE_ENV: "production", DATABASE_URL: server, MAILBOX: "on" }))).toBe(true);
-    expect(isMailboxEnabled(parseEnv({ NODE_ENV: "production", DATABASE_URL: server, SMTP_URL: "smtps://mail.internal:465", MAILBOX: "on" }))).toBe(false);
+    expect(
+      isMailboxEnabled(parseEnv({ NODE_ENV: "production", DATABASE_URL: server, SMTP_URL: "smtps://mail.internal:465", MAILBOX: "on" })),
+    ).toBe(false);
     expect(createEmailTransport(parseEnv({ DATA_DIR: directory })).kind).toBe("mailbox");
     expect(createEmailTransport(parseEnv({ SMTP_URL: "smtp://127.0.0.1:2525" })).kind).toBe("smtp");
   });
@@ -107,7 +116,13 @@ describe("message status for the domain", () => {
     const other = await createTestTenant();
     const [sent, failing, waiting] = [await tenant.addInvitedUser(), await tenant.addInvitedUser(), await tenant.addInvitedUser()];
     const outsider = await other.addInvitedUser();
-    const payload = { firstName: "Invited", productNames: ["PROFIS Engineering"], companyName: tenant.company.name, adminName: "Admin", registerUrl: "http://localhost:3000/register?invitation=t" };
+    const payload = {
+      firstName: "Invited",
+      productNames: ["PROFIS Engineering"],
+      companyName: tenant.company.name,
+      adminName: "Admin",
+      registerUrl: "http://localhost:3000/register?invitation=t",
+    };
     const invite = (user: { id: string; email: string }, companyId: string) =>
       enqueueEmail({ db: db(), template: "invitation", to: user.email, locale: "nl", payload, userId: user.id, companyId, clock });
     smtp.rejectRecipient(failing.email, "5.1.1 User unknown");
@@ -130,10 +145,16 @@ describe("message status for the domain", () => {
     // The admin fixed the address on the mail server's side and resends: the new message counts.
     smtp.acceptRecipient(failing.email);
     const resent = await invite(failing, tenant.company.id);
-    expect((await getEmailStatus({ companyId: tenant.company.id, userIds: [failing.id] }))[0]).toMatchObject({ id: resent.id, status: "PENDING" });
+    expect((await getEmailStatus({ companyId: tenant.company.id, userIds: [failing.id] }))[0]).toMatchObject({
+      id: resent.id,
+      status: "PENDING",
+    });
     await drain(worker);
     await close();
-    expect((await getEmailStatus({ companyId: tenant.company.id, userIds: [failing.id], templates: ["invitation"] }))[0]).toMatchObject({ id: resent.id, status: "SENT" });
+    expect((await getEmailStatus({ companyId: tenant.company.id, userIds: [failing.id], templates: ["invitation"] }))[0]).toMatchObject({
+      id: resent.id,
+      status: "SENT",
+    });
     expect(await getEmailStatus({ companyId: tenant.company.id, userIds: [] })).toEqual([]);
     expect(await getEmailStatus({ companyId: "not-an-id" })).toEqual([]);
   });

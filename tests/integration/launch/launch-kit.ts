@@ -26,11 +26,20 @@ export function browserSession(): string {
 
 export async function setAssignments(tenant: TestTenant, licenseId: string, users: Pick<User, "id">[], assigned = true): Promise<void> {
   const { version } = await db().licenseGroup.findUniqueOrThrow({ where: { id: tenant.group.id } });
-  await saveAssignments({ actor: tenant.admin, groupId: tenant.group.id, expectedVersion: version, changes: users.map((user) => ({ licenseId, userId: user.id, assigned })) });
+  await saveAssignments({
+    actor: tenant.admin,
+    groupId: tenant.group.id,
+    expectedVersion: version,
+    changes: users.map((user) => ({ licenseId, userId: user.id, assigned })),
+  });
 }
 
 /** A PROFIS Engineering license of `type` with `userCount` new users of the tenant assigned to it. */
-export async function webLicense(tenant: TestTenant, type: Extract<LicenseType, "NAMED_USER" | "FLOATING">, options: { seats?: number; userCount?: number } = {}): Promise<{ license: License; users: User[] }> {
+export async function webLicense(
+  tenant: TestTenant,
+  type: Extract<LicenseType, "NAMED_USER" | "FLOATING">,
+  options: { seats?: number; userCount?: number } = {},
+): Promise<{ license: License; users: User[] }> {
   const license = await tenant.addLicense("PROFIS_ENGINEERING", type, options.seats ?? 1);
   const users: User[] = [];
   for (let index = 0; index < (options.userCount ?? 1); index++) users.push(await tenant.addUser());

@@ -47,12 +47,18 @@ test("R2: a floating license takes a seat for this browser session; the same bro
   const browser = browserSession();
 
   const first = granted((await launchProduct({ user, productCode: ENGINEERING, browserSessionId: browser, clock })).outcome);
-  expect(first).toMatchObject({ level: "licensed", licenseId: license.id, lease: { browserSessionId: browser, expiresAt: new Date(START.getTime() + 60 * MINUTE) } });
+  expect(first).toMatchObject({
+    level: "licensed",
+    licenseId: license.id,
+    lease: { browserSessionId: browser, expiresAt: new Date(START.getTime() + 60 * MINUTE) },
+  });
   clock.advance(20 * MINUTE);
   const again = granted((await launchProduct({ user, productCode: ENGINEERING, browserSessionId: browser, clock })).outcome);
   expect(again.lease).toMatchObject({ id: first.lease!.id, expiresAt: new Date(START.getTime() + 80 * MINUTE) });
   // Another browser of the same user is another holder: a second seat.
-  const otherBrowser = granted((await launchProduct({ user, productCode: ENGINEERING, browserSessionId: browserSession(), clock })).outcome);
+  const otherBrowser = granted(
+    (await launchProduct({ user, productCode: ENGINEERING, browserSessionId: browserSession(), clock })).outcome,
+  );
   expect(otherBrowser.lease!.id).not.toBe(first.lease!.id);
   expect(await auditCount("lease.acquired", { licenseId: license.id })).toBe(2);
   expect(await auditCount("launch.opened", { licenseId: license.id })).toBe(3);
@@ -81,10 +87,17 @@ test("R2: a seat idle for more than an hour lapses by itself and the next user g
   const tenant = await createTestTenant();
   const { users } = await webFloatingWithSeats(tenant, 1, 2);
   const clock = fixedClock(START);
-  granted((await launchProduct({ user: await signedIn(users[0]!), productCode: ENGINEERING, browserSessionId: browserSession(), clock })).outcome);
-  expect((await launchProduct({ user: await signedIn(users[1]!), productCode: ENGINEERING, browserSessionId: browserSession(), clock })).outcome.kind).toBe("seats-in-use");
+  granted(
+    (await launchProduct({ user: await signedIn(users[0]!), productCode: ENGINEERING, browserSessionId: browserSession(), clock })).outcome,
+  );
+  expect(
+    (await launchProduct({ user: await signedIn(users[1]!), productCode: ENGINEERING, browserSessionId: browserSession(), clock })).outcome
+      .kind,
+  ).toBe("seats-in-use");
   clock.advance(61 * MINUTE);
-  expect((await launchProduct({ user: await signedIn(users[1]!), productCode: ENGINEERING, browserSessionId: browserSession(), clock })).outcome).toMatchObject({ kind: "granted", level: "licensed" });
+  expect(
+    (await launchProduct({ user: await signedIn(users[1]!), productCode: ENGINEERING, browserSessionId: browserSession(), clock })).outcome,
+  ).toMatchObject({ kind: "granted", level: "licensed" });
 });
 
 test("R1/R2: a named license wins over a floating one, so it takes no seat", async () => {
@@ -92,7 +105,16 @@ test("R1/R2: a named license wins over a floating one, so it takes no seat", asy
   const { license: floating, users } = await webFloatingWithSeats(tenant, 1, 1);
   const named = await tenant.addLicense(ENGINEERING, "NAMED_USER", 1);
   await setAssignments(tenant, named.id, users);
-  const outcome = granted((await launchProduct({ user: await signedIn(users[0]!), productCode: ENGINEERING, browserSessionId: browserSession(), clock: fixedClock(START) })).outcome);
+  const outcome = granted(
+    (
+      await launchProduct({
+        user: await signedIn(users[0]!),
+        productCode: ENGINEERING,
+        browserSessionId: browserSession(),
+        clock: fixedClock(START),
+      })
+    ).outcome,
+  );
   expect(outcome.licenseId).toBe(named.id);
   expect(await db().floatingLease.count({ where: { licenseId: floating.id } })).toBe(0);
 });
@@ -103,11 +125,14 @@ test("R20: without a license the user gets a trial of the product's trial days; 
   await db().product.update({ where: { code: ENGINEERING }, data: { trialDays: 14 } });
   const clock = fixedClock(START);
 
-  const outcomes = await Promise.all(Array.from({ length: 10 }, () => launchProduct({ user, productCode: ENGINEERING, browserSessionId: browserSession(), clock })));
+  const outcomes = await Promise.all(
+    Array.from({ length: 10 }, () => launchProduct({ user, productCode: ENGINEERING, browserSessionId: browserSession(), clock })),
+  );
   const trials = await db().trial.findMany({ where: { userId: user.id } });
   expect(trials).toHaveLength(1);
   expect(trials[0]).toMatchObject({ startedAt: START, endsAt: new Date(START.getTime() + 14 * DAY) });
-  for (const { outcome } of outcomes) expect(outcome).toMatchObject({ kind: "granted", level: "trial", companyId: tenant.company.id, trial: { id: trials[0]!.id } });
+  for (const { outcome } of outcomes)
+    expect(outcome).toMatchObject({ kind: "granted", level: "trial", companyId: tenant.company.id, trial: { id: trials[0]!.id } });
   expect(await auditCount("trial.started", { actorId: user.id, companyId: tenant.company.id })).toBe(1);
   expect(await auditCount("launch.opened", { actorId: user.id })).toBe(10);
   await db().product.update({ where: { code: ENGINEERING }, data: { trialDays: 30 } });
@@ -121,9 +146,13 @@ test("R20: once the trial has ended the user gets the Standard level, and never 
   expect(trial).toMatchObject({ level: "trial", companyId: null });
 
   clock.set(new Date(trial.trial!.endsAt.getTime() - 1));
-  expect(granted((await launchProduct({ user, productCode: ENGINEERING, browserSessionId: browserSession(), clock })).outcome).level).toBe("trial");
+  expect(granted((await launchProduct({ user, productCode: ENGINEERING, browserSessionId: browserSession(), clock })).outcome).level).toBe(
+    "trial",
+  );
   clock.set(trial.trial!.endsAt);
-  expect(granted((await launchProduct({ user, productCode: ENGINEERING, browserSessionId: browserSession(), clock })).outcome).level).toBe("standard");
+  expect(granted((await launchProduct({ user, productCode: ENGINEERING, browserSessionId: browserSession(), clock })).outcome).level).toBe(
+    "standard",
+  );
   expect(await db().trial.count({ where: { userId: user.id } })).toBe(1);
 });
 
@@ -132,14 +161,20 @@ test("R18/R20: after revocation the license no longer opens: a trial first, Stan
   const { license, users } = await webLicense(tenant, "NAMED_USER");
   const user = await signedIn(users[0]!);
   const clock = fixedClock(START);
-  expect(granted((await launchProduct({ user, productCode: ENGINEERING, browserSessionId: browserSession(), clock })).outcome).level).toBe("licensed");
+  expect(granted((await launchProduct({ user, productCode: ENGINEERING, browserSessionId: browserSession(), clock })).outcome).level).toBe(
+    "licensed",
+  );
 
   await setAssignments(tenant, license.id, users, false);
-  const afterRevocation = granted((await launchProduct({ user, productCode: ENGINEERING, browserSessionId: browserSession(), clock })).outcome);
+  const afterRevocation = granted(
+    (await launchProduct({ user, productCode: ENGINEERING, browserSessionId: browserSession(), clock })).outcome,
+  );
   expect(afterRevocation).toMatchObject({ level: "trial" });
   expect(afterRevocation).not.toHaveProperty("licenseId");
   clock.set(afterRevocation.trial!.endsAt);
-  expect(granted((await launchProduct({ user, productCode: ENGINEERING, browserSessionId: browserSession(), clock })).outcome).level).toBe("standard");
+  expect(granted((await launchProduct({ user, productCode: ENGINEERING, browserSessionId: browserSession(), clock })).outcome).level).toBe(
+    "standard",
+  );
 });
 
 test("an expired license opens nothing either; a product without trial days gives Standard at once", async () => {
@@ -149,7 +184,9 @@ test("an expired license opens nothing either; a product without trial days give
   await db().product.update({ where: { code: ENGINEERING }, data: { trialDays: 0 } });
   try {
     const afterExpiry = fixedClock(new Date(license.validUntil.getTime() + MINUTE));
-    expect(granted((await launchProduct({ user, productCode: ENGINEERING, browserSessionId: browserSession(), clock: afterExpiry })).outcome)).toMatchObject({ level: "standard" });
+    expect(
+      granted((await launchProduct({ user, productCode: ENGINEERING, browserSessionId: browserSession(), clock: afterExpiry })).outcome),
+    ).toMatchObject({ level: "standard" });
     expect(await db().trial.count({ where: { userId: user.id } })).toBe(0);
   } finally {
     await db().product.update({ where: { code: ENGINEERING }, data: { trialDays: 30 } });
@@ -164,11 +201,25 @@ test("R11/R28: a license of another company the user belongs to still opens, rec
   // The user is also a contact of `home`, where they work now (current company) without a license.
   await addCompanyMember({ actor: home.admin, companyId: home.company.id, email: user.email });
   await db().user.update({ where: { id: user.id }, data: { currentCompanyId: home.company.id } });
-  const outcome = granted((await launchProduct({ user: await signedIn(user), productCode: ENGINEERING, browserSessionId: browserSession(), clock: fixedClock(START) })).outcome);
+  const outcome = granted(
+    (
+      await launchProduct({
+        user: await signedIn(user),
+        productCode: ENGINEERING,
+        browserSessionId: browserSession(),
+        clock: fixedClock(START),
+      })
+    ).outcome,
+  );
   expect(outcome).toMatchObject({ level: "licensed", licenseId: license.id, companyId: other.company.id });
 
   const stranger = await signedIn(await home.addUser());
-  expect(granted((await launchProduct({ user: stranger, productCode: ENGINEERING, browserSessionId: browserSession(), clock: fixedClock(START) })).outcome).level).toBe("trial");
+  expect(
+    granted(
+      (await launchProduct({ user: stranger, productCode: ENGINEERING, browserSessionId: browserSession(), clock: fixedClock(START) }))
+        .outcome,
+    ).level,
+  ).toBe("trial");
 });
 
 test("desktop software and unknown products are not launched (NOT_FOUND)", async () => {

@@ -36,7 +36,12 @@ test("a floating license's launch token: EdDSA, typ launch+jwt, aud = product, a
   const { grant, token } = await launched(user, browser);
 
   expect(decodeProtectedHeader(token)).toMatchObject({ alg: "EdDSA", typ: "launch+jwt", kid: expect.any(String) });
-  const { payload } = await jwtVerify(token, await publishedKeys(), { typ: "launch+jwt", audience: ENGINEERING, issuer: env().APP_BASE_URL, currentDate: START });
+  const { payload } = await jwtVerify(token, await publishedKeys(), {
+    typ: "launch+jwt",
+    audience: ENGINEERING,
+    issuer: env().APP_BASE_URL,
+    currentDate: START,
+  });
   expect(payload.exp! - payload.iat!).toBe(LAUNCH_TOKEN_TTL_SECONDS);
   expect(payload).toMatchObject({
     sub: user.id,
@@ -69,7 +74,11 @@ test("a named license's token names no seat; a trial's names its end; Standard n
 
   const later = fixedClock(trial.grant.trial!.endsAt);
   const standard = await launched(newcomer, browserSession(), later);
-  const standardClaims = await verifyLaunchToken(standard.token, { productCode: ENGINEERING, keys: await publishedKeys(), at: later.now() });
+  const standardClaims = await verifyLaunchToken(standard.token, {
+    productCode: ENGINEERING,
+    keys: await publishedKeys(),
+    at: later.now(),
+  });
   expect(standardClaims.level).toBe("standard");
   expect(standardClaims).not.toHaveProperty("trialEndsAt");
 });
@@ -80,18 +89,39 @@ test("the web application refuses a launch token that expired, is for another pr
   const { token } = await launched(await signedIn(users[0]!), browserSession());
   const keys = await publishedKeys();
 
-  await expect(verifyLaunchToken(token, { productCode: ENGINEERING, keys, at: new Date(START.getTime() + (LAUNCH_TOKEN_TTL_SECONDS - 1) * 1000) })).resolves.toMatchObject({ sub: users[0]!.id });
-  await expect(verifyLaunchToken(token, { productCode: ENGINEERING, keys, at: new Date(START.getTime() + (LAUNCH_TOKEN_TTL_SECONDS + 1) * 1000) })).rejects.toMatchObject({ code: "ERR_JWT_EXPIRED" });
-  await expect(verifyLaunchToken(token, { productCode: "PROFIS_ANCHOR", keys, at: START })).rejects.toMatchObject({ code: "ERR_JWT_CLAIM_VALIDATION_FAILED" });
+  await expect(
+    verifyLaunchToken(token, { productCode: ENGINEERING, keys, at: new Date(START.getTime() + (LAUNCH_TOKEN_TTL_SECONDS - 1) * 1000) }),
+  ).resolves.toMatchObject({ sub: users[0]!.id });
+  await expect(
+    verifyLaunchToken(token, { productCode: ENGINEERING, keys, at: new Date(START.getTime() + (LAUNCH_TOKEN_TTL_SECONDS + 1) * 1000) }),
+  ).rejects.toMatchObject({ code: "ERR_JWT_EXPIRED" });
+  await expect(verifyLaunchToken(token, { productCode: "PROFIS_ANCHOR", keys, at: START })).rejects.toMatchObject({
+    code: "ERR_JWT_CLAIM_VALIDATION_FAILED",
+  });
 
-  const leaseReceipt = await signToken({ kind: "lease", subject: users[0]!.id, audience: ENGINEERING, claims: { level: "licensed" }, ttlSeconds: 60, clock: fixedClock(START) });
-  await expect(verifyLaunchToken(leaseReceipt, { productCode: ENGINEERING, keys, at: START })).rejects.toMatchObject({ code: "ERR_JWT_CLAIM_VALIDATION_FAILED" });
+  const leaseReceipt = await signToken({
+    kind: "lease",
+    subject: users[0]!.id,
+    audience: ENGINEERING,
+    claims: { level: "licensed" },
+    ttlSeconds: 60,
+    clock: fixedClock(START),
+  });
+  await expect(verifyLaunchToken(leaseReceipt, { productCode: ENGINEERING, keys, at: START })).rejects.toMatchObject({
+    code: "ERR_JWT_CLAIM_VALIDATION_FAILED",
+  });
 
   const [header, payload, signature] = token.split(".");
-  const raised = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload!, "base64url").toString()), email: "admin@test.example" })).toString("base64url");
-  await expect(verifyLaunchToken(`${header}.${raised}.${signature}`, { productCode: ENGINEERING, keys, at: START })).rejects.toMatchObject({ code: "ERR_JWS_SIGNATURE_VERIFICATION_FAILED" });
+  const raised = Buffer.from(
+    JSON.stringify({ ...JSON.parse(Buffer.from(payload!, "base64url").toString()), email: "admin@test.example" }),
+  ).toString("base64url");
+  await expect(verifyLaunchToken(`${header}.${raised}.${signature}`, { productCode: ENGINEERING, keys, at: START })).rejects.toMatchObject({
+    code: "ERR_JWS_SIGNATURE_VERIFICATION_FAILED",
+  });
   const stranger = Buffer.from(JSON.stringify({ alg: "EdDSA", typ: "launch+jwt", kid: "not-ours" })).toString("base64url");
-  await expect(verifyLaunchToken(`${stranger}.${payload}.${signature}`, { productCode: ENGINEERING, keys, at: START })).rejects.toMatchObject({ code: "ERR_JWKS_NO_MATCHING_KEY" });
+  await expect(
+    verifyLaunchToken(`${stranger}.${payload}.${signature}`, { productCode: ENGINEERING, keys, at: START }),
+  ).rejects.toMatchObject({ code: "ERR_JWKS_NO_MATCHING_KEY" });
 });
 
 test("the token travels in the launch URL's query; a relative launch URL (the demo's stand-in) is resolved against APP_BASE_URL", () => {

@@ -40,7 +40,10 @@ test("a heartbeat while the tab is in use extends the seat to one hour from now"
   const { seat } = await openedSeat(await createTestTenant());
   clock.advance(40 * MINUTE);
   const answer = await beat(seat);
-  expect(answer).toMatchObject({ status: 200, body: { leaseId: seat.leaseId, expiresAt: new Date(clock.now().getTime() + HOUR).toISOString() } });
+  expect(answer).toMatchObject({
+    status: 200,
+    body: { leaseId: seat.leaseId, expiresAt: new Date(clock.now().getTime() + HOUR).toISOString() },
+  });
   expect(answer.headers.get("cache-control")).toBe("no-store");
 });
 
@@ -51,7 +54,12 @@ test("an idle seat lapses after an hour: taken by a colleague meanwhile → 410 
   expect(await beat(seat)).toMatchObject({ status: 200, body: { leaseId: seat.leaseId } });
 
   clock.advance(61 * MINUTE);
-  const colleague = await launchProduct({ user: await signedIn(users[1]!), productCode: "PROFIS_ENGINEERING", browserSessionId: browserSession(), clock });
+  const colleague = await launchProduct({
+    user: await signedIn(users[1]!),
+    productCode: "PROFIS_ENGINEERING",
+    browserSessionId: browserSession(),
+    clock,
+  });
   expect(colleague.outcome).toMatchObject({ kind: "granted", level: "licensed" });
   expect(await beat(seat)).toMatchObject({ status: 410, body: { code: "LEASE_EXPIRED", status: 410, type: "about:blank" } });
 });
@@ -59,15 +67,28 @@ test("an idle seat lapses after an hour: taken by a colleague meanwhile → 410 
 test("Log out frees the seat at once for a colleague (204, also a second time); the freed seat answers heartbeats with 410", async () => {
   const tenant = await createTestTenant();
   const { license, users, seat } = await openedSeat(tenant);
-  const waiting = await launchProduct({ user: await signedIn(users[1]!), productCode: "PROFIS_ENGINEERING", browserSessionId: browserSession(), clock });
+  const waiting = await launchProduct({
+    user: await signedIn(users[1]!),
+    productCode: "PROFIS_ENGINEERING",
+    browserSessionId: browserSession(),
+    clock,
+  });
   expect(waiting.outcome.kind).toBe("seats-in-use");
 
   expect(await release(seat)).toMatchObject({ status: 204, body: null });
-  expect(await db().floatingLease.findUniqueOrThrow({ where: { id: seat.leaseId } })).toMatchObject({ releasedAt: clock.now(), releaseReason: "logout" });
+  expect(await db().floatingLease.findUniqueOrThrow({ where: { id: seat.leaseId } })).toMatchObject({
+    releasedAt: clock.now(),
+    releaseReason: "logout",
+  });
   expect(await db().auditEvent.count({ where: { action: "lease.released", licenseId: license.id, companyId: tenant.company.id } })).toBe(1);
   expect((await release(seat)).status).toBe(204);
   expect(await beat(seat)).toMatchObject({ status: 410, body: { code: "LEASE_EXPIRED" } });
-  const admitted = await launchProduct({ user: await signedIn(users[1]!), productCode: "PROFIS_ENGINEERING", browserSessionId: browserSession(), clock });
+  const admitted = await launchProduct({
+    user: await signedIn(users[1]!),
+    productCode: "PROFIS_ENGINEERING",
+    browserSessionId: browserSession(),
+    clock,
+  });
   expect(admitted.outcome).toMatchObject({ kind: "granted", level: "licensed" });
 });
 
@@ -109,9 +130,17 @@ test("malformed bodies are 400 with field errors, other media types 415", async 
   expect(missing).toMatchObject({ status: 400, body: { code: "INVALID_REQUEST", errors: [{ field: "browserSessionId" }] } });
   const unknown = await release({ ...seat, userId: "someone" });
   expect(unknown).toMatchObject({ status: 400, body: { code: "INVALID_REQUEST", errors: [{ field: "userId" }] } });
-  expect((await beat({ leaseId: "not-a-uuid", browserSessionId: "short" })).body.errors.map((error: { field: string }) => error.field).sort()).toEqual(["browserSessionId", "leaseId"]);
-  expect(await call(heartbeat, { raw: "{", contentType: "application/json" })).toMatchObject({ status: 400, body: { code: "INVALID_REQUEST" } });
-  expect(await call(heartbeat, { raw: JSON.stringify(seat), contentType: "text/plain" })).toMatchObject({ status: 415, body: { code: "UNSUPPORTED_MEDIA_TYPE" } });
+  expect(
+    (await beat({ leaseId: "not-a-uuid", browserSessionId: "short" })).body.errors.map((error: { field: string }) => error.field).sort(),
+  ).toEqual(["browserSessionId", "leaseId"]);
+  expect(await call(heartbeat, { raw: "{", contentType: "application/json" })).toMatchObject({
+    status: 400,
+    body: { code: "INVALID_REQUEST" },
+  });
+  expect(await call(heartbeat, { raw: JSON.stringify(seat), contentType: "text/plain" })).toMatchObject({
+    status: 415,
+    body: { code: "UNSUPPORTED_MEDIA_TYPE" },
+  });
   expect(await db().floatingLease.findUniqueOrThrow({ where: { id: seat.leaseId } })).toMatchObject({ releasedAt: null });
 });
 
@@ -123,10 +152,18 @@ test("signing out of the portal gives the browser's web seat back at once; its h
   const { users, user, seat } = await openedSeat(tenant);
   expect((await status(seat.browserSessionId)).status).toBe(204);
   await endPortalSessions({ userId: user.id, sessionId: user.session.id, reason: "signed-out", clock });
-  expect(await db().floatingLease.findUniqueOrThrow({ where: { id: seat.leaseId } })).toMatchObject({ releasedAt: clock.now(), releaseReason: "signed-out" });
+  expect(await db().floatingLease.findUniqueOrThrow({ where: { id: seat.leaseId } })).toMatchObject({
+    releasedAt: clock.now(),
+    releaseReason: "signed-out",
+  });
   expect(await beat(seat)).toMatchObject({ status: 401, body: { code: "UNAUTHENTICATED" } });
   expect(await status(seat.browserSessionId)).toMatchObject({ status: 401, body: { code: "UNAUTHENTICATED" } });
-  const colleague = await launchProduct({ user: await signedIn(users[1]!), productCode: "PROFIS_ENGINEERING", browserSessionId: browserSession(), clock });
+  const colleague = await launchProduct({
+    user: await signedIn(users[1]!),
+    productCode: "PROFIS_ENGINEERING",
+    browserSessionId: browserSession(),
+    clock,
+  });
   expect(colleague.outcome).toMatchObject({ kind: "granted", level: "licensed" });
 });
 
@@ -135,13 +172,17 @@ test("sign out everywhere ends every browser's web session; a password change en
   const everywhere = await openedSeat(tenant, { seats: 2 });
   await signOutEverywhere({ actor: everywhere.user });
   expect(await beat(everywhere.seat)).toMatchObject({ status: 401, body: { code: "UNAUTHENTICATED" } });
-  expect(await db().floatingLease.findUniqueOrThrow({ where: { id: everywhere.seat.leaseId } })).toMatchObject({ releaseReason: "signed-out-everywhere" });
+  expect(await db().floatingLease.findUniqueOrThrow({ where: { id: everywhere.seat.leaseId } })).toMatchObject({
+    releaseReason: "signed-out-everywhere",
+  });
 
   const changed = await openedSeat(tenant, { seats: 2 });
   await changePassword({ actor: changed.user, currentPassword: TEST_PASSWORD, newPassword: "another long passphrase 2026" });
   // No release at the change itself: the seat's next heartbeat finds the session at an old version and frees it.
   expect(await beat(changed.seat)).toMatchObject({ status: 401, body: { code: "UNAUTHENTICATED" } });
-  expect(await db().floatingLease.findUniqueOrThrow({ where: { id: changed.seat.leaseId } })).toMatchObject({ releaseReason: "signed-out" });
+  expect(await db().floatingLease.findUniqueOrThrow({ where: { id: changed.seat.leaseId } })).toMatchObject({
+    releaseReason: "signed-out",
+  });
   expect((await status(changed.seat.browserSessionId)).status).toBe(401);
 });
 
@@ -158,7 +199,10 @@ test("a person who left the company loses the seat at the next heartbeat (403), 
   await db().membership.deleteMany({ where: { userId: user.id, companyId: tenant.company.id } });
   expect(await db().assignment.count({ where: { licenseId: license.id, userId: user.id, revokedAt: null } })).toBe(1);
   expect(await beat(seat)).toMatchObject({ status: 403, body: { code: "FORBIDDEN" } });
-  expect(await db().floatingLease.findUniqueOrThrow({ where: { id: seat.leaseId } })).toMatchObject({ releasedAt: clock.now(), releaseReason: "membership ended" });
+  expect(await db().floatingLease.findUniqueOrThrow({ where: { id: seat.leaseId } })).toMatchObject({
+    releasedAt: clock.now(),
+    releaseReason: "membership ended",
+  });
 });
 
 test("a launch token is redeemed once: the first POST /web-sessions is 201, a replay 409, and anything that is not a launch token 401", async () => {
@@ -167,20 +211,46 @@ test("a launch token is redeemed once: the first POST /web-sessions is 201, a re
   const user = await signedIn(users[0]!);
   const { outcome } = await launchProduct({ user, productCode: "PROFIS_ENGINEERING", browserSessionId: user.session.seatHolderId, clock });
   if (outcome.kind !== "granted") throw new Error("expected a grant");
-  const token = await issueLaunchToken({ user, productCode: "PROFIS_ENGINEERING", grant: outcome, browserSessionId: user.session.seatHolderId, clock });
+  const token = await issueLaunchToken({
+    user,
+    productCode: "PROFIS_ENGINEERING",
+    grant: outcome,
+    browserSessionId: user.session.seatHolderId,
+    clock,
+  });
 
   const [first, second] = await Promise.all([redeem(token), redeem(token)]);
   expect([first.status, second.status].sort()).toEqual([201, 409]);
-  expect([first, second].find((answer) => answer.status === 201)!.body).toEqual({ productCode: "PROFIS_ENGINEERING", userId: user.id, browserSessionId: user.session.seatHolderId });
+  expect([first, second].find((answer) => answer.status === 201)!.body).toEqual({
+    productCode: "PROFIS_ENGINEERING",
+    userId: user.id,
+    browserSessionId: user.session.seatHolderId,
+  });
   expect(await redeem(token)).toMatchObject({ status: 409, body: { code: "CONFLICT" } });
 
-  const accessToken = await signToken({ kind: "access", subject: user.id, audience: "PROFIS_ENGINEERING", claims: { jti: "x", browserSessionId: user.session.seatHolderId }, clock });
-  for (const wrong of [accessToken, "not-a-token", `${token.slice(0, -4)}AAAA`]) expect(await redeem(wrong)).toMatchObject({ status: 401, body: { code: "UNAUTHENTICATED" } });
+  const accessToken = await signToken({
+    kind: "access",
+    subject: user.id,
+    audience: "PROFIS_ENGINEERING",
+    claims: { jti: "x", browserSessionId: user.session.seatHolderId },
+    clock,
+  });
+  for (const wrong of [accessToken, "not-a-token", `${token.slice(0, -4)}AAAA`])
+    expect(await redeem(wrong)).toMatchObject({ status: 401, body: { code: "UNAUTHENTICATED" } });
   clock.advance(3 * MINUTE);
-  const late = await issueLaunchToken({ user, productCode: "PROFIS_ENGINEERING", grant: outcome, browserSessionId: user.session.seatHolderId, clock: { now: () => new Date(clock.now().getTime() - 3 * MINUTE) } });
+  const late = await issueLaunchToken({
+    user,
+    productCode: "PROFIS_ENGINEERING",
+    grant: outcome,
+    browserSessionId: user.session.seatHolderId,
+    clock: { now: () => new Date(clock.now().getTime() - 3 * MINUTE) },
+  });
   expect(await redeem(late)).toMatchObject({ status: 401, body: { code: "UNAUTHENTICATED" } });
   expect(await status("x".repeat(43))).toMatchObject({ status: 401 });
-  expect(await call(sessionStatus, { path: "/web-sessions/status", json: { browserSessionId: "short" } })).toMatchObject({ status: 400, body: { code: "INVALID_REQUEST" } });
+  expect(await call(sessionStatus, { path: "/web-sessions/status", json: { browserSessionId: "short" } })).toMatchObject({
+    status: 400,
+    body: { code: "INVALID_REQUEST" },
+  });
 });
 
 test("the sweeper forgets redemptions of expired launch tokens and sessions that ended more than a day ago, nothing live", async () => {
@@ -188,13 +258,17 @@ test("the sweeper forgets redemptions of expired launch tokens and sessions that
   const { user, users } = await openedSeat(tenant);
   const other = await signedIn(users[1]!);
   await endPortalSessions({ userId: other.id, sessionId: other.session.id, reason: "signed-out", clock });
-  await db().launchTokenRedemption.createMany({ data: [
-    { jti: `old-${user.id}`, redeemedAt: clock.now(), expiresAt: new Date(clock.now().getTime() - MINUTE) },
-    { jti: `new-${user.id}`, redeemedAt: clock.now(), expiresAt: new Date(clock.now().getTime() + MINUTE) },
-  ] });
+  await db().launchTokenRedemption.createMany({
+    data: [
+      { jti: `old-${user.id}`, redeemedAt: clock.now(), expiresAt: new Date(clock.now().getTime() - MINUTE) },
+      { jti: `new-${user.id}`, redeemedAt: clock.now(), expiresAt: new Date(clock.now().getTime() + MINUTE) },
+    ],
+  });
   const dayLater = { now: () => new Date(clock.now().getTime() + 25 * HOUR) };
   await deleteExpiredRedemptions({ clock });
-  expect((await db().launchTokenRedemption.findMany({ where: { jti: { endsWith: user.id } } })).map((row) => row.jti)).toEqual([`new-${user.id}`]);
+  expect((await db().launchTokenRedemption.findMany({ where: { jti: { endsWith: user.id } } })).map((row) => row.jti)).toEqual([
+    `new-${user.id}`,
+  ]);
   await deletePastPortalSessions({ clock: dayLater });
   expect(await db().portalSession.count({ where: { id: other.session.id } })).toBe(0);
   expect(await db().portalSession.count({ where: { id: user.session.id } })).toBe(1);

@@ -10,11 +10,20 @@ useTestDatabase();
 
 test("R12/R31: staff create a license group in the company's SAP account, audited", async () => {
   const tenant = await createTestTenant();
-  const group = await createLicenseGroup({ actor: tenant.staff, companyId: tenant.company.id, name: "Licentiegroep 7", orderReference: "4500000007" });
+  const group = await createLicenseGroup({
+    actor: tenant.staff,
+    companyId: tenant.company.id,
+    name: "Licentiegroep 7",
+    orderReference: "4500000007",
+  });
   expect(group).toMatchObject({ companyId: tenant.company.id, sapAccountNumber: tenant.company.sapAccountNumber, version: 0 });
   expect(await db().auditEvent.count({ where: { action: "license-group.created", companyId: tenant.company.id } })).toBe(2);
-  await expect(createLicenseGroup({ actor: tenant.staff, companyId: tenant.company.id, name: "Licentiegroep 7" })).rejects.toMatchObject({ code: "CONFLICT" });
-  await expect(createLicenseGroup({ actor: tenant.admin, companyId: tenant.company.id, name: uniqueName("g") })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  await expect(createLicenseGroup({ actor: tenant.staff, companyId: tenant.company.id, name: "Licentiegroep 7" })).rejects.toMatchObject({
+    code: "CONFLICT",
+  });
+  await expect(createLicenseGroup({ actor: tenant.admin, companyId: tenant.company.id, name: uniqueName("g") })).rejects.toMatchObject({
+    code: "NOT_FOUND",
+  });
 });
 
 test("R21: desktop licenses get a unique activation key, web licenses never", async () => {
@@ -34,16 +43,31 @@ test("R21: desktop licenses get a unique activation key, web licenses never", as
 
 test("SPEC §3: node-locked only for desktop, named user only for web, node-locked has one seat", async () => {
   const tenant = await createTestTenant();
-  await expect(tenant.addLicense("PROFIS_ENGINEERING", "NODE_LOCKED")).rejects.toMatchObject({ code: "INVALID", details: { fields: { type: "invalid" } } });
+  await expect(tenant.addLicense("PROFIS_ENGINEERING", "NODE_LOCKED")).rejects.toMatchObject({
+    code: "INVALID",
+    details: { fields: { type: "invalid" } },
+  });
   await expect(tenant.addLicense("PROFIS_LAYOUT_OFFICE", "NAMED_USER", 2)).rejects.toMatchObject({ code: "INVALID" });
-  await expect(tenant.addLicense("PROFIS_LAYOUT_OFFICE", "NODE_LOCKED", 2)).rejects.toMatchObject({ code: "INVALID", details: { fields: { seats: "invalid" } } });
+  await expect(tenant.addLicense("PROFIS_LAYOUT_OFFICE", "NODE_LOCKED", 2)).rejects.toMatchObject({
+    code: "INVALID",
+    details: { fields: { seats: "invalid" } },
+  });
   await expect(tenant.addLicense("PROFIS_ENGINEERING", "FLOATING", 0)).rejects.toMatchObject({ code: "INVALID" });
   expect(await db().license.count({ where: { groupId: tenant.group.id } })).toBe(0);
 });
 
 test("only staff create licenses, in groups that exist", async () => {
   const tenant = await createTestTenant();
-  await expect(createLicense({ actor: tenant.admin, groupId: tenant.group.id, productCode: "PROFIS_ENGINEERING", type: "NAMED_USER", seats: 99 })).rejects.toMatchObject({ code: "NOT_FOUND" });
-  await expect(createLicense({ actor: tenant.staff, groupId: "00000000-0000-0000-0000-000000000000", productCode: "PROFIS_ENGINEERING", type: "NAMED_USER" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  await expect(
+    createLicense({ actor: tenant.admin, groupId: tenant.group.id, productCode: "PROFIS_ENGINEERING", type: "NAMED_USER", seats: 99 }),
+  ).rejects.toMatchObject({ code: "NOT_FOUND" });
+  await expect(
+    createLicense({
+      actor: tenant.staff,
+      groupId: "00000000-0000-0000-0000-000000000000",
+      productCode: "PROFIS_ENGINEERING",
+      type: "NAMED_USER",
+    }),
+  ).rejects.toMatchObject({ code: "NOT_FOUND" });
   expect(await db().license.count({ where: { groupId: tenant.group.id } })).toBe(0);
 });

@@ -30,7 +30,12 @@ function license(tenant: TestTenant, validUntil: Date) {
 /** Rounds until a round finds nothing, as the background loop does; returns the licenses claimed. */
 async function drain(clock: Clock, batchSize: number): Promise<number> {
   let total = 0;
-  for (let claimed = await sendExpiryReminders({ clock, batchSize }); claimed > 0; claimed = await sendExpiryReminders({ clock, batchSize })) total += claimed;
+  for (
+    let claimed = await sendExpiryReminders({ clock, batchSize });
+    claimed > 0;
+    claimed = await sendExpiryReminders({ clock, batchSize })
+  )
+    total += claimed;
   return total;
 }
 
@@ -59,12 +64,28 @@ test("every admin of the company gets one reminder in their language; users, exp
     ].sort(),
   );
   expect(mails.some((mail) => mail.toAddress === user.email)).toBe(false);
-  const payload = mails.find((mail) => mail.toAddress === englishAdmin.email && (mail.payload as { daysLeft: number }).daysLeft === 10)!.payload;
-  expect(payload).toMatchObject({ productName: "PROFIS Engineering", licenseType: "FLOATING", seats: 3, validUntil: due.validUntil.toISOString(), companyName: tenant.company.name });
+  const payload = mails.find(
+    (mail) => mail.toAddress === englishAdmin.email && (mail.payload as { daysLeft: number }).daysLeft === 10,
+  )!.payload;
+  expect(payload).toMatchObject({
+    productName: "PROFIS Engineering",
+    licenseType: "FLOATING",
+    seats: 3,
+    validUntil: due.validUntil.toISOString(),
+    companyName: tenant.company.name,
+  });
   expect((payload as { renewUrl: string }).renewUrl).toMatch(new RegExp(`/software-management/${tenant.group.id}$`));
 
-  const marked = await db().license.findMany({ where: { id: { in: [due.id, lastDay.id, farOff.id, expired.id] } }, select: { id: true, expiryReminderSentAt: true } });
-  expect(Object.fromEntries(marked.map((row) => [row.id, row.expiryReminderSentAt]))).toEqual({ [due.id]: NOW, [lastDay.id]: NOW, [farOff.id]: null, [expired.id]: null });
+  const marked = await db().license.findMany({
+    where: { id: { in: [due.id, lastDay.id, farOff.id, expired.id] } },
+    select: { id: true, expiryReminderSentAt: true },
+  });
+  expect(Object.fromEntries(marked.map((row) => [row.id, row.expiryReminderSentAt]))).toEqual({
+    [due.id]: NOW,
+    [lastDay.id]: NOW,
+    [farOff.id]: null,
+    [expired.id]: null,
+  });
   expect(await db().auditEvent.count({ where: { action: "license.expiry-reminded", licenseId: { in: [due.id, lastDay.id] } } })).toBe(2);
 
   // Nothing more today; the far-off one becomes due a day later.
@@ -77,7 +98,8 @@ test("two workers running at once send each reminder once", async () => {
   const clock = fixedClock(new Date(NOW.getTime() + 200 * DAY_MS));
   const tenants = [await createTestTenant(), await createTestTenant()];
   const licenses = [];
-  for (const tenant of tenants) for (let day = 1; day <= 6; day++) licenses.push(await license(tenant, new Date(clock.now().getTime() + day * DAY_MS)));
+  for (const tenant of tenants)
+    for (let day = 1; day <= 6; day++) licenses.push(await license(tenant, new Date(clock.now().getTime() + day * DAY_MS)));
 
   const [a, b] = await Promise.all([drain(clock, 2), drain(clock, 2)]);
   expect(a + b).toBe(licenses.length);
@@ -95,7 +117,13 @@ test("a renewal clears the mark, so the new end date gets its own reminder a yea
   const tenant = await createTestTenant();
   const ending = await license(tenant, new Date(clock.now().getTime() + 20 * DAY_MS));
   expect(await drain(clock, 100)).toBe(1);
-  await placeOrder({ actor: tenant.admin, companyId: tenant.company.id, lines: [{ kind: "RENEWAL", licenseId: ending.id }], idempotencyKey: `renew-${ending.id}`, clock });
+  await placeOrder({
+    actor: tenant.admin,
+    companyId: tenant.company.id,
+    lines: [{ kind: "RENEWAL", licenseId: ending.id }],
+    idempotencyKey: `renew-${ending.id}`,
+    clock,
+  });
   expect(await drain(clock, 100)).toBe(0);
   clock.advance(365 * DAY_MS);
   expect(await drain(clock, 100)).toBe(1);

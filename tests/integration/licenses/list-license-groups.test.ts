@@ -36,7 +36,9 @@ test("the overview shows the grid's columns with assigned, activated and in-use-
     ],
   });
   // Ann activates her node-locked key on one computer and takes one floating seat.
-  const assignment = await db().assignment.findFirstOrThrow({ where: { userId: ann.id, licenseId: { in: layout.map((license) => license.id) }, revokedAt: null } });
+  const assignment = await db().assignment.findFirstOrThrow({
+    where: { userId: ann.id, licenseId: { in: layout.map((license) => license.id) }, revokedAt: null },
+  });
   const annsLicense = await db().license.findUniqueOrThrow({ where: { id: assignment.licenseId } });
   await activateLicense({ actor: ann, activationKey: annsLicense.activationKey!, fingerprint: "fp-ann", hostname: "PC-ANN" });
   await acquireLease({ userId: ann.id, licenseId: floating.id, holder: { browserSessionId: "session-ann" } });
@@ -54,6 +56,11 @@ test("the overview shows the grid's columns with assigned, activated and in-use-
   const head = await getLicenseGroupGridHead({ actor: tenant.admin, groupId: tenant.group.id });
   for (const column of head.licenses) {
     const line = group!.licenses.find((license) => license.id === column.id)!;
-    expect({ seats: column.seats, assigned: column.assignedCount, activated: column.activatedCount, inUseNow: column.seatHolders.length }).toEqual(line.counts);
+    expect({
+      seats: column.seats,
+      assigned: column.assignedCount,
+      activated: column.activatedCount,
+      inUseNow: column.seatHolders.length,
+    }).toEqual(line.counts);
   }
 });

@@ -12,8 +12,14 @@ test("R14: a registered identity is added at once, without contact details, and 
   const tenant = await createTestTenant();
   const person = await createTestAccount();
   const added = await addCompanyMember({ actor: tenant.admin, companyId: tenant.company.id, email: ` ${person.email.toUpperCase()} ` });
-  expect(added).toMatchObject({ isNewContact: false, user: { id: person.id }, membership: { role: "USER", invitedAt: null, addedById: tenant.admin.id } });
-  expect(await db().auditEvent.count({ where: { action: "member.added", companyId: tenant.company.id, subjectUserId: person.id } })).toBe(1);
+  expect(added).toMatchObject({
+    isNewContact: false,
+    user: { id: person.id },
+    membership: { role: "USER", invitedAt: null, addedById: tenant.admin.id },
+  });
+  expect(await db().auditEvent.count({ where: { action: "member.added", companyId: tenant.company.id, subjectUserId: person.id } })).toBe(
+    1,
+  );
 });
 
 test("R14: an unknown email needs the mandatory contact details, and the error names the missing ones", async () => {
@@ -21,9 +27,14 @@ test("R14: an unknown email needs the mandatory contact details, and the error n
   const email = `${uniqueName("new")}@test.example`;
   await expect(addCompanyMember({ actor: tenant.admin, companyId: tenant.company.id, email })).rejects.toMatchObject({
     code: "INVALID",
-    details: { reason: "CONTACT_DETAILS_REQUIRED", fields: { title: "required", firstName: "required", lastName: "required", position: "required", language: "required" } },
+    details: {
+      reason: "CONTACT_DETAILS_REQUIRED",
+      fields: { title: "required", firstName: "required", lastName: "required", position: "required", language: "required" },
+    },
   });
-  await expect(addCompanyMember({ actor: tenant.admin, companyId: tenant.company.id, email, contact: { ...contact, position: " " } })).rejects.toMatchObject({
+  await expect(
+    addCompanyMember({ actor: tenant.admin, companyId: tenant.company.id, email, contact: { ...contact, position: " " } }),
+  ).rejects.toMatchObject({
     code: "INVALID",
     details: { fields: { position: "required" } },
   });
@@ -43,7 +54,9 @@ test("R14/R17: with contact details, a contact without account is created as inv
 test("adding someone already in the company is a conflict and changes nothing", async () => {
   const tenant = await createTestTenant();
   const user = await tenant.addUser();
-  await expect(addCompanyMember({ actor: tenant.admin, companyId: tenant.company.id, email: user.email, role: "ADMIN" })).rejects.toMatchObject({
+  await expect(
+    addCompanyMember({ actor: tenant.admin, companyId: tenant.company.id, email: user.email, role: "ADMIN" }),
+  ).rejects.toMatchObject({
     code: "CONFLICT",
     details: { reason: "ALREADY_MEMBER" },
   });
@@ -62,9 +75,15 @@ test("R28: an admin of company A cannot add users to company B; a plain user can
   const companyA = await createTestTenant();
   const companyB = await createTestTenant();
   const email = `${uniqueName("target")}@test.example`;
-  await expect(addCompanyMember({ actor: companyA.admin, companyId: companyB.company.id, email, contact })).rejects.toMatchObject({ code: "NOT_FOUND" });
-  await expect(addCompanyMember({ actor: companyA.admin, companyId: "00000000-0000-0000-0000-000000000000", email, contact })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  await expect(addCompanyMember({ actor: companyA.admin, companyId: companyB.company.id, email, contact })).rejects.toMatchObject({
+    code: "NOT_FOUND",
+  });
+  await expect(
+    addCompanyMember({ actor: companyA.admin, companyId: "00000000-0000-0000-0000-000000000000", email, contact }),
+  ).rejects.toMatchObject({ code: "NOT_FOUND" });
   const plainUser = await companyB.addUser("USER");
-  await expect(addCompanyMember({ actor: plainUser, companyId: companyB.company.id, email, contact })).rejects.toMatchObject({ code: "FORBIDDEN" });
+  await expect(addCompanyMember({ actor: plainUser, companyId: companyB.company.id, email, contact })).rejects.toMatchObject({
+    code: "FORBIDDEN",
+  });
   expect(await db().user.count({ where: { email } })).toBe(0);
 });

@@ -16,16 +16,35 @@ test("R15: a registered identity and a new contact added via the group appear in
   const registered = await createTestAccount();
   await addCompanyMember({ actor: tenant.admin, companyId, email: registered.email.toUpperCase() });
   const contactEmail = `${uniqueName("contact")}@test.example`;
-  await expect(addCompanyMember({ actor: tenant.admin, companyId, email: contactEmail, contact: { firstName: "Anna" } })).rejects.toMatchObject({
+  await expect(
+    addCompanyMember({ actor: tenant.admin, companyId, email: contactEmail, contact: { firstName: "Anna" } }),
+  ).rejects.toMatchObject({
     code: "INVALID",
-    details: { reason: "CONTACT_DETAILS_REQUIRED", fields: { title: "required", lastName: "required", position: "required", language: "required" } },
+    details: {
+      reason: "CONTACT_DETAILS_REQUIRED",
+      fields: { title: "required", lastName: "required", position: "required", language: "required" },
+    },
   });
-  await addCompanyMember({ actor: tenant.admin, companyId, email: contactEmail, contact: { title: "MS", firstName: "Anna", lastName: "de Vries", position: "Constructeur", language: "en" } });
-  await expect(addCompanyMember({ actor: tenant.admin, companyId, email: registered.email })).rejects.toMatchObject({ code: "CONFLICT", details: { reason: "ALREADY_MEMBER" } });
+  await addCompanyMember({
+    actor: tenant.admin,
+    companyId,
+    email: contactEmail,
+    contact: { title: "MS", firstName: "Anna", lastName: "de Vries", position: "Constructeur", language: "en" },
+  });
+  await expect(addCompanyMember({ actor: tenant.admin, companyId, email: registered.email })).rejects.toMatchObject({
+    code: "CONFLICT",
+    details: { reason: "ALREADY_MEMBER" },
+  });
 
   const grid = await getLicenseGroupGrid({ actor: tenant.admin, groupId: tenant.group.id });
   expect(grid.users.find((user) => user.id === registered.id)).toMatchObject({ isRegistered: true, assignedLicenseIds: [] });
-  expect(grid.users.find((user) => user.email === contactEmail)).toMatchObject({ isRegistered: false, invitation: null, title: "MS", lastName: "de Vries", position: "Constructeur" });
+  expect(grid.users.find((user) => user.email === contactEmail)).toMatchObject({
+    isRegistered: false,
+    invitation: null,
+    title: "MS",
+    lastName: "de Vries",
+    position: "Constructeur",
+  });
 });
 
 test("R28: an admin of company B cannot add anyone to A through A's group", async () => {

@@ -75,14 +75,18 @@ test("unverified: only the invited address accepts, once; accepting makes the pe
   const invitee = await createTestAccount();
   const stranger = await createTestAccount();
   await addUserToCompany({ actor: admin, companyId, email: invitee.email });
-  const token = new URL(String((( await newestMailTo(invitee.email)).payload as { acceptUrl: string }).acceptUrl)).searchParams.get("token")!;
+  const token = new URL(String(((await newestMailTo(invitee.email)).payload as { acceptUrl: string }).acceptUrl)).searchParams.get(
+    "token",
+  )!;
 
   expect(await getMembershipInvitation({ actor: stranger, token })).toMatchObject({ isForActor: false });
   await expect(acceptMembershipInvitation({ actor: stranger, token })).rejects.toMatchObject({ code: "NOT_FOUND" });
   expect(await db().membership.count({ where: { companyId, userId: stranger.id } })).toBe(0);
 
   await expect(acceptMembershipInvitation({ actor: invitee, token })).resolves.toEqual({ companyId });
-  expect(await db().membership.findUniqueOrThrow({ where: { userId_companyId: { userId: invitee.id, companyId } } })).toMatchObject({ role: "USER" });
+  expect(await db().membership.findUniqueOrThrow({ where: { userId_companyId: { userId: invitee.id, companyId } } })).toMatchObject({
+    role: "USER",
+  });
   expect((await db().user.findUniqueOrThrow({ where: { id: invitee.id } })).currentCompanyId).toBe(companyId);
   await expect(acceptMembershipInvitation({ actor: invitee, token })).rejects.toMatchObject({ code: "NOT_FOUND" });
   expect(await db().auditEvent.count({ where: { companyId, action: "member.joined", subjectUserId: invitee.id } })).toBe(1);
@@ -92,31 +96,43 @@ test("unverified: a second invitation replaces the first link; a member is named
   const { admin, companyId } = await selfMadeCompany();
   const invitee = await createTestAccount();
   await addUserToCompany({ actor: admin, companyId, email: invitee.email });
-  const first = new URL((( await newestMailTo(invitee.email)).payload as { acceptUrl: string }).acceptUrl).searchParams.get("token")!;
+  const first = new URL(((await newestMailTo(invitee.email)).payload as { acceptUrl: string }).acceptUrl).searchParams.get("token")!;
   await new Promise((resolve) => setTimeout(resolve, 5));
   await addUserToCompany({ actor: admin, companyId, email: invitee.email });
-  const second = new URL((( await newestMailTo(invitee.email)).payload as { acceptUrl: string }).acceptUrl).searchParams.get("token")!;
+  const second = new URL(((await newestMailTo(invitee.email)).payload as { acceptUrl: string }).acceptUrl).searchParams.get("token")!;
   await expect(acceptMembershipInvitation({ actor: invitee, token: first })).rejects.toMatchObject({ code: "NOT_FOUND" });
   await acceptMembershipInvitation({ actor: invitee, token: second });
-  await expect(addUserToCompany({ actor: admin, companyId, email: invitee.email })).rejects.toMatchObject({ code: "CONFLICT", details: { reason: "ALREADY_MEMBER" } });
+  await expect(addUserToCompany({ actor: admin, companyId, email: invitee.email })).rejects.toMatchObject({
+    code: "CONFLICT",
+    details: { reason: "ALREADY_MEMBER" },
+  });
 });
 
 test("unverified: adding at once is refused to the company's admin, still allowed to staff", async () => {
   const { staff, admin, companyId } = await selfMadeCompany();
   const person = await createTestAccount();
-  await expect(addCompanyMember({ actor: admin, companyId, email: person.email })).rejects.toMatchObject({ code: "FORBIDDEN", details: { reason: "COMPANY_NOT_VERIFIED" } });
+  await expect(addCompanyMember({ actor: admin, companyId, email: person.email })).rejects.toMatchObject({
+    code: "FORBIDDEN",
+    details: { reason: "COMPANY_NOT_VERIFIED" },
+  });
   await expect(addCompanyMember({ actor: staff, companyId, email: person.email })).resolves.toMatchObject({ isNewContact: false });
 });
 
 test("R14 stays for verified companies: staff-created, or once the invoice is paid", async () => {
   const tenant = await createTestTenant();
   const person = await createTestAccount();
-  await expect(addUserToCompany({ actor: tenant.admin, companyId: tenant.company.id, email: person.email })).resolves.toEqual({ status: "ADDED", email: person.email, isNewContact: false });
+  await expect(addUserToCompany({ actor: tenant.admin, companyId: tenant.company.id, email: person.email })).resolves.toEqual({
+    status: "ADDED",
+    email: person.email,
+    isNewContact: false,
+  });
 
   const selfMade = await selfMadeCompany();
   await markInvoicePaid({ actor: selfMade.staff, orderId: selfMade.orderId });
   const colleague = await createTestAccount();
-  await expect(addUserToCompany({ actor: selfMade.admin, companyId: selfMade.companyId, email: colleague.email })).resolves.toMatchObject({ status: "ADDED" });
+  await expect(addUserToCompany({ actor: selfMade.admin, companyId: selfMade.companyId, email: colleague.email })).resolves.toMatchObject({
+    status: "ADDED",
+  });
   expect(await db().membership.count({ where: { companyId: selfMade.companyId, userId: colleague.id } })).toBe(1);
 });
 

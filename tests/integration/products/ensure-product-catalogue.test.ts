@@ -19,5 +19,7 @@ test("running again (every start, two instances at once) keeps one row per produ
   await db().product.update({ where: { code: "PROFIS_ENGINEERING" }, data: { launchUrl: "https://engineering.example/app" } });
   await Promise.all([ensureProductCatalogue(), ensureProductCatalogue({ engineeringLaunchUrl: "https://other.example" })]);
   expect(await db().product.count()).toBe(3);
-  expect((await db().product.findUniqueOrThrow({ where: { code: "PROFIS_ENGINEERING" } })).launchUrl).toBe("https://engineering.example/app");
+  expect((await db().product.findUniqueOrThrow({ where: { code: "PROFIS_ENGINEERING" } })).launchUrl).toBe(
+    "https://engineering.example/app",
+  );
 });

@@ -16,13 +16,21 @@ useTestDatabase();
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const key = () => `checkout-${randomUUID()}`;
-const floatingEngineering = (seats: number) => ({ kind: "NEW_LICENSE", productCode: "PROFIS_ENGINEERING", edition: "STANDARD", type: "FLOATING", seats }) as const;
+const floatingEngineering = (seats: number) =>
+  ({ kind: "NEW_LICENSE", productCode: "PROFIS_ENGINEERING", edition: "STANDARD", type: "FLOATING", seats }) as const;
 const utrecht = { attention: "Crediteurenadministratie", street: "Kanaalweg 12", postalCode: "3526kl", city: "Utrecht" };
 
 describe("placeOrder with a billing address", () => {
   test("the address is kept on the order as it was, normalised, and becomes the company's address on file", async () => {
     const tenant = await createTestTenant();
-    const { order } = await placeOrder({ actor: tenant.admin, companyId: tenant.company.id, lines: [floatingEngineering(1)], billing: utrecht, purchaseOrderNumber: " PO-2026-0042 ", idempotencyKey: key() });
+    const { order } = await placeOrder({
+      actor: tenant.admin,
+      companyId: tenant.company.id,
+      lines: [floatingEngineering(1)],
+      billing: utrecht,
+      purchaseOrderNumber: " PO-2026-0042 ",
+      idempotencyKey: key(),
+    });
     expect(order).toMatchObject({
       billingName: tenant.company.name,
       billingAttention: "Crediteurenadministratie",
@@ -49,19 +57,42 @@ describe("placeOrder with a billing address", () => {
     expect(second.order.invoiceNumber).toBeGreaterThan(order.invoiceNumber);
     expect(second.order).toMatchObject({ billingAttention: null, billingStreet: "Stationsplein 1", purchaseOrderNumber: null });
     const first = await getOrderForViewer({ actor: tenant.admin, orderId: order.id });
-    expect(first.billingAddress).toEqual({ name: tenant.company.name, attention: "Crediteurenadministratie", street: "Kanaalweg 12", postalCode: "3526 KL", city: "Utrecht", country: "NL" });
+    expect(first.billingAddress).toEqual({
+      name: tenant.company.name,
+      attention: "Crediteurenadministratie",
+      street: "Kanaalweg 12",
+      postalCode: "3526 KL",
+      city: "Utrecht",
+      country: "NL",
+    });
     expect(first.purchaseOrderNumber).toBe("PO-2026-0042");
     expect(first.invoiceNumber).toMatch(/^F\d{8}$/);
   });
 
   test("without an address the order takes the one on file; a company without one gets an invoice without an address", async () => {
     const tenant = await createTestTenant();
-    const bare = await placeOrder({ actor: tenant.admin, companyId: tenant.company.id, lines: [floatingEngineering(1)], idempotencyKey: key() });
+    const bare = await placeOrder({
+      actor: tenant.admin,
+      companyId: tenant.company.id,
+      lines: [floatingEngineering(1)],
+      idempotencyKey: key(),
+    });
     expect(bare.order).toMatchObject({ billingName: null, billingStreet: null, billingCountry: null });
     expect((await getOrderForViewer({ actor: tenant.admin, orderId: bare.order.id })).billingAddress).toBeNull();
 
-    await placeOrder({ actor: tenant.admin, companyId: tenant.company.id, lines: [floatingEngineering(1)], billing: utrecht, idempotencyKey: key() });
-    const later = await placeOrder({ actor: tenant.admin, companyId: tenant.company.id, lines: [floatingEngineering(1)], idempotencyKey: key() });
+    await placeOrder({
+      actor: tenant.admin,
+      companyId: tenant.company.id,
+      lines: [floatingEngineering(1)],
+      billing: utrecht,
+      idempotencyKey: key(),
+    });
+    const later = await placeOrder({
+      actor: tenant.admin,
+      companyId: tenant.company.id,
+      lines: [floatingEngineering(1)],
+      idempotencyKey: key(),
+    });
     expect(later.order).toMatchObject({ billingStreet: "Kanaalweg 12", billingPostalCode: "3526 KL", billingCountry: "NL" });
   });
 
@@ -84,21 +115,41 @@ describe("placeOrder with a billing address", () => {
   test("bad billing input is a field error and changes nothing: missing parts, a postal code of another country, too long, control characters", async () => {
     const tenant = await createTestTenant({ country: "BE" });
     const attempt = (billing: unknown, purchaseOrderNumber?: string) =>
-      placeOrder({ actor: tenant.admin, companyId: tenant.company.id, lines: [floatingEngineering(1)], billing: billing as never, purchaseOrderNumber, idempotencyKey: key() });
+      placeOrder({
+        actor: tenant.admin,
+        companyId: tenant.company.id,
+        lines: [floatingEngineering(1)],
+        billing: billing as never,
+        purchaseOrderNumber,
+        idempotencyKey: key(),
+      });
 
     await expect(attempt({ street: "", postalCode: "", city: "" })).rejects.toMatchObject({
       code: "INVALID",
       details: { fields: { "billing.street": "required", "billing.postalCode": "required", "billing.city": "required" } },
     });
     // A Dutch postal code for a Belgian company.
-    await expect(attempt({ street: "Meir 1", postalCode: "3526 KL", city: "Antwerpen" })).rejects.toMatchObject({ code: "INVALID", details: { fields: { "billing.postalCode": "invalid" } } });
-    await expect(attempt({ street: "x".repeat(201), postalCode: "2000", city: "Antwerpen" })).rejects.toMatchObject({ details: { fields: { "billing.street": "too long" } } });
-    await expect(attempt({ street: "Meir\u202E 1", postalCode: "2000", city: "Antwerpen" })).rejects.toMatchObject({ details: { fields: { "billing.street": "forbidden characters" } } });
-    await expect(attempt({ street: "Meir 1", postalCode: "2000", city: "Antwerpen" }, "P".repeat(36))).rejects.toMatchObject({ details: { fields: { purchaseOrderNumber: "too long" } } });
+    await expect(attempt({ street: "Meir 1", postalCode: "3526 KL", city: "Antwerpen" })).rejects.toMatchObject({
+      code: "INVALID",
+      details: { fields: { "billing.postalCode": "invalid" } },
+    });
+    await expect(attempt({ street: "x".repeat(201), postalCode: "2000", city: "Antwerpen" })).rejects.toMatchObject({
+      details: { fields: { "billing.street": "too long" } },
+    });
+    await expect(attempt({ street: "Meir\u202E 1", postalCode: "2000", city: "Antwerpen" })).rejects.toMatchObject({
+      details: { fields: { "billing.street": "forbidden characters" } },
+    });
+    await expect(attempt({ street: "Meir 1", postalCode: "2000", city: "Antwerpen" }, "P".repeat(36))).rejects.toMatchObject({
+      details: { fields: { purchaseOrderNumber: "too long" } },
+    });
     await expect(attempt("Meir 1, 2000 Antwerpen")).rejects.toMatchObject({ code: "INVALID" });
 
     expect(await db().order.count({ where: { companyId: tenant.company.id } })).toBe(0);
-    expect(await db().company.findUniqueOrThrow({ where: { id: tenant.company.id } })).toMatchObject({ billingStreet: null, billingPostalCode: null, billingCity: null });
+    expect(await db().company.findUniqueOrThrow({ where: { id: tenant.company.id } })).toMatchObject({
+      billingStreet: null,
+      billingPostalCode: null,
+      billingCity: null,
+    });
   });
 });
 
@@ -106,9 +157,24 @@ describe("listCompanyOrders", () => {
   test("the company's orders, newest first, with invoice number, amount and where the payment stands", async () => {
     const tenant = await createTestTenant();
     const placedAt = fixedClock("2026-03-01T09:00:00Z");
-    const first = await placeOrder({ actor: tenant.admin, companyId: tenant.company.id, lines: [floatingEngineering(1)], billing: utrecht, purchaseOrderNumber: "PO-1", idempotencyKey: key(), clock: placedAt });
+    const first = await placeOrder({
+      actor: tenant.admin,
+      companyId: tenant.company.id,
+      lines: [floatingEngineering(1)],
+      billing: utrecht,
+      purchaseOrderNumber: "PO-1",
+      idempotencyKey: key(),
+      clock: placedAt,
+    });
     placedAt.advance(20 * DAY_MS);
-    const second = await placeOrder({ actor: tenant.admin, companyId: tenant.company.id, lines: [floatingEngineering(2)], billing: utrecht, idempotencyKey: key(), clock: placedAt });
+    const second = await placeOrder({
+      actor: tenant.admin,
+      companyId: tenant.company.id,
+      lines: [floatingEngineering(2)],
+      billing: utrecht,
+      idempotencyKey: key(),
+      clock: placedAt,
+    });
     // Another company's order is never in the list.
     const other = await createTestTenant();
     await placeOrder({ actor: other.admin, companyId: other.company.id, lines: [floatingEngineering(1)], idempotencyKey: key() });
@@ -131,7 +197,10 @@ describe("listCompanyOrders", () => {
     await markInvoicePaid({ actor: tenant.staff, orderId: first.order.id, clock: paidAt });
     const after = await listCompanyOrders({ actor: tenant.admin, companyId: tenant.company.id, page: 1, clock: now });
     expect(after.items[1]!.invoice).toEqual({ state: "PAID", paidAt: paidAt.now() });
-    expect((await getOrderForViewer({ actor: tenant.admin, orderId: first.order.id, clock: now })).invoice).toEqual({ state: "PAID", paidAt: paidAt.now() });
+    expect((await getOrderForViewer({ actor: tenant.admin, orderId: first.order.id, clock: now })).invoice).toEqual({
+      state: "PAID",
+      paidAt: paidAt.now(),
+    });
   });
 
   test("R28: only the company's admins read it; a colleague is refused, another company's admin and a stranger find no company", async () => {
@@ -153,7 +222,13 @@ describe("listCompanyOrders", () => {
     const clock = fixedClock("2026-03-01T09:00:00Z");
     for (let index = 0; index < 27; index++) {
       clock.advance(60_000);
-      await placeOrder({ actor: tenant.admin, companyId: tenant.company.id, lines: [floatingEngineering(1)], idempotencyKey: key(), clock });
+      await placeOrder({
+        actor: tenant.admin,
+        companyId: tenant.company.id,
+        lines: [floatingEngineering(1)],
+        idempotencyKey: key(),
+        clock,
+      });
     }
     const page2 = await listCompanyOrders({ actor: tenant.admin, companyId: tenant.company.id, page: 2 });
     expect(page2).toMatchObject({ total: 27, page: 2, pageCount: 2 });

@@ -15,7 +15,8 @@ import { useTestDatabase } from "../../setup/test-database";
 useTestDatabase();
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-const floatingEngineering = (seats: number) => ({ kind: "NEW_LICENSE", productCode: "PROFIS_ENGINEERING", edition: "STANDARD", type: "FLOATING", seats }) as const;
+const floatingEngineering = (seats: number) =>
+  ({ kind: "NEW_LICENSE", productCode: "PROFIS_ENGINEERING", edition: "STANDARD", type: "FLOATING", seats }) as const;
 
 describe("quoteCheckout", () => {
   test("R6: a new license is priced from the catalogue for a year from now, for anyone", async () => {
@@ -26,7 +27,15 @@ describe("quoteCheckout", () => {
     expect(quote.fixedCompany).toBeNull();
     expect(quote.netCents).toBe(3 * 89_000);
     expect(quote.lines).toEqual([
-      expect.objectContaining({ kind: "NEW_LICENSE", productName: "PROFIS Engineering", type: "FLOATING", seats: 3, unitPriceCents: 89_000, netCents: 267_000, licenseId: null }),
+      expect.objectContaining({
+        kind: "NEW_LICENSE",
+        productName: "PROFIS Engineering",
+        type: "FLOATING",
+        seats: 3,
+        unitPriceCents: 89_000,
+        netCents: 267_000,
+        licenseId: null,
+      }),
     ]);
     expect(quote.lines[0]!.validUntilAfterOrder).toEqual(new Date(clock.now().getTime() + 365 * DAY_MS));
   });
@@ -34,9 +43,19 @@ describe("quoteCheckout", () => {
   test("R6: Enterprise is never priced, and what the shop does not sell is INVALID", async () => {
     await createTestTenant();
     const buyer = await createTestAccount();
-    await expect(quoteCheckout({ actor: buyer, lines: [{ ...floatingEngineering(1), edition: "ENTERPRISE" }] })).rejects.toMatchObject({ code: "FORBIDDEN", details: { reason: "ENTERPRISE_NOT_SOLD_ONLINE" } });
-    await expect(quoteCheckout({ actor: buyer, lines: [{ ...floatingEngineering(1), type: "NODE_LOCKED" }] })).rejects.toMatchObject({ code: "INVALID" });
-    await expect(quoteCheckout({ actor: buyer, lines: [{ kind: "NEW_LICENSE", productCode: "NOPE", edition: "STANDARD", type: "FLOATING", seats: 1 }] })).rejects.toMatchObject({ code: "INVALID" });
+    await expect(quoteCheckout({ actor: buyer, lines: [{ ...floatingEngineering(1), edition: "ENTERPRISE" }] })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+      details: { reason: "ENTERPRISE_NOT_SOLD_ONLINE" },
+    });
+    await expect(quoteCheckout({ actor: buyer, lines: [{ ...floatingEngineering(1), type: "NODE_LOCKED" }] })).rejects.toMatchObject({
+      code: "INVALID",
+    });
+    await expect(
+      quoteCheckout({
+        actor: buyer,
+        lines: [{ kind: "NEW_LICENSE", productCode: "NOPE", edition: "STANDARD", type: "FLOATING", seats: 1 }],
+      }),
+    ).rejects.toMatchObject({ code: "INVALID" });
   });
 
   test("more seats (pro rata, for the days left) and another year fix the company to the license's and are priced per seat", async () => {
@@ -66,7 +85,9 @@ describe("quoteCheckout", () => {
     const tenant = await createTestTenant();
     const license = await tenant.addLicense("PROFIS_ENGINEERING", "FLOATING", 2);
     const clock = fixedClock(new Date(license.validUntil.getTime() + 5 * DAY_MS));
-    await expect(quoteCheckout({ actor: tenant.admin, lines: [{ kind: "ADD_SEATS", licenseId: license.id, seats: 1 }], clock })).rejects.toMatchObject({ code: "INVALID", details: { reason: "LICENSE_EXPIRED" } });
+    await expect(
+      quoteCheckout({ actor: tenant.admin, lines: [{ kind: "ADD_SEATS", licenseId: license.id, seats: 1 }], clock }),
+    ).rejects.toMatchObject({ code: "INVALID", details: { reason: "LICENSE_EXPIRED" } });
     const renewal = await quoteCheckout({ actor: tenant.admin, lines: [{ kind: "RENEWAL", licenseId: license.id }], clock });
     expect(renewal.lines[0]!.validUntilAfterOrder).toEqual(new Date(clock.now().getTime() + 365 * DAY_MS));
   });
@@ -74,9 +95,21 @@ describe("quoteCheckout", () => {
   test("a node-locked license gets no extra seat (it is one machine); Enterprise licenses are not extended online", async () => {
     const tenant = await createTestTenant();
     const nodeLocked = await tenant.addLicense("PROFIS_LAYOUT_OFFICE", "NODE_LOCKED", 1);
-    await expect(quoteCheckout({ actor: tenant.admin, lines: [{ kind: "ADD_SEATS", licenseId: nodeLocked.id, seats: 1 }] })).rejects.toMatchObject({ code: "INVALID", details: { reason: "NODE_LOCKED_SINGLE_SEAT" } });
-    const enterprise = await createLicense({ actor: tenant.staff, groupId: tenant.group.id, productCode: "PROFIS_ENGINEERING", type: "NAMED_USER", seats: 5, edition: "ENTERPRISE" });
-    await expect(quoteCheckout({ actor: tenant.admin, lines: [{ kind: "RENEWAL", licenseId: enterprise.id }] })).rejects.toMatchObject({ code: "FORBIDDEN", details: { reason: "ENTERPRISE_NOT_SOLD_ONLINE" } });
+    await expect(
+      quoteCheckout({ actor: tenant.admin, lines: [{ kind: "ADD_SEATS", licenseId: nodeLocked.id, seats: 1 }] }),
+    ).rejects.toMatchObject({ code: "INVALID", details: { reason: "NODE_LOCKED_SINGLE_SEAT" } });
+    const enterprise = await createLicense({
+      actor: tenant.staff,
+      groupId: tenant.group.id,
+      productCode: "PROFIS_ENGINEERING",
+      type: "NAMED_USER",
+      seats: 5,
+      edition: "ENTERPRISE",
+    });
+    await expect(quoteCheckout({ actor: tenant.admin, lines: [{ kind: "RENEWAL", licenseId: enterprise.id }] })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+      details: { reason: "ENTERPRISE_NOT_SOLD_ONLINE" },
+    });
   });
 
   test("R28, decision 011: another company's license is NOT_FOUND, like a missing one; a USER is FORBIDDEN", async () => {
@@ -84,9 +117,15 @@ describe("quoteCheckout", () => {
     const other = await createTestTenant();
     const license = await tenant.addLicense("PROFIS_ENGINEERING", "FLOATING", 2);
     const user = await tenant.addUser("USER");
-    await expect(quoteCheckout({ actor: other.admin, lines: [{ kind: "RENEWAL", licenseId: license.id }] })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(quoteCheckout({ actor: other.admin, lines: [{ kind: "RENEWAL", licenseId: randomUUID() }] })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(quoteCheckout({ actor: user, lines: [{ kind: "ADD_SEATS", licenseId: license.id, seats: 1 }] })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(quoteCheckout({ actor: other.admin, lines: [{ kind: "RENEWAL", licenseId: license.id }] })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    await expect(quoteCheckout({ actor: other.admin, lines: [{ kind: "RENEWAL", licenseId: randomUUID() }] })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    await expect(quoteCheckout({ actor: user, lines: [{ kind: "ADD_SEATS", licenseId: license.id, seats: 1 }] })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
   });
 
   test("one order buys for one company", async () => {
@@ -96,7 +135,13 @@ describe("quoteCheckout", () => {
     const mine = await tenant.addLicense("PROFIS_ENGINEERING", "FLOATING", 2);
     const theirs = await other.addLicense("PROFIS_ENGINEERING", "FLOATING", 2);
     await expect(
-      quoteCheckout({ actor: tenant.admin, lines: [{ kind: "RENEWAL", licenseId: mine.id }, { kind: "RENEWAL", licenseId: theirs.id }] }),
+      quoteCheckout({
+        actor: tenant.admin,
+        lines: [
+          { kind: "RENEWAL", licenseId: mine.id },
+          { kind: "RENEWAL", licenseId: theirs.id },
+        ],
+      }),
     ).rejects.toMatchObject({ code: "INVALID" });
   });
 });
@@ -106,7 +151,11 @@ describe("getCheckoutCompany", () => {
     const tenant = await createTestTenant();
     const secondAdmin = await tenant.addUser("ADMIN");
     const user = await tenant.addUser("USER");
-    await expect(getCheckoutCompany({ actor: tenant.admin, companyId: tenant.company.id })).resolves.toMatchObject({ id: tenant.company.id, canBuy: true, administrators: [] });
+    await expect(getCheckoutCompany({ actor: tenant.admin, companyId: tenant.company.id })).resolves.toMatchObject({
+      id: tenant.company.id,
+      canBuy: true,
+      administrators: [],
+    });
     const forUser = await getCheckoutCompany({ actor: user, companyId: tenant.company.id });
     expect(forUser).toMatchObject({ id: tenant.company.id, name: tenant.company.name, country: "NL", canBuy: false });
     expect(forUser.administrators.map((admin) => admin.email).sort()).toEqual([tenant.admin.email, secondAdmin.email].sort());
@@ -124,7 +173,12 @@ describe("getCheckoutCompany", () => {
 describe("getOrderForViewer", () => {
   test("R7, R28: the buyer and the company's admins see the order; a USER of it and strangers get NOT_FOUND", async () => {
     const tenant = await createTestTenant({ country: "DE" });
-    const placed = await placeOrder({ actor: tenant.admin, companyId: tenant.company.id, lines: [floatingEngineering(2)], idempotencyKey: `checkout-${randomUUID()}` });
+    const placed = await placeOrder({
+      actor: tenant.admin,
+      companyId: tenant.company.id,
+      lines: [floatingEngineering(2)],
+      idempotencyKey: `checkout-${randomUUID()}`,
+    });
     const otherAdmin = await tenant.addUser("ADMIN");
     const user = await tenant.addUser("USER");
     const stranger = await createTestAccount();
@@ -143,7 +197,15 @@ describe("getOrderForViewer", () => {
       totalCents: 211_820,
       vatRateBasisPoints: 1900,
     });
-    expect(seen.lines).toEqual([expect.objectContaining({ kind: "NEW_LICENSE", productName: "PROFIS Engineering", type: "FLOATING", seats: 2, unitPriceCents: 89_000 })]);
+    expect(seen.lines).toEqual([
+      expect.objectContaining({
+        kind: "NEW_LICENSE",
+        productName: "PROFIS Engineering",
+        type: "FLOATING",
+        seats: 2,
+        unitPriceCents: 89_000,
+      }),
+    ]);
     await expect(getOrderForViewer({ actor: otherAdmin, orderId: placed.order.id })).resolves.toMatchObject({ id: placed.order.id });
     await expect(getOrderForViewer({ actor: user, orderId: placed.order.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(getOrderForViewer({ actor: stranger, orderId: placed.order.id })).rejects.toMatchObject({ code: "NOT_FOUND" });

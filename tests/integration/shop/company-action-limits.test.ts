@@ -30,11 +30,18 @@ test("a self-made company's admin is stopped after the unverified limit, for eve
   });
   expect((await db().company.findUniqueOrThrow({ where: { id: order.companyId } })).verifiedAt).toBeNull();
   const rateLimits = createRateLimits({ db: database.db });
-  const actorLimits = { "member-additions": "member-additions-admin-unverified", "invitation-resends": "invitation-resends-admin-unverified", orders: "orders-buyer-unverified" } as const;
+  const actorLimits = {
+    "member-additions": "member-additions-admin-unverified",
+    "invitation-resends": "invitation-resends-admin-unverified",
+    orders: "orders-buyer-unverified",
+  } as const;
   for (const action of ["member-additions", "invitation-resends", "orders"] as const) {
     const limit = defaultRateLimitPolicies[actorLimits[action]].points;
-    for (let attempt = 0; attempt < limit; attempt++) await limitCompanyAction({ action, actor: buyer, companyId: order.companyId, rateLimits });
-    await expect(limitCompanyAction({ action, actor: buyer, companyId: order.companyId, rateLimits })).rejects.toMatchObject({ code: "RATE_LIMITED" });
+    for (let attempt = 0; attempt < limit; attempt++)
+      await limitCompanyAction({ action, actor: buyer, companyId: order.companyId, rateLimits });
+    await expect(limitCompanyAction({ action, actor: buyer, companyId: order.companyId, rateLimits })).rejects.toMatchObject({
+      code: "RATE_LIMITED",
+    });
   }
 });
 
@@ -46,6 +53,8 @@ test("the company's count is shared by its admins; another company is not affect
   await limitCompanyAction({ action: "invitation-resends", actor: tenant.admin, companyId: tenant.company.id, rateLimits });
   await limitCompanyAction({ action: "invitation-resends", actor: tenant.admin, companyId: tenant.company.id, rateLimits });
   await limitCompanyAction({ action: "invitation-resends", actor: secondAdmin, companyId: tenant.company.id, rateLimits });
-  await expect(limitCompanyAction({ action: "invitation-resends", actor: secondAdmin, companyId: tenant.company.id, rateLimits })).rejects.toMatchObject({ code: "RATE_LIMITED" });
+  await expect(
+    limitCompanyAction({ action: "invitation-resends", actor: secondAdmin, companyId: tenant.company.id, rateLimits }),
+  ).rejects.toMatchObject({ code: "RATE_LIMITED" });
   await limitCompanyAction({ action: "invitation-resends", actor: other.admin, companyId: other.company.id, rateLimits });
 });

@@ -49,7 +49,14 @@ test("a key sealed the earlier way still signs, and is re-sealed bound to its ki
   await db().signingKey.update({ where: { kid }, data: { privateKeyEncrypted: sealTheOldWay(pem, env().AUTH_SECRET!) } });
 
   const view = freshView();
-  const token = await signToken({ kind: "access", subject: "user-1", audience: API_AUDIENCE, claims: { sid: "s" }, ttlSeconds: 60, db: view });
+  const token = await signToken({
+    kind: "access",
+    subject: "user-1",
+    audience: API_AUDIENCE,
+    claims: { sid: "s" },
+    ttlSeconds: 60,
+    db: view,
+  });
   const { protectedHeader } = await jwtVerify(token, createLocalJWKSet(await publishedJwks()), { typ: "at+jwt", audience: API_AUDIENCE });
   expect(protectedHeader.kid).toBe(kid);
   const resealed = await db().signingKey.findUniqueOrThrow({ where: { kid } });

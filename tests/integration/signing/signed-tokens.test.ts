@@ -32,7 +32,10 @@ test("instances starting together on an empty database create one signing key be
 
 test("a signed token verifies with the published JWKS alone, and carries its kid, typ and issuer", async () => {
   const token = await sign();
-  const { payload, protectedHeader } = await jwtVerify(token, createLocalJWKSet(await publishedJwks()), { typ: "at+jwt", audience: API_AUDIENCE });
+  const { payload, protectedHeader } = await jwtVerify(token, createLocalJWKSet(await publishedJwks()), {
+    typ: "at+jwt",
+    audience: API_AUDIENCE,
+  });
   expect(protectedHeader).toMatchObject({ alg: "EdDSA", typ: "at+jwt", kid: (await activeSigningKey()).kid });
   expect(payload).toMatchObject({ sub: "user-1", sid: "family-1", aud: API_AUDIENCE });
   await expect(verifyToken({ kind: "access", token, audience: API_AUDIENCE })).resolves.toMatchObject({ sub: "user-1" });
@@ -41,7 +44,10 @@ test("a signed token verifies with the published JWKS alone, and carries its kid
 test("expiry follows the injected clock: valid until exp, refused from then on", async () => {
   const clock = fixedClock("2027-03-01T10:00:00Z");
   const token = await sign({ clock, ttlSeconds: 60 });
-  await expect(verifyToken({ kind: "access", token, audience: API_AUDIENCE, clock })).resolves.toMatchObject({ sub: "user-1", sid: "family-1" });
+  await expect(verifyToken({ kind: "access", token, audience: API_AUDIENCE, clock })).resolves.toMatchObject({
+    sub: "user-1",
+    sid: "family-1",
+  });
   // Verified once, the token is remembered; its expiry is still checked at every call, to the second.
   clock.advance(59_999);
   await expect(verifyToken({ kind: "access", token, audience: API_AUDIENCE, clock })).resolves.toMatchObject({ sub: "user-1" });
@@ -52,14 +58,22 @@ test("expiry follows the injected clock: valid until exp, refused from then on",
 test("a token of another kind, for another audience, tampered with or signed by a stranger is refused", async () => {
   const launch = await sign({ kind: "launch", audience: "PROFIS_ENGINEERING" });
   expect(await rejection(verifyToken({ kind: "access", token: launch, audience: API_AUDIENCE }))).toBe("ERR_JWT_CLAIM_VALIDATION_FAILED");
-  expect(await rejection(verifyToken({ kind: "launch", token: launch, audience: "PROFIS_ANCHOR" }))).toBe("ERR_JWT_CLAIM_VALIDATION_FAILED");
+  expect(await rejection(verifyToken({ kind: "launch", token: launch, audience: "PROFIS_ANCHOR" }))).toBe(
+    "ERR_JWT_CLAIM_VALIDATION_FAILED",
+  );
 
   const [header, payload, signature] = (await sign()).split(".");
-  const forgedPayload = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload!, "base64url").toString()), sub: "admin" })).toString("base64url");
-  expect(await rejection(verifyToken({ kind: "access", token: `${header}.${forgedPayload}.${signature}`, audience: API_AUDIENCE }))).toBe("ERR_JWS_SIGNATURE_VERIFICATION_FAILED");
+  const forgedPayload = Buffer.from(
+    JSON.stringify({ ...JSON.parse(Buffer.from(payload!, "base64url").toString()), sub: "admin" }),
+  ).toString("base64url");
+  expect(await rejection(verifyToken({ kind: "access", token: `${header}.${forgedPayload}.${signature}`, audience: API_AUDIENCE }))).toBe(
+    "ERR_JWS_SIGNATURE_VERIFICATION_FAILED",
+  );
 
   const strangerHeader = Buffer.from(JSON.stringify({ alg: "EdDSA", typ: "at+jwt", kid: "not-ours" })).toString("base64url");
-  expect(await rejection(verifyToken({ kind: "access", token: `${strangerHeader}.${payload}.${signature}`, audience: API_AUDIENCE }))).toBe("ERR_JWKS_NO_MATCHING_KEY");
+  expect(await rejection(verifyToken({ kind: "access", token: `${strangerHeader}.${payload}.${signature}`, audience: API_AUDIENCE }))).toBe(
+    "ERR_JWKS_NO_MATCHING_KEY",
+  );
 });
 
 test("a verified token is remembered only as what it was verified for: as another kind or for another audience it is still refused", async () => {
@@ -78,7 +92,10 @@ test("after a rotation the new key signs, the old one still verifies until it is
   expect(newKid).not.toBe(oldKid);
   expect((await publishedJwks({ clock })).keys.map((key) => key.kid)).toEqual([newKid, oldKid]);
   expect(JSON.parse(Buffer.from((await sign({ clock })).split(".")[0]!, "base64url").toString()).kid).toBe(newKid);
-  await expect(verifyToken({ kind: "access", token: before, audience: API_AUDIENCE, clock })).resolves.toMatchObject({ sub: "user-1", sid: "family-1" });
+  await expect(verifyToken({ kind: "access", token: before, audience: API_AUDIENCE, clock })).resolves.toMatchObject({
+    sub: "user-1",
+    sid: "family-1",
+  });
 
   clock.advance(RETIRED_KEY_PUBLISHED_MS);
   expect((await publishedJwks({ clock })).keys.map((key) => key.kid)).toEqual([newKid]);

@@ -42,7 +42,14 @@ function base64UrlJson(value: unknown): string {
 /** A token in the access token's shape whose key id is made up (the signature is random bytes). */
 function tokenWithUnknownKid(userId: string): string {
   const header = base64UrlJson({ alg: "EdDSA", typ: "at+jwt", kid: randomUUID() });
-  const payload = base64UrlJson({ sub: userId, sid: randomUUID(), ver: 0, client: "forger", aud: API_AUDIENCE, exp: Math.floor(Date.now() / 1000) + 600 });
+  const payload = base64UrlJson({
+    sub: userId,
+    sid: randomUUID(),
+    ver: 0,
+    client: "forger",
+    aud: API_AUDIENCE,
+    exp: Math.floor(Date.now() / 1000) + 600,
+  });
   return `${header}.${payload}.${randomBytes(64).toString("base64url")}`;
 }
 
@@ -69,7 +76,14 @@ test("many requests with made-up key ids read the keys at most once per interval
     // seconds later — well within this instance's key cache lifetime — the new kid is read for once.
     await rotateSigningKey({ db: otherInstance });
     const { sid, ver } = decodeJwt(accessToken) as { sid: string; ver: number };
-    const rotated = await issueAccessToken({ userId: user.id, sessionId: sid, sessionVersion: ver, client: "Vitest", deviceId: null, db: otherInstance });
+    const rotated = await issueAccessToken({
+      userId: user.id,
+      sessionId: sid,
+      sessionVersion: ver,
+      client: "Vitest",
+      deviceId: null,
+      db: otherInstance,
+    });
     vi.useFakeTimers({ toFake: ["Date"] });
     vi.setSystemTime(Date.now() + 10_000);
     const readsAtRotation = counter.reads();

@@ -14,7 +14,10 @@ import { call } from "../api/api-test-kit";
 useTestDatabase();
 
 async function domainErrorOf(promise: Promise<unknown>) {
-  const error = await promise.then(() => null, (caught: unknown) => caught);
+  const error = await promise.then(
+    () => null,
+    (caught: unknown) => caught,
+  );
   if (!isDomainError(error, "INVALID")) throw new Error(`expected an INVALID domain error, got ${String(error)}`);
   return error;
 }
@@ -43,8 +46,15 @@ test("a sales-lead message keeps its line breaks but not a NUL", async () => {
 
 test("POST /api/v1/sessions with a NUL in the client name answers 400 INVALID_REQUEST naming the field; no session is made", async () => {
   const user = await createTestAccount();
-  const answer = await call(signInRoute, { path: "/sessions", headers: { "Accept-Language": "nl" }, json: { email: user.email, password: TEST_PASSWORD, client: "PROFIS\u0000" } });
+  const answer = await call(signInRoute, {
+    path: "/sessions",
+    headers: { "Accept-Language": "nl" },
+    json: { email: user.email, password: TEST_PASSWORD, client: "PROFIS\u0000" },
+  });
   expect(answer.status).toBe(400);
-  expect(answer.body).toMatchObject({ code: "INVALID_REQUEST", errors: [{ field: "client", message: expect.stringContaining("tekens die niet zijn toegestaan") }] });
+  expect(answer.body).toMatchObject({
+    code: "INVALID_REQUEST",
+    errors: [{ field: "client", message: expect.stringContaining("tekens die niet zijn toegestaan") }],
+  });
   expect(await db().refreshToken.count({ where: { userId: user.id } })).toBe(0);
 });

@@ -10,7 +10,15 @@ test("a license mail's launch link or a download page names its product", () => 
 });
 
 test("other pages, unknown products and look-alikes name none", () => {
-  for (const path of ["/", "/software-management/0b6f5c1e", "/launch/unknown-product", "/launch/profis-engineering-x", "/launchx/profis-engineering", "//launch/profis-engineering", "/launch/PROFIS_ENGINEERING"]) {
+  for (const path of [
+    "/",
+    "/software-management/0b6f5c1e",
+    "/launch/unknown-product",
+    "/launch/profis-engineering-x",
+    "/launchx/profis-engineering",
+    "//launch/profis-engineering",
+    "/launch/PROFIS_ENGINEERING",
+  ]) {
     expect(continueToOfPath(path), path).toBeNull();
   }
 });

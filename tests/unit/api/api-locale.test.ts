@@ -34,8 +34,12 @@ describe("problem details", () => {
   it("says one second and several seconds in both languages (ICU plurals)", () => {
     expect(apiMessage("en", "problems.OVERLOADED", { seconds: 1 })).toBe("This server is too busy right now. Try again in 1 second.");
     expect(apiMessage("en", "problems.OVERLOADED", { seconds: 5 })).toBe("This server is too busy right now. Try again in 5 seconds.");
-    expect(apiMessage("nl", "problems.DATABASE_UNAVAILABLE", { seconds: 1 })).toBe("De database is even niet bereikbaar. Probeer het over 1 seconde opnieuw.");
-    expect(apiMessage("nl", "problems.DATABASE_UNAVAILABLE", { seconds: 5 })).toBe("De database is even niet bereikbaar. Probeer het over 5 seconden opnieuw.");
+    expect(apiMessage("nl", "problems.DATABASE_UNAVAILABLE", { seconds: 1 })).toBe(
+      "De database is even niet bereikbaar. Probeer het over 1 seconde opnieuw.",
+    );
+    expect(apiMessage("nl", "problems.DATABASE_UNAVAILABLE", { seconds: 5 })).toBe(
+      "De database is even niet bereikbaar. Probeer het over 5 seconden opnieuw.",
+    );
   });
 
   it("refuses a key that has no message", () => {

@@ -40,7 +40,10 @@ describe("licenseGroupGridCsv", () => {
       group: { id: "g", name: "Group", sapAccountNumber: "1", orderReference: null, version: 0 },
       company: { id: "c", name: "Acme", country: "NL" },
       licenses: [license("a", "Web, premium"), license("b", "Desktop")],
-      users: [user({ id: "1", assignedLicenseIds: ["b"] }), user({ id: "2", lastName: "=cmd|' /C calc'!A0", position: "Boss, \"big\"", isRegistered: false, assignedLicenseIds: ["a", "b"] })],
+      users: [
+        user({ id: "1", assignedLicenseIds: ["b"] }),
+        user({ id: "2", lastName: "=cmd|' /C calc'!A0", position: 'Boss, "big"', isRegistered: false, assignedLicenseIds: ["a", "b"] }),
+      ],
     };
     const labels = {
       columns: ["Last", "First", "Email", "Position", "Role", "Status"] as GridCsvLabels["columns"],

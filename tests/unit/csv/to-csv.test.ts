@@ -100,14 +100,30 @@ describe("csvFileName", () => {
 
 describe("toCsv", () => {
   it("starts with the UTF-8 BOM, ends every row with CRLF", () => {
-    expect(toCsv(["name", "seats"], [["Zoë", 2], ["=evil", null]])).toBe(`${UTF8_BOM}name,seats\r\nZoë,2\r\n'=evil,\r\n`);
+    expect(
+      toCsv(
+        ["name", "seats"],
+        [
+          ["Zoë", 2],
+          ["=evil", null],
+        ],
+      ),
+    ).toBe(`${UTF8_BOM}name,seats\r\nZoë,2\r\n'=evil,\r\n`);
     expect(csvRow(["a", "b,c"])).toBe('a,"b,c"\r\n');
   });
 
   it("separates with semicolons for Dutch Excel, quoting what contains either separator", () => {
-    expect(toCsv(["naam", "licenties"], [["Jansen; Jan", 2], ["de Vries, Anna", null], ["@SUM(1)", 0]], ";")).toBe(
-      `${UTF8_BOM}naam;licenties\r\n"Jansen; Jan";2\r\n"de Vries, Anna";\r\n'@SUM(1);0\r\n`,
-    );
+    expect(
+      toCsv(
+        ["naam", "licenties"],
+        [
+          ["Jansen; Jan", 2],
+          ["de Vries, Anna", null],
+          ["@SUM(1)", 0],
+        ],
+        ";",
+      ),
+    ).toBe(`${UTF8_BOM}naam;licenties\r\n"Jansen; Jan";2\r\n"de Vries, Anna";\r\n'@SUM(1);0\r\n`);
     expect(csvRow(["a", "b;c", "d,e"], ";")).toBe('a;"b;c";"d,e"\r\n');
   });
 });

@@ -90,7 +90,10 @@ describe("this machine", () => {
     const machineIdFile = path.join(path.dirname(directory), "machine-id");
     await writeFile(machineIdFile, "4c4c4544003510528036b4c04f4e3332\n");
     const machine = await identifyMachine({ store, machineIdFile, hostname: "NL-LT-TEST" });
-    expect(machine).toEqual({ fingerprint: createHash("sha256").update("4c4c4544003510528036b4c04f4e3332").digest("hex"), hostname: "NL-LT-TEST" });
+    expect(machine).toEqual({
+      fingerprint: createHash("sha256").update("4c4c4544003510528036b4c04f4e3332").digest("hex"),
+      hostname: "NL-LT-TEST",
+    });
     expect(machine.fingerprint).not.toContain("4c4c4544003510528036b4c04f4e3332");
     expect((await identifyMachine({ store, machineIdFile })).fingerprint).toBe(machine.fingerprint);
   });
@@ -104,7 +107,10 @@ describe("this machine", () => {
   });
 
   test("--fingerprint and --hostname act as another machine; a bad fingerprint is refused", async () => {
-    await expect(identifyMachine({ store, fingerprint: "e2e-second-machine-0001", hostname: "E2E-B" })).resolves.toEqual({ fingerprint: "e2e-second-machine-0001", hostname: "E2E-B" });
+    await expect(identifyMachine({ store, fingerprint: "e2e-second-machine-0001", hostname: "E2E-B" })).resolves.toEqual({
+      fingerprint: "e2e-second-machine-0001",
+      hostname: "E2E-B",
+    });
     await expect(identifyMachine({ store, fingerprint: "short" })).rejects.toThrow(/--fingerprint must be/);
     await expect(identifyMachine({ store, fingerprint: "has spaces in it, not allowed" })).rejects.toThrow(/--fingerprint must be/);
   });

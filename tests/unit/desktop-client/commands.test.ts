@@ -54,7 +54,9 @@ const stateText = () => readFile(path.join(directory, STATE_FILE), "utf8");
 describe("R5: sign-in remembered for 30 days, refreshed with rotation", () => {
   test("a wrong password is the API's problem, and nothing is remembered", async () => {
     const fake = createFakeApi({ signer, now: clock.now });
-    await expect(signInCommand(await client(fake), { email: "jan@example.test", password: "wrong", clientName: "test" })).rejects.toMatchObject({
+    await expect(
+      signInCommand(await client(fake), { email: "jan@example.test", password: "wrong", clientName: "test" }),
+    ).rejects.toMatchObject({
       problem: { code: "INVALID_CREDENTIALS" },
     });
     await expect(stateText()).rejects.toThrow(/ENOENT/);

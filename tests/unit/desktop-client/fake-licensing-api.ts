@@ -27,9 +27,13 @@ export function createFakeApi(options: FakeApiOptions): FakeApi {
   const spent = new Set<string>();
   const api: FakeApi = { requests: [], refreshTokensSeen: [], sessionRevoked: false, fetch: undefined as unknown as typeof fetch };
 
-  const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
+  const json = (status: number, body: unknown) =>
+    new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
   const problem = (status: number, code: string, extra: Record<string, unknown> = {}) =>
-    new Response(JSON.stringify({ type: "about:blank", title: code, status, code, ...extra }), { status, headers: { "Content-Type": "application/problem+json" } });
+    new Response(JSON.stringify({ type: "about:blank", title: code, status, code, ...extra }), {
+      status,
+      headers: { "Content-Type": "application/problem+json" },
+    });
   const newSession = (status: number) => {
     generation++;
     currentRefreshToken = `rt-${generation}`;
@@ -74,8 +78,12 @@ export function createFakeApi(options: FakeApiOptions): FakeApi {
         api.sessionRevoked = true;
         return new Response(null, { status: 204 });
       case route === "POST /api/v1/activations": {
-        let licenseFile = await options.signer.sign({ kind: "licenseFile", claims: licenseFileClaims({ fingerprint: body.fingerprint, hostname: body.hostname }) });
-        if (options.tamperLicenseFile) licenseFile = tamperWith(licenseFile, (claims) => void (claims.licenseValidUntil = "2099-01-01T00:00:00.000Z"));
+        let licenseFile = await options.signer.sign({
+          kind: "licenseFile",
+          claims: licenseFileClaims({ fingerprint: body.fingerprint, hostname: body.hostname }),
+        });
+        if (options.tamperLicenseFile)
+          licenseFile = tamperWith(licenseFile, (claims) => void (claims.licenseValidUntil = "2099-01-01T00:00:00.000Z"));
         const activation = {
           id: ACTIVATION_ID,
           licenseId: LICENSE_ID,
@@ -101,7 +109,12 @@ export function createFakeApi(options: FakeApiOptions): FakeApi {
           claims: leaseClaims(expiresAt, { fingerprint: options.leaseFingerprint ?? body.fingerprint ?? FINGERPRINT }),
           expiresAt: nowSeconds + 3600,
         });
-        return json(route.endsWith("heartbeat") ? 200 : 201, { id: LEASE_ID, licenseId: LICENSE_ID, expiresAt: expiresAt.toISOString(), signature });
+        return json(route.endsWith("heartbeat") ? 200 : 201, {
+          id: LEASE_ID,
+          licenseId: LICENSE_ID,
+          expiresAt: expiresAt.toISOString(),
+          signature,
+        });
       }
       default:
         return problem(404, "NOT_FOUND");

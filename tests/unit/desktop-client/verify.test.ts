@@ -3,7 +3,13 @@
 // kind or product, and accepts the right one — offline, with only the published keys.
 import { SignJWT } from "jose";
 import { beforeAll, describe, expect, test } from "vitest";
-import { keyIdOf, SignedDocumentRejectedError, verifyLeaseReceipt, verifyLicenseFile, type RejectionReason } from "@/clients/desktop/verify";
+import {
+  keyIdOf,
+  SignedDocumentRejectedError,
+  verifyLeaseReceipt,
+  verifyLicenseFile,
+  type RejectionReason,
+} from "@/clients/desktop/verify";
 import {
   createSigner,
   FINGERPRINT,
@@ -27,7 +33,15 @@ beforeAll(async () => {
 });
 
 const checkLicenseFile = (token: string, overrides: Partial<Parameters<typeof verifyLicenseFile>[0]> = {}) =>
-  verifyLicenseFile({ token, jwks: jwksOf(signer), issuer: ISSUER, productCode: PRODUCT, fingerprint: FINGERPRINT, now: NOW, ...overrides });
+  verifyLicenseFile({
+    token,
+    jwks: jwksOf(signer),
+    issuer: ISSUER,
+    productCode: PRODUCT,
+    fingerprint: FINGERPRINT,
+    now: NOW,
+    ...overrides,
+  });
 
 async function reasonOf(check: Promise<unknown>): Promise<RejectionReason> {
   try {
@@ -131,7 +145,9 @@ describe("license files", () => {
 
   test("a file for another activation than the one asked for is refused", async () => {
     const token = await signer.sign({ kind: "licenseFile", claims: licenseFileClaims() });
-    expect(await reasonOf(checkLicenseFile(token, { expected: { activationId: "6b3f8f0e-0000-4000-8000-00000000dead" } }))).toBe("UNEXPECTED_CLAIMS");
+    expect(await reasonOf(checkLicenseFile(token, { expected: { activationId: "6b3f8f0e-0000-4000-8000-00000000dead" } }))).toBe(
+      "UNEXPECTED_CLAIMS",
+    );
   });
 
   test("a file without the claims of a license file is refused", async () => {
@@ -148,11 +164,21 @@ describe("license files", () => {
 describe("lease receipts", () => {
   const hourLater = new Date(NOW.getTime() + 3600_000);
   const checkLease = (token: string, overrides: Partial<Parameters<typeof verifyLeaseReceipt>[0]> = {}) =>
-    verifyLeaseReceipt({ token, jwks: jwksOf(signer), issuer: ISSUER, productCode: PRODUCT, fingerprint: FINGERPRINT, now: NOW, ...overrides });
+    verifyLeaseReceipt({
+      token,
+      jwks: jwksOf(signer),
+      issuer: ISSUER,
+      productCode: PRODUCT,
+      fingerprint: FINGERPRINT,
+      now: NOW,
+      ...overrides,
+    });
 
   test("a receipt for this machine's seat is accepted", async () => {
     const token = await signer.sign({ kind: "lease", claims: leaseClaims(hourLater), expiresAt: Math.floor(hourLater.getTime() / 1000) });
-    await expect(checkLease(token, { expected: { leaseId: "6b3f8f0e-0000-4000-8000-000000000004" } })).resolves.toMatchObject({ expiresAt: hourLater.toISOString() });
+    await expect(checkLease(token, { expected: { leaseId: "6b3f8f0e-0000-4000-8000-000000000004" } })).resolves.toMatchObject({
+      expiresAt: hourLater.toISOString(),
+    });
   });
 
   test("a receipt whose hour has passed is refused as expired", async () => {
@@ -161,7 +187,10 @@ describe("lease receipts", () => {
   });
 
   test("a browser session's receipt (no fingerprint) or another machine's is refused", async () => {
-    const browser = await signer.sign({ kind: "lease", claims: leaseClaims(hourLater, { fingerprint: null, browserSessionId: "browser-1" }) });
+    const browser = await signer.sign({
+      kind: "lease",
+      claims: leaseClaims(hourLater, { fingerprint: null, browserSessionId: "browser-1" }),
+    });
     expect(await reasonOf(checkLease(browser))).toBe("OTHER_MACHINE");
     const other = await signer.sign({ kind: "lease", claims: leaseClaims(hourLater, { fingerprint: OTHER_FINGERPRINT }) });
     expect(await reasonOf(checkLease(other))).toBe("OTHER_MACHINE");

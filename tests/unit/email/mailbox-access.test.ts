@@ -23,6 +23,10 @@ test("another address, an unknown one, a relayed request or a foreign site name 
 });
 
 test("behind a trusted proxy on this machine, only a client the proxy names as local counts", () => {
-  expect(isLocalRequest({ ipAddress: "203.0.113.7", socketAddress: "127.0.0.1", isRelayed: true }, "localhost", { TRUST_PROXY: true })).toBe(false);
-  expect(isLocalRequest({ ipAddress: "127.0.0.1", socketAddress: "127.0.0.1", isRelayed: true }, "localhost", { TRUST_PROXY: true })).toBe(true);
+  expect(
+    isLocalRequest({ ipAddress: "203.0.113.7", socketAddress: "127.0.0.1", isRelayed: true }, "localhost", { TRUST_PROXY: true }),
+  ).toBe(false);
+  expect(isLocalRequest({ ipAddress: "127.0.0.1", socketAddress: "127.0.0.1", isRelayed: true }, "localhost", { TRUST_PROXY: true })).toBe(
+    true,
+  );
 });

@@ -1,12 +1,19 @@
 import { createRequire } from "node:module";
 import { expect, it } from "vitest";
-import { MAX_BYTES_PER_CHANGE, MAX_CHANGES_PER_SAVE, SAVE_ENVELOPE_BYTES, SERVER_ACTION_BODY_LIMIT_BYTES } from "@/lib/assignments/change-set-limits";
+import {
+  MAX_BYTES_PER_CHANGE,
+  MAX_CHANGES_PER_SAVE,
+  SAVE_ENVELOPE_BYTES,
+  SERVER_ACTION_BODY_LIMIT_BYTES,
+} from "@/lib/assignments/change-set-limits";
 import nextConfig from "@/next.config";
 
 // Decision 014: the largest save the schema accepts must fit the server action body limit,
 // measured with the encoder the browser uses (React's encodeReply), in its worst case.
 const require = createRequire(import.meta.url);
-const { encodeReply } = require("next/dist/compiled/react-server-dom-webpack/client.node") as { encodeReply: (value: unknown) => Promise<string | FormData> };
+const { encodeReply } = require("next/dist/compiled/react-server-dom-webpack/client.node") as {
+  encodeReply: (value: unknown) => Promise<string | FormData>;
+};
 const uuid = "ffffffff-ffff-4fff-bfff-ffffffffffff";
 
 async function requestBytes(changeCount: number): Promise<number> {

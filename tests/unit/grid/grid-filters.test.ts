@@ -2,7 +2,10 @@ import { describe, expect, test } from "vitest";
 import { isAssignmentFilter, matchesAssignmentFilter, type AssignmentFilter } from "@/lib/assignments/grid-filters";
 import { gridFixture } from "./grid-fixture";
 
-const names = (filter: AssignmentFilter) => gridFixture().users.filter((user) => matchesAssignmentFilter(user, filter)).map((user) => user.firstName);
+const names = (filter: AssignmentFilter) =>
+  gridFixture()
+    .users.filter((user) => matchesAssignmentFilter(user, filter))
+    .map((user) => user.firstName);
 
 describe("grid filters (R13, R17)", () => {
   test("all / assigned / not assigned / invited", () => {

@@ -12,7 +12,13 @@ export const ids = {
   noe: "10000000-0000-4000-8000-000000000004",
 } as const;
 
-function license(id: string, type: GridLicense["type"], seats: number, assignedCount: number, extra: Partial<GridLicense> = {}): GridLicense {
+function license(
+  id: string,
+  type: GridLicense["type"],
+  seats: number,
+  assignedCount: number,
+  extra: Partial<GridLicense> = {},
+): GridLicense {
   return {
     id,
     productCode: "PROFIS_ENGINEERING",
@@ -49,11 +55,19 @@ function user(id: string, firstName: string, lastName: string, email: string, as
 
 export function gridFixture(): LicenseGroupGrid {
   return {
-    group: { id: "20000000-0000-4000-8000-000000000001", name: "Licentiegroep 1", sapAccountNumber: "0001000001", orderReference: null, version: 3 },
+    group: {
+      id: "20000000-0000-4000-8000-000000000001",
+      name: "Licentiegroep 1",
+      sapAccountNumber: "0001000001",
+      orderReference: null,
+      version: 3,
+    },
     company: { id: "30000000-0000-4000-8000-000000000001", name: "Bouwbedrijf De Vries B.V.", country: "NL" },
     licenses: [
       license(ids.named, "NAMED_USER", 3, 2),
-      license(ids.floating, "FLOATING", 1, 2, { seatHolders: [{ userId: ids.jose, expiresAt: "2026-03-01T10:00:00.000Z", holder: "browser" }] }),
+      license(ids.floating, "FLOATING", 1, 2, {
+        seatHolders: [{ userId: ids.jose, expiresAt: "2026-03-01T10:00:00.000Z", holder: "browser" }],
+      }),
       license(ids.nodeLocked, "NODE_LOCKED", 1, 1, { productKind: "DESKTOP" }),
       license(ids.expired, "NAMED_USER", 5, 0, { isExpired: true }),
     ],

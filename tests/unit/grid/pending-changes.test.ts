@@ -26,7 +26,9 @@ describe("pending changes (R16, R18, R26)", () => {
     grid.users.find((user) => user.id === ids.noe)!.assignedLicenseIds.push(ids.named);
 
     const kept = reconcilePendingChanges(pending, grid);
-    expect([...kept.keys()].sort()).toEqual([pairKey({ licenseId: ids.named, userId: ids.jan }), pairKey({ licenseId: ids.floating, userId: ids.jose })].sort());
+    expect([...kept.keys()].sort()).toEqual(
+      [pairKey({ licenseId: ids.named, userId: ids.jan }), pairKey({ licenseId: ids.floating, userId: ids.jose })].sort(),
+    );
   });
 
   test("returns the same map when every change still applies (no needless re-render)", () => {

@@ -20,7 +20,12 @@ describe("seat counting with pending changes (R1, R2, R3, R25)", () => {
     expect(assignBlock(licenseById.get(ids.named)!, computeSeatUsage(grid.licenses, pending).get(ids.named)!)).toBe("full");
 
     pending = togglePendingChange(pending, { licenseId: ids.named, userId: ids.jose }, true);
-    expect(computeSeatUsage(grid.licenses, pending).get(ids.named)).toMatchObject({ assigned: 2, pendingGrants: 1, pendingRevocations: 1, isFull: false });
+    expect(computeSeatUsage(grid.licenses, pending).get(ids.named)).toMatchObject({
+      assigned: 2,
+      pendingGrants: 1,
+      pendingRevocations: 1,
+      isFull: false,
+    });
   });
 
   test("floating licenses authorise any number of people and report live seat holders", () => {
@@ -51,7 +56,9 @@ describe("pending grants that no longer fit after a reload", () => {
   test("the counter never reads more than the seats: the excess is counted as not fitting", () => {
     const usage = computeSeatUsage(reloaded.licenses, twoTicks).get(ids.named)!;
     expect(usage).toMatchObject({ seats: 3, assigned: 5, overBy: 2, isFull: true });
-    expect(pendingGrantsBeyondSeats(twoTicks, computeSeatUsage(reloaded.licenses, twoTicks))).toEqual(new Set([`${ids.named}:${ids.jan}`, `${ids.named}:${ids.noe}`]));
+    expect(pendingGrantsBeyondSeats(twoTicks, computeSeatUsage(reloaded.licenses, twoTicks))).toEqual(
+      new Set([`${ids.named}:${ids.jan}`, `${ids.named}:${ids.noe}`]),
+    );
   });
 
   test("with one seat free again, the tick made last is the one that does not fit", () => {
@@ -66,7 +73,9 @@ describe("pending grants that no longer fit after a reload", () => {
     const withRevocation = new Map(twoTicks).set(`${ids.named}:${ids.jose}`, { licenseId: ids.named, userId: ids.jose, assigned: false });
     const usage = computeSeatUsage(reloaded.licenses, withRevocation);
     expect(usage.get(ids.named)!.overBy).toBe(1);
-    const floating: PendingChanges = new Map([[`${ids.floating}:${ids.noe}`, { licenseId: ids.floating, userId: ids.noe, assigned: true }]]);
+    const floating: PendingChanges = new Map([
+      [`${ids.floating}:${ids.noe}`, { licenseId: ids.floating, userId: ids.noe, assigned: true }],
+    ]);
     expect(pendingGrantsBeyondSeats(floating, computeSeatUsage(reloaded.licenses, floating)).size).toBe(0);
   });
 });

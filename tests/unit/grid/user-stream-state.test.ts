@@ -3,10 +3,20 @@
 import { describe, expect, test } from "vitest";
 import type { GridRowUser, GridUserPage } from "@/lib/assignments/license-group-grid";
 import { buildGridRows, withSavedChanges } from "@/app/(portal)/software-management/[groupId]/_components/grid/grid-model";
-import { appendPage, failStream, rowsOf, startStream } from "@/app/(portal)/software-management/[groupId]/_components/grid/user-stream-state";
+import {
+  appendPage,
+  failStream,
+  rowsOf,
+  startStream,
+} from "@/app/(portal)/software-management/[groupId]/_components/grid/user-stream-state";
 import { gridFixture, ids } from "./grid-fixture";
 
-const [jose, ozlem, jan, noe] = gridFixture().users.map((user): GridRowUser => user) as [GridRowUser, GridRowUser, GridRowUser, GridRowUser];
+const [jose, ozlem, jan, noe] = gridFixture().users.map((user): GridRowUser => user) as [
+  GridRowUser,
+  GridRowUser,
+  GridRowUser,
+  GridRowUser,
+];
 
 /** A page; `hasMore` stands for a next page still on its way (never awaited by these rules). */
 function page(users: GridRowUser[], groupVersion: number, hasMore: boolean): GridUserPage {

@@ -34,9 +34,21 @@ function fakeAptGet(options: { installs: boolean }): { path: string; calls: () =
 /** Runs the script as root (directly, or mapped to root in a user namespace) or as nobody. */
 function run(as: "root" | "nobody", env: Record<string, string>) {
   const command =
-    as === "root" ? (isRoot ? ["bash", SCRIPT] : ["unshare", "--map-root-user", "bash", SCRIPT]) : isRoot ? ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "bash", SCRIPT] : ["bash", SCRIPT];
+    as === "root"
+      ? isRoot
+        ? ["bash", SCRIPT]
+        : ["unshare", "--map-root-user", "bash", SCRIPT]
+      : isRoot
+        ? ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "bash", SCRIPT]
+        : ["bash", SCRIPT];
   const result = spawnSync(command[0]!, command.slice(1), {
-    env: { NODE_ENV: "test", PATH: process.env.PATH ?? "/usr/bin:/bin", CHROMIUM_PATH: path.join(dir, "chromium"), NGINX_PATH: path.join(dir, "nginx"), ...env },
+    env: {
+      NODE_ENV: "test",
+      PATH: process.env.PATH ?? "/usr/bin:/bin",
+      CHROMIUM_PATH: path.join(dir, "chromium"),
+      NGINX_PATH: path.join(dir, "nginx"),
+      ...env,
+    },
     encoding: "utf8",
     timeout: 20_000,
   });
@@ -85,7 +97,9 @@ describe("tests/setup/ensure-test-tools.sh", () => {
     const apt = fakeAptGet({ installs: true });
     const result = run("nobody", { APT_GET: apt.path });
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain("sudo apt-get update && sudo apt-get install -y --no-install-recommends chromium fonts-dejavu-core nginx-light");
+    expect(result.stderr).toContain(
+      "sudo apt-get update && sudo apt-get install -y --no-install-recommends chromium fonts-dejavu-core nginx-light",
+    );
     expect(apt.calls()).toEqual([]);
   });
 });

@@ -76,7 +76,11 @@ describe("VAT by buyer country (seller in NL)", () => {
   });
 
   it("adds VAT over the net total in whole cents, half up", () => {
-    expect(orderAmounts(49_000, { treatment: "DOMESTIC", rateBasisPoints: 2100 })).toMatchObject({ netCents: 49_000, vatCents: 10_290, totalCents: 59_290 });
+    expect(orderAmounts(49_000, { treatment: "DOMESTIC", rateBasisPoints: 2100 })).toMatchObject({
+      netCents: 49_000,
+      vatCents: 10_290,
+      totalCents: 59_290,
+    });
     // 0.5 cent rounds up: 50 × 21 % = 10.5 → 11.
     expect(orderAmounts(50, { treatment: "DOMESTIC", rateBasisPoints: 2100 })).toMatchObject({ vatCents: 11, totalCents: 61 });
     expect(orderAmounts(12_345, { treatment: "REVERSE_CHARGE", rateBasisPoints: 0 })).toMatchObject({ vatCents: 0, totalCents: 12_345 });
@@ -98,18 +102,30 @@ describe("checkout input", () => {
 
   it("needs exactly one of an existing company and a new one", () => {
     expect(PlaceOrderInput.safeParse({ lines: [line], idempotencyKey: key }).success).toBe(false);
-    const both = PlaceOrderInput.safeParse({ companyId: crypto.randomUUID(), newCompany: { name: "X", country: "NL" }, lines: [line], idempotencyKey: key });
+    const both = PlaceOrderInput.safeParse({
+      companyId: crypto.randomUUID(),
+      newCompany: { name: "X", country: "NL" },
+      lines: [line],
+      idempotencyKey: key,
+    });
     expect(both.success).toBe(false);
-    expect(PlaceOrderInput.safeParse({ newCompany: { name: " Bouw B.V. ", country: "nl", vatNumber: "" }, lines: [line], idempotencyKey: key }).data).toMatchObject({
+    expect(
+      PlaceOrderInput.safeParse({ newCompany: { name: " Bouw B.V. ", country: "nl", vatNumber: "" }, lines: [line], idempotencyKey: key })
+        .data,
+    ).toMatchObject({
       newCompany: { name: "Bouw B.V.", country: "NL", vatNumber: undefined },
     });
   });
 
   it("refuses zero, fractional and huge seat counts and unknown line kinds", () => {
     for (const seats of [0, 1.5, 1_001]) {
-      expect(PlaceOrderInput.safeParse({ companyId: crypto.randomUUID(), lines: [{ ...line, seats }], idempotencyKey: key }).success).toBe(false);
+      expect(PlaceOrderInput.safeParse({ companyId: crypto.randomUUID(), lines: [{ ...line, seats }], idempotencyKey: key }).success).toBe(
+        false,
+      );
     }
-    expect(PlaceOrderInput.safeParse({ companyId: crypto.randomUUID(), lines: [{ ...line, kind: "GIFT" }], idempotencyKey: key }).success).toBe(false);
+    expect(
+      PlaceOrderInput.safeParse({ companyId: crypto.randomUUID(), lines: [{ ...line, kind: "GIFT" }], idempotencyKey: key }).success,
+    ).toBe(false);
     expect(PlaceOrderInput.safeParse({ companyId: crypto.randomUUID(), lines: [], idempotencyKey: key }).success).toBe(false);
   });
 });

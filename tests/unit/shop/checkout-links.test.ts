@@ -23,7 +23,9 @@ describe("checkout line in the address", () => {
   });
 
   it("reads Enterprise (so the page can send it to sales) and nothing it does not understand", () => {
-    expect(checkoutLineFromSearchParams({ product: "PROFIS_ENGINEERING", edition: "ENTERPRISE", type: "NAMED_USER", seats: "2" })).toMatchObject({ edition: "ENTERPRISE", seats: 2 });
+    expect(
+      checkoutLineFromSearchParams({ product: "PROFIS_ENGINEERING", edition: "ENTERPRISE", type: "NAMED_USER", seats: "2" }),
+    ).toMatchObject({ edition: "ENTERPRISE", seats: 2 });
     expect(checkoutLineFromSearchParams({})).toBeNull();
     expect(checkoutLineFromSearchParams({ product: "PROFIS_ENGINEERING", edition: "STANDARD", type: "FLOATING", seats: "0" })).toBeNull();
     expect(checkoutLineFromSearchParams({ kind: "RENEWAL", license: "not-an-id" })).toBeNull();
@@ -62,11 +64,28 @@ describe("purchase links of a license", () => {
 
   it("counts floating seats by live leases, and offers a node-locked license as another license", () => {
     expect(isLicenseFull(license({ type: "FLOATING", assignedCount: 10, seatHolders: [] }))).toBe(false);
-    expect(isLicenseFull(license({ type: "FLOATING", seats: 1, seatHolders: [{ userId: randomUUID(), expiresAt: "2026-06-01T00:00:00Z", holder: "browser" }] }))).toBe(true);
-    const nodeLocked = licensePurchaseLinks(license({ productCode: "PROFIS_LAYOUT_OFFICE", type: "NODE_LOCKED", seats: 1, assignedCount: 1 }), { onlyWhenFull: true });
+    expect(
+      isLicenseFull(
+        license({
+          type: "FLOATING",
+          seats: 1,
+          seatHolders: [{ userId: randomUUID(), expiresAt: "2026-06-01T00:00:00Z", holder: "browser" }],
+        }),
+      ),
+    ).toBe(true);
+    const nodeLocked = licensePurchaseLinks(
+      license({ productCode: "PROFIS_LAYOUT_OFFICE", type: "NODE_LOCKED", seats: 1, assignedCount: 1 }),
+      { onlyWhenFull: true },
+    );
     if (nodeLocked.salesOnly || !nodeLocked.oneMoreSeat) throw new Error("expected a link");
     expect(nodeLocked.oneMoreSeat.isNewLicense).toBe(true);
-    expect(checkoutLineFromSearchParams(params(nodeLocked.oneMoreSeat.href))).toEqual({ kind: "NEW_LICENSE", productCode: "PROFIS_LAYOUT_OFFICE", edition: "STANDARD", type: "NODE_LOCKED", seats: 1 });
+    expect(checkoutLineFromSearchParams(params(nodeLocked.oneMoreSeat.href))).toEqual({
+      kind: "NEW_LICENSE",
+      productCode: "PROFIS_LAYOUT_OFFICE",
+      edition: "STANDARD",
+      type: "NODE_LOCKED",
+      seats: 1,
+    });
   });
 
   it("R6: Enterprise goes through sales; an expired license gets no seats, only another year", () => {
@@ -77,6 +96,8 @@ describe("purchase links of a license", () => {
     if (expiredLinks.salesOnly) throw new Error("unexpected");
     expect(checkoutLineFromSearchParams(params(expiredLinks.extendOneYear))).toEqual({ kind: "RENEWAL", licenseId: expired.id });
     // Without onlyWhenFull a running license always offers a seat, full or not.
-    expect(licensePurchaseLinks(license({ assignedCount: 0 }), { onlyWhenFull: false })).toMatchObject({ oneMoreSeat: { isNewLicense: false } });
+    expect(licensePurchaseLinks(license({ assignedCount: 0 }), { onlyWhenFull: false })).toMatchObject({
+      oneMoreSeat: { isNewLicense: false },
+    });
   });
 });

@@ -6,14 +6,32 @@ import { CompanyName, VatNumber } from "@/lib/companies/company-fields";
 import { ActivationRequest, Hostname, SignInRequest } from "@/lib/licensing-api/contract";
 import { NewCompanyInput, PlaceOrderInput } from "@/lib/shop/order-input";
 import { SalesLeadInput } from "@/lib/shop/sales-lead-input";
-import { FORBIDDEN_CHARACTERS, isSafeMultiLineText, isSafeSingleLineText, multiLineText, singleLineText, withoutForbiddenCharacters } from "@/lib/validation/safe-text";
+import {
+  FORBIDDEN_CHARACTERS,
+  isSafeMultiLineText,
+  isSafeSingleLineText,
+  multiLineText,
+  singleLineText,
+  withoutForbiddenCharacters,
+} from "@/lib/validation/safe-text";
 
 // Decision 014: every character class a text field must refuse, and honest text it must keep.
 const controls = ["\u0000", "\u0001", "\u0008", "\u000B", "\u001B", "\u007F", "\u0080", "\u0085", "\u009F"];
 const separators = ["\u2028", "\u2029"];
 const bidiControls = ["\u202A", "\u202B", "\u202C", "\u202D", "\u202E", "\u2066", "\u2067", "\u2068", "\u2069"];
 const loneSurrogates = ["\uD800", "\uDFFF", "a\uDC00b", "\uDBFFz"];
-const honest = ["José Müller", "Özlem Yılmaz", "Nguyễn Văn An", "مريم", "שרה", "Zoë 🎉", "👩🏽‍💻 Dev", "O'Brien-Smith", "Jan;=1+41", "\u200F\u200E\u061C"];
+const honest = [
+  "José Müller",
+  "Özlem Yılmaz",
+  "Nguyễn Văn An",
+  "مريم",
+  "שרה",
+  "Zoë 🎉",
+  "👩🏽‍💻 Dev",
+  "O'Brien-Smith",
+  "Jan;=1+41",
+  "\u200F\u200E\u061C",
+];
 
 describe("single-line text (names, company fields, API strings)", () => {
   it.each([...controls, "\t", "\n", "\r", ...separators, ...bidiControls, ...loneSurrogates])("refuses %j inside the text", (character) => {
@@ -49,18 +67,36 @@ describe("the shared field schemas use them", () => {
     expect(fieldErrors(PersonName.safeParse("Jan\u0000").error!)).toEqual({ _: FORBIDDEN_CHARACTERS });
     expect(FirstName.safeParse("Nora\u202Eexe.gnp").success).toBe(false);
     expect(Position.safeParse("Tekenaar\u0007").success).toBe(false);
-    const contact = ContactDetails.safeParse({ title: "MR", firstName: "Jan\u0000", lastName: "Jansen", position: "Boss\u2028Baas", language: "nl" });
+    const contact = ContactDetails.safeParse({
+      title: "MR",
+      firstName: "Jan\u0000",
+      lastName: "Jansen",
+      position: "Boss\u2028Baas",
+      language: "nl",
+    });
     expect(fieldErrors(contact.error!)).toEqual({ firstName: FORBIDDEN_CHARACTERS, position: FORBIDDEN_CHARACTERS });
-    expect(NewAccount.safeParse({ email: "jan@example.com", firstName: "Jan", lastName: "Jansen", position: "x\u0000" }).success).toBe(false);
+    expect(NewAccount.safeParse({ email: "jan@example.com", firstName: "Jan", lastName: "Jansen", position: "x\u0000" }).success).toBe(
+      false,
+    );
   });
 
   it("company, shop and sales-lead fields", () => {
     expect(CompanyName.safeParse("Bouw\u0000 B.V.").success).toBe(false);
     expect(VatNumber.safeParse("NL\u202E123").success).toBe(false);
     expect(NewCompanyInput.safeParse({ name: "Bouw B.V.", country: "NL", vatNumber: "nl\u0000" }).success).toBe(false);
-    expect(PlaceOrderInput.safeParse({ companyId: "0b8f8a8e-4a3c-4f7e-9a55-1c2d3e4f5a6b", lines: [{ kind: "RENEWAL", licenseId: "0b8f8a8e-4a3c-4f7e-9a55-1c2d3e4f5a6b" }], idempotencyKey: "key-0123456789abcdef\u0000" }).success).toBe(false);
-    expect(SalesLeadInput.safeParse({ companyName: "Bouw", country: "NL", email: "a@b.example", message: "Hallo\nwereld" }).success).toBe(true);
-    expect(SalesLeadInput.safeParse({ companyName: "Bouw", country: "NL", email: "a@b.example", message: "Hallo\u0000" }).success).toBe(false);
+    expect(
+      PlaceOrderInput.safeParse({
+        companyId: "0b8f8a8e-4a3c-4f7e-9a55-1c2d3e4f5a6b",
+        lines: [{ kind: "RENEWAL", licenseId: "0b8f8a8e-4a3c-4f7e-9a55-1c2d3e4f5a6b" }],
+        idempotencyKey: "key-0123456789abcdef\u0000",
+      }).success,
+    ).toBe(false);
+    expect(SalesLeadInput.safeParse({ companyName: "Bouw", country: "NL", email: "a@b.example", message: "Hallo\nwereld" }).success).toBe(
+      true,
+    );
+    expect(SalesLeadInput.safeParse({ companyName: "Bouw", country: "NL", email: "a@b.example", message: "Hallo\u0000" }).success).toBe(
+      false,
+    );
   });
 
   it("the licensing API's request strings", () => {
@@ -69,7 +105,9 @@ describe("the shared field schemas use them", () => {
     expect(SignInRequest.safeParse({ email: "a@b.example\u0000", password: "x", client: "PROFIS" }).success).toBe(false);
     // A password is never stored as text (only its hash): any character may be in it.
     expect(SignInRequest.safeParse({ email: "a@b.example", password: "x\u0000y", client: "PROFIS" }).success).toBe(true);
-    expect(ActivationRequest.safeParse({ activationKey: "KEY\u0000", fingerprint: "fingerprint-0123456789", hostname: "pc" }).success).toBe(false);
+    expect(ActivationRequest.safeParse({ activationKey: "KEY\u0000", fingerprint: "fingerprint-0123456789", hostname: "pc" }).success).toBe(
+      false,
+    );
   });
 });
 

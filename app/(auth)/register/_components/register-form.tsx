@@ -42,7 +42,11 @@ export function RegisterForm({ continueTo, invitation }: { continueTo: string | 
     setIsSubmitting(false);
     if (result.ok) {
       setActivatedTarget(result.data.status === "ACTIVATED" ? result.data.continueTo : null);
-      setRegisteredEmail(String(form.get("email") ?? "").trim().toLowerCase());
+      setRegisteredEmail(
+        String(form.get("email") ?? "")
+          .trim()
+          .toLowerCase(),
+      );
       return;
     }
     setFieldErrors(result.error.fieldErrors);
@@ -50,7 +54,13 @@ export function RegisterForm({ continueTo, invitation }: { continueTo: string | 
   }
 
   if (registeredEmail && activatedTarget) {
-    return <RegistrationSuccess title={tInvitation("activatedTitle")} text={tInvitation("activated", { email: registeredEmail })} target={activatedTarget} />;
+    return (
+      <RegistrationSuccess
+        title={tInvitation("activatedTitle")}
+        text={tInvitation("activated", { email: registeredEmail })}
+        target={activatedTarget}
+      />
+    );
   }
 
   if (registeredEmail) {
@@ -70,7 +80,15 @@ export function RegisterForm({ continueTo, invitation }: { continueTo: string | 
       <p className="mt-2 text-sm text-slate-600">{invitation?.isPending ? t("invitedIntro") : t("intro")}</p>
       <form onSubmit={onSubmit} noValidate className="mt-6 space-y-4">
         {message ? <FormAlert>{message}</FormAlert> : null}
-        <FormField id="email" type="email" autoComplete="email" required label={t("email")} error={errorOf("email")} defaultValue={invitation?.email} />
+        <FormField
+          id="email"
+          type="email"
+          autoComplete="email"
+          required
+          label={t("email")}
+          error={errorOf("email")}
+          defaultValue={invitation?.email}
+        />
         <FormField
           id="password"
           type="password"
@@ -82,8 +100,20 @@ export function RegisterForm({ continueTo, invitation }: { continueTo: string | 
           error={errorOf("password")}
         />
         <div className="grid gap-4 sm:grid-cols-2">
-          <FormField id="firstName" autoComplete="given-name" label={t("firstName")} error={errorOf("firstName")} defaultValue={invitation?.firstName} />
-          <FormField id="lastName" autoComplete="family-name" label={t("lastName")} error={errorOf("lastName")} defaultValue={invitation?.lastName} />
+          <FormField
+            id="firstName"
+            autoComplete="given-name"
+            label={t("firstName")}
+            error={errorOf("firstName")}
+            defaultValue={invitation?.firstName}
+          />
+          <FormField
+            id="lastName"
+            autoComplete="family-name"
+            label={t("lastName")}
+            error={errorOf("lastName")}
+            defaultValue={invitation?.lastName}
+          />
         </div>
         <AcceptTermsField error={errorOf("acceptTerms") ? tField("acceptTerms") : null} />
         <Button type="submit" className="w-full" disabled={isSubmitting}>

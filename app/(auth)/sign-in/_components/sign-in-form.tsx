@@ -8,7 +8,11 @@ import { applySavedLanguageAction, resendVerificationAction } from "@/app/(auth)
 import { Button } from "@/components/ui/button";
 import { FormAlert, inputClassName } from "@/components/ui/form-field";
 
-type Failure = { kind: "invalid" } | { kind: "unverified"; email: string } | { kind: "rate-limited"; minutes: number } | { kind: "message"; text: string };
+type Failure =
+  | { kind: "invalid" }
+  | { kind: "unverified"; email: string }
+  | { kind: "rate-limited"; minutes: number }
+  | { kind: "message"; text: string };
 
 // Mirrors signInErrors in lib/auth/options.ts (a client bundle cannot import that server module).
 function failureOf(error: string | null | undefined, email: string): Failure {
@@ -65,7 +69,11 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       {failure?.kind === "rate-limited" ? <FormAlert id="sign-in-error">{t("rateLimited", { minutes: failure.minutes })}</FormAlert> : null}
       {failure?.kind === "message" ? <FormAlert id="sign-in-error">{failure.text}</FormAlert> : null}
       {failure?.kind === "unverified" ? (
-        <div id="sign-in-error" role="alert" className="space-y-2 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+        <div
+          id="sign-in-error"
+          role="alert"
+          className="space-y-2 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900"
+        >
           <p>{t("unverified")}</p>
           <Button variant="secondary" onClick={() => resend(failure.email)}>
             {t("resend")}

@@ -20,7 +20,15 @@ import { resolveLocale } from "@/lib/i18n/locales";
  * button stays for a browser without script. Outside that browser (`choosePasswordFor` is the
  * address), the mailbox owner chooses the password and accepts the terms here (decision 017).
  */
-export function ActivateAccountForm({ token, choosePasswordFor, activateOnOpen = false }: { token: string; choosePasswordFor: string | null; activateOnOpen?: boolean }) {
+export function ActivateAccountForm({
+  token,
+  choosePasswordFor,
+  activateOnOpen = false,
+}: {
+  token: string;
+  choosePasswordFor: string | null;
+  activateOnOpen?: boolean;
+}) {
   const t = useTranslations("verifyEmail");
   const tRegister = useTranslations("register");
   const locale = resolveLocale(useLocale());

@@ -30,7 +30,13 @@ export default async function OrdersPage({ searchParams }: PageProps) {
       <BackofficeLinks current="orders" />
       <HandledFilterLinks basePath="/backoffice/orders" current={filter} />
       <OrdersTable orders={orders.items} />
-      <PaginationNav label={t("pages")} page={orders.page} pageCount={orders.pageCount} total={orders.total} hrefFor={(next) => `/backoffice/orders?show=${filter}&page=${next}`} />
+      <PaginationNav
+        label={t("pages")}
+        page={orders.page}
+        pageCount={orders.pageCount}
+        total={orders.total}
+        hrefFor={(next) => `/backoffice/orders?show=${filter}&page=${next}`}
+      />
     </>
   );
 }

@@ -30,7 +30,13 @@ export default async function SalesLeadsPage({ searchParams }: PageProps) {
       <BackofficeLinks current="salesLeads" />
       <HandledFilterLinks basePath="/backoffice/sales-leads" current={filter} />
       <SalesLeadsTable leads={leads.items} />
-      <PaginationNav label={t("pages")} page={leads.page} pageCount={leads.pageCount} total={leads.total} hrefFor={(next) => `/backoffice/sales-leads?show=${filter}&page=${next}`} />
+      <PaginationNav
+        label={t("pages")}
+        page={leads.page}
+        pageCount={leads.pageCount}
+        total={leads.total}
+        hrefFor={(next) => `/backoffice/sales-leads?show=${filter}&page=${next}`}
+      />
     </>
   );
 }

@@ -35,7 +35,12 @@ export async function generateMetadata({ params }: PageProps): Promise<Metadata>
  */
 export default async function DownloadPage({ params }: PageProps) {
   const { product: slug } = await params;
-  const [product, user, t, format] = await Promise.all([loadProduct(slug), requireSessionUser(), getTranslations("downloads"), getFormatter()]);
+  const [product, user, t, format] = await Promise.all([
+    loadProduct(slug),
+    requireSessionUser(),
+    getTranslations("downloads"),
+    getFormatter(),
+  ]);
   const company = user.currentMembership?.company ?? null;
   const keys = company ? await listMyActivationKeys({ actor: user, companyId: company.id, productCode: product.code }) : [];
   const { release } = product;
@@ -68,7 +73,9 @@ export default async function DownloadPage({ params }: PageProps) {
             {t("keyHeading")}
           </h2>
           {keys.length === 0 ? (
-            <p className="mt-3 text-sm text-slate-700">{company ? t("noKey", { product: product.name, company: company.name }) : t("noCompany")}</p>
+            <p className="mt-3 text-sm text-slate-700">
+              {company ? t("noKey", { product: product.name, company: company.name }) : t("noCompany")}
+            </p>
           ) : (
             <ul className="mt-3 space-y-3">
               {keys.map(({ licenseId, activationKey: key }) => (
@@ -89,7 +96,10 @@ export default async function DownloadPage({ params }: PageProps) {
         <ol className="mt-3 grid gap-4 sm:grid-cols-3">
           {[t("stepInstall", { product: product.name }), t("stepSignIn", { email: user.email }), t("stepKey")].map((text, index) => (
             <li key={text} className="rounded-lg border border-slate-200 bg-white p-4 text-sm text-slate-700 shadow-sm">
-              <span className="mb-2 flex size-7 items-center justify-center rounded-full bg-brand-600 text-sm font-semibold text-white" aria-hidden="true">
+              <span
+                className="mb-2 flex size-7 items-center justify-center rounded-full bg-brand-600 text-sm font-semibold text-white"
+                aria-hidden="true"
+              >
                 {index + 1}
               </span>
               {text}
@@ -103,7 +113,10 @@ export default async function DownloadPage({ params }: PageProps) {
         <p className="mt-2">{t("referenceClient")}</p>
         <pre className="mt-2 whitespace-pre-wrap break-all rounded-md bg-slate-900 p-3 text-xs text-slate-100">
           <code>
-            {[`npm run client -- sign-in --server ${env().APP_BASE_URL} --email ${user.email}`, `npm run client -- activate --key ${keys[0]?.activationKey ?? "…"}`].join("\n")}
+            {[
+              `npm run client -- sign-in --server ${env().APP_BASE_URL} --email ${user.email}`,
+              `npm run client -- activate --key ${keys[0]?.activationKey ?? "…"}`,
+            ].join("\n")}
           </code>
         </pre>
       </details>

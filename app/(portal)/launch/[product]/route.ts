@@ -48,11 +48,17 @@ async function launch(options: { user: CurrentUser; slug: string; productCode: s
   }
   const { product, outcome } = launched;
   if (outcome.kind === "seats-in-use") {
-    const query = new URLSearchParams({ seats: String(outcome.seats), ...(outcome.nextExpiry ? { until: outcome.nextExpiry.toISOString() } : {}) });
+    const query = new URLSearchParams({
+      seats: String(outcome.seats),
+      ...(outcome.nextExpiry ? { until: outcome.nextExpiry.toISOString() } : {}),
+    });
     return seeOther(`/launch/${slug}/unavailable?${query}`);
   }
   const token = await issueLaunchToken({ user, productCode: product.code, grant: outcome, browserSessionId });
-  return new Response(null, { status: 307, headers: { Location: launchRedirectUrl(product.launchUrl, token), "Cache-Control": "no-store" } });
+  return new Response(null, {
+    status: 307,
+    headers: { Location: launchRedirectUrl(product.launchUrl, token), "Cache-Control": "no-store" },
+  });
 }
 
 function seeOther(location: string): Response {

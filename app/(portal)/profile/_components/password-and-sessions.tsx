@@ -22,7 +22,10 @@ export function ChangePasswordForm() {
     const formElement = event.currentTarget;
     const form = new FormData(formElement);
     setIsSubmitting(true);
-    const result = await changePasswordAction({ currentPassword: String(form.get("currentPassword") ?? ""), newPassword: String(form.get("newPassword") ?? "") });
+    const result = await changePasswordAction({
+      currentPassword: String(form.get("currentPassword") ?? ""),
+      newPassword: String(form.get("newPassword") ?? ""),
+    });
     setIsSubmitting(false);
     if (result.ok) {
       formElement.reset();
@@ -37,8 +40,23 @@ export function ChangePasswordForm() {
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
       {notice ? <FormAlert tone={notice.tone}>{notice.text}</FormAlert> : null}
-      <FormField id="currentPassword" type="password" autoComplete="current-password" required label={t("currentPassword")} error={errorOf("currentPassword")} />
-      <FormField id="newPassword" type="password" autoComplete="new-password" required label={t("newPassword")} hint={tRegister("passwordHint")} error={errorOf("newPassword")} />
+      <FormField
+        id="currentPassword"
+        type="password"
+        autoComplete="current-password"
+        required
+        label={t("currentPassword")}
+        error={errorOf("currentPassword")}
+      />
+      <FormField
+        id="newPassword"
+        type="password"
+        autoComplete="new-password"
+        required
+        label={t("newPassword")}
+        hint={tRegister("passwordHint")}
+        error={errorOf("newPassword")}
+      />
       <Button type="submit" disabled={isSubmitting}>
         {isSubmitting ? t("changing") : t("changePassword")}
       </Button>

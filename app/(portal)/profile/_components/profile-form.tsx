@@ -53,10 +53,30 @@ export function ProfileForm({ initial }: { initial: ProfileValues }) {
         </select>
       </div>
       <div className="grid gap-4 sm:grid-cols-2">
-        <FormField id="firstName" autoComplete="given-name" required defaultValue={initial.firstName} label={t("firstName")} error={errorOf("firstName")} />
-        <FormField id="lastName" autoComplete="family-name" required defaultValue={initial.lastName} label={t("lastName")} error={errorOf("lastName")} />
+        <FormField
+          id="firstName"
+          autoComplete="given-name"
+          required
+          defaultValue={initial.firstName}
+          label={t("firstName")}
+          error={errorOf("firstName")}
+        />
+        <FormField
+          id="lastName"
+          autoComplete="family-name"
+          required
+          defaultValue={initial.lastName}
+          label={t("lastName")}
+          error={errorOf("lastName")}
+        />
       </div>
-      <FormField id="position" autoComplete="organization-title" defaultValue={initial.position} label={t("position")} error={errorOf("position")} />
+      <FormField
+        id="position"
+        autoComplete="organization-title"
+        defaultValue={initial.position}
+        label={t("position")}
+        error={errorOf("position")}
+      />
       <div>
         <label htmlFor="language" className="block text-sm font-medium text-slate-800">
           {t("language")}

@@ -13,7 +13,8 @@ import { RecordId } from "@/lib/validation/record-id";
 // The lines are not validated here but by placeOrder, so that an Enterprise line posted by hand is
 // refused as such (R6) instead of as a malformed request. The new company's fields are flat, so
 // each problem is shown next to its own field.
-const blankIsMissing = <Schema extends z.ZodType>(schema: Schema) => z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
+const blankIsMissing = <Schema extends z.ZodType>(schema: Schema) =>
+  z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
 // Decision 021: the checkout always takes a billing address (placeOrder says which part is
 // missing) and optionally the buyer's purchase-order number.
 const CheckoutFields = {
@@ -91,7 +92,12 @@ export const placeOrderAction = userAction({
         actor: user,
         ...target,
         lines: input.lines as PlaceOrderOptions["lines"],
-        billing: { attention: input.billingAttention, street: input.billingStreet, postalCode: input.billingPostalCode, city: input.billingCity },
+        billing: {
+          attention: input.billingAttention,
+          street: input.billingStreet,
+          postalCode: input.billingPostalCode,
+          city: input.billingCity,
+        },
         purchaseOrderNumber: input.purchaseOrderNumber,
         idempotencyKey: input.idempotencyKey,
       });
@@ -99,7 +105,8 @@ export const placeOrderAction = userAction({
       if (user.currentMembership?.company.id !== order.companyId) await setCurrentCompany({ actor: user, companyId: order.companyId });
       return { status: "PLACED", orderId: order.id };
     } catch (error) {
-      if (isDomainError(error, "FORBIDDEN") && error.details.reason === "ENTERPRISE_NOT_SOLD_ONLINE") return { status: "ENTERPRISE_NOT_SOLD_ONLINE" };
+      if (isDomainError(error, "FORBIDDEN") && error.details.reason === "ENTERPRISE_NOT_SOLD_ONLINE")
+        return { status: "ENTERPRISE_NOT_SOLD_ONLINE" };
       if (isDomainError(error, "FORBIDDEN") && error.details.reason === "ADMIN_REQUIRED") return { status: "ADMIN_REQUIRED" };
       if (isDomainError(error, "INVALID") && error.details.fields) {
         // An empty country is a missing one, not a malformed code.

@@ -56,16 +56,25 @@ export default async function CheckoutPage({ searchParams }: PageProps) {
 
   // Decision 011: the current company is offered to its admins; a USER learns whom to ask.
   const current: CheckoutCompany | null =
-    !quote.fixedCompany && user.currentMembership ? await getCheckoutCompany({ actor: user, companyId: user.currentMembership.company.id }) : null;
+    !quote.fixedCompany && user.currentMembership
+      ? await getCheckoutCompany({ actor: user, companyId: user.currentMembership.company.id })
+      : null;
   const company = quote.fixedCompany ?? (current?.canBuy ? current : null);
   const notice =
     current && !current.canBuy
       ? current.administrators.length > 0
-        ? t("askAdministrator", { company: current.name, administrators: new Intl.ListFormat(locale, { type: "disjunction" }).format(current.administrators.map((admin) => admin.name)) })
+        ? t("askAdministrator", {
+            company: current.name,
+            administrators: new Intl.ListFormat(locale, { type: "disjunction" }).format(current.administrators.map((admin) => admin.name)),
+          })
         : t("askAdministratorNobody", { company: current.name })
       : null;
   const countries = shopCountryOptions(locale);
-  const billingAddress = !company ? null : company === current ? current.billingAddress : (await getCheckoutCompany({ actor: user, companyId: company.id })).billingAddress;
+  const billingAddress = !company
+    ? null
+    : company === current
+      ? current.billingAddress
+      : (await getCheckoutCompany({ actor: user, companyId: company.id })).billingAddress;
 
   return (
     <>

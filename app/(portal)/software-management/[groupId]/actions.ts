@@ -24,12 +24,14 @@ export const saveAssignmentsAction = userAction({
   authorize: async ({ user, input }) => {
     requireSoftwareManager(user, await getLicenseGroupCompanyId({ groupId: input.groupId }));
   },
-  run: ({ user, input }) => saveAssignments({ actor: user, groupId: input.groupId, expectedVersion: input.expectedVersion, changes: input.changes }),
+  run: ({ user, input }) =>
+    saveAssignments({ actor: user, groupId: input.groupId, expectedVersion: input.expectedVersion, changes: input.changes }),
   revalidate: [{ path: "/software-management", type: "layout" }],
   // A stale save (R26) reads as such; the grid then reloads and keeps the changes that still apply.
   describeFailure: async (error) => {
     const t = await getTranslations("grid");
-    if (error.fieldErrors?.changes?.includes(TOO_MANY_CHANGES)) return { code: "INVALID", message: t("tooManyChanges", { max: MAX_CHANGES_PER_SAVE }) };
+    if (error.fieldErrors?.changes?.includes(TOO_MANY_CHANGES))
+      return { code: "INVALID", message: t("tooManyChanges", { max: MAX_CHANGES_PER_SAVE }) };
     if (error.code === "CONFLICT") return { code: "CONFLICT", message: t("conflict") };
     return error;
   },

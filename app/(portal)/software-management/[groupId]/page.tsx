@@ -62,7 +62,10 @@ export default async function LicenseGroupPage({ params }: PageProps) {
   if (prompt) return prompt;
   // Read after the head, so a page read at another group version than the head's means a save
   // came in between, which the grid notices (R26).
-  const [firstUserPage, devices] = await Promise.all([loadFirstUserPage(user, head.group.id), listGroupDevices({ actor: user, groupId: head.group.id })]);
+  const [firstUserPage, devices] = await Promise.all([
+    loadFirstUserPage(user, head.group.id),
+    listGroupDevices({ actor: user, groupId: head.group.id }),
+  ]);
   const basePath = `/software-management/${head.group.id}`;
 
   return (

@@ -32,7 +32,9 @@ export default async function AuditPage({ searchParams }: PageProps) {
     getTranslations("audit"),
     getTranslations("licenseType"),
   ]);
-  const licenses = groups.flatMap((group) => group.licenses.map((license) => ({ id: license.id, label: `${license.product.name} · ${tType(license.type)} · ${group.name}` })));
+  const licenses = groups.flatMap((group) =>
+    group.licenses.map((license) => ({ id: license.id, label: `${license.product.name} · ${tType(license.type)} · ${group.name}` })),
+  );
 
   return (
     <>

@@ -55,12 +55,24 @@ export default async function CompanyOrdersPage({ searchParams }: PageProps) {
               <caption className="sr-only">{t("caption", { company: membership.company.name })}</caption>
               <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
                 <tr>
-                  <th scope="col" className="px-4 py-2">{t("invoiceNumber")}</th>
-                  <th scope="col" className="px-4 py-2">{t("date")}</th>
-                  <th scope="col" className="px-4 py-2">{t("products")}</th>
-                  <th scope="col" className="px-4 py-2">{t("purchaseOrderNumber")}</th>
-                  <th scope="col" className="px-4 py-2 text-right">{t("amount")}</th>
-                  <th scope="col" className="px-4 py-2">{t("statusHeading")}</th>
+                  <th scope="col" className="px-4 py-2">
+                    {t("invoiceNumber")}
+                  </th>
+                  <th scope="col" className="px-4 py-2">
+                    {t("date")}
+                  </th>
+                  <th scope="col" className="px-4 py-2">
+                    {t("products")}
+                  </th>
+                  <th scope="col" className="px-4 py-2">
+                    {t("purchaseOrderNumber")}
+                  </th>
+                  <th scope="col" className="px-4 py-2 text-right">
+                    {t("amount")}
+                  </th>
+                  <th scope="col" className="px-4 py-2">
+                    {t("statusHeading")}
+                  </th>
                   <th scope="col" className="px-4 py-2">
                     <span className="sr-only">{t("invoiceLink")}</span>
                   </th>
@@ -98,7 +110,13 @@ export default async function CompanyOrdersPage({ searchParams }: PageProps) {
               </tbody>
             </table>
           </div>
-          <PaginationNav label={t("pages")} page={orders.page} pageCount={orders.pageCount} total={orders.total} hrefFor={(target) => `/software-management/orders?page=${target}`} />
+          <PaginationNav
+            label={t("pages")}
+            page={orders.page}
+            pageCount={orders.pageCount}
+            total={orders.total}
+            hrefFor={(target) => `/software-management/orders?page=${target}`}
+          />
         </>
       )}
     </>

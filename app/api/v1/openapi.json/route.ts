@@ -8,5 +8,7 @@ export const dynamic = "force-dynamic";
 // (e.g. /web-sessions) add their operations to lib/api/openapi/api-operations.ts.
 export const GET = apiRoute(async () => {
   const document = buildOpenApiDocument({ serverUrl: env().APP_BASE_URL });
-  return new Response(JSON.stringify(document), { headers: { "Content-Type": "application/json", "Cache-Control": "public, max-age=300" } });
+  return new Response(JSON.stringify(document), {
+    headers: { "Content-Type": "application/json", "Cache-Control": "public, max-age=300" },
+  });
 });

@@ -10,5 +10,7 @@ export const dynamic = "force-dynamic";
 // an unknown key id (a rotation since) fetches the set again.
 export const GET = apiRoute(async ({ clock }) => {
   const jwks = await publishedJwks({ clock });
-  return jsonResponse(JwksResponse, jwks, { headers: { "Cache-Control": "public, max-age=300", "Content-Type": "application/jwk-set+json" } });
+  return jsonResponse(JwksResponse, jwks, {
+    headers: { "Cache-Control": "public, max-age=300", "Content-Type": "application/jwk-set+json" },
+  });
 });

@@ -20,7 +20,12 @@ test.describe("an instance whose database freezes and goes away", () => {
     proxy = await startFaultProxy(test.info().project.metadata.databaseUrl as string);
     server = await startNextDirectly({
       port: E2E_PORT + 86,
-      env: { DATABASE_URL: proxy.url, DATABASE_IS_EMBEDDED: "true", DATABASE_CONNECT_TIMEOUT_MS: "1000", DATABASE_QUERY_TIMEOUT_MS: "2000" },
+      env: {
+        DATABASE_URL: proxy.url,
+        DATABASE_IS_EMBEDDED: "true",
+        DATABASE_CONNECT_TIMEOUT_MS: "1000",
+        DATABASE_QUERY_TIMEOUT_MS: "2000",
+      },
     });
     base = `http://127.0.0.1:${server.port}`;
   });
@@ -57,7 +62,9 @@ test.describe("an instance whose database freezes and goes away", () => {
 
     await proxy.cut();
     try {
-      const signInAnswer = await request.post(`${base}/api/v1/sessions`, { data: { email: USER_EMAIL, password: "irrelevant-password", client: "E2E" } });
+      const signInAnswer = await request.post(`${base}/api/v1/sessions`, {
+        data: { email: USER_EMAIL, password: "irrelevant-password", client: "E2E" },
+      });
       expect(signInAnswer.status()).toBe(503);
       await page.goto(`${base}/my-software`);
       await expect(page.getByRole("heading", { level: 1, name: "De database is even niet bereikbaar" })).toBeVisible();
@@ -70,11 +77,18 @@ test.describe("an instance whose database freezes and goes away", () => {
   });
 
   test("malformed %-escapes: a 400 problem for the API, the not-found page elsewhere, never a 500", async ({ request }) => {
-    for (const [method, path] of [["DELETE", "/api/v1/leases/%zz"], ["GET", "/api/v1/%zz"], ["POST", "/api/v1/leases/%C3/heartbeat"]] as const) {
+    for (const [method, path] of [
+      ["DELETE", "/api/v1/leases/%zz"],
+      ["GET", "/api/v1/%zz"],
+      ["POST", "/api/v1/leases/%C3/heartbeat"],
+    ] as const) {
       const response = await request.fetch(`${base}${path}`, { method });
       expect(response.status(), `${method} ${path}`).toBe(400);
       expect(response.headers()["content-type"]).toBe("application/problem+json");
-      expect(await response.json()).toMatchObject({ code: "INVALID_REQUEST", errors: [{ field: "path", message: "Het adres bevat een ongeldige %-codering" }] });
+      expect(await response.json()).toMatchObject({
+        code: "INVALID_REQUEST",
+        errors: [{ field: "path", message: "Het adres bevat een ongeldige %-codering" }],
+      });
     }
     for (const path of ["/software-management/%zz", "/%E0%A4%A", "/shop/orders/%zz/invoice"]) {
       const response = await request.get(`${base}${path}`);

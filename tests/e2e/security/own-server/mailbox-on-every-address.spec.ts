@@ -27,7 +27,12 @@ test.describe("the mailbox of an app that listens on every address", () => {
 
   test("refuses a request from another address, whatever headers it sends", async () => {
     const outside = `http://${machineAddress()}:${server.port}`;
-    const spoofs: Record<string, string>[] = [{}, { "X-Forwarded-For": "127.0.0.1" }, { "X-Real-IP": "127.0.0.1", Forwarded: "for=127.0.0.1" }, { Host: `localhost:${server.port}` }];
+    const spoofs: Record<string, string>[] = [
+      {},
+      { "X-Forwarded-For": "127.0.0.1" },
+      { "X-Real-IP": "127.0.0.1", Forwarded: "for=127.0.0.1" },
+      { Host: `localhost:${server.port}` },
+    ];
     for (const headers of spoofs) {
       for (const path of ["/mailbox", "/mailbox/00000000-0000-4000-8000-000000000000"]) {
         const response = await rawGet(`${outside}${path}`, headers);

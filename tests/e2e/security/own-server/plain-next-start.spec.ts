@@ -12,7 +12,10 @@ test.describe("an app started as plain `next start` (no launcher) on an https ad
   let server: DirectServer;
   test.beforeAll(async () => {
     test.setTimeout(90_000);
-    server = await startNextDirectly({ port: E2E_PORT + 85, env: { APP_BASE_URL: `https://localhost:${E2E_PORT + 85}`, NEXTAUTH_URL: `https://localhost:${E2E_PORT + 85}` } });
+    server = await startNextDirectly({
+      port: E2E_PORT + 85,
+      env: { APP_BASE_URL: `https://localhost:${E2E_PORT + 85}`, NEXTAUTH_URL: `https://localhost:${E2E_PORT + 85}` },
+    });
   });
   test.afterAll(async () => server?.stop());
 
@@ -26,7 +29,11 @@ test.describe("an app started as plain `next start` (no launcher) on an https ad
         method: "POST",
         headers: { "content-type": "application/json", "x-forwarded-for": `198.51.100.${attempt}` },
         // A new address each time: the per-account lockout never comes into play.
-        body: JSON.stringify({ email: `nobody-${attempt}-${Date.now()}@e2e.example`, password: "not the password at all", client: "spoofer" }),
+        body: JSON.stringify({
+          email: `nobody-${attempt}-${Date.now()}@e2e.example`,
+          password: "not the password at all",
+          client: "spoofer",
+        }),
       });
       statuses.push(response.status);
       if (response.status === 429) break;
@@ -40,8 +47,20 @@ test.describe("an app started as plain `next start` (no launcher) on an https ad
     const browserSignIn = await fetch(`${outside}/api/auth/callback/credentials`, {
       method: "POST",
       redirect: "manual",
-      headers: { "content-type": "application/x-www-form-urlencoded", "x-forwarded-for": "203.0.113.99", cookie: csrf.headers.getSetCookie().map((cookie) => cookie.split(";")[0]).join("; ") },
-      body: new URLSearchParams({ csrfToken, email: `nobody-browser-${Date.now()}@e2e.example`, password: "not the password at all", json: "true" }),
+      headers: {
+        "content-type": "application/x-www-form-urlencoded",
+        "x-forwarded-for": "203.0.113.99",
+        cookie: csrf.headers
+          .getSetCookie()
+          .map((cookie) => cookie.split(";")[0])
+          .join("; "),
+      },
+      body: new URLSearchParams({
+        csrfToken,
+        email: `nobody-browser-${Date.now()}@e2e.example`,
+        password: "not the password at all",
+        json: "true",
+      }),
     });
     expect(decodeURIComponent(JSON.stringify(await browserSignIn.json()))).toContain("RATE_LIMITED");
   });
@@ -55,7 +74,10 @@ test.describe("an app started as plain `next start` (no launcher) on an https ad
     const response = await fetch(`${base}/api/auth/callback/credentials`, {
       method: "POST",
       redirect: "manual",
-      headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfCookies.map((cookie) => cookie.split(";")[0]).join("; ") },
+      headers: {
+        "content-type": "application/x-www-form-urlencoded",
+        cookie: csrfCookies.map((cookie) => cookie.split(";")[0]).join("; "),
+      },
       body: new URLSearchParams({ csrfToken, email: USER_EMAIL, password: DEMO_PASSWORD, json: "true" }),
     });
     const session = response.headers.getSetCookie().find((cookie) => cookie.includes("next-auth.session-token="));

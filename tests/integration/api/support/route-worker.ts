@@ -27,8 +27,15 @@ async function run(call: WorkerCall): Promise<WorkerAnswer> {
   const { handler, method } = routes[call.route];
   const headers = new Headers({ Authorization: `Bearer ${call.token}` });
   if (call.json !== undefined) headers.set("Content-Type", "application/json");
-  const request = new Request("http://localhost/api/v1/worker", { method, headers, body: call.json === undefined ? undefined : JSON.stringify(call.json) });
-  const response = await (handler as (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>)(request, { params: Promise.resolve(call.params ?? {}) });
+  const request = new Request("http://localhost/api/v1/worker", {
+    method,
+    headers,
+    body: call.json === undefined ? undefined : JSON.stringify(call.json),
+  });
+  const response = await (handler as (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>)(
+    request,
+    { params: Promise.resolve(call.params ?? {}) },
+  );
   const text = await response.text();
   return { status: response.status, body: text ? JSON.parse(text) : null };
 }
@@ -37,7 +44,10 @@ const lines = createInterface({ input: process.stdin })[Symbol.asyncIterator]();
 const job = JSON.parse((await lines.next()).value as string) as WorkerJob;
 useApiClock(fixedClock(job.at));
 // Warm up: open pool connections and load the signing keys before the race starts.
-await Promise.all([signingKeys(new Request("http://localhost/"), { params: Promise.resolve({}) }), ...Array.from({ length: 5 }, () => db().$queryRaw`SELECT 1`)]);
+await Promise.all([
+  signingKeys(new Request("http://localhost/"), { params: Promise.resolve({}) }),
+  ...Array.from({ length: 5 }, () => db().$queryRaw`SELECT 1`),
+]);
 process.stdout.write("ready\n");
 await lines.next();
 const answers = await Promise.all(job.calls.map((call) => run(call).catch((error: unknown) => ({ status: 0, body: String(error) }))));

@@ -15,13 +15,22 @@ function startWorker(databaseUrl: string, poolSize: number): Worker {
     cwd: root,
     // The races need every request to reach the seat statement: no load shedding (docs/OPERATIONS.md,
     // tested on its own in load-shedding.test.ts).
-    env: { ...process.env, DATABASE_URL: databaseUrl, DATABASE_POOL_SIZE: String(poolSize), API_MAX_IN_FLIGHT: "10000", TSX_TSCONFIG_PATH: "tsconfig.scripts.json", NODE_ENV: "test" },
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      DATABASE_POOL_SIZE: String(poolSize),
+      API_MAX_IN_FLIGHT: "10000",
+      TSX_TSCONFIG_PATH: "tsconfig.scripts.json",
+      NODE_ENV: "test",
+    },
     stdio: ["pipe", "pipe", "pipe"],
   });
   let stderr = "";
   child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
   const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
-  const exited = new Promise<never>((_, reject) => child.on("exit", (code) => reject(new Error(`route worker exited with ${code}: ${stderr.slice(-2000)}`))));
+  const exited = new Promise<never>((_, reject) =>
+    child.on("exit", (code) => reject(new Error(`route worker exited with ${code}: ${stderr.slice(-2000)}`))),
+  );
   // Observed only while a line is awaited; a normal exit afterwards is no error.
   exited.catch(() => undefined);
   return {
@@ -35,7 +44,11 @@ function startWorker(databaseUrl: string, poolSize: number): Worker {
   };
 }
 
-export async function runOnTwoInstances(options: { databaseUrl: string; jobs: [WorkerJob, WorkerJob]; poolSize?: number }): Promise<[WorkerAnswer[], WorkerAnswer[]]> {
+export async function runOnTwoInstances(options: {
+  databaseUrl: string;
+  jobs: [WorkerJob, WorkerJob];
+  poolSize?: number;
+}): Promise<[WorkerAnswer[], WorkerAnswer[]]> {
   const workers = options.jobs.map(() => startWorker(options.databaseUrl, options.poolSize ?? 10));
   try {
     workers.forEach((worker, index) => worker.child.stdin.write(`${JSON.stringify(options.jobs[index])}\n`));

@@ -12,7 +12,8 @@ import { LicenseEditionInput, LicenseTypeInput } from "@/lib/validation/license-
 import { RecordId } from "@/lib/validation/record-id";
 import { MAX_LICENSE_SEATS } from "@/lib/backoffice/seat-rules";
 
-const blankIsMissing = <Schema extends z.ZodType>(schema: Schema) => z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
+const blankIsMissing = <Schema extends z.ZodType>(schema: Schema) =>
+  z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
 
 /** R31: an existing person by email becomes ADMIN of the company (added, or promoted from USER). */
 export const addCompanyAdminAction = staffAction({

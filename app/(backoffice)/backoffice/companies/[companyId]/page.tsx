@@ -43,14 +43,19 @@ export default async function BackofficeCompanyPage({ params }: PageProps) {
   return (
     <>
       <BackLink href="/backoffice" label={t("back")} />
-      <PageHeader title={company.name} description={t("description", { country: countryName(company.country, locale), number: company.sapAccountNumber })} />
+      <PageHeader
+        title={company.name}
+        description={t("description", { country: countryName(company.country, locale), number: company.sapAccountNumber })}
+      />
       <dl className="mb-8 grid gap-x-8 gap-y-2 text-sm sm:grid-cols-[max-content_1fr]">
         <dt className="font-medium text-slate-700">{t("vatNumber")}</dt>
         <dd className="text-slate-900">{company.vatNumber ?? "—"}</dd>
         <dt className="font-medium text-slate-700">{t("createdAt")}</dt>
         <dd className="text-slate-900">{format.dateTime(company.createdAt, { dateStyle: "medium" })}</dd>
         <dt className="font-medium text-slate-700">{t("verified")}</dt>
-        <dd className="text-slate-900">{company.verifiedAt ? format.dateTime(company.verifiedAt, { dateStyle: "medium" }) : t("notVerified")}</dd>
+        <dd className="text-slate-900">
+          {company.verifiedAt ? format.dateTime(company.verifiedAt, { dateStyle: "medium" }) : t("notVerified")}
+        </dd>
       </dl>
 
       <Section id="members" title={t("members")}>
@@ -80,7 +85,10 @@ export default async function BackofficeCompanyPage({ params }: PageProps) {
 
       <Section id="audit" title={t("audit")}>
         <AuditEventsSummary entries={audit.events} />
-        <Link href={`/backoffice/companies/${company.id}/audit`} className="mt-3 inline-block text-sm font-medium text-brand-700 underline-offset-2 hover:underline">
+        <Link
+          href={`/backoffice/companies/${company.id}/audit`}
+          className="mt-3 inline-block text-sm font-medium text-brand-700 underline-offset-2 hover:underline"
+        >
           {t("fullAudit")}
         </Link>
       </Section>

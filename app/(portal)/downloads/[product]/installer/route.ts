@@ -6,7 +6,8 @@ import { desktopRelease, placeholderInstaller } from "@/lib/products/desktop-rel
 export async function GET(_request: Request, { params }: { params: Promise<{ product: string }> }): Promise<Response> {
   const product = await findDesktopProductBySlug((await params).product);
   const release = product ? desktopRelease(product.code) : null;
-  if (!product || !release) return new Response("Not found / Niet gevonden", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  if (!product || !release)
+    return new Response("Not found / Niet gevonden", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   return new Response(placeholderInstaller(product.name, release), {
     headers: {
       "Content-Type": "text/plain; charset=utf-8",

@@ -13,7 +13,13 @@ export async function generateMetadata(): Promise<Metadata> {
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 /** R2: every seat of the user's floating license is taken; says until when at the latest. */
-export default async function SeatsInUsePage({ params, searchParams }: { params: Promise<{ product: string }>; searchParams: SearchParams }) {
+export default async function SeatsInUsePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ product: string }>;
+  searchParams: SearchParams;
+}) {
   const [{ product: slug }, query] = await Promise.all([params, searchParams]);
   const product = await findWebProductBySlug(slug);
   if (!product) notFound();

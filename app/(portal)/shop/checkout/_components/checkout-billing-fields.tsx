@@ -19,7 +19,14 @@ export function CheckoutBillingFields({ addressOnFile, countryLabel, errorOf }: 
     <>
       <fieldset className="space-y-4">
         <legend className="text-base font-semibold text-slate-900">{t("billingHeading")}</legend>
-        <FormField id="billingAttention" autoComplete="off" label={t("billingAttention")} defaultValue={addressOnFile?.attention ?? ""} maxLength={100} error={errorOf("billingAttention")} />
+        <FormField
+          id="billingAttention"
+          autoComplete="off"
+          label={t("billingAttention")}
+          defaultValue={addressOnFile?.attention ?? ""}
+          maxLength={100}
+          error={errorOf("billingAttention")}
+        />
         <FormField
           id="billingStreet"
           required
@@ -39,9 +46,19 @@ export function CheckoutBillingFields({ addressOnFile, countryLabel, errorOf }: 
             maxLength={16}
             error={errorOf("billingPostalCode", "postalCode")}
           />
-          <FormField id="billingCity" required autoComplete="address-level2" label={t("billingCity")} defaultValue={addressOnFile?.city ?? ""} maxLength={100} error={errorOf("billingCity")} />
+          <FormField
+            id="billingCity"
+            required
+            autoComplete="address-level2"
+            label={t("billingCity")}
+            defaultValue={addressOnFile?.city ?? ""}
+            maxLength={100}
+            error={errorOf("billingCity")}
+          />
         </div>
-        <p className="text-sm text-slate-700">{countryLabel ? t("billingCountry", { country: countryLabel }) : t("billingCountryUnknown")}</p>
+        <p className="text-sm text-slate-700">
+          {countryLabel ? t("billingCountry", { country: countryLabel }) : t("billingCountryUnknown")}
+        </p>
       </fieldset>
       <FormField
         id="purchaseOrderNumber"

@@ -53,11 +53,23 @@ export function CheckoutBuyerFields(props: CheckoutBuyerFieldsProps) {
         <>
           <input type="hidden" name="companyId" value={company.id} />
           <label className="flex items-center gap-2 text-sm text-slate-800">
-            <input type="radio" name="buyer" value="COMPANY" checked={buyer === "COMPANY"} onChange={() => props.onBuyerChange("COMPANY")} />
+            <input
+              type="radio"
+              name="buyer"
+              value="COMPANY"
+              checked={buyer === "COMPANY"}
+              onChange={() => props.onBuyerChange("COMPANY")}
+            />
             {t("forCompany", { company: company.name })}
           </label>
           <label className="flex items-center gap-2 text-sm text-slate-800">
-            <input type="radio" name="buyer" value="NEW_COMPANY" checked={buyer === "NEW_COMPANY"} onChange={() => props.onBuyerChange("NEW_COMPANY")} />
+            <input
+              type="radio"
+              name="buyer"
+              value="NEW_COMPANY"
+              checked={buyer === "NEW_COMPANY"}
+              onChange={() => props.onBuyerChange("NEW_COMPANY")}
+            />
             {t("forNewCompany")}
           </label>
         </>
@@ -65,7 +77,10 @@ export function CheckoutBuyerFields(props: CheckoutBuyerFieldsProps) {
         <input type="hidden" name="buyer" value="NEW_COMPANY" />
       )}
       {buyer === "NEW_COMPANY" ? (
-        <div className="space-y-4 rounded-md border border-slate-200 p-4" onChange={(event) => readNewCompany((event.target as HTMLInputElement).form)}>
+        <div
+          className="space-y-4 rounded-md border border-slate-200 p-4"
+          onChange={(event) => readNewCompany((event.target as HTMLInputElement).form)}
+        >
           <p className="text-xs text-slate-500">{t("newCompanyHint")}</p>
           <FormField id="companyName" required autoComplete="organization" label={t("companyName")} error={props.errorOf("companyName")} />
           <SelectField id="country" label={t("country")} required defaultValue="" error={props.errorOf("country")}>
@@ -76,7 +91,13 @@ export function CheckoutBuyerFields(props: CheckoutBuyerFieldsProps) {
               </option>
             ))}
           </SelectField>
-          <FormField id="vatNumber" autoComplete="off" label={t("vatNumber")} hint={t("vatNumberHint")} error={props.errorOf("vatNumber")} />
+          <FormField
+            id="vatNumber"
+            autoComplete="off"
+            label={t("vatNumber")}
+            hint={t("vatNumberHint")}
+            error={props.errorOf("vatNumber")}
+          />
         </div>
       ) : null}
     </fieldset>

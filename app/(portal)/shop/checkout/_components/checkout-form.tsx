@@ -30,7 +30,16 @@ type CheckoutFormProps = {
   paymentTermDays: number;
 };
 
-const formFields = ["companyName", "country", "vatNumber", "billingAttention", "billingStreet", "billingPostalCode", "billingCity", "purchaseOrderNumber"] as const;
+const formFields = [
+  "companyName",
+  "country",
+  "vatNumber",
+  "billingAttention",
+  "billingStreet",
+  "billingPostalCode",
+  "billingCity",
+  "purchaseOrderNumber",
+] as const;
 const lineFields = ["kind", "productCode", "edition", "type", "seats", "licenseId"] as const;
 
 function lineFromForm(data: FormData): Record<string, unknown> {
@@ -90,7 +99,9 @@ export function CheckoutForm(props: CheckoutFormProps) {
   }
 
   const buyerForVat = buyer === "COMPANY" && props.company ? props.company : buyer === "NEW_COMPANY" ? newCompany : null;
-  const invoiceCountry = buyerForVat?.country ? (props.countries.find((country) => country.code === buyerForVat.country)?.label ?? buyerForVat.country) : null;
+  const invoiceCountry = buyerForVat?.country
+    ? (props.countries.find((country) => country.code === buyerForVat.country)?.label ?? buyerForVat.country)
+    : null;
 
   return (
     <form onSubmit={onSubmit} noValidate aria-label={t("title")} className="space-y-8">
@@ -117,12 +128,24 @@ export function CheckoutForm(props: CheckoutFormProps) {
         errorOf={errorOf}
       />
       {/* Keyed by the buyer: the company's address on file, or empty fields for a new company. */}
-      <CheckoutBillingFields key={buyer} addressOnFile={buyer === "COMPANY" ? props.billingAddress : null} countryLabel={invoiceCountry} errorOf={errorOf} />
+      <CheckoutBillingFields
+        key={buyer}
+        addressOnFile={buyer === "COMPANY" ? props.billingAddress : null}
+        countryLabel={invoiceCountry}
+        errorOf={errorOf}
+      />
       <fieldset className="space-y-2">
         <legend className="text-base font-semibold text-slate-900">{t("paymentHeading")}</legend>
         {/* The one built-in provider (lib/shop/payment-methods.ts); no card form. */}
         <label className="flex items-start gap-2 text-sm text-slate-800">
-          <input type="radio" name="paymentMethod" value="INVOICE" defaultChecked className="mt-1" aria-describedby="payment-invoice-hint" />
+          <input
+            type="radio"
+            name="paymentMethod"
+            value="INVOICE"
+            defaultChecked
+            className="mt-1"
+            aria-describedby="payment-invoice-hint"
+          />
           <span>
             <span className="font-medium">{t("INVOICE")}</span>
             <span id="payment-invoice-hint" className="block text-xs text-slate-500">

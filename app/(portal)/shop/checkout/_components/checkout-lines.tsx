@@ -17,7 +17,8 @@ export async function CheckoutLines({ lines }: { lines: QuotedLine[] }) {
     <ul className="divide-y divide-slate-100">
       {lines.map((line, index) => {
         const values = { product: line.productName, edition: tEdition(line.edition), type: tType(line.type) };
-        const label = line.kind === "ADD_SEATS" ? t("lineAddSeats", values) : line.kind === "RENEWAL" ? t("lineRenewal", values) : t("lineNew", values);
+        const label =
+          line.kind === "ADD_SEATS" ? t("lineAddSeats", values) : line.kind === "RENEWAL" ? t("lineRenewal", values) : t("lineNew", values);
         const hint =
           line.kind === "ADD_SEATS"
             ? t("lineAddSeatsHint", { date: date(line.validUntilAfterOrder) })

@@ -58,7 +58,14 @@ export function ContactSalesForm({ products, defaults, countries }: ContactSales
           </option>
         ))}
       </SelectField>
-      <FormField id="companyName" required autoComplete="organization" label={t("companyName")} defaultValue={defaults.companyName} error={errorOf("companyName")} />
+      <FormField
+        id="companyName"
+        required
+        autoComplete="organization"
+        label={t("companyName")}
+        defaultValue={defaults.companyName}
+        error={errorOf("companyName")}
+      />
       <SelectField id="country" label={t("country")} defaultValue={defaults.country} required error={errorOf("country")}>
         {countries.map((country) => (
           <option key={country.code} value={country.code}>
@@ -66,7 +73,15 @@ export function ContactSalesForm({ products, defaults, countries }: ContactSales
           </option>
         ))}
       </SelectField>
-      <FormField id="email" type="email" required autoComplete="email" label={t("email")} defaultValue={defaults.email} error={errorOf("email")} />
+      <FormField
+        id="email"
+        type="email"
+        required
+        autoComplete="email"
+        label={t("email")}
+        defaultValue={defaults.email}
+        error={errorOf("email")}
+      />
       <FieldFrame id="message" label={t("message")} hint={t("messageHint")}>
         <textarea {...fieldControlProps({ id: "message", hint: t("messageHint") })} rows={4} maxLength={2000} />
       </FieldFrame>

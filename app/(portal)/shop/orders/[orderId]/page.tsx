@@ -40,7 +40,9 @@ export default async function OrderPage({ params }: PageProps) {
             {t("invoice")} {t("mailSent")}
           </span>
         </p>
-        {order.purchaseOrderNumber ? <p className="text-sm text-slate-700">{t("purchaseOrderNumber", { number: order.purchaseOrderNumber })}</p> : null}
+        {order.purchaseOrderNumber ? (
+          <p className="text-sm text-slate-700">{t("purchaseOrderNumber", { number: order.purchaseOrderNumber })}</p>
+        ) : null}
         <OrderLinesTable order={order} locale={locale} />
         <div className="flex flex-wrap gap-2">
           <Link href={startPath} className={buttonClassName("primary")}>

@@ -42,7 +42,9 @@ export function GroupDevicesSection({ groupId, devices }: { groupId: string; dev
     setIsSubmitting(false);
     if (!result.ok) {
       const problem = result.error.fieldErrors?.reason?.[0];
-      return setError(problem === FORBIDDEN_CHARACTERS ? tField("forbiddenCharacters") : problem ? t("reasonRequired") : result.error.message);
+      return setError(
+        problem === FORBIDDEN_CHARACTERS ? tField("forbiddenCharacters") : problem ? t("reasonRequired") : result.error.message,
+      );
     }
     dialog.current?.close();
     setNotice(t("deactivated", { device: target.hostname, user: target.userName }));
@@ -92,7 +94,11 @@ export function GroupDevicesSection({ groupId, devices }: { groupId: string; dev
                   <td className="px-4 py-2 whitespace-nowrap">{date(device.activatedAt)}</td>
                   <td className="px-4 py-2 whitespace-nowrap">{date(device.lastSeenAt)}</td>
                   <td className="px-4 py-2 text-right">
-                    <Button variant="secondary" onClick={() => open(device)} aria-label={t("deactivateLabel", { device: device.hostname, user: device.userName })}>
+                    <Button
+                      variant="secondary"
+                      onClick={() => open(device)}
+                      aria-label={t("deactivateLabel", { device: device.hostname, user: device.userName })}
+                    >
                       {t("deactivate")}
                     </Button>
                   </td>
@@ -103,13 +109,20 @@ export function GroupDevicesSection({ groupId, devices }: { groupId: string; dev
         </div>
       )}
       {/* The native modal dialog keeps focus inside and closes with Escape (R32). */}
-      <dialog ref={dialog} aria-labelledby="deactivate-device-title" className="m-auto w-full max-w-md rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40" onClose={() => setTarget(null)}>
+      <dialog
+        ref={dialog}
+        aria-labelledby="deactivate-device-title"
+        className="m-auto w-full max-w-md rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40"
+        onClose={() => setTarget(null)}
+      >
         {target ? (
           <form onSubmit={onSubmit} noValidate className="space-y-4 p-6">
             <h3 id="deactivate-device-title" className="text-lg font-semibold text-slate-900">
               {t("dialogTitle", { device: target.hostname })}
             </h3>
-            <p className="text-sm text-slate-700">{t("dialogText", { device: target.hostname, user: target.userName, license: target.productName })}</p>
+            <p className="text-sm text-slate-700">
+              {t("dialogText", { device: target.hostname, user: target.userName, license: target.productName })}
+            </p>
             {error ? <FormAlert>{error}</FormAlert> : null}
             <div>
               <label htmlFor="deactivate-reason" className="block text-sm font-medium text-slate-800">

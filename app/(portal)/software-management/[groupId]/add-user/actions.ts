@@ -13,7 +13,8 @@ import { RecordId } from "@/lib/validation/record-id";
 // The contact fields stay optional here: the domain validates them (lib/accounts/account-schemas.ts)
 // and names each missing one, which the form shows next to the field (R14). An empty form field
 // is a missing one.
-const blankIsMissing = <Schema extends z.ZodType>(schema: Schema) => z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
+const blankIsMissing = <Schema extends z.ZodType>(schema: Schema) =>
+  z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
 const AddUserInput = z.object({
   groupId: RecordId,
   email: Email,
@@ -52,7 +53,8 @@ export const addUserAction = userAction({
       return await addUserToCompany({ actor: user, companyId, email, contact: withContact ? contact : undefined });
     } catch (error) {
       // R14: an unknown address is not an error but the second step, the contact form.
-      if (!withContact && isDomainError(error, "INVALID") && error.details.reason === "CONTACT_DETAILS_REQUIRED") return { status: "CONTACT_DETAILS_REQUIRED" };
+      if (!withContact && isDomainError(error, "INVALID") && error.details.reason === "CONTACT_DETAILS_REQUIRED")
+        return { status: "CONTACT_DETAILS_REQUIRED" };
       if (isDomainError(error, "CONFLICT") && error.details.reason === "ALREADY_MEMBER") return { status: "ALREADY_MEMBER" };
       throw error;
     }

@@ -23,7 +23,13 @@ export async function GET(_request: Request, { params }: { params: Promise<{ gro
     licenseColumn: (license) => `${license.productName} · ${tType(license.type)} · ${license.validUntil.slice(0, 10)}`,
     role: (role) => (role === "ADMIN" ? t("roleAdmin") : t("roleUser")),
     status: (gridUser) =>
-      gridUser.isRegistered ? t("registered") : gridUser.invitation?.status === "FAILED" ? t("deliveryFailed") : gridUser.invitation ? t("invitationSent") : t("notInvited"),
+      gridUser.isRegistered
+        ? t("registered")
+        : gridUser.invitation?.status === "FAILED"
+          ? t("deliveryFailed")
+          : gridUser.invitation
+            ? t("invitationSent")
+            : t("notInvited"),
     assigned: "x",
   };
   // The separator Excel expects where the reader's language is spoken (lib/csv/to-csv.ts).

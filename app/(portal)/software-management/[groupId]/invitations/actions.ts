@@ -19,7 +19,11 @@ export const resendInvitationAction = userAction({
   },
   run: async ({ user, input }) => {
     // Each resendInvitationAction mails someone; counted per admin and per company.
-    await limitCompanyAction({ action: "invitation-resends", actor: user, companyId: await getLicenseGroupCompanyId({ groupId: input.groupId }) });
+    await limitCompanyAction({
+      action: "invitation-resends",
+      actor: user,
+      companyId: await getLicenseGroupCompanyId({ groupId: input.groupId }),
+    });
     await resendInvitation({ actor: user, groupId: input.groupId, userId: input.userId });
   },
   revalidate: [{ path: "/software-management", type: "layout" }],

@@ -10,5 +10,8 @@ export async function POST(_request: Request, { params }: { params: Promise<{ pr
   // If the portal cannot be reached the seat still lapses within the hour by itself.
   if (launch) await freeSeat(launch);
   await endStandInSession(product);
-  return new Response(null, { status: 303, headers: { Location: `/apps/${product.slug}/workspace?signedOut=1`, "Cache-Control": "no-store" } });
+  return new Response(null, {
+    status: 303,
+    headers: { Location: `/apps/${product.slug}/workspace?signedOut=1`, "Cache-Control": "no-store" },
+  });
 }

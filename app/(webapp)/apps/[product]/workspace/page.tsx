@@ -43,7 +43,10 @@ export default async function StandInWorkspacePage({ params, searchParams }: Pro
           </div>
           {launch ? (
             <form method="post" action={`/apps/${product.slug}/logout`}>
-              <button type="submit" className="inline-flex items-center gap-2 rounded-md border border-slate-500 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-800">
+              <button
+                type="submit"
+                className="inline-flex items-center gap-2 rounded-md border border-slate-500 px-3 py-1.5 text-sm font-medium text-white hover:bg-slate-800"
+              >
                 <LogOut className="size-4" aria-hidden="true" />
                 {t("logOut")}
               </button>
@@ -60,7 +63,11 @@ export default async function StandInWorkspacePage({ params, searchParams }: Pro
               {query.signedOut ? t("logOut") : t("signedOutTitle")}
             </h1>
             <p className="mt-2 text-sm text-slate-700">
-              {query.signedOut ? t("loggedOut") : query.error ? t("launchRefused", { product: product.name }) : t("signedOut", { product: product.name })}
+              {query.signedOut
+                ? t("loggedOut")
+                : query.error
+                  ? t("launchRefused", { product: product.name })
+                  : t("signedOut", { product: product.name })}
             </p>
             <a href={reopenUrl} className={buttonClassName("primary", "mt-5")}>
               {t("openAgain", { product: product.name })}
@@ -72,8 +79,22 @@ export default async function StandInWorkspacePage({ params, searchParams }: Pro
   );
 }
 
-async function Workspace({ launch, product, locale, reopenUrl }: { launch: VerifiedLaunch; product: StandInProduct; locale: Locale; reopenUrl: string }) {
-  const [t, format, messages] = await Promise.all([getTranslations({ locale, namespace: "standIn" }), getFormatter({ locale }), loadMessages(locale)]);
+async function Workspace({
+  launch,
+  product,
+  locale,
+  reopenUrl,
+}: {
+  launch: VerifiedLaunch;
+  product: StandInProduct;
+  locale: Locale;
+  reopenUrl: string;
+}) {
+  const [t, format, messages] = await Promise.all([
+    getTranslations({ locale, namespace: "standIn" }),
+    getFormatter({ locale }),
+    loadMessages(locale),
+  ]);
   const levelDescription =
     launch.level === "licensed"
       ? t("licensedDescription")

@@ -39,7 +39,15 @@ export function AddAdminForm({ companyId }: { companyId: string }) {
       {form.message ? <FormAlert tone={form.message.tone}>{form.message.text}</FormAlert> : null}
       <div className="flex flex-wrap items-end gap-2">
         <div className="min-w-64 flex-1">
-          <FormField id="admin-email" name="email" type="email" autoComplete="off" required label={t("email")} error={emailProblem === "unknown" || emailProblem === "already-admin" ? null : errorOf("email")} />
+          <FormField
+            id="admin-email"
+            name="email"
+            type="email"
+            autoComplete="off"
+            required
+            label={t("email")}
+            error={emailProblem === "unknown" || emailProblem === "already-admin" ? null : errorOf("email")}
+          />
         </div>
         <Button type="submit" disabled={form.isSubmitting}>
           {t("submit")}

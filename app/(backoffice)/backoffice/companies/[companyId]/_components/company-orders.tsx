@@ -6,19 +6,32 @@ import type { BackofficeCompanyOrder } from "@/lib/backoffice/get-company-overvi
 
 /** The company's latest orders; they are handled on the orders page. */
 export async function CompanyOrders({ orders }: { orders: BackofficeCompanyOrder[] }) {
-  const [t, tOrders, format] = await Promise.all([getTranslations("backoffice.company"), getTranslations("backoffice.orders"), getFormatter()]);
+  const [t, tOrders, format] = await Promise.all([
+    getTranslations("backoffice.company"),
+    getTranslations("backoffice.orders"),
+    getFormatter(),
+  ]);
   if (orders.length === 0) return <EmptyState>{t("noOrders")}</EmptyState>;
   return (
     <>
-      <DataTable caption={t("ordersCaption")} columns={[tOrders("when"), tOrders("buyer"), tOrders("lineCount"), tOrders("total"), tOrders("statusColumn"), tOrders("handled")]}>
+      <DataTable
+        caption={t("ordersCaption")}
+        columns={[tOrders("when"), tOrders("buyer"), tOrders("lineCount"), tOrders("total"), tOrders("statusColumn"), tOrders("handled")]}
+      >
         {orders.map((order) => (
           <tr key={order.id}>
-            <td className={`${cellClassName} whitespace-nowrap`}>{format.dateTime(order.createdAt, { dateStyle: "medium", timeStyle: "short" })}</td>
+            <td className={`${cellClassName} whitespace-nowrap`}>
+              {format.dateTime(order.createdAt, { dateStyle: "medium", timeStyle: "short" })}
+            </td>
             <td className={cellClassName}>{order.buyerEmail}</td>
             <td className={`${cellClassName} tabular-nums`}>{order.lineCount}</td>
-            <td className={`${cellClassName} tabular-nums`}>{format.number(order.totalCents / 100, { style: "currency", currency: order.currency })}</td>
+            <td className={`${cellClassName} tabular-nums`}>
+              {format.number(order.totalCents / 100, { style: "currency", currency: order.currency })}
+            </td>
             <td className={cellClassName}>{tOrders(`status.${order.status}`)}</td>
-            <td className={cellClassName}>{order.handledAt ? format.dateTime(order.handledAt, { dateStyle: "medium" }) : tOrders("notHandled")}</td>
+            <td className={cellClassName}>
+              {order.handledAt ? format.dateTime(order.handledAt, { dateStyle: "medium" }) : tOrders("notHandled")}
+            </td>
           </tr>
         ))}
       </DataTable>

@@ -18,7 +18,13 @@ export function CreateGroupForm({ companyId, companySapAccount }: { companyId: s
     event.preventDefault();
     const values = Object.fromEntries(new FormData(event.currentTarget)) as Record<string, string>;
     const created = await form.submit(
-      () => createLicenseGroupAction({ companyId, name: values.groupName ?? "", sapAccountNumber: values.groupSapAccountNumber, orderReference: values.orderReference }),
+      () =>
+        createLicenseGroupAction({
+          companyId,
+          name: values.groupName ?? "",
+          sapAccountNumber: values.groupSapAccountNumber,
+          orderReference: values.orderReference,
+        }),
       {
         onSuccess: () => ({ tone: "success", text: t("created", { name: values.groupName?.trim() ?? "" }) }),
         onFailure: (error) => (error.fieldErrors?.name?.[0] === "taken" ? { tone: "error", text: t("taken") } : undefined),
@@ -35,7 +41,14 @@ export function CreateGroupForm({ companyId, companySapAccount }: { companyId: s
       {form.message ? <FormAlert tone={form.message.tone}>{form.message.text}</FormAlert> : null}
       <div className="grid gap-3 sm:grid-cols-3">
         <FormField id="groupName" required autoComplete="off" label={t("name")} error={errorOf("name")} />
-        <FormField id="groupSapAccountNumber" autoComplete="off" inputMode="numeric" label={t("sapAccountNumber")} hint={t("sapHint", { number: companySapAccount })} error={errorOf("sapAccountNumber")} />
+        <FormField
+          id="groupSapAccountNumber"
+          autoComplete="off"
+          inputMode="numeric"
+          label={t("sapAccountNumber")}
+          hint={t("sapHint", { number: companySapAccount })}
+          error={errorOf("sapAccountNumber")}
+        />
         <FormField id="orderReference" autoComplete="off" label={t("orderReference")} error={errorOf("orderReference")} />
       </div>
       <Button type="submit" disabled={form.isSubmitting}>

@@ -18,7 +18,13 @@ const editions: LicenseEdition[] = ["STANDARD", "PREMIUM", "ENTERPRISE"];
  * R31: a license of any type and edition, Enterprise included (R6: sold by the back office only).
  * The types offered follow the product's kind; a node-locked license has one seat (R3).
  */
-export function CreateLicenseForm(props: { companyId: string; groups: { id: string; name: string }[]; products: LicenseFormProduct[]; defaultValidFrom: string; defaultValidUntil: string }) {
+export function CreateLicenseForm(props: {
+  companyId: string;
+  groups: { id: string; name: string }[];
+  products: LicenseFormProduct[];
+  defaultValidFrom: string;
+  defaultValidUntil: string;
+}) {
   const t = useTranslations("backoffice.newLicense");
   const tType = useTranslations("licenseType");
   const tEdition = useTranslations("edition");
@@ -40,13 +46,10 @@ export function CreateLicenseForm(props: { companyId: string; groups: { id: stri
     const values = new FormData(event.currentTarget);
     values.set("companyId", props.companyId);
     if (isNodeLocked) values.set("seats", "1");
-    await form.submit(
-      () => createLicenseAction(values),
-      {
-        onSuccess: (data) => ({ tone: "success", text: t("created", { product: data.productName }) }),
-        onFailure: (error) => (error.fieldErrors?.validUntil ? { tone: "error", text: t("validityInvalid") } : undefined),
-      },
-    );
+    await form.submit(() => createLicenseAction(values), {
+      onSuccess: (data) => ({ tone: "success", text: t("created", { product: data.productName }) }),
+      onFailure: (error) => (error.fieldErrors?.validUntil ? { tone: "error", text: t("validityInvalid") } : undefined),
+    });
   }
 
   if (props.groups.length === 0) return <p className="text-sm text-slate-600">{t("needsGroup")}</p>;
@@ -64,14 +67,26 @@ export function CreateLicenseForm(props: { companyId: string; groups: { id: stri
             </option>
           ))}
         </SelectField>
-        <SelectField id="productCode" label={t("product")} value={productCode} onChange={(event) => chooseProduct(event.target.value)} error={errorOf("productCode")}>
+        <SelectField
+          id="productCode"
+          label={t("product")}
+          value={productCode}
+          onChange={(event) => chooseProduct(event.target.value)}
+          error={errorOf("productCode")}
+        >
           {props.products.map((candidate) => (
             <option key={candidate.code} value={candidate.code}>
               {candidate.name}
             </option>
           ))}
         </SelectField>
-        <SelectField id="type" label={t("type")} value={type} onChange={(event) => setType(event.target.value as LicenseType)} error={errorOf("type")}>
+        <SelectField
+          id="type"
+          label={t("type")}
+          value={type}
+          onChange={(event) => setType(event.target.value as LicenseType)}
+          error={errorOf("type")}
+        >
           {(product?.types ?? []).map((candidate) => (
             <option key={candidate} value={candidate}>
               {tType(candidate)}
@@ -99,7 +114,13 @@ export function CreateLicenseForm(props: { companyId: string; groups: { id: stri
         />
         <div className="grid grid-cols-2 gap-3">
           <FormField id="validFrom" type="date" label={t("validFrom")} defaultValue={props.defaultValidFrom} error={errorOf("validFrom")} />
-          <FormField id="validUntil" type="date" label={t("validUntil")} defaultValue={props.defaultValidUntil} error={errorOf("validUntil")} />
+          <FormField
+            id="validUntil"
+            type="date"
+            label={t("validUntil")}
+            defaultValue={props.defaultValidUntil}
+            error={errorOf("validUntil")}
+          />
         </div>
       </div>
       <Button type="submit" disabled={form.isSubmitting}>

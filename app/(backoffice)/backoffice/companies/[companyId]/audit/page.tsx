@@ -23,14 +23,24 @@ export default async function BackofficeCompanyAuditPage({ params, searchParams 
   const { filters, cursor } = parseAuditSearchParams(await searchParams);
   const page = await orNotFound(listCompanyAuditEvents({ actor: user, companyId, filters, cursor }));
   const [t, tType] = await Promise.all([getTranslations("backoffice.company"), getTranslations("licenseType")]);
-  const licenses = overview.groups.flatMap((group) => group.licenses.map((license) => ({ id: license.id, label: `${license.productName} · ${tType(license.type)} · ${group.name}` })));
+  const licenses = overview.groups.flatMap((group) =>
+    group.licenses.map((license) => ({ id: license.id, label: `${license.productName} · ${tType(license.type)} · ${group.name}` })),
+  );
   const basePath = `/backoffice/companies/${companyId}/audit`;
 
   return (
     <>
       <BackLink href={`/backoffice/companies/${companyId}`} label={t("backTo", { company: overview.company.name })} />
       <PageHeader title={t("auditTitle", { company: overview.company.name })} description={t("auditIntro")} />
-      <AuditLog entries={page.events} filters={filters} licenses={licenses} nextCursor={page.nextCursor} isFirstPage={!cursor} basePath={basePath} hasExport={false} />
+      <AuditLog
+        entries={page.events}
+        filters={filters}
+        licenses={licenses}
+        nextCursor={page.nextCursor}
+        isFirstPage={!cursor}
+        basePath={basePath}
+        hasExport={false}
+      />
     </>
   );
 }

@@ -19,10 +19,19 @@ export function CreateCompanyForm() {
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const values = Object.fromEntries(new FormData(event.currentTarget)) as Record<string, string>;
-    const created = await form.submit(() => createCompanyAction({ name: values.name ?? "", country: values.country ?? "", sapAccountNumber: values.sapAccountNumber ?? "", vatNumber: values.vatNumber }), {
-      onSuccess: () => ({ tone: "success", text: t("created") }),
-      onFailure: (error) => (error.fieldErrors?.sapAccountNumber?.[0] === "taken" ? { tone: "error", text: t("taken") } : undefined),
-    });
+    const created = await form.submit(
+      () =>
+        createCompanyAction({
+          name: values.name ?? "",
+          country: values.country ?? "",
+          sapAccountNumber: values.sapAccountNumber ?? "",
+          vatNumber: values.vatNumber,
+        }),
+      {
+        onSuccess: () => ({ tone: "success", text: t("created") }),
+        onFailure: (error) => (error.fieldErrors?.sapAccountNumber?.[0] === "taken" ? { tone: "error", text: t("taken") } : undefined),
+      },
+    );
     if (created) router.push(`/backoffice/companies/${created.companyId}`);
   }
 
@@ -30,8 +39,24 @@ export function CreateCompanyForm() {
     <form onSubmit={onSubmit} noValidate className="max-w-xl space-y-4" aria-label={t("heading")}>
       {form.message ? <FormAlert tone={form.message.tone}>{form.message.text}</FormAlert> : null}
       <FormField id="name" required autoComplete="off" label={t("name")} error={errorOf("name")} />
-      <FormField id="country" required autoComplete="off" maxLength={2} label={t("country")} hint={t("countryHint")} error={errorOf("country")} />
-      <FormField id="sapAccountNumber" required autoComplete="off" inputMode="numeric" label={t("sapAccountNumber")} hint={t("sapHint")} error={errorOf("sapAccountNumber")} />
+      <FormField
+        id="country"
+        required
+        autoComplete="off"
+        maxLength={2}
+        label={t("country")}
+        hint={t("countryHint")}
+        error={errorOf("country")}
+      />
+      <FormField
+        id="sapAccountNumber"
+        required
+        autoComplete="off"
+        inputMode="numeric"
+        label={t("sapAccountNumber")}
+        hint={t("sapHint")}
+        error={errorOf("sapAccountNumber")}
+      />
       <FormField id="vatNumber" autoComplete="off" label={t("vatNumber")} error={errorOf("vatNumber")} />
       <div className="flex gap-2">
         <Button type="submit" disabled={form.isSubmitting}>

@@ -45,7 +45,10 @@ export default async function InvoicePage({ params }: PageProps) {
         <BackLink href={`/shop/orders/${order.id}`} label={t("back")} />
         <PrintButton label={t("print")} />
       </div>
-      <article aria-labelledby="invoice-title" className="max-w-3xl space-y-8 rounded-lg border border-slate-200 bg-white p-6 text-sm text-slate-800 shadow-sm sm:p-10 print:max-w-none print:border-0 print:p-0 print:shadow-none">
+      <article
+        aria-labelledby="invoice-title"
+        className="max-w-3xl space-y-8 rounded-lg border border-slate-200 bg-white p-6 text-sm text-slate-800 shadow-sm sm:p-10 print:max-w-none print:border-0 print:p-0 print:shadow-none"
+      >
         <header className="flex flex-wrap justify-between gap-6">
           <div>
             <p className="text-base font-semibold text-slate-900">{seller.name}</p>
@@ -101,7 +104,13 @@ export default async function InvoicePage({ params }: PageProps) {
           </p>
           {order.invoice.state === "OPEN" || order.invoice.state === "OVERDUE" ? (
             <p>
-              {t("payBy", { amount: formatEuroCents(order.totalCents, locale), date: day(order.dueAt), iban: seller.iban, seller: seller.name, number: order.invoiceNumber })}
+              {t("payBy", {
+                amount: formatEuroCents(order.totalCents, locale),
+                date: day(order.dueAt),
+                iban: seller.iban,
+                seller: seller.name,
+                number: order.invoiceNumber,
+              })}
             </p>
           ) : null}
         </section>

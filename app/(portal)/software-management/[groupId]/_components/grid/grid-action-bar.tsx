@@ -52,7 +52,13 @@ export function GridActionBar({ pendingCount, isSaving, notice, saveBlockedBy, o
         <Button variant="secondary" onClick={onDiscard} disabled={!hasChanges || isSaving}>
           {t("discard")}
         </Button>
-        <button ref={saveButtonRef} type="button" onClick={onSave} disabled={!hasChanges || isSaving || saveBlockedBy !== null} className={buttonClassName("primary")}>
+        <button
+          ref={saveButtonRef}
+          type="button"
+          onClick={onSave}
+          disabled={!hasChanges || isSaving || saveBlockedBy !== null}
+          className={buttonClassName("primary")}
+        >
           {isSaving ? t("saving") : t("save")}
         </button>
       </div>

@@ -56,7 +56,22 @@ const ACTION_BAR_HEIGHT = 80;
  * and the header row, sticky below the portal's header, follows that sideways scroll.
  */
 export function GridBody(props: GridBodyProps) {
-  const { label, rows, columns, pending, beyondSeats, usage, seatHolders, sorting, onSort, onToggle, onEnter, onResend, resendingUserId, emptyState } = props;
+  const {
+    label,
+    rows,
+    columns,
+    pending,
+    beyondSeats,
+    usage,
+    seatHolders,
+    sorting,
+    onSort,
+    onToggle,
+    onEnter,
+    onResend,
+    resendingUserId,
+    emptyState,
+  } = props;
   const t = useTranslations("grid");
   const gridRef = useRef<HTMLDivElement>(null);
   const headerRef = useRef<HTMLDivElement>(null);
@@ -86,7 +101,10 @@ export function GridBody(props: GridBodyProps) {
     scrollPaddingEnd: ACTION_BAR_HEIGHT,
   });
   const scrollToRow = useCallback((row: number) => virtualizer.scrollToIndex(row, { align: "auto" }), [virtualizer]);
-  const getPageSize = useCallback(() => Math.max(1, Math.floor((window.innerHeight - PAGE_HEADER_HEIGHT - HEADER_HEIGHT - ACTION_BAR_HEIGHT) / ROW_HEIGHT) - 1), []);
+  const getPageSize = useCallback(
+    () => Math.max(1, Math.floor((window.innerHeight - PAGE_HEADER_HEIGHT - HEADER_HEIGHT - ACTION_BAR_HEIGHT) / ROW_HEIGHT) - 1),
+    [],
+  );
   const keyboard = useGridKeyboard({ rowCount: rows.length, columnCount: columns.length + 1, getPageSize, gridRef, scrollToRow, onEnter });
 
   // The header row scrolls sideways with the rows, whichever of the two moved (a focused header cell scrolls its own box).
@@ -99,7 +117,10 @@ export function GridBody(props: GridBodyProps) {
   const first = items[0]?.index ?? 0;
   const last = items.at(-1)?.index ?? -1;
   // The remembered cell stays the tab stop while rendered; scrolled away, the first row in view takes over.
-  const tabStop = keyboard.active.row === -1 || (keyboard.active.row >= first && keyboard.active.row <= last) ? keyboard.active : { row: first, column: keyboard.active.column };
+  const tabStop =
+    keyboard.active.row === -1 || (keyboard.active.row >= first && keyboard.active.row <= last)
+      ? keyboard.active
+      : { row: first, column: keyboard.active.column };
   const paddingTop = items.length > 0 ? items[0]!.start - scrollMargin : 0;
   const paddingBottom = items.length > 0 ? virtualizer.getTotalSize() - (items.at(-1)!.end - scrollMargin) : 0;
   const width = gridWidth(columns.length);
@@ -119,7 +140,12 @@ export function GridBody(props: GridBodyProps) {
         onFocus={keyboard.onFocus}
         className="relative rounded-lg border border-slate-200 bg-white shadow-sm"
       >
-        <div ref={headerRef} onScroll={followScroll} className="sticky z-20 overflow-hidden rounded-t-lg" style={{ top: PAGE_HEADER_HEIGHT, scrollPaddingLeft: NAME_COLUMN_WIDTH }}>
+        <div
+          ref={headerRef}
+          onScroll={followScroll}
+          className="sticky z-20 overflow-hidden rounded-t-lg"
+          style={{ top: PAGE_HEADER_HEIGHT, scrollPaddingLeft: NAME_COLUMN_WIDTH }}
+        >
           <div style={{ width }}>
             <GridHeader
               columns={columns}
@@ -131,7 +157,12 @@ export function GridBody(props: GridBodyProps) {
             />
           </div>
         </div>
-        <div ref={bodyRef} onScroll={followScroll} className="relative overflow-x-auto overflow-y-hidden rounded-b-lg" style={{ scrollPaddingLeft: NAME_COLUMN_WIDTH }}>
+        <div
+          ref={bodyRef}
+          onScroll={followScroll}
+          className="relative overflow-x-auto overflow-y-hidden rounded-b-lg"
+          style={{ scrollPaddingLeft: NAME_COLUMN_WIDTH }}
+        >
           <div style={{ width }}>
             {rows.length === 0 ? (
               <div className="sticky left-0 px-4 py-10 text-sm text-slate-600" style={{ width: "min(100%, 40rem)" }}>

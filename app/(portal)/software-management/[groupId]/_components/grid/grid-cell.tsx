@@ -38,7 +38,21 @@ type GridCellProps = {
  * a tick re-renders only the boxes whose state changed.
  */
 export const GridCell = memo(function GridCell(props: GridCellProps) {
-  const { licenseId, userId, row, column, isSaved, pending, block, blockReason: reason, isSeatHolder, isTabStop, label, labels, onToggle } = props;
+  const {
+    licenseId,
+    userId,
+    row,
+    column,
+    isSaved,
+    pending,
+    block,
+    blockReason: reason,
+    isSeatHolder,
+    isTabStop,
+    label,
+    labels,
+    onToggle,
+  } = props;
   const isChecked = pending === null ? isSaved : pending !== "revoke";
   const isBlocked = !isChecked && block !== null;
   const describedBy = [
@@ -71,7 +85,15 @@ export const GridCell = memo(function GridCell(props: GridCellProps) {
         aria-describedby={describedBy || undefined}
         data-cell={`${row}:${column}`}
         tabIndex={isTabStop ? 0 : -1}
-        title={isBlocked ? (reason ?? undefined) : isSaved && pending === null ? labels.revokeHint : pending === "beyond" ? labels.beyondSeats : undefined}
+        title={
+          isBlocked
+            ? (reason ?? undefined)
+            : isSaved && pending === null
+              ? labels.revokeHint
+              : pending === "beyond"
+                ? labels.beyondSeats
+                : undefined
+        }
         onClick={() => {
           if (!isBlocked) onToggle(licenseId, userId);
         }}
@@ -84,7 +106,9 @@ export const GridCell = memo(function GridCell(props: GridCellProps) {
           isBlocked && "cursor-not-allowed border-dashed border-slate-300 bg-slate-50 text-slate-400",
           !isBlocked && !isChecked && pending === null && "border-slate-300 bg-white hover:border-brand-600 hover:bg-brand-50",
           !isBlocked && !isChecked && pending === "revoke" && "border-amber-500 bg-white text-amber-600",
-          isChecked && pending === null && "border-brand-600 bg-brand-600 text-white hover:border-red-700 hover:bg-red-700 focus-visible:border-red-700 focus-visible:bg-red-700",
+          isChecked &&
+            pending === null &&
+            "border-brand-600 bg-brand-600 text-white hover:border-red-700 hover:bg-red-700 focus-visible:border-red-700 focus-visible:bg-red-700",
           isChecked && pending === "grant" && "border-emerald-600 bg-emerald-600 text-white",
           pending === "beyond" && "border-red-600 bg-white text-red-600",
         )}
@@ -108,13 +132,22 @@ export const GridCell = memo(function GridCell(props: GridCellProps) {
           aria-hidden="true"
           className={clsx(
             "pointer-events-none absolute left-[calc(50%+19px)] top-1/2 -translate-y-1/2 rounded px-1 text-[10px] font-semibold uppercase leading-4 tracking-wide",
-            pending === "grant" ? "bg-emerald-100 text-emerald-800" : pending === "beyond" ? "bg-red-100 text-red-800" : "bg-amber-100 text-amber-800",
+            pending === "grant"
+              ? "bg-emerald-100 text-emerald-800"
+              : pending === "beyond"
+                ? "bg-red-100 text-red-800"
+                : "bg-amber-100 text-amber-800",
           )}
         >
           {pending === "grant" ? labels.pendingNew : pending === "beyond" ? labels.beyondSeats : labels.pendingRevoke}
         </span>
       ) : null}
-      {isSeatHolder ? <span aria-hidden="true" className="pointer-events-none absolute left-[calc(50%+10px)] top-[calc(50%-18px)] size-2.5 rounded-full bg-emerald-500 ring-2 ring-white" /> : null}
+      {isSeatHolder ? (
+        <span
+          aria-hidden="true"
+          className="pointer-events-none absolute left-[calc(50%+10px)] top-[calc(50%-18px)] size-2.5 rounded-full bg-emerald-500 ring-2 ring-white"
+        />
+      ) : null}
       {isBlocked && reason ? (
         <span
           aria-hidden="true"

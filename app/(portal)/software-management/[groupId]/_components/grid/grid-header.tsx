@@ -69,7 +69,10 @@ export function GridHeader({ columns, templateColumns, usage, sorting, onSort, t
             role="columnheader"
             aria-colindex={index + 2}
             aria-sort={sort ?? undefined}
-            className={clsx("flex flex-col justify-between gap-1 border-b border-r border-slate-200 px-3 py-2.5", license.isExpired && "bg-slate-100")}
+            className={clsx(
+              "flex flex-col justify-between gap-1 border-b border-r border-slate-200 px-3 py-2.5",
+              license.isExpired && "bg-slate-100",
+            )}
           >
             <button
               type="button"
@@ -81,7 +84,10 @@ export function GridHeader({ columns, templateColumns, usage, sorting, onSort, t
             >
               <span className="min-w-0">
                 <span className="line-clamp-2 text-xs font-semibold leading-4 text-slate-900">{license.productName}</span>
-                <span className="mt-0.5 block truncate text-[11px] leading-4 text-slate-500" title={`${tType(license.type)} · ${tEdition(license.edition)}`}>
+                <span
+                  className="mt-0.5 block truncate text-[11px] leading-4 text-slate-500"
+                  title={`${tType(license.type)} · ${tEdition(license.edition)}`}
+                >
                   {tType(license.type)}
                   {license.edition !== "STANDARD" ? ` · ${tEdition(license.edition)}` : null}
                   {column.qualifier ? ` · ${column.qualifier}` : null}
@@ -104,7 +110,12 @@ export function GridHeader({ columns, templateColumns, usage, sorting, onSort, t
                 </span>
               ) : (
                 <>
-                  <span className={clsx("rounded-md bg-white px-1.5 py-0.5 text-xs font-semibold tabular-nums text-slate-700 ring-1 ring-slate-200", changed && "ring-2 ring-emerald-400")}>
+                  <span
+                    className={clsx(
+                      "rounded-md bg-white px-1.5 py-0.5 text-xs font-semibold tabular-nums text-slate-700 ring-1 ring-slate-200",
+                      changed && "ring-2 ring-emerald-400",
+                    )}
+                  >
                     {tSeats("assignedUsers", { assigned: seats.assigned })}
                   </span>
                   <span className="flex items-center gap-1 text-[11px] leading-4 text-slate-600">
@@ -114,17 +125,32 @@ export function GridHeader({ columns, templateColumns, usage, sorting, onSort, t
                 </>
               )}
               {seats.overBy > 0 ? (
-                <span aria-label={t("overByLabel", { count: seats.overBy })} className="rounded bg-red-600 px-1.5 py-0.5 text-[11px] font-semibold text-white">
+                <span
+                  aria-label={t("overByLabel", { count: seats.overBy })}
+                  className="rounded bg-red-600 px-1.5 py-0.5 text-[11px] font-semibold text-white"
+                >
                   {t("overBy", { count: seats.overBy })}
                 </span>
               ) : null}
               {/* A node-locked license also says how many computers it is active on. */}
               {seatFigures(license.type).includes("activated") ? (
-                <span className="w-full text-[11px] leading-4 text-slate-600">{tSeats("activated", { activated: license.activatedCount, seats: license.seats })}</span>
+                <span className="w-full text-[11px] leading-4 text-slate-600">
+                  {tSeats("activated", { activated: license.activatedCount, seats: license.seats })}
+                </span>
               ) : null}
-              {license.isExpired ? <span className="rounded bg-red-50 px-1.5 py-0.5 text-[11px] font-medium text-red-700">{t("expired")}</span> : null}
-              {!license.isExpired && seats.isFull ? <span className="rounded bg-red-50 px-1.5 py-0.5 text-[11px] font-medium text-red-700">{t("full")}</span> : null}
-              {!license.isExpired && seats.isFull ? <BuyOneSeatLink license={license} label={tShop("gridBuyOneSeatLabel", { license: column.label })} text={tShop("gridBuyOneSeat")} /> : null}
+              {license.isExpired ? (
+                <span className="rounded bg-red-50 px-1.5 py-0.5 text-[11px] font-medium text-red-700">{t("expired")}</span>
+              ) : null}
+              {!license.isExpired && seats.isFull ? (
+                <span className="rounded bg-red-50 px-1.5 py-0.5 text-[11px] font-medium text-red-700">{t("full")}</span>
+              ) : null}
+              {!license.isExpired && seats.isFull ? (
+                <BuyOneSeatLink
+                  license={license}
+                  label={tShop("gridBuyOneSeatLabel", { license: column.label })}
+                  text={tShop("gridBuyOneSeat")}
+                />
+              ) : null}
             </div>
             {/* Shared by every blocked box of this column (aria-describedby). */}
             <span id={descriptionIds.blockReason(license.id)} className="sr-only">
@@ -146,7 +172,12 @@ function BuyOneSeatLink({ license, label, text }: { license: GridColumn["license
   const links = licensePurchaseLinks(license, { onlyWhenFull: false });
   if (links.salesOnly || !links.oneMoreSeat) return null;
   return (
-    <Link href={links.oneMoreSeat.href} tabIndex={-1} aria-label={label} className="rounded px-1 text-[11px] font-medium text-brand-700 underline underline-offset-2 hover:text-brand-600">
+    <Link
+      href={links.oneMoreSeat.href}
+      tabIndex={-1}
+      aria-label={label}
+      className="rounded px-1 text-[11px] font-medium text-brand-700 underline underline-offset-2 hover:text-brand-600"
+    >
       {text}
     </Link>
   );

@@ -52,7 +52,8 @@ export function buildGridRows(users: readonly GridRowUser[], version: number): G
 export function withSavedChanges(rows: GridRowData[], saves: readonly SavedChanges[]): GridRowData[] {
   if (saves.length === 0) return rows;
   const byUser = new Map<string, { version: number; change: AssignmentChange }[]>();
-  for (const save of saves) for (const change of save.changes) byUser.set(change.userId, [...(byUser.get(change.userId) ?? []), { version: save.version, change }]);
+  for (const save of saves)
+    for (const change of save.changes) byUser.set(change.userId, [...(byUser.get(change.userId) ?? []), { version: save.version, change }]);
   return rows.map((row) => {
     const changes = byUser.get(row.user.id)?.filter((entry) => entry.version > row.version);
     if (!changes || changes.length === 0) return row;

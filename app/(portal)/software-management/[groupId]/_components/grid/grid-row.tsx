@@ -40,7 +40,21 @@ type GridRowProps = {
 
 /** One user of the grid: the sticky name cell (R13, R17 label) and a box per license. */
 export const GridRow = memo(function GridRow(props: GridRowProps) {
-  const { data, row, columns, templateColumns, pending, beyondSeats, usage, seatHolders, tabStopColumn, labels, onToggle, isResending, onResend } = props;
+  const {
+    data,
+    row,
+    columns,
+    templateColumns,
+    pending,
+    beyondSeats,
+    usage,
+    seatHolders,
+    tabStopColumn,
+    labels,
+    onToggle,
+    isResending,
+    onResend,
+  } = props;
   const { user } = data;
   // R17: unregistered assignees carry the invitation label; a failed delivery says so instead, and
   // a contact who was never sent one is marked as not registered yet.

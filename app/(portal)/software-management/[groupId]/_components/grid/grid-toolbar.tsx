@@ -31,7 +31,8 @@ type GridToolbarProps = {
 
 /** R13: the search field at the top left, then the filter and sort controls and the count. */
 export function GridToolbar(props: GridToolbarProps) {
-  const { query, onQueryChange, filter, onFilterChange, sortColumnId, sortedLicenseLabel, onSortChange, shown, total, loading, hasFailed } = props;
+  const { query, onQueryChange, filter, onFilterChange, sortColumnId, sortedLicenseLabel, onSortChange, shown, total, loading, hasFailed } =
+    props;
   const t = useTranslations("grid");
   const id = useId();
 
@@ -75,7 +76,12 @@ export function GridToolbar(props: GridToolbarProps) {
         <label htmlFor={`${id}-sort`} className="block text-sm font-medium text-slate-800">
           {t("sortLabel")}
         </label>
-        <select id={`${id}-sort`} value={sortColumnId} onChange={(event) => onSortChange(event.target.value)} className={`mt-1 ${selectClassName}`}>
+        <select
+          id={`${id}-sort`}
+          value={sortColumnId}
+          onChange={(event) => onSortChange(event.target.value)}
+          className={`mt-1 ${selectClassName}`}
+        >
           <option value={NAME_COLUMN_ID}>{t("sortName")}</option>
           <option value={EMAIL_COLUMN_ID}>{t("sortEmail")}</option>
           {sortedLicenseLabel ? <option value={sortColumnId}>{sortedLicenseLabel}</option> : null}
@@ -87,7 +93,11 @@ export function GridToolbar(props: GridToolbarProps) {
         </p>
       ) : null}
       {/* Busy while pages arrive: screen readers announce the final count, not every page. */}
-      <p className={clsx("pb-2 text-sm tabular-nums text-slate-600", !hasFailed && "ml-auto")} aria-live="polite" aria-busy={loading ? true : undefined}>
+      <p
+        className={clsx("pb-2 text-sm tabular-nums text-slate-600", !hasFailed && "ml-auto")}
+        aria-live="polite"
+        aria-busy={loading ? true : undefined}
+      >
         {loading ? t("resultCountLoading", { shown, loaded: total, total: loading.total }) : t("resultCount", { shown, total })}
       </p>
     </div>

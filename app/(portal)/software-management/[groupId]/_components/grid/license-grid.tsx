@@ -43,7 +43,11 @@ export function LicenseGrid({ head, firstUserPage }: { head: LicenseGroupGridHea
     setNotice({ tone: "error", text: t("changedWhileLoading") });
     router.refresh();
   }, [router, t]);
-  const { grid, rows, columns, seatHolders, streamStatus, isLoadingUsers, recordSave } = useGridRows({ head, firstUserPage, onGroupChanged });
+  const { grid, rows, columns, seatHolders, streamStatus, isLoadingUsers, recordSave } = useGridRows({
+    head,
+    firstUserPage,
+    onGroupChanged,
+  });
   const view = useGridView({ rows, licenses: grid.licenses, locale: useLocale() });
 
   const { pending, toggle, clear } = usePendingChanges(grid);
@@ -52,7 +56,15 @@ export function LicenseGrid({ head, firstUserPage }: { head: LicenseGroupGridHea
   const beyondSeats = useMemo(() => pendingGrantsBeyondSeats(pending, usage), [pending, usage]);
   const registered = useMemo(() => new Map(grid.users.map((user) => [user.id, user.isRegistered])), [grid.users]);
   const summary = useMemo(() => summarizeChangeSet(pending.values(), (userId) => registered.get(userId) ?? true), [pending, registered]);
-  const save = useGridSave({ group: grid.group, pending, isBlocked: beyondSeats.size > 0, summary, clearPending: clear, onSaved: recordSave, setNotice: showNotice });
+  const save = useGridSave({
+    group: grid.group,
+    pending,
+    isBlocked: beyondSeats.size > 0,
+    summary,
+    clearPending: clear,
+    onSaved: recordSave,
+    setNotice: showNotice,
+  });
   const { resend, resendingUserId } = useResendInvitation({ groupId: grid.group.id, users: grid.users, announce: setAnnouncement });
   useLeaveGuard(pending.size > 0, t("leaveConfirm"));
 
@@ -113,7 +125,13 @@ export function LicenseGrid({ head, firstUserPage }: { head: LicenseGroupGridHea
         onSave={save.openSaveDialog}
         saveButtonRef={save.saveButtonRef}
       />
-      <ConfirmSaveDialog isOpen={save.isDialogOpen} summary={summary} isSaving={save.isSaving} onConfirm={save.confirmSave} onClose={save.closeDialog} />
+      <ConfirmSaveDialog
+        isOpen={save.isDialogOpen}
+        summary={summary}
+        isSaving={save.isSaving}
+        onConfirm={save.confirmSave}
+        onClose={save.closeDialog}
+      />
       <p role="status" aria-live="polite" className="sr-only">
         {announcement || <CounterAnnouncement column={columns.find((column) => column.license.id === lastToggled)} usage={usage} />}
       </p>

@@ -13,7 +13,11 @@ export function useGridRows(options: { head: LicenseGroupGridHead; firstUserPage
   const t = useTranslations("grid");
   const tType = useTranslations("licenseType");
   const format = useFormatter();
-  const stream = useStreamedUsers({ firstPage: options.firstUserPage, version: head.group.version, onGroupChanged: options.onGroupChanged });
+  const stream = useStreamedUsers({
+    firstPage: options.firstUserPage,
+    version: head.group.version,
+    onGroupChanged: options.onGroupChanged,
+  });
   const [ownSaves, setOwnSaves] = useState<readonly SavedChanges[]>([]);
   const rows = useMemo(() => withSavedChanges(stream.rows, ownSaves), [stream.rows, ownSaves]);
   const users = useMemo(() => rows.map((row) => row.user), [rows]);
@@ -27,7 +31,10 @@ export function useGridRows(options: { head: LicenseGroupGridHead; firstUserPage
       }),
     [head.licenses, tType, t, format],
   );
-  const seatHolders = useMemo(() => new Map(head.licenses.map((license) => [license.id, new Set(license.seatHolders.map((holder) => holder.userId))])), [head.licenses]);
+  const seatHolders = useMemo(
+    () => new Map(head.licenses.map((license) => [license.id, new Set(license.seatHolders.map((holder) => holder.userId))])),
+    [head.licenses],
+  );
 
   /** Rows not read again yet show this save until they are; once every row is, older saves are dropped. */
   function recordSave(save: SavedChanges) {

@@ -26,7 +26,14 @@ export function useGridSave(options: {
   clearPending: () => void;
   onSaved: (save: { version: number; changes: readonly AssignmentChange[] }) => void;
   setNotice: (notice: GridNotice | null) => void;
-}): { isDialogOpen: boolean; isSaving: boolean; saveButtonRef: RefObject<HTMLButtonElement | null>; openSaveDialog: () => void; closeDialog: () => void; confirmSave: () => void } {
+}): {
+  isDialogOpen: boolean;
+  isSaving: boolean;
+  saveButtonRef: RefObject<HTMLButtonElement | null>;
+  openSaveDialog: () => void;
+  closeDialog: () => void;
+  confirmSave: () => void;
+} {
   const { group, pending, isBlocked, summary, clearPending, onSaved, setNotice } = options;
   const t = useTranslations("grid");
   const tErrors = useTranslations("errors");
@@ -68,7 +75,10 @@ export function useGridSave(options: {
           clearPending();
           const { granted, revoked } = result.data;
           // The notice is itself a status region (R32).
-          setNotice({ tone: "success", text: t("saved", { summary: summaryText({ granted, revoked, invitations: summary.invitations }) }) });
+          setNotice({
+            tone: "success",
+            text: t("saved", { summary: summaryText({ granted, revoked, invitations: summary.invitations }) }),
+          });
         } else {
           // R26: nothing is overwritten; the grid reloads and keeps the changes that still apply.
           setNotice({ tone: "error", text: result.error.message });

@@ -41,7 +41,10 @@ function buildColumns(licenses: readonly GridLicense[], collator: Intl.Collator)
       filterFn: (row, _columnId, value: GridFilterValue) =>
         matchesSearch(row.original.searchKey, value.query) && matchesAssignmentFilter(row.original.user, value.filter),
     }),
-    helper.accessor((row) => row.user.email, { id: EMAIL_COLUMN_ID, sortFn: (a, b) => collator.compare(a.original.user.email, b.original.user.email) }),
+    helper.accessor((row) => row.user.email, {
+      id: EMAIL_COLUMN_ID,
+      sortFn: (a, b) => collator.compare(a.original.user.email, b.original.user.email),
+    }),
     // Per license: people who hold it first (ascending), then by name via the stable sort.
     ...licenses.map((license) =>
       helper.accessor((row) => (row.assigned.has(license.id) ? 0 : 1), {
@@ -60,7 +63,10 @@ export function useGridTable(options: {
   sorting: GridSorting;
 }) {
   const { rows, licenses, locale, filter, sorting } = options;
-  const columns = useMemo(() => buildColumns(licenses, new Intl.Collator(locale, { sensitivity: "base", numeric: true })), [licenses, locale]);
+  const columns = useMemo(
+    () => buildColumns(licenses, new Intl.Collator(locale, { sensitivity: "base", numeric: true })),
+    [licenses, locale],
+  );
   const columnFilters = useMemo<ColumnFiltersState>(
     () => (filter.query.trim() === "" && filter.filter === "all" ? [] : [{ id: NAME_COLUMN_ID, value: filter }]),
     [filter],

@@ -25,5 +25,16 @@ export function useGridView(options: { rows: GridRowData[]; licenses: readonly G
   }, []);
   const sortBy = useCallback((columnId: string) => setSorting([{ id: columnId, desc: false }]), []);
 
-  return { query, setQuery, deferredQuery, filter, setFilter, sorting, sortedColumnId: sorting[0]?.id ?? NAME_COLUMN_ID, toggleSort, sortBy, visibleRows };
+  return {
+    query,
+    setQuery,
+    deferredQuery,
+    filter,
+    setFilter,
+    sorting,
+    sortedColumnId: sorting[0]?.id ?? NAME_COLUMN_ID,
+    toggleSort,
+    sortBy,
+    visibleRows,
+  };
 }

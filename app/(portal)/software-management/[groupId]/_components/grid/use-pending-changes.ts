@@ -17,7 +17,13 @@ export function usePendingChanges(grid: { users: readonly GridRowUser[]; license
 
   const toggle = useCallback(
     (licenseId: string, userId: string) => {
-      setRaw((current) => togglePendingChange(reconcilePendingChanges(current, grid, saved), { licenseId, userId }, saved.has(pairKey({ licenseId, userId }))));
+      setRaw((current) =>
+        togglePendingChange(
+          reconcilePendingChanges(current, grid, saved),
+          { licenseId, userId },
+          saved.has(pairKey({ licenseId, userId })),
+        ),
+      );
     },
     [grid, saved],
   );

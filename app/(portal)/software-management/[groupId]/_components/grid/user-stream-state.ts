@@ -20,7 +20,13 @@ export type StreamState = {
 
 export function startStream(firstPage: GridUserPage, version: number, previous: GridRowData[]): StreamState {
   const status = firstPage.groupVersion !== version ? "changed" : firstPage.next ? "loading" : "complete";
-  return { firstPage, version, pages: [buildGridRows(firstPage.users, firstPage.groupVersion)], status, previous: status === "complete" ? [] : previous };
+  return {
+    firstPage,
+    version,
+    pages: [buildGridRows(firstPage.users, firstPage.groupVersion)],
+    status,
+    previous: status === "complete" ? [] : previous,
+  };
 }
 
 /** Page `index` (1 is the one after the first) of the stream that began with `firstPage`; idempotent. */

@@ -25,7 +25,11 @@ export function AddUserForm({ groupId, groupPath, defaultEmail = "" }: { groupId
   const [email, setEmail] = useState("");
   const [fieldErrors, setFieldErrors] = useState<Record<string, string[]> | undefined>();
   // `link`: where the admin goes on from the message (e.g. to a colleague who is already a member).
-  const [message, setMessage] = useState<{ tone: "error" | "info" | "success"; text: string; link?: { href: string; label: string } } | null>(null);
+  const [message, setMessage] = useState<{
+    tone: "error" | "info" | "success";
+    text: string;
+    link?: { href: string; label: string };
+  } | null>(null);
   const [isSubmitting, setIsSubmitting] = useState(false);
   const errorOf = useFieldError(fieldErrors);
 
@@ -41,13 +45,20 @@ export function AddUserForm({ groupId, groupPath, defaultEmail = "" }: { groupId
       setFieldErrors(result.error.fieldErrors);
       const missing = contactFields.filter((field) => result.error.fieldErrors?.[field]);
       // R14: the summary names the mandatory fields still missing; each field shows its own error too.
-      setMessage({ tone: "error", text: missing.length > 0 ? t("missingFields", { fields: missing.map((field) => t(field)).join(", ") }) : result.error.message });
+      setMessage({
+        tone: "error",
+        text: missing.length > 0 ? t("missingFields", { fields: missing.map((field) => t(field)).join(", ") }) : result.error.message,
+      });
       return;
     }
     setFieldErrors(undefined);
     if (result.data.status === "ALREADY_MEMBER") {
       const member = address.trim().toLowerCase();
-      setMessage({ tone: "info", text: t("alreadyMember", { email: member }), link: { href: `${groupPath}?q=${encodeURIComponent(member)}`, label: t("showMember", { email: member }) } });
+      setMessage({
+        tone: "info",
+        text: t("alreadyMember", { email: member }),
+        link: { href: `${groupPath}?q=${encodeURIComponent(member)}`, label: t("showMember", { email: member }) },
+      });
       return;
     }
     if (result.data.status === "INVITED") {
@@ -83,7 +94,16 @@ export function AddUserForm({ groupId, groupPath, defaultEmail = "" }: { groupId
         </FormAlert>
       ) : null}
       {step === "email" ? (
-        <FormField id="email" type="email" autoComplete="off" required defaultValue={defaultEmail} label={t("email")} hint={t("emailHint")} error={errorOf("email")} />
+        <FormField
+          id="email"
+          type="email"
+          autoComplete="off"
+          required
+          defaultValue={defaultEmail}
+          label={t("email")}
+          hint={t("emailHint")}
+          error={errorOf("email")}
+        />
       ) : (
         <>
           <div className="flex items-center justify-between gap-2 rounded-md border border-slate-200 bg-slate-50 px-3 py-2 text-sm">

@@ -44,7 +44,12 @@ export const changeLicenseValidityAction = staffAction({
   ]),
   run: async ({ user, input }) => {
     const change = input.kind === "set-end" ? { kind: input.kind, validUntil: endOfCalendarDay(input.validUntil) } : { kind: input.kind };
-    const changed = await changeLicenseValidity({ actor: user, licenseId: input.licenseId, expectedVersion: input.expectedVersion, change });
+    const changed = await changeLicenseValidity({
+      actor: user,
+      licenseId: input.licenseId,
+      expectedVersion: input.expectedVersion,
+      change,
+    });
     return { validUntil: changed.validUntil.toISOString() };
   },
   revalidate: [{ path: "/backoffice", type: "layout" }],

@@ -21,7 +21,12 @@ export default async function BackofficeLicensePage({ params }: PageProps) {
   const user = await requireStaffPage();
   const { companyId, licenseId } = await params;
   const license = await orNotFound(getBackofficeLicense({ actor: user, companyId, licenseId }));
-  const [t, tType, tEdition, format] = await Promise.all([getTranslations("backoffice.license"), getTranslations("licenseType"), getTranslations("edition"), getFormatter()]);
+  const [t, tType, tEdition, format] = await Promise.all([
+    getTranslations("backoffice.license"),
+    getTranslations("licenseType"),
+    getTranslations("edition"),
+    getFormatter(),
+  ]);
   const date = (value: Date) => format.dateTime(value, { dateStyle: "medium" });
 
   return (
@@ -37,7 +42,9 @@ export default async function BackofficeLicensePage({ params }: PageProps) {
         <dt className="font-medium text-slate-700">{t("validity")}</dt>
         <dd className="text-slate-900">
           {t("validityValue", { from: date(license.validFrom), until: date(license.validUntil) })}
-          {license.isExpired ? <span className="ml-2 rounded bg-red-50 px-2 py-0.5 text-xs font-medium text-red-800">{t("expired")}</span> : null}
+          {license.isExpired ? (
+            <span className="ml-2 rounded bg-red-50 px-2 py-0.5 text-xs font-medium text-red-800">{t("expired")}</span>
+          ) : null}
         </dd>
       </dl>
 
@@ -67,7 +74,12 @@ export default async function BackofficeLicensePage({ params }: PageProps) {
           {t("validityHeading")}
         </h2>
         <p className="mb-4 max-w-2xl text-sm text-slate-600">{t("validityIntro")}</p>
-        <ValidityForm licenseId={license.id} version={license.version} validUntilDate={calendarDateOf(license.validUntil)} isExpired={license.isExpired} />
+        <ValidityForm
+          licenseId={license.id}
+          version={license.version}
+          validUntilDate={calendarDateOf(license.validUntil)}
+          isExpired={license.isExpired}
+        />
       </section>
     </>
   );

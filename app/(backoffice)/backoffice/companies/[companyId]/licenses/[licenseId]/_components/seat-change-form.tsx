@@ -16,7 +16,14 @@ export type SeatFormAssignee = { userId: string; name: string; email: string; ha
  * server counts again under the seat locks and answers how many more must go if too few were
  * ticked (a save or a lease may have come in meanwhile).
  */
-export function SeatChangeForm(props: { licenseId: string; version: number; type: LicenseType; seats: number; seatsUsed: number; assignees: SeatFormAssignee[] }) {
+export function SeatChangeForm(props: {
+  licenseId: string;
+  version: number;
+  type: LicenseType;
+  seats: number;
+  seatsUsed: number;
+  assignees: SeatFormAssignee[];
+}) {
   const t = useTranslations("backoffice.license");
   const form = useActionForm();
   const errorOf = useFieldError(form.fieldErrors);
@@ -37,17 +44,26 @@ export function SeatChangeForm(props: { licenseId: string; version: number; type
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const result = await form.submit(() => changeLicenseSeatsAction({ licenseId: props.licenseId, seats, unassignUserIds: [...unassign], expectedVersion: props.version }), {
-      onSuccess: (data) =>
-        data.status === "SEATS_IN_USE"
-          ? { tone: "error", text: t("belowUsage", { inUse: data.inUse, seats: data.seats, toUnassign: data.toUnassign }) }
-          : { tone: "success", text: data.unassigned > 0 ? t("seatsSavedUnassigned", { seats: data.seats, count: data.unassigned }) : t("seatsSaved", { seats: data.seats }) },
-      onFailure: (error) => {
-        if (error.code === "CONFLICT") return { tone: "error", text: t("stale") };
-        if (error.fieldErrors?.seats?.[0] === "unchanged") return { tone: "info", text: t("unchanged") };
-        return undefined;
+    const result = await form.submit(
+      () => changeLicenseSeatsAction({ licenseId: props.licenseId, seats, unassignUserIds: [...unassign], expectedVersion: props.version }),
+      {
+        onSuccess: (data) =>
+          data.status === "SEATS_IN_USE"
+            ? { tone: "error", text: t("belowUsage", { inUse: data.inUse, seats: data.seats, toUnassign: data.toUnassign }) }
+            : {
+                tone: "success",
+                text:
+                  data.unassigned > 0
+                    ? t("seatsSavedUnassigned", { seats: data.seats, count: data.unassigned })
+                    : t("seatsSaved", { seats: data.seats }),
+              },
+        onFailure: (error) => {
+          if (error.code === "CONFLICT") return { tone: "error", text: t("stale") };
+          if (error.fieldErrors?.seats?.[0] === "unchanged") return { tone: "info", text: t("unchanged") };
+          return undefined;
+        },
       },
-    });
+    );
     if (result?.status === "CHANGED") setUnassign(new Set());
   }
 
@@ -55,7 +71,17 @@ export function SeatChangeForm(props: { licenseId: string; version: number; type
     <form onSubmit={onSubmit} noValidate className="space-y-4" aria-labelledby="seats-heading">
       {form.message ? <FormAlert tone={form.message.tone}>{form.message.text}</FormAlert> : null}
       <div className="max-w-xs">
-        <FormField id="seats" type="number" min={1} max={MAX_LICENSE_SEATS} required label={t("seatsLabel")} value={seats} onChange={(event) => setSeats(event.target.value)} error={errorOf("seats")} />
+        <FormField
+          id="seats"
+          type="number"
+          min={1}
+          max={MAX_LICENSE_SEATS}
+          required
+          label={t("seatsLabel")}
+          value={seats}
+          onChange={(event) => setSeats(event.target.value)}
+          error={errorOf("seats")}
+        />
       </div>
       {props.assignees.length > 0 ? (
         <fieldset className="rounded-lg border border-slate-200 bg-white p-4" aria-describedby="unassign-hint">
@@ -67,9 +93,15 @@ export function SeatChangeForm(props: { licenseId: string; version: number; type
             {props.assignees.map((assignee) => (
               <li key={assignee.userId}>
                 <label className="flex items-start gap-2 text-sm">
-                  <input type="checkbox" className="mt-1" checked={unassign.has(assignee.userId)} onChange={(event) => toggle(assignee.userId, event.target.checked)} />
+                  <input
+                    type="checkbox"
+                    className="mt-1"
+                    checked={unassign.has(assignee.userId)}
+                    onChange={(event) => toggle(assignee.userId, event.target.checked)}
+                  />
                   <span>
-                    <span className="font-medium text-slate-900">{assignee.name}</span> <span className="text-slate-500">{assignee.email}</span>
+                    <span className="font-medium text-slate-900">{assignee.name}</span>{" "}
+                    <span className="text-slate-500">{assignee.email}</span>
                     {assignee.hasLiveLease ? <span className="block text-xs text-amber-800">{t("assigneeLiveLease")}</span> : null}
                     {assignee.hasActiveActivation ? <span className="block text-xs text-slate-600">{t("assigneeDevice")}</span> : null}
                   </span>

@@ -18,12 +18,18 @@ export function ValidityForm(props: { licenseId: string; version: number; validU
     if (error.fieldErrors?.validUntil) return { tone: "error" as const, text: t("endInPast") };
     return undefined;
   };
-  const saved = (data: { validUntil: string }) => ({ tone: "success" as const, text: t("validitySaved", { until: format.dateTime(new Date(data.validUntil), { dateStyle: "medium" }) }) });
+  const saved = (data: { validUntil: string }) => ({
+    tone: "success" as const,
+    text: t("validitySaved", { until: format.dateTime(new Date(data.validUntil), { dateStyle: "medium" }) }),
+  });
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const validUntil = String(new FormData(event.currentTarget).get("validUntil") ?? "");
-    await form.submit(() => changeLicenseValidityAction({ kind: "set-end", licenseId: props.licenseId, validUntil, expectedVersion: props.version }), { onSuccess: saved, onFailure });
+    await form.submit(
+      () => changeLicenseValidityAction({ kind: "set-end", licenseId: props.licenseId, validUntil, expectedVersion: props.version }),
+      { onSuccess: saved, onFailure },
+    );
   }
 
   async function endNow() {
@@ -38,7 +44,14 @@ export function ValidityForm(props: { licenseId: string; version: number; validU
     <form onSubmit={onSubmit} noValidate className="space-y-4" aria-labelledby="validity-heading">
       {form.message ? <FormAlert tone={form.message.tone}>{form.message.text}</FormAlert> : null}
       <div className="max-w-xs">
-        <FormField id="validUntil" type="date" required label={t("validUntilLabel")} defaultValue={props.validUntilDate} hint={t("validUntilHint")} />
+        <FormField
+          id="validUntil"
+          type="date"
+          required
+          label={t("validUntilLabel")}
+          defaultValue={props.validUntilDate}
+          hint={t("validUntilHint")}
+        />
       </div>
       <div className="flex flex-wrap gap-2">
         <Button type="submit" disabled={form.isSubmitting}>

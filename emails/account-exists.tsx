@@ -1,7 +1,7 @@
 // Sent instead of a verification mail when a registration uses an address that already has an
 // account, so the registration form never reveals who has one. Calm and factual: it says neither
 // who started the registration nor that anything is wrong.
-import { Heading, Link, Text } from "@react-email/components";
+import { Link, Text } from "@react-email/components";
 import { EmailButton } from "./components/email-button";
 import { EmailLayout } from "./components/email-layout";
 import { styles } from "./components/email-styles";
@@ -11,16 +11,7 @@ type Props = EmailProps<"account-exists">;
 
 export function AccountExistsEmail({ locale, t, payload }: Props) {
   return (
-    <EmailLayout
-      locale={locale}
-      t={t}
-      firstName={payload.firstName}
-      preview={t("accountExists.preview")}
-      footer={t("accountExists.footer")}
-    >
-      <Heading as="h1" style={styles.heading}>
-        {t("accountExists.heading")}
-      </Heading>
+    <EmailLayout locale={locale} t={t} firstName={payload.firstName} messages="accountExists">
       <Text style={styles.paragraph}>{t("accountExists.intro")}</Text>
       <Text style={styles.paragraph}>{t("accountExists.signIn")}</Text>
       <EmailButton href={payload.signInUrl} label={t("accountExists.button")} fallbackLabel={t("common.buttonFallback")} />

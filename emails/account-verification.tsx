@@ -1,5 +1,5 @@
 // R10: after registering, "Activate account" confirms the address and activates the identity.
-import { Heading, Text } from "@react-email/components";
+import { Text } from "@react-email/components";
 import { EmailButton } from "./components/email-button";
 import { EmailLayout } from "./components/email-layout";
 import { styles } from "./components/email-styles";
@@ -9,16 +9,7 @@ type Props = EmailProps<"account-verification">;
 
 export function AccountVerificationEmail({ locale, t, payload }: Props) {
   return (
-    <EmailLayout
-      locale={locale}
-      t={t}
-      firstName={payload.firstName}
-      preview={t("accountVerification.preview")}
-      footer={t("accountVerification.footer")}
-    >
-      <Heading as="h1" style={styles.heading}>
-        {t("accountVerification.heading")}
-      </Heading>
+    <EmailLayout locale={locale} t={t} firstName={payload.firstName} messages="accountVerification">
       <Text style={styles.paragraph}>{t("accountVerification.intro")}</Text>
       <EmailButton href={payload.verifyUrl} label={t("accountVerification.button")} fallbackLabel={t("common.buttonFallback")} />
       <Text style={styles.paragraph}>{t("accountVerification.expiry", { hours: payload.expiresInHours })}</Text>

@@ -30,16 +30,7 @@ export function InvitationEmail({ locale, t, payload }: Props) {
     ? [t("invitation.stepRegister"), t("invitation.stepStart"), t("invitation.stepEnterKey")]
     : [t("invitation.stepRegister"), t("invitation.stepStart")];
   return (
-    <EmailLayout
-      locale={locale}
-      t={t}
-      firstName={payload.firstName}
-      preview={t("invitation.preview")}
-      footer={t("invitation.footer", names)}
-    >
-      <Heading as="h1" style={styles.heading}>
-        {t("invitation.heading")}
-      </Heading>
+    <EmailLayout locale={locale} t={t} firstName={payload.firstName} messages="invitation" values={names}>
       <Text style={styles.paragraph}>{t.rich("invitation.intro", { ...names, strong })}</Text>
       <ul style={styles.list}>
         {payload.productNames.map((productName) => (

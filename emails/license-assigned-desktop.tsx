@@ -18,16 +18,7 @@ export function LicenseAssignedDesktopEmail({ locale, t, payload }: Props) {
     t("licenseAssignedDesktop.stepEnterKey"),
   ];
   return (
-    <EmailLayout
-      locale={locale}
-      t={t}
-      firstName={payload.firstName}
-      preview={t("licenseAssignedDesktop.preview", names)}
-      footer={t("licenseAssignedDesktop.footer", names)}
-    >
-      <Heading as="h1" style={styles.heading}>
-        {t("licenseAssignedDesktop.heading", names)}
-      </Heading>
+    <EmailLayout locale={locale} t={t} firstName={payload.firstName} messages="licenseAssignedDesktop" values={names}>
       <Text style={styles.paragraph}>{t.rich("licenseAssignedDesktop.intro", { ...names, strong })}</Text>
       <EmailButton href={payload.downloadUrl} label={t("licenseAssignedDesktop.button")} fallbackLabel={t("common.buttonFallback")} />
       <Section style={styles.keyBox}>

@@ -1,6 +1,6 @@
 // R21 (web applications): the license email with the "Let's get started" button. R22: the reader
 // signs in (or registers first) and works.
-import { Heading, Text } from "@react-email/components";
+import { Text } from "@react-email/components";
 import { EmailButton } from "./components/email-button";
 import { EmailLayout } from "./components/email-layout";
 import { styles } from "./components/email-styles";
@@ -12,16 +12,7 @@ type Props = EmailProps<"license-assigned-web">;
 export function LicenseAssignedWebEmail({ locale, t, payload }: Props) {
   const names = { adminName: payload.adminName, companyName: payload.companyName, productName: payload.productName };
   return (
-    <EmailLayout
-      locale={locale}
-      t={t}
-      firstName={payload.firstName}
-      preview={t("licenseAssignedWeb.preview", names)}
-      footer={t("licenseAssignedWeb.footer", names)}
-    >
-      <Heading as="h1" style={styles.heading}>
-        {t("licenseAssignedWeb.heading", names)}
-      </Heading>
+    <EmailLayout locale={locale} t={t} firstName={payload.firstName} messages="licenseAssignedWeb" values={names}>
       <Text style={styles.paragraph}>{t.rich("licenseAssignedWeb.intro", { ...names, strong })}</Text>
       <Text style={styles.paragraph}>{t("licenseAssignedWeb.start")}</Text>
       <EmailButton href={payload.startUrl} label={t("licenseAssignedWeb.button")} fallbackLabel={t("common.buttonFallback")} />

@@ -1,6 +1,6 @@
 // A license ends in 30 days; each of the company's admins is told once, with a link to
 // the group page where the license can be renewed.
-import { Heading, Text } from "@react-email/components";
+import { Text } from "@react-email/components";
 import { EmailButton } from "./components/email-button";
 import { EmailLayout } from "./components/email-layout";
 import { styles } from "./components/email-styles";
@@ -25,16 +25,7 @@ export function LicenseExpiringEmail({ locale, t, payload }: Props) {
     seats: payload.seats,
   };
   return (
-    <EmailLayout
-      locale={locale}
-      t={t}
-      firstName={payload.firstName}
-      preview={t("licenseExpiring.preview", values)}
-      footer={t("licenseExpiring.footer", values)}
-    >
-      <Heading as="h1" style={styles.heading}>
-        {t("licenseExpiring.heading", values)}
-      </Heading>
+    <EmailLayout locale={locale} t={t} firstName={payload.firstName} messages="licenseExpiring" values={values}>
       <Text style={styles.paragraph}>{t.rich("licenseExpiring.intro", { ...values, strong })}</Text>
       <Text style={styles.paragraph}>{t("licenseExpiring.details", values)}</Text>
       <Text style={styles.paragraph}>{t("licenseExpiring.next")}</Text>

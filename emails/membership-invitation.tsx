@@ -1,7 +1,7 @@
 // Decision 016: an admin of a company not yet verified asked to add this address. The
 // person decides: the link opens the invitation, which they accept signed in with this address.
 // The same mail whether or not the address has an account, greeting nobody by a typed name.
-import { Heading, Text } from "@react-email/components";
+import { Text } from "@react-email/components";
 import { EmailButton } from "./components/email-button";
 import { EmailLayout } from "./components/email-layout";
 import { styles } from "./components/email-styles";
@@ -13,16 +13,7 @@ type Props = EmailProps<"membership-invitation">;
 export function MembershipInvitationEmail({ locale, t, payload }: Props) {
   const names = { adminName: payload.adminName, companyName: payload.companyName };
   return (
-    <EmailLayout
-      locale={locale}
-      t={t}
-      firstName=""
-      preview={t("membershipInvitation.preview")}
-      footer={t("membershipInvitation.footer", names)}
-    >
-      <Heading as="h1" style={styles.heading}>
-        {t("membershipInvitation.heading", names)}
-      </Heading>
+    <EmailLayout locale={locale} t={t} firstName="" messages="membershipInvitation" values={names}>
       <Text style={styles.paragraph}>{t.rich("membershipInvitation.intro", { ...names, strong })}</Text>
       <Text style={styles.paragraph}>{t("membershipInvitation.howTo")}</Text>
       <EmailButton href={payload.acceptUrl} label={t("membershipInvitation.button")} fallbackLabel={t("common.buttonFallback")} />

@@ -1,5 +1,5 @@
 // A one-time link to choose a new password; ignoring the mail leaves the current password valid.
-import { Heading, Text } from "@react-email/components";
+import { Text } from "@react-email/components";
 import { EmailButton } from "./components/email-button";
 import { EmailLayout } from "./components/email-layout";
 import { styles } from "./components/email-styles";
@@ -9,16 +9,7 @@ type Props = EmailProps<"password-reset">;
 
 export function PasswordResetEmail({ locale, t, payload }: Props) {
   return (
-    <EmailLayout
-      locale={locale}
-      t={t}
-      firstName={payload.firstName}
-      preview={t("passwordReset.preview")}
-      footer={t("passwordReset.footer")}
-    >
-      <Heading as="h1" style={styles.heading}>
-        {t("passwordReset.heading")}
-      </Heading>
+    <EmailLayout locale={locale} t={t} firstName={payload.firstName} messages="passwordReset">
       <Text style={styles.paragraph}>{t("passwordReset.intro")}</Text>
       <EmailButton href={payload.resetUrl} label={t("passwordReset.button")} fallbackLabel={t("common.buttonFallback")} />
       <Text style={styles.paragraph}>{t("passwordReset.expiry", { minutes: payload.expiresInMinutes })}</Text>

@@ -1,5 +1,5 @@
 // R7: the buyer's confirmation, with "Let's get started" into Software management.
-import { Heading, Link, Section, Text } from "@react-email/components";
+import { Link, Section, Text } from "@react-email/components";
 import { EmailButton } from "./components/email-button";
 import { EmailLayout } from "./components/email-layout";
 import { styles } from "./components/email-styles";
@@ -32,12 +32,9 @@ export function PurchaseConfirmationEmail({ locale, t, payload }: Props) {
       locale={locale}
       t={t}
       firstName={payload.firstName}
-      preview={t("purchaseConfirmation.preview")}
-      footer={t("purchaseConfirmation.footer", { companyName: payload.companyName })}
+      messages="purchaseConfirmation"
+      values={{ companyName: payload.companyName }}
     >
-      <Heading as="h1" style={styles.heading}>
-        {t("purchaseConfirmation.heading")}
-      </Heading>
       <Text style={styles.paragraph}>{t.rich("purchaseConfirmation.intro", { companyName: payload.companyName, strong })}</Text>
       <Text style={styles.paragraph}>
         {t.rich("purchaseConfirmation.orderNumber", { orderNumber: payload.orderNumber, strong })}

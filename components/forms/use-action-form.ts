@@ -4,7 +4,8 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import type { ActionResult } from "@/lib/actions/action-result";
 
-export type FormMessage = { tone: "error" | "success" | "info"; text: string } | null;
+/** `link`: where the user goes on from the message (FormMessageAlert shows it after the text). */
+export type FormMessage = { tone: "error" | "success" | "info"; text: string; link?: { href: string; label: string } } | null;
 
 /**
  * The back-office forms' round trip: call the server action, keep its field errors, and refresh

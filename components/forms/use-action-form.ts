@@ -2,16 +2,21 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import type { ActionResult } from "@/lib/actions/action-result";
+import type { ActionError, ActionResult } from "@/lib/actions/action-result";
 
 /** `link`: where the user goes on from the message (FormMessageAlert shows it after the text). */
 export type FormMessage = { tone: "error" | "success" | "info"; text: string; link?: { href: string; label: string } } | null;
+/** What a success leads to: a message, or another page (the form stays busy until it opens). */
+export type FormSuccess = FormMessage | { redirect: string };
+
+/** An onFailure for forms whose field errors speak for themselves: the action's message only without them. */
+export const messageUnlessFieldErrors = (error: ActionError) => (error.fieldErrors ? null : undefined);
 
 /**
- * The back-office forms' round trip: call the server action, keep its field errors, and refresh
- * the page's server data after a success. What a success or a failure says is the form's own.
+ * The forms' round trip: call the server action, keep its field errors, and refresh the page's server
+ * data after a success (unless `refresh: false`). onFailure answers null for no message, undefined for the action's.
  */
-export function useActionForm() {
+export function useActionForm({ refresh = true }: { refresh?: boolean } = {}) {
   const router = useRouter();
   const [isSubmitting, setIsSubmitting] = useState(false);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string[]> | undefined>();
@@ -19,28 +24,43 @@ export function useActionForm() {
 
   async function submit<T>(
     call: () => Promise<ActionResult<T>>,
-    handle: {
-      onSuccess: (data: T) => FormMessage;
-      onFailure?: (error: Extract<ActionResult<T>, { ok: false }>["error"]) => FormMessage | undefined;
-    },
+    handle: { onSuccess: (data: T) => FormSuccess; onFailure?: (error: ActionError) => FormMessage | undefined },
   ): Promise<T | null> {
     setIsSubmitting(true);
     setMessage(null);
+    let isLeaving = false;
     try {
       const result = await call();
       if (!result.ok) {
         setFieldErrors(result.error.fieldErrors);
-        setMessage(handle.onFailure?.(result.error) ?? { tone: "error", text: result.error.message });
+        const said = handle.onFailure?.(result.error);
+        setMessage(said === undefined ? { tone: "error", text: result.error.message } : said);
         return null;
       }
       setFieldErrors(undefined);
-      setMessage(handle.onSuccess(result.data));
-      router.refresh();
+      isLeaving = settle(handle.onSuccess(result.data));
       return result.data;
     } finally {
-      setIsSubmitting(false);
+      if (!isLeaving) setIsSubmitting(false);
     }
   }
 
-  return { isSubmitting, fieldErrors, message, setMessage, submit };
+  /** Shows a success's message, or opens its page (true: the form is leaving). */
+  function settle(success: FormSuccess): boolean {
+    if (success && "redirect" in success) {
+      router.push(success.redirect);
+      return true;
+    }
+    setMessage(success);
+    if (refresh) router.refresh();
+    return false;
+  }
+
+  /** Forget the last answer: its message and its field errors. */
+  function reset() {
+    setMessage(null);
+    setFieldErrors(undefined);
+  }
+
+  return { isSubmitting, fieldErrors, message, setMessage, reset, submit };
 }

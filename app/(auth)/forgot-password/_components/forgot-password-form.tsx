@@ -3,30 +3,25 @@
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { requestPasswordResetAction } from "@/app/(auth)/forgot-password/actions";
+import { FormMessageAlert } from "@/components/forms/form-message-alert";
+import { messageUnlessFieldErrors, useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
-import { FormAlert, FormField, useFieldError } from "@/components/ui/form-field";
+import { FormField, useFieldError } from "@/components/ui/form-field";
 
 /** The same confirmation for every address, registered or not (no enumeration). */
 export function ForgotPasswordForm() {
   const t = useTranslations("forgotPassword");
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string[]> | undefined>();
-  const [message, setMessage] = useState<string | null>(null);
+  const form = useActionForm({ refresh: false });
   const [sentTo, setSentTo] = useState<string | null>(null);
-  const [isSubmitting, setIsSubmitting] = useState(false);
-  const errorOf = useFieldError(fieldErrors);
+  const errorOf = useFieldError(form.fieldErrors);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const email = String(new FormData(event.currentTarget).get("email") ?? "");
-    setIsSubmitting(true);
-    const result = await requestPasswordResetAction({ email });
-    setIsSubmitting(false);
-    if (result.ok) {
-      setSentTo(email.trim().toLowerCase());
-      return;
-    }
-    setFieldErrors(result.error.fieldErrors);
-    setMessage(result.error.fieldErrors ? null : result.error.message);
+    await form.submit(() => requestPasswordResetAction({ email }), {
+      onSuccess: () => (setSentTo(email.trim().toLowerCase()), null),
+      onFailure: messageUnlessFieldErrors,
+    });
   }
 
   if (sentTo) {
@@ -41,10 +36,10 @@ export function ForgotPasswordForm() {
   }
   return (
     <form onSubmit={onSubmit} noValidate className="mt-6 space-y-4">
-      {message ? <FormAlert>{message}</FormAlert> : null}
+      <FormMessageAlert message={form.message} />
       <FormField id="email" type="email" autoComplete="email" required label={t("email")} error={errorOf("email")} />
-      <Button type="submit" className="w-full" disabled={isSubmitting}>
-        {isSubmitting ? t("submitting") : t("submit")}
+      <Button type="submit" className="w-full" disabled={form.isSubmitting}>
+        {form.isSubmitting ? t("submitting") : t("submit")}
       </Button>
     </form>
   );

@@ -6,8 +6,10 @@ import { useState, type FormEvent } from "react";
 import { registerAction } from "@/app/(auth)/register/actions";
 import { AcceptTermsField } from "@/components/auth/accept-terms-field";
 import { RegistrationSuccess } from "@/components/auth/registration-success";
+import { FormMessageAlert } from "@/components/forms/form-message-alert";
+import { messageUnlessFieldErrors, useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
-import { FormAlert, FormField, useFieldError } from "@/components/ui/form-field";
+import { FormField, useFieldError } from "@/components/ui/form-field";
 import type { ContinueTarget } from "@/lib/accounts/continue-to";
 
 /** isPending: the token is good for this address, so registering activates at once. */
@@ -24,33 +26,26 @@ export function RegisterForm({ continueTo, invitation }: { continueTo: string | 
   const tInvitation = useTranslations("invitations");
   const locale = useLocale();
   const [activatedTarget, setActivatedTarget] = useState<ContinueTarget | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string[]> | undefined>();
-  const [message, setMessage] = useState<string | null>(null);
   const [registeredEmail, setRegisteredEmail] = useState<string | null>(null);
-  const [isSubmitting, setIsSubmitting] = useState(false);
-  const errorOf = useFieldError(fieldErrors);
+  const form = useActionForm({ refresh: false });
+  const errorOf = useFieldError(form.fieldErrors);
   const tField = useTranslations("fieldErrors");
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const form = new FormData(event.currentTarget);
-    form.set("language", locale);
-    if (continueTo) form.set("continueTo", continueTo);
-    if (invitation) form.set("invitationToken", invitation.token);
-    setIsSubmitting(true);
-    const result = await registerAction(form);
-    setIsSubmitting(false);
-    if (result.ok) {
-      setActivatedTarget(result.data.status === "ACTIVATED" ? result.data.continueTo : null);
-      setRegisteredEmail(
-        String(form.get("email") ?? "")
-          .trim()
-          .toLowerCase(),
-      );
-      return;
-    }
-    setFieldErrors(result.error.fieldErrors);
-    setMessage(result.error.fieldErrors ? null : result.error.message);
+    const data = new FormData(event.currentTarget);
+    data.set("language", locale);
+    if (continueTo) data.set("continueTo", continueTo);
+    if (invitation) data.set("invitationToken", invitation.token);
+    const email = String(data.get("email") ?? "");
+    await form.submit(() => registerAction(data), {
+      onSuccess: (registered) => {
+        setActivatedTarget(registered.status === "ACTIVATED" ? registered.continueTo : null);
+        setRegisteredEmail(email.trim().toLowerCase());
+        return null;
+      },
+      onFailure: messageUnlessFieldErrors,
+    });
   }
 
   if (registeredEmail && activatedTarget) {
@@ -79,7 +74,7 @@ export function RegisterForm({ continueTo, invitation }: { continueTo: string | 
       <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{t("title")}</h1>
       <p className="mt-2 text-sm text-slate-600">{invitation?.isPending ? t("invitedIntro") : t("intro")}</p>
       <form onSubmit={onSubmit} noValidate className="mt-6 space-y-4">
-        {message ? <FormAlert>{message}</FormAlert> : null}
+        <FormMessageAlert message={form.message} />
         <FormField
           id="email"
           type="email"
@@ -116,8 +111,8 @@ export function RegisterForm({ continueTo, invitation }: { continueTo: string | 
           />
         </div>
         <AcceptTermsField error={errorOf("acceptTerms") ? tField("acceptTerms") : null} />
-        <Button type="submit" className="w-full" disabled={isSubmitting}>
-          {isSubmitting ? t("submitting") : t("submit")}
+        <Button type="submit" className="w-full" disabled={form.isSubmitting}>
+          {form.isSubmitting ? t("submitting") : t("submit")}
         </Button>
       </form>
       <p className="mt-6 border-t border-slate-100 pt-4 text-sm text-slate-600">

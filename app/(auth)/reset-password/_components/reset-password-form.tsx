@@ -4,31 +4,29 @@ import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useState, type FormEvent } from "react";
 import { resetPasswordAction } from "@/app/(auth)/reset-password/actions";
+import { FormMessageAlert } from "@/components/forms/form-message-alert";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { Button, buttonClassName } from "@/components/ui/button";
-import { FormAlert, FormField, useFieldError } from "@/components/ui/form-field";
+import { FormField, useFieldError } from "@/components/ui/form-field";
 
 export function ResetPasswordForm({ token }: { token: string }) {
   const t = useTranslations("resetPassword");
   const tRegister = useTranslations("register");
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string[]> | undefined>();
-  const [message, setMessage] = useState<string | null>(null);
+  const form = useActionForm({ refresh: false });
   const [isDone, setIsDone] = useState(false);
-  const [isSubmitting, setIsSubmitting] = useState(false);
-  const errorOf = useFieldError(fieldErrors);
+  const errorOf = useFieldError(form.fieldErrors);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const password = String(new FormData(event.currentTarget).get("password") ?? "");
-    setIsSubmitting(true);
-    const result = await resetPasswordAction({ token, password });
-    setIsSubmitting(false);
-    if (result.ok) {
-      setIsDone(true);
-      return;
-    }
-    const errors = result.error.fieldErrors;
-    setFieldErrors(errors);
-    setMessage(errors?.token ? t("invalid") : errors ? null : result.error.message);
+    await form.submit(() => resetPasswordAction({ token, password }), {
+      onSuccess: () => (setIsDone(true), null),
+      onFailure: (error) => {
+        const link = { href: "/forgot-password", label: t("requestNew") };
+        if (error.fieldErrors?.token) return { tone: "error", text: t("invalid"), link };
+        return error.fieldErrors ? null : { tone: "error", text: error.message, link };
+      },
+    });
   }
 
   if (isDone) {
@@ -46,14 +44,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
   }
   return (
     <form onSubmit={onSubmit} noValidate className="mt-6 space-y-4">
-      {message ? (
-        <FormAlert>
-          {message}{" "}
-          <Link href="/forgot-password" className="font-medium underline">
-            {t("requestNew")}
-          </Link>
-        </FormAlert>
-      ) : null}
+      <FormMessageAlert message={form.message} />
       <FormField
         id="password"
         type="password"
@@ -63,8 +54,8 @@ export function ResetPasswordForm({ token }: { token: string }) {
         hint={tRegister("passwordHint")}
         error={errorOf("password")}
       />
-      <Button type="submit" className="w-full" disabled={isSubmitting}>
-        {isSubmitting ? t("submitting") : t("submit")}
+      <Button type="submit" className="w-full" disabled={form.isSubmitting}>
+        {form.isSubmitting ? t("submitting") : t("submit")}
       </Button>
     </form>
   );

@@ -1,15 +1,17 @@
 "use client";
 
 import { useLocale, useTranslations } from "next-intl";
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { activateAccountAction } from "@/app/(auth)/verify-email/actions";
 import { AcceptTermsField } from "@/components/auth/accept-terms-field";
 import { RegistrationSuccess } from "@/components/auth/registration-success";
+import { FormMessageAlert } from "@/components/forms/form-message-alert";
+import { useActionForm, type FormMessage } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
-import { FormAlert, FormField, useFieldError } from "@/components/ui/form-field";
+import { FormField, useFieldError } from "@/components/ui/form-field";
 import type { ContinueTarget } from "@/lib/accounts/continue-to";
+import type { ActionError } from "@/lib/actions/action-result";
 import { resolveLocale } from "@/lib/i18n/locales";
 
 /**
@@ -34,10 +36,10 @@ export function ActivateAccountForm({
   const locale = resolveLocale(useLocale());
   const router = useRouter();
   const [target, setTarget] = useState<ContinueTarget | null>(null);
-  const [hasFailed, setHasFailed] = useState(false);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string[]> | undefined>();
-  const [isSubmitting, setIsSubmitting] = useState(false);
-  const errorOf = useFieldError(fieldErrors);
+  const form = useActionForm({ refresh: false });
+  // The one message is the link's failure: the form then only points to a new link.
+  const hasFailed = form.message !== null;
+  const errorOf = useFieldError(form.fieldErrors);
 
   const formRef = useRef<HTMLFormElement>(null);
   const hasActivatedOnOpen = useRef(false);
@@ -47,26 +49,26 @@ export function ActivateAccountForm({
     formRef.current?.requestSubmit();
   }, [activateOnOpen]);
 
+  function onFailure({ fieldErrors: errors }: ActionError): FormMessage {
+    // The registering browser's cookie ran out since the page loaded: the page now asks for a password.
+    if (!choosePasswordFor && errors?.password) {
+      form.reset();
+      router.refresh();
+      return null;
+    }
+    if (choosePasswordFor && errors && !errors.token) return null;
+    return { tone: "error", text: t("invalid"), link: { href: "/sign-in", label: t("requestNew") } };
+  }
+
   async function activate(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (isSubmitting) return;
-    const form = new FormData(event.currentTarget);
-    setIsSubmitting(true);
-    const result = await activateAccountAction({
-      token,
-      language: locale,
-      ...(choosePasswordFor ? { password: String(form.get("password") ?? ""), acceptTerms: form.get("acceptTerms") === "on" } : {}),
+    if (form.isSubmitting) return;
+    const data = new FormData(event.currentTarget);
+    const chosen = choosePasswordFor ? { password: String(data.get("password") ?? ""), acceptTerms: data.get("acceptTerms") === "on" } : {};
+    await form.submit(() => activateAccountAction({ token, language: locale, ...chosen }), {
+      onSuccess: (activated) => (setTarget(activated), null),
+      onFailure,
     });
-    setIsSubmitting(false);
-    if (result.ok) {
-      setTarget(result.data);
-      return;
-    }
-    const errors = result.error.fieldErrors;
-    // The registering browser's cookie ran out since the page loaded: the page now asks for a password.
-    if (!choosePasswordFor && errors?.password) router.refresh();
-    else if (choosePasswordFor && errors && !errors.token) setFieldErrors(errors);
-    else setHasFailed(true);
   }
 
   if (target) return <RegistrationSuccess title={t("successTitle")} text={t("successIntro")} target={target} />;
@@ -74,18 +76,11 @@ export function ActivateAccountForm({
   return (
     <>
       <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{t("title")}</h1>
-      <p className="mt-2 text-sm text-slate-600" role={activateOnOpen && isSubmitting ? "status" : undefined}>
-        {choosePasswordFor ? t("choosePasswordIntro") : activateOnOpen && isSubmitting ? t("activating") : t("intro")}
+      <p className="mt-2 text-sm text-slate-600" role={activateOnOpen && form.isSubmitting ? "status" : undefined}>
+        {choosePasswordFor ? t("choosePasswordIntro") : activateOnOpen && form.isSubmitting ? t("activating") : t("intro")}
       </p>
       <form ref={formRef} onSubmit={activate} noValidate className="mt-6 space-y-4">
-        {hasFailed ? (
-          <FormAlert>
-            {t("invalid")}{" "}
-            <Link href="/sign-in" className="font-medium underline">
-              {t("requestNew")}
-            </Link>
-          </FormAlert>
-        ) : null}
+        <FormMessageAlert message={form.message} />
         {choosePasswordFor && !hasFailed ? (
           <>
             {/* The address, read-only, so password managers save the new password with it. */}
@@ -103,8 +98,8 @@ export function ActivateAccountForm({
             <AcceptTermsField error={errorOf("acceptTerms") ? t("acceptTermsRequired") : null} />
           </>
         ) : null}
-        <Button type="submit" className="w-full" disabled={isSubmitting || hasFailed}>
-          {isSubmitting ? t("submitting") : t("submit")}
+        <Button type="submit" className="w-full" disabled={form.isSubmitting || hasFailed}>
+          {form.isSubmitting ? t("submitting") : t("submit")}
         </Button>
       </form>
     </>

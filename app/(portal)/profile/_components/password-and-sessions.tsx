@@ -5,41 +5,32 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { changePasswordAction, signOutEverywhereAction } from "@/app/(portal)/profile/actions";
+import { FormMessageAlert } from "@/components/forms/form-message-alert";
+import { messageUnlessFieldErrors, useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
-import { FormAlert, FormField, useFieldError } from "@/components/ui/form-field";
+import { FormField, useFieldError } from "@/components/ui/form-field";
 
 /** Change the password (ends the other sessions) and "Sign out everywhere". */
 export function ChangePasswordForm() {
   const t = useTranslations("profile");
   const tRegister = useTranslations("register");
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string[]> | undefined>();
-  const [notice, setNotice] = useState<{ tone: "success" | "error"; text: string } | null>(null);
-  const [isSubmitting, setIsSubmitting] = useState(false);
-  const errorOf = useFieldError(fieldErrors);
+  const form = useActionForm({ refresh: false });
+  const errorOf = useFieldError(form.fieldErrors);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const formElement = event.currentTarget;
-    const form = new FormData(formElement);
-    setIsSubmitting(true);
-    const result = await changePasswordAction({
-      currentPassword: String(form.get("currentPassword") ?? ""),
-      newPassword: String(form.get("newPassword") ?? ""),
+    const data = new FormData(formElement);
+    const passwords = { currentPassword: String(data.get("currentPassword") ?? ""), newPassword: String(data.get("newPassword") ?? "") };
+    await form.submit(() => changePasswordAction(passwords), {
+      onSuccess: () => (formElement.reset(), { tone: "success", text: t("passwordChanged") }),
+      onFailure: messageUnlessFieldErrors,
     });
-    setIsSubmitting(false);
-    if (result.ok) {
-      formElement.reset();
-      setFieldErrors(undefined);
-      setNotice({ tone: "success", text: t("passwordChanged") });
-    } else {
-      setFieldErrors(result.error.fieldErrors);
-      setNotice(result.error.fieldErrors ? null : { tone: "error", text: result.error.message });
-    }
   }
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
-      {notice ? <FormAlert tone={notice.tone}>{notice.text}</FormAlert> : null}
+      <FormMessageAlert message={form.message} />
       <FormField
         id="currentPassword"
         type="password"
@@ -57,8 +48,8 @@ export function ChangePasswordForm() {
         hint={tRegister("passwordHint")}
         error={errorOf("newPassword")}
       />
-      <Button type="submit" disabled={isSubmitting}>
-        {isSubmitting ? t("changing") : t("changePassword")}
+      <Button type="submit" disabled={form.isSubmitting}>
+        {form.isSubmitting ? t("changing") : t("changePassword")}
       </Button>
     </form>
   );

@@ -1,11 +1,12 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import type { FormEvent } from "react";
 import { saveProfileAction } from "@/app/(portal)/profile/actions";
+import { FormMessageAlert } from "@/components/forms/form-message-alert";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
-import { FormAlert, FormField, inputClassName, useFieldError } from "@/components/ui/form-field";
+import { FormField, inputClassName, useFieldError } from "@/components/ui/form-field";
 
 export type ProfileValues = { title: string; firstName: string; lastName: string; position: string; language: "nl" | "en" };
 
@@ -15,30 +16,18 @@ const titles = ["MR", "MS", "MX", "DR"] as const;
 export function ProfileForm({ initial }: { initial: ProfileValues }) {
   const t = useTranslations("profile");
   const tLanguage = useTranslations("language");
-  const router = useRouter();
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string[]> | undefined>();
-  const [notice, setNotice] = useState<{ tone: "success" | "error"; text: string } | null>(null);
-  const [isSubmitting, setIsSubmitting] = useState(false);
-  const errorOf = useFieldError(fieldErrors);
+  const form = useActionForm();
+  const errorOf = useFieldError(form.fieldErrors);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setIsSubmitting(true);
-    const result = await saveProfileAction(new FormData(event.currentTarget));
-    setIsSubmitting(false);
-    if (result.ok) {
-      setFieldErrors(undefined);
-      setNotice({ tone: "success", text: t("saved") });
-      router.refresh();
-    } else {
-      setFieldErrors(result.error.fieldErrors);
-      setNotice({ tone: "error", text: result.error.message });
-    }
+    const data = new FormData(event.currentTarget);
+    await form.submit(() => saveProfileAction(data), { onSuccess: () => ({ tone: "success", text: t("saved") }) });
   }
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
-      {notice ? <FormAlert tone={notice.tone}>{notice.text}</FormAlert> : null}
+      <FormMessageAlert message={form.message} />
       <div>
         <label htmlFor="title" className="block text-sm font-medium text-slate-800">
           {t("titleLabel")}
@@ -86,8 +75,8 @@ export function ProfileForm({ initial }: { initial: ProfileValues }) {
           <option value="en">{tLanguage("en")}</option>
         </select>
       </div>
-      <Button type="submit" disabled={isSubmitting}>
-        {isSubmitting ? t("saving") : t("save")}
+      <Button type="submit" disabled={form.isSubmitting}>
+        {form.isSubmitting ? t("saving") : t("save")}
       </Button>
     </form>
   );

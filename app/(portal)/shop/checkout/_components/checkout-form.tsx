@@ -1,14 +1,15 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
 import { useState, type FormEvent, type ReactNode } from "react";
 import { placeOrderAction, type PlaceOrderActionInput } from "@/app/(portal)/shop/checkout/actions";
 import { CheckoutBillingFields } from "./checkout-billing-fields";
 import { CheckoutBuyerFields, type BuyerChoice, type CheckoutCompanyOption } from "./checkout-buyer-fields";
 import { CheckoutTotals } from "./checkout-totals";
+import { FormMessageAlert } from "@/components/forms/form-message-alert";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
-import { FormAlert, useFieldError } from "@/components/ui/form-field";
+import { useFieldError } from "@/components/ui/form-field";
 import type { BillingAddress } from "@/lib/shop/billing-details";
 import type { OrderLineInput } from "@/lib/shop/order-input";
 
@@ -54,13 +55,10 @@ function lineFromForm(data: FormData): Record<string, unknown> {
 /** R6: checkout — for whom, pay by invoice, place the order once, then the confirmation page. */
 export function CheckoutForm(props: CheckoutFormProps) {
   const t = useTranslations("shop.checkout");
-  const router = useRouter();
   const [buyer, setBuyer] = useState<BuyerChoice>(props.canBuyForCompany ? "COMPANY" : "NEW_COMPANY");
   const [newCompany, setNewCompany] = useState({ country: "", vatNumber: "" });
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string[]> | undefined>();
-  const [message, setMessage] = useState<string | null>(null);
-  const [isSubmitting, setIsSubmitting] = useState(false);
-  const errorOf = useFieldError(fieldErrors);
+  const form = useActionForm({ refresh: false });
+  const errorOf = useFieldError(form.fieldErrors);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -81,21 +79,13 @@ export function CheckoutForm(props: CheckoutFormProps) {
         ? { buyer: "COMPANY", companyId: text("companyId"), ...common }
         : { buyer: "NEW_COMPANY", companyName: text("companyName"), country: text("country"), vatNumber: text("vatNumber"), ...common }
     ) as PlaceOrderActionInput;
-    setIsSubmitting(true);
-    const result = await placeOrderAction(input);
-    if (result.ok && result.data.status === "PLACED") {
-      router.push(`/shop/orders/${result.data.orderId}`);
-      return;
-    }
-    setIsSubmitting(false);
-    if (!result.ok) {
-      setFieldErrors(result.error.fieldErrors);
-      const hasFieldProblem = formFields.some((field) => result.error.fieldErrors?.[field]);
-      setMessage(hasFieldProblem ? t("problems") : result.error.message);
-      return;
-    }
-    setFieldErrors(undefined);
-    setMessage(result.data.status === "ENTERPRISE_NOT_SOLD_ONLINE" ? t("enterpriseRefused") : t("adminRequired"));
+    await form.submit(() => placeOrderAction(input), {
+      onSuccess: (placed) => {
+        if (placed.status === "PLACED") return { redirect: `/shop/orders/${placed.orderId}` };
+        return { tone: "error", text: placed.status === "ENTERPRISE_NOT_SOLD_ONLINE" ? t("enterpriseRefused") : t("adminRequired") };
+      },
+      onFailure: (error) => (formFields.some((field) => error.fieldErrors?.[field]) ? { tone: "error", text: t("problems") } : undefined),
+    });
   }
 
   const buyerForVat = buyer === "COMPANY" && props.company ? props.company : buyer === "NEW_COMPANY" ? newCompany : null;
@@ -109,7 +99,7 @@ export function CheckoutForm(props: CheckoutFormProps) {
       {Object.entries(props.line).map(([field, value]) => (
         <input key={field} type="hidden" name={`line.${field}`} value={String(value)} />
       ))}
-      {message ? <FormAlert>{message}</FormAlert> : null}
+      <FormMessageAlert message={form.message} />
       <section aria-labelledby="checkout-summary" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
         <h2 id="checkout-summary" className="text-base font-semibold text-slate-900">
           {t("summaryHeading")}
@@ -154,8 +144,8 @@ export function CheckoutForm(props: CheckoutFormProps) {
           </span>
         </label>
       </fieldset>
-      <Button type="submit" disabled={isSubmitting}>
-        {isSubmitting ? t("placing") : t("place")}
+      <Button type="submit" disabled={form.isSubmitting}>
+        {form.isSubmitting ? t("placing") : t("place")}
       </Button>
     </form>
   );

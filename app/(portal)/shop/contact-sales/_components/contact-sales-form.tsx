@@ -4,6 +4,8 @@ import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useState, type FormEvent } from "react";
 import { contactSalesAction } from "@/app/(portal)/shop/contact-sales/actions";
+import { FormMessageAlert } from "@/components/forms/form-message-alert";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { SelectField } from "@/components/ui/select-field";
 import { Button, buttonClassName } from "@/components/ui/button";
 import { FieldFrame, fieldControlProps, FormAlert, FormField, useFieldError } from "@/components/ui/form-field";
@@ -17,24 +19,16 @@ type ContactSalesFormProps = {
 /** R6 "Contact sales": leaves a sales lead for the back office and thanks the requester. */
 export function ContactSalesForm({ products, defaults, countries }: ContactSalesFormProps) {
   const t = useTranslations("shop.contactSalesPage");
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string[]> | undefined>();
-  const [message, setMessage] = useState<string | null>(null);
+  const form = useActionForm({ refresh: false });
   const [sentTo, setSentTo] = useState<string | null>(null);
-  const [isSubmitting, setIsSubmitting] = useState(false);
-  const errorOf = useFieldError(fieldErrors);
+  const errorOf = useFieldError(form.fieldErrors);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const form = Object.fromEntries(new FormData(event.currentTarget)) as Record<string, string>;
-    setIsSubmitting(true);
-    const result = await contactSalesAction(form);
-    setIsSubmitting(false);
-    if (!result.ok) {
-      setFieldErrors(result.error.fieldErrors);
-      setMessage(result.error.message);
-      return;
-    }
-    setSentTo(form.email?.trim().toLowerCase() ?? "");
+    const values = Object.fromEntries(new FormData(event.currentTarget)) as Record<string, string>;
+    await form.submit(() => contactSalesAction(values), {
+      onSuccess: () => (setSentTo(values.email?.trim().toLowerCase() ?? ""), null),
+    });
   }
 
   if (sentTo !== null) {
@@ -50,7 +44,7 @@ export function ContactSalesForm({ products, defaults, countries }: ContactSales
 
   return (
     <form onSubmit={onSubmit} noValidate aria-label={t("title")} className="space-y-4">
-      {message ? <FormAlert>{message}</FormAlert> : null}
+      <FormMessageAlert message={form.message} />
       <SelectField id="productCode" label={t("product")} defaultValue={defaults.productCode} required error={errorOf("productCode")}>
         {products.map((product) => (
           <option key={product.code} value={product.code}>
@@ -85,8 +79,8 @@ export function ContactSalesForm({ products, defaults, countries }: ContactSales
       <FieldFrame id="message" label={t("message")} hint={t("messageHint")}>
         <textarea {...fieldControlProps({ id: "message", hint: t("messageHint") })} rows={4} maxLength={2000} />
       </FieldFrame>
-      <Button type="submit" disabled={isSubmitting}>
-        {isSubmitting ? t("sending") : t("send")}
+      <Button type="submit" disabled={form.isSubmitting}>
+        {form.isSubmitting ? t("sending") : t("send")}
       </Button>
     </form>
   );

@@ -1,9 +1,10 @@
 "use client";
 
 import { useFormatter, useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
 import { useRef, useState, type FormEvent } from "react";
 import { deactivateDeviceAction } from "@/app/(portal)/software-management/[groupId]/devices/actions";
+import { FormMessageAlert } from "@/components/forms/form-message-alert";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { FormAlert, inputClassName } from "@/components/ui/form-field";
@@ -18,17 +19,16 @@ export function GroupDevicesSection({ groupId, devices }: { groupId: string; dev
   const t = useTranslations("devices");
   const tField = useTranslations("fieldErrors");
   const format = useFormatter();
-  const router = useRouter();
   const dialog = useRef<HTMLDialogElement>(null);
   const [target, setTarget] = useState<GroupDevice | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  // The dialog's error is the form's message; the notice of a deactivation stands outside it.
+  const form = useActionForm();
   const [notice, setNotice] = useState<string | null>(null);
-  const [isSubmitting, setIsSubmitting] = useState(false);
   const date = (value: string) => format.dateTime(new Date(value), { dateStyle: "medium", timeStyle: "short" });
 
   function open(device: GroupDevice) {
     setTarget(device);
-    setError(null);
+    form.setMessage(null);
     dialog.current?.showModal();
   }
 
@@ -36,19 +36,19 @@ export function GroupDevicesSection({ groupId, devices }: { groupId: string; dev
     event.preventDefault();
     if (!target) return;
     const reason = String(new FormData(event.currentTarget).get("reason") ?? "").trim();
-    if (!reason) return setError(t("reasonRequired"));
-    setIsSubmitting(true);
-    const result = await deactivateDeviceAction({ groupId, activationId: target.activationId, reason });
-    setIsSubmitting(false);
-    if (!result.ok) {
-      const problem = result.error.fieldErrors?.reason?.[0];
-      return setError(
-        problem === FORBIDDEN_CHARACTERS ? tField("forbiddenCharacters") : problem ? t("reasonRequired") : result.error.message,
-      );
-    }
-    dialog.current?.close();
-    setNotice(t("deactivated", { device: target.hostname, user: target.userName }));
-    router.refresh();
+    if (!reason) return form.setMessage({ tone: "error", text: t("reasonRequired") });
+    await form.submit(() => deactivateDeviceAction({ groupId, activationId: target.activationId, reason }), {
+      onSuccess: () => {
+        dialog.current?.close();
+        setNotice(t("deactivated", { device: target.hostname, user: target.userName }));
+        return null;
+      },
+      onFailure: (error) => {
+        const problem = error.fieldErrors?.reason?.[0];
+        if (!problem) return undefined;
+        return { tone: "error", text: problem === FORBIDDEN_CHARACTERS ? tField("forbiddenCharacters") : t("reasonRequired") };
+      },
+    });
   }
 
   return (
@@ -123,7 +123,7 @@ export function GroupDevicesSection({ groupId, devices }: { groupId: string; dev
             <p className="text-sm text-slate-700">
               {t("dialogText", { device: target.hostname, user: target.userName, license: target.productName })}
             </p>
-            {error ? <FormAlert>{error}</FormAlert> : null}
+            <FormMessageAlert message={form.message} />
             <div>
               <label htmlFor="deactivate-reason" className="block text-sm font-medium text-slate-800">
                 {t("reason")}
@@ -136,7 +136,7 @@ export function GroupDevicesSection({ groupId, devices }: { groupId: string; dev
                 rows={3}
                 maxLength={500}
                 autoFocus
-                aria-invalid={error ? true : undefined}
+                aria-invalid={form.message ? true : undefined}
                 aria-describedby="deactivate-reason-hint"
                 className={inputClassName}
               />
@@ -148,8 +148,8 @@ export function GroupDevicesSection({ groupId, devices }: { groupId: string; dev
               <Button variant="secondary" onClick={() => dialog.current?.close()}>
                 {t("cancel")}
               </Button>
-              <Button type="submit" disabled={isSubmitting}>
-                {isSubmitting ? t("deactivating") : t("confirm")}
+              <Button type="submit" disabled={form.isSubmitting}>
+                {form.isSubmitting ? t("deactivating") : t("confirm")}
               </Button>
             </div>
           </form>

@@ -3,9 +3,10 @@
 import { useTranslations } from "next-intl";
 import { useRef, type FormEvent } from "react";
 import { addCompanyAdminAction } from "@/app/(backoffice)/backoffice/companies/[companyId]/actions";
+import { FormMessageAlert } from "@/components/forms/form-message-alert";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
-import { FormAlert, FormField, useFieldError } from "@/components/ui/form-field";
+import { FormField, useFieldError } from "@/components/ui/form-field";
 
 /** R31: an existing person (by email) becomes a software administrator of the company. */
 export function AddAdminForm({ companyId }: { companyId: string }) {
@@ -36,7 +37,7 @@ export function AddAdminForm({ companyId }: { companyId: string }) {
         {t("heading")}
       </h3>
       <p className="text-sm text-slate-600">{t("intro")}</p>
-      {form.message ? <FormAlert tone={form.message.tone}>{form.message.text}</FormAlert> : null}
+      <FormMessageAlert message={form.message} />
       <div className="flex flex-wrap items-end gap-2">
         <div className="min-w-64 flex-1">
           <FormField

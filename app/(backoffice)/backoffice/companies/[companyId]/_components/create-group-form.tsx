@@ -3,9 +3,10 @@
 import { useTranslations } from "next-intl";
 import { useRef, type FormEvent } from "react";
 import { createLicenseGroupAction } from "@/app/(backoffice)/backoffice/companies/[companyId]/actions";
+import { FormMessageAlert } from "@/components/forms/form-message-alert";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
-import { FormAlert, FormField, useFieldError } from "@/components/ui/form-field";
+import { FormField, useFieldError } from "@/components/ui/form-field";
 
 /** R12, R31: a license group, by default in the company's own SAP account. */
 export function CreateGroupForm({ companyId, companySapAccount }: { companyId: string; companySapAccount: string }) {
@@ -38,7 +39,7 @@ export function CreateGroupForm({ companyId, companySapAccount }: { companyId: s
       <h3 id="new-group-heading" className="text-base font-semibold text-slate-900">
         {t("heading")}
       </h3>
-      {form.message ? <FormAlert tone={form.message.tone}>{form.message.text}</FormAlert> : null}
+      <FormMessageAlert message={form.message} />
       <div className="grid gap-3 sm:grid-cols-3">
         <FormField id="groupName" required autoComplete="off" label={t("name")} error={errorOf("name")} />
         <FormField

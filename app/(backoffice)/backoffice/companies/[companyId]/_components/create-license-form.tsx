@@ -5,9 +5,10 @@ import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { createLicenseAction } from "@/app/(backoffice)/backoffice/companies/[companyId]/actions";
 import { SelectField } from "@/components/ui/select-field";
+import { FormMessageAlert } from "@/components/forms/form-message-alert";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
-import { FormAlert, FormField, useFieldError } from "@/components/ui/form-field";
+import { FormField, useFieldError } from "@/components/ui/form-field";
 import { hasFixedSeatCount, MAX_LICENSE_SEATS } from "@/lib/backoffice/seat-rules";
 
 export type LicenseFormProduct = { code: string; name: string; kind: ProductKind; types: readonly LicenseType[] };
@@ -58,7 +59,7 @@ export function CreateLicenseForm(props: {
       <h3 id="new-license-heading" className="text-base font-semibold text-slate-900">
         {t("heading")}
       </h3>
-      {form.message ? <FormAlert tone={form.message.tone}>{form.message.text}</FormAlert> : null}
+      <FormMessageAlert message={form.message} />
       <div className="grid gap-3 sm:grid-cols-3">
         <SelectField id="groupId" label={t("group")} error={errorOf("groupId")}>
           {props.groups.map((group) => (

@@ -5,9 +5,10 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import type { FormEvent } from "react";
 import { createCompanyAction } from "@/app/(backoffice)/backoffice/companies/new/actions";
+import { FormMessageAlert } from "@/components/forms/form-message-alert";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button, buttonClassName } from "@/components/ui/button";
-import { FormAlert, FormField, useFieldError } from "@/components/ui/form-field";
+import { FormField, useFieldError } from "@/components/ui/form-field";
 
 /** R31: a company account per country, identified by its SAP account number. */
 export function CreateCompanyForm() {
@@ -37,7 +38,7 @@ export function CreateCompanyForm() {
 
   return (
     <form onSubmit={onSubmit} noValidate className="max-w-xl space-y-4" aria-label={t("heading")}>
-      {form.message ? <FormAlert tone={form.message.tone}>{form.message.text}</FormAlert> : null}
+      <FormMessageAlert message={form.message} />
       <FormField id="name" required autoComplete="off" label={t("name")} error={errorOf("name")} />
       <FormField
         id="country"

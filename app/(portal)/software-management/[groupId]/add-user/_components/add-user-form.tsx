@@ -2,11 +2,12 @@
 
 import { useTranslations } from "next-intl";
 import Link from "next/link";
-import { useRouter } from "next/navigation";
 import { useState, type FormEvent, type ReactNode } from "react";
-import { addUserAction } from "@/app/(portal)/software-management/[groupId]/add-user/actions";
+import { addUserAction, type AddUserOutcome } from "@/app/(portal)/software-management/[groupId]/add-user/actions";
+import { FormMessageAlert } from "@/components/forms/form-message-alert";
+import { useActionForm, type FormSuccess } from "@/components/forms/use-action-form";
 import { Button, buttonClassName } from "@/components/ui/button";
-import { FormAlert, FormField, inputClassName, useFieldError } from "@/components/ui/form-field";
+import { FormField, inputClassName, useFieldError } from "@/components/ui/form-field";
 
 const titles = ["MR", "MS", "MX", "DR"] as const;
 const contactFields = ["title", "firstName", "lastName", "position", "language"] as const;
@@ -20,79 +21,54 @@ const contactFields = ["title", "firstName", "lastName", "position", "language"]
 export function AddUserForm({ groupId, groupPath, defaultEmail = "" }: { groupId: string; groupPath: string; defaultEmail?: string }) {
   const t = useTranslations("addUser");
   const tLanguage = useTranslations("language");
-  const router = useRouter();
   const [step, setStep] = useState<"email" | "contact">("email");
   const [email, setEmail] = useState("");
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string[]> | undefined>();
-  // `link`: where the admin goes on from the message (e.g. to a colleague who is already a member).
-  const [message, setMessage] = useState<{
-    tone: "error" | "info" | "success";
-    text: string;
-    link?: { href: string; label: string };
-  } | null>(null);
-  const [isSubmitting, setIsSubmitting] = useState(false);
-  const errorOf = useFieldError(fieldErrors);
+  const form = useActionForm({ refresh: false });
+  const errorOf = useFieldError(form.fieldErrors);
+
+  /** What each answer says, or where it leads; `address` is the one asked about. */
+  function answerTo(outcome: AddUserOutcome, address: string, formElement: HTMLFormElement): FormSuccess {
+    const member = address.trim().toLowerCase();
+    if (outcome.status === "ALREADY_MEMBER") {
+      // The admin goes on to the colleague who is already a member.
+      const link = { href: `${groupPath}?q=${encodeURIComponent(member)}`, label: t("showMember", { email: member }) };
+      return { tone: "info", text: t("alreadyMember", { email: member }), link };
+    }
+    if (outcome.status === "INVITED") {
+      // Decision 016: all the admin of a company not yet verified learns is that a mail went out.
+      setStep("email");
+      formElement.reset();
+      return { tone: "success", text: t("invited", { email: outcome.email }) };
+    }
+    if (outcome.status === "CONTACT_DETAILS_REQUIRED") {
+      setEmail(member);
+      setStep("contact");
+      return { tone: "info", text: t("contactNeeded") };
+    }
+    // R15: back to the list, where the new user is ready for assignment.
+    return { redirect: `${groupPath}?added=${encodeURIComponent(outcome.email)}` };
+  }
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const formElement = event.currentTarget;
-    const form = Object.fromEntries(new FormData(formElement)) as Record<string, string>;
-    const address = step === "email" ? (form.email ?? "") : email;
-    setIsSubmitting(true);
-    const result = await addUserAction({ groupId, ...form, email: address, withContact: step === "contact" });
-    setIsSubmitting(false);
-    if (!result.ok) {
-      setFieldErrors(result.error.fieldErrors);
-      const missing = contactFields.filter((field) => result.error.fieldErrors?.[field]);
-      // R14: the summary names the mandatory fields still missing; each field shows its own error too.
-      setMessage({
-        tone: "error",
-        text: missing.length > 0 ? t("missingFields", { fields: missing.map((field) => t(field)).join(", ") }) : result.error.message,
-      });
-      return;
-    }
-    setFieldErrors(undefined);
-    if (result.data.status === "ALREADY_MEMBER") {
-      const member = address.trim().toLowerCase();
-      setMessage({
-        tone: "info",
-        text: t("alreadyMember", { email: member }),
-        link: { href: `${groupPath}?q=${encodeURIComponent(member)}`, label: t("showMember", { email: member }) },
-      });
-      return;
-    }
-    if (result.data.status === "INVITED") {
-      // Decision 016: all the admin of a company not yet verified learns is that a mail went out.
-      setMessage({ tone: "success", text: t("invited", { email: result.data.email }) });
-      setStep("email");
-      formElement.reset();
-      return;
-    }
-    if (result.data.status === "CONTACT_DETAILS_REQUIRED") {
-      setEmail(address.trim().toLowerCase());
-      setMessage({ tone: "info", text: t("contactNeeded") });
-      setStep("contact");
-      return;
-    }
-    // R15: back to the list, where the new user is ready for assignment.
-    router.push(`${groupPath}?added=${encodeURIComponent(result.data.email)}`);
+    const values = Object.fromEntries(new FormData(formElement)) as Record<string, string>;
+    const address = step === "email" ? (values.email ?? "") : email;
+    await form.submit(() => addUserAction({ groupId, ...values, email: address, withContact: step === "contact" }), {
+      onSuccess: (outcome) => answerTo(outcome, address, formElement),
+      onFailure: (error) => {
+        const missing = contactFields.filter((field) => error.fieldErrors?.[field]);
+        // R14: the summary names the mandatory fields still missing; each field shows its own error too.
+        return missing.length > 0
+          ? { tone: "error", text: t("missingFields", { fields: missing.map((field) => t(field)).join(", ") }) }
+          : undefined;
+      },
+    });
   }
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4" aria-label={t("heading")}>
-      {message ? (
-        <FormAlert tone={message.tone}>
-          {message.text}
-          {message.link ? (
-            <>
-              {" "}
-              <Link href={message.link.href} className="font-medium text-brand-700 underline underline-offset-2 hover:text-brand-600">
-                {message.link.label}
-              </Link>
-            </>
-          ) : null}
-        </FormAlert>
-      ) : null}
+      <FormMessageAlert message={form.message} />
       {step === "email" ? (
         <FormField
           id="email"
@@ -111,7 +87,7 @@ export function AddUserForm({ groupId, groupPath, defaultEmail = "" }: { groupId
               <span className="text-slate-600">{t("email")}: </span>
               <span className="font-medium text-slate-900">{email}</span>
             </span>
-            <Button variant="ghost" onClick={() => (setStep("email"), setMessage(null), setFieldErrors(undefined))}>
+            <Button variant="ghost" onClick={() => (setStep("email"), form.reset())}>
               {t("changeEmail")}
             </Button>
           </div>
@@ -136,8 +112,8 @@ export function AddUserForm({ groupId, groupPath, defaultEmail = "" }: { groupId
         </>
       )}
       <div className="flex gap-2">
-        <Button type="submit" disabled={isSubmitting}>
-          {isSubmitting ? t("saving") : t("save")}
+        <Button type="submit" disabled={form.isSubmitting}>
+          {form.isSubmitting ? t("saving") : t("save")}
         </Button>
         <Link href={groupPath} className={buttonClassName("secondary")}>
           {t("cancel")}

@@ -4,9 +4,10 @@ import type { LicenseType } from "@prisma/client";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import { changeLicenseSeatsAction } from "@/app/(backoffice)/backoffice/companies/[companyId]/licenses/[licenseId]/actions";
+import { FormMessageAlert } from "@/components/forms/form-message-alert";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
-import { FormAlert, FormField, useFieldError } from "@/components/ui/form-field";
+import { FormField, useFieldError } from "@/components/ui/form-field";
 import { hasFixedSeatCount, MAX_LICENSE_SEATS, seatsToFree } from "@/lib/backoffice/seat-rules";
 
 export type SeatFormAssignee = { userId: string; name: string; email: string; hasLiveLease: boolean; hasActiveActivation: boolean };
@@ -69,7 +70,7 @@ export function SeatChangeForm(props: {
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4" aria-labelledby="seats-heading">
-      {form.message ? <FormAlert tone={form.message.tone}>{form.message.text}</FormAlert> : null}
+      <FormMessageAlert message={form.message} />
       <div className="max-w-xs">
         <FormField
           id="seats"

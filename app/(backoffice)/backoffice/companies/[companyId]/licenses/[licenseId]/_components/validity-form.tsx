@@ -3,9 +3,10 @@
 import { useFormatter, useTranslations } from "next-intl";
 import type { FormEvent } from "react";
 import { changeLicenseValidityAction } from "@/app/(backoffice)/backoffice/companies/[companyId]/licenses/[licenseId]/actions";
+import { FormMessageAlert } from "@/components/forms/form-message-alert";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Button } from "@/components/ui/button";
-import { FormAlert, FormField } from "@/components/ui/form-field";
+import { FormField } from "@/components/ui/form-field";
 
 /** R31 renewals and expiry: a new end date (through the end of that day), or end the license now. */
 export function ValidityForm(props: { licenseId: string; version: number; validUntilDate: string; isExpired: boolean }) {
@@ -42,7 +43,7 @@ export function ValidityForm(props: { licenseId: string; version: number; validU
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4" aria-labelledby="validity-heading">
-      {form.message ? <FormAlert tone={form.message.tone}>{form.message.text}</FormAlert> : null}
+      <FormMessageAlert message={form.message} />
       <div className="max-w-xs">
         <FormField
           id="validUntil"

@@ -6,8 +6,8 @@ import type { ActionError, ActionResult } from "@/lib/actions/action-result";
 
 /** `link`: where the user goes on from the message (FormMessageAlert shows it after the text). */
 export type FormMessage = { tone: "error" | "success" | "info"; text: string; link?: { href: string; label: string } } | null;
-/** What a success leads to: a message, or another page (the form stays busy until it opens). */
-export type FormSuccess = FormMessage | { redirect: string };
+/** What a success leads to: a message, nothing, or another page (the form stays busy until it opens). */
+export type FormSuccess = FormMessage | { redirect: string } | void;
 
 /** An onFailure for forms whose field errors speak for themselves: the action's message only without them. */
 export const messageUnlessFieldErrors = (error: ActionError) => (error.fieldErrors ? null : undefined);
@@ -51,7 +51,7 @@ export function useActionForm({ refresh = true }: { refresh?: boolean } = {}) {
       router.push(success.redirect);
       return true;
     }
-    setMessage(success);
+    setMessage(success ?? null);
     if (refresh) router.refresh();
     return false;
   }

@@ -19,7 +19,7 @@ export function ForgotPasswordForm() {
     event.preventDefault();
     const email = String(new FormData(event.currentTarget).get("email") ?? "");
     await form.submit(() => requestPasswordResetAction({ email }), {
-      onSuccess: () => (setSentTo(email.trim().toLowerCase()), null),
+      onSuccess: () => setSentTo(email.trim().toLowerCase()),
       onFailure: messageUnlessFieldErrors,
     });
   }

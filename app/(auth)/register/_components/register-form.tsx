@@ -42,7 +42,6 @@ export function RegisterForm({ continueTo, invitation }: { continueTo: string | 
       onSuccess: (registered) => {
         setActivatedTarget(registered.status === "ACTIVATED" ? registered.continueTo : null);
         setRegisteredEmail(email.trim().toLowerCase());
-        return null;
       },
       onFailure: messageUnlessFieldErrors,
     });

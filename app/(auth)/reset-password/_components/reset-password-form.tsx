@@ -20,7 +20,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
     event.preventDefault();
     const password = String(new FormData(event.currentTarget).get("password") ?? "");
     await form.submit(() => resetPasswordAction({ token, password }), {
-      onSuccess: () => (setIsDone(true), null),
+      onSuccess: () => setIsDone(true),
       onFailure: (error) => {
         const link = { href: "/forgot-password", label: t("requestNew") };
         if (error.fieldErrors?.token) return { tone: "error", text: t("invalid"), link };

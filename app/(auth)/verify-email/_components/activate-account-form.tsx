@@ -66,7 +66,7 @@ export function ActivateAccountForm({
     const data = new FormData(event.currentTarget);
     const chosen = choosePasswordFor ? { password: String(data.get("password") ?? ""), acceptTerms: data.get("acceptTerms") === "on" } : {};
     await form.submit(() => activateAccountAction({ token, language: locale, ...chosen }), {
-      onSuccess: (activated) => (setTarget(activated), null),
+      onSuccess: (activated) => setTarget(activated),
       onFailure,
     });
   }

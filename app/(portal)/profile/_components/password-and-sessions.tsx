@@ -23,7 +23,10 @@ export function ChangePasswordForm() {
     const data = new FormData(formElement);
     const passwords = { currentPassword: String(data.get("currentPassword") ?? ""), newPassword: String(data.get("newPassword") ?? "") };
     await form.submit(() => changePasswordAction(passwords), {
-      onSuccess: () => (formElement.reset(), { tone: "success", text: t("passwordChanged") }),
+      onSuccess: () => {
+        formElement.reset();
+        return { tone: "success", text: t("passwordChanged") };
+      },
       onFailure: messageUnlessFieldErrors,
     });
   }

@@ -27,7 +27,7 @@ export function ContactSalesForm({ products, defaults, countries }: ContactSales
     event.preventDefault();
     const values = Object.fromEntries(new FormData(event.currentTarget)) as Record<string, string>;
     await form.submit(() => contactSalesAction(values), {
-      onSuccess: () => (setSentTo(values.email?.trim().toLowerCase() ?? ""), null),
+      onSuccess: () => setSentTo(values.email?.trim().toLowerCase() ?? ""),
     });
   }
 

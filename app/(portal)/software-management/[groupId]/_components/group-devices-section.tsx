@@ -41,7 +41,6 @@ export function GroupDevicesSection({ groupId, devices }: { groupId: string; dev
       onSuccess: () => {
         dialog.current?.close();
         setNotice(t("deactivated", { device: target.hostname, user: target.userName }));
-        return null;
       },
       onFailure: (error) => {
         const problem = error.fieldErrors?.reason?.[0];

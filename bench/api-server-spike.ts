@@ -1,13 +1,13 @@
 // Which HTTP framework serves /api/v1 off Next.js's pipeline (decision 023). The app's own lease
 // route handlers (app/api/v1/leases/…/route.ts, Web Request → Response) are mounted on Hono
-// (@hono/node-server) and on Fastify, each its own process with a pool of 10, and measured with
-// take + release (bench/support/lease-load.ts) in one run beside `next start` serving the same
-// handlers and the node:http + pg reference of bench/lease.ts.
+// (@hono/node-server), its own process with a pool of 10, and measured with take + release
+// (bench/support/lease-load.ts) in one run beside `next start` serving the same handlers and the
+// node:http + pg reference of bench/lease.ts. Fastify ran beside them in f2749f0 (decision 023).
 //
 //   npm run build && npx tsx --tsconfig tsconfig.scripts.json bench/api-server-spike.ts
 //
 // BENCH_DATABASE_URL, BENCH_CONNECTIONS (10), BENCH_SECONDS (10), BENCH_ROUNDS (3),
-// BENCH_PORT (3290: next; +1 reference, +2 hono, +3 fastify).
+// BENCH_PORT (3290: next; +1 reference, +2 hono).
 import { spawn, type ChildProcess } from "node:child_process";
 import os from "node:os";
 import path from "node:path";
@@ -20,7 +20,7 @@ const serverUrl = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
-const targets = { next: PORT, reference: PORT + 1, hono: PORT + 2, fastify: PORT + 3 } as const;
+const targets = { next: PORT, reference: PORT + 1, hono: PORT + 2 } as const;
 type Target = keyof typeof targets;
 
 type Handlers = Awaited<ReturnType<typeof loadHandlers>>;
@@ -44,41 +44,8 @@ async function serveHono(port: number, handlers: Handlers): Promise<void> {
   serve({ fetch: app.fetch, port, hostname: "127.0.0.1" }, () => console.log("ready"));
 }
 
-async function serveFastify(port: number, handlers: Handlers): Promise<void> {
-  const { default: Fastify } = await import("fastify");
-  type FastifyRequest = import("fastify").FastifyRequest;
-  type FastifyReply = import("fastify").FastifyReply;
-  const app = Fastify();
-  // The handlers read and check their own bodies (lib/api/read-json-body.ts): Fastify hands over the bytes.
-  app.removeAllContentTypeParsers();
-  app.addContentTypeParser("*", { parseAs: "buffer" }, (_request, body, done) => done(null, body));
-  const toRequest = (request: FastifyRequest) => {
-    const headers = new Headers();
-    for (const [name, value] of Object.entries(request.headers)) {
-      for (const item of Array.isArray(value) ? value : value === undefined ? [] : [value]) headers.append(name, item);
-    }
-    const body = request.body as Buffer | undefined;
-    return new Request(`http://${request.host}${request.url}`, {
-      method: request.method,
-      headers,
-      body: body?.length ? new Uint8Array(body) : undefined,
-    });
-  };
-  const send = async (reply: FastifyReply, response: Response) => {
-    reply.code(response.status).headers(Object.fromEntries(response.headers));
-    return reply.send(Buffer.from(await response.arrayBuffer()));
-  };
-  app.get("/health", async () => "ok");
-  app.post("/api/v1/leases", async (request, reply) => send(reply, await handlers.take(toRequest(request))));
-  app.delete<{ Params: { id: string } }>("/api/v1/leases/:id", async (request, reply) =>
-    send(reply, await handlers.release(toRequest(request), request.params.id)),
-  );
-  await app.listen({ port, host: "127.0.0.1" });
-  console.log("ready");
-}
-
-function startServer(kind: "hono" | "fastify", databaseUrl: string): ChildProcess {
-  return spawn(process.execPath, ["--import", "tsx", path.resolve("bench/api-server-spike.ts"), "--serve", kind], {
+function startServer(databaseUrl: string): ChildProcess {
+  return spawn(process.execPath, ["--import", "tsx", path.resolve("bench/api-server-spike.ts"), "--serve"], {
     env: {
       ...process.env,
       TSX_TSCONFIG_PATH: "tsconfig.scripts.json",
@@ -114,10 +81,10 @@ async function main(): Promise<void> {
   await withBenchDatabase(serverUrl, "lp_bench_spike", async (databaseUrl) => {
     const seeded = await seedFloatingLeases(databaseUrl, { seats: 1_000, machines: 200 });
     const app = startApp({ port: targets.next, databaseUrl, env: { DATABASE_POOL_SIZE: "10" } });
-    const children = [startReference(databaseUrl, seeded.userId), startServer("hono", databaseUrl), startServer("fastify", databaseUrl)];
+    const children = [startReference(databaseUrl, seeded.userId), startServer(databaseUrl)];
     try {
       await waitForAnswer(`http://127.0.0.1:${targets.next}/api/v1/health`, app);
-      for (const [index, name] of (["reference", "hono", "fastify"] as const).entries()) {
+      for (const [index, name] of (["reference", "hono"] as const).entries()) {
         await waitForAnswer(`http://127.0.0.1:${targets[name]}/health`, { child: children[index]! });
       }
       const accessToken = await signInLeaseUser(`http://127.0.0.1:${targets.next}`, "bench/api-server-spike");
@@ -175,9 +142,5 @@ function report(runs: Record<Target, LoadFigures[]>): void {
   }
 }
 
-const serveIndex = process.argv.indexOf("--serve");
-if (serveIndex >= 0) {
-  const kind = process.argv[serveIndex + 1] as "hono" | "fastify";
-  const handlers = await loadHandlers();
-  await (kind === "hono" ? serveHono : serveFastify)(targets[kind], handlers);
-} else await main();
+if (process.argv.includes("--serve")) await serveHono(targets.hono, await loadHandlers());
+else await main();

@@ -3,25 +3,17 @@
 // one order; new licenses go into the company's oldest group of its own SAP account (R12).
 import "server-only";
 import { randomInt, randomUUID } from "node:crypto";
-import type { Company, License, LicenseEdition, LicenseGroup, LicenseType, Order, OrderLine, OrderLineKind, Product } from "@prisma/client";
+import type { Company, LicenseGroup, Order, OrderLine } from "@prisma/client";
 import type { Actor } from "@/lib/accounts/actor";
 import { fieldErrors } from "@/lib/accounts/account-schemas";
 import { recordAuditEvents, type AuditEventInput } from "@/lib/audit/record-audit-event";
 import { systemClock, type Clock } from "@/lib/clock";
 import { db as processDb, type DbClient } from "@/lib/db/client";
 import { DomainError, notFound } from "@/lib/errors";
-import { generateActivationKey } from "@/lib/licenses/activation-key";
-import {
-  enterpriseRefused,
-  isSoldBySalesOnly,
-  maxSeatsPerLine,
-  proRataUnitPriceCents,
-  renewedValidUntil,
-  termEndFrom,
-  unitPriceCents,
-} from "@/lib/shop/catalogue";
+import { enterpriseRefused, maxSeatsPerLine, proRataUnitPriceCents, unitPriceCents } from "@/lib/shop/catalogue";
 import { normalizedPostalCode, type BillingAddress } from "@/lib/shop/billing-details";
 import { enqueuePurchaseConfirmation } from "@/lib/shop/purchase-confirmation-email";
+import { addSeats, createLicenses, lockCompanyLicense, renewLicense, type Audit, type PricedLine } from "@/lib/shop/order-line-licenses";
 import { PlaceOrderInput, type NewCompanyInput, type OrderLineInput } from "@/lib/shop/order-input";
 import { orderAmounts, vatRateDecimal, vatRuleFor } from "@/lib/shop/vat";
 import { runInTransaction } from "@/lib/transactions/run-in-transaction";
@@ -94,17 +86,6 @@ async function findOrderByKey(client: DbClient, idempotencyKey: string, actor: A
 }
 
 type Fulfilment = { actor: Actor; input: ReturnType<typeof PlaceOrderInput.parse>; now: Date; clock?: Clock };
-
-type PricedLine = {
-  kind: OrderLineKind;
-  productId: string;
-  edition: LicenseEdition;
-  type: LicenseType;
-  seats: number;
-  unitPriceCents: number;
-  licenseId: string;
-  productName: string;
-};
 
 async function fulfilOrder(transaction: DbClient, { actor, input, now, clock }: Fulfilment): Promise<PlacedOrder["order"]> {
   const buyer = await transaction.user.findUnique({
@@ -223,8 +204,6 @@ async function fulfilOrder(transaction: DbClient, { actor, input, now, clock }: 
   return order;
 }
 
-type Audit = (event: Omit<AuditEventInput, "actorId" | "at">) => void;
-
 type OrderBilling = Pick<
   Order,
   "billingName" | "billingAttention" | "billingStreet" | "billingPostalCode" | "billingCity" | "billingCountry"
@@ -330,116 +309,4 @@ async function findOrCreateGroup(transaction: DbClient, company: Company, audit:
   });
   audit({ action: "license-group.created", companyId: company.id, data: { groupId: group.id, name: group.name, via: "shop" } });
   return group;
-}
-
-async function createLicenses(
-  transaction: DbClient,
-  options: {
-    line: Extract<OrderLineInput, { kind: "NEW_LICENSE" }>;
-    group: LicenseGroup;
-    product: Product | undefined;
-    now: Date;
-    orderId: string;
-    audit: Audit;
-  },
-): Promise<PricedLine[]> {
-  const { line, group, product, now } = options;
-  if (!product) throw notFound("Product");
-  const unitPrice = unitPriceCents(line.productCode, line.edition, line.type)!;
-  // R3: a node-locked license is one machine, so n node-locked seats are n licenses of one seat.
-  const seatsPerLicense = line.type === "NODE_LOCKED" ? Array.from({ length: line.seats }, () => 1) : [line.seats];
-  const lines: PricedLine[] = [];
-  for (const seats of seatsPerLicense) {
-    const license = await transaction.license.create({
-      data: {
-        groupId: group.id,
-        productId: product.id,
-        edition: line.edition,
-        type: line.type,
-        seats,
-        validFrom: now,
-        validUntil: termEndFrom(now),
-        // R21: desktop licenses carry an activation key; web licenses never do.
-        activationKey: product.kind === "DESKTOP" ? generateActivationKey() : null,
-      },
-    });
-    options.audit({
-      action: "license.created",
-      companyId: group.companyId,
-      licenseId: license.id,
-      data: { product: product.code, type: license.type, seats, edition: license.edition, orderId: options.orderId },
-    });
-    lines.push({
-      kind: "NEW_LICENSE",
-      productId: product.id,
-      edition: line.edition,
-      type: line.type,
-      seats,
-      unitPriceCents: unitPrice,
-      licenseId: license.id,
-      productName: product.name,
-    });
-  }
-  return lines;
-}
-
-type CompanyLicense = License & { product: Product };
-
-async function lockCompanyLicense(transaction: DbClient, licenseId: string, companyId: string): Promise<CompanyLicense> {
-  // The row lock keeps a concurrent back-office edit of seats or validity from being overwritten.
-  await transaction.$queryRaw`SELECT "id" FROM "License" WHERE "id" = ${licenseId}::uuid FOR UPDATE`;
-  const license = await transaction.license.findFirst({ where: { id: licenseId, group: { companyId } }, include: { product: true } });
-  // R28: another company's license is answered like a missing one.
-  if (!license) throw notFound("License");
-  if (isSoldBySalesOnly(license.edition)) throw enterpriseRefused();
-  return license;
-}
-
-async function addSeats(
-  transaction: DbClient,
-  options: { license: CompanyLicense; companyId: string; seats: number; index: number; now: Date; orderId: string; audit: Audit },
-): Promise<void> {
-  const { license, seats, index } = options;
-  if (license.type === "NODE_LOCKED") {
-    throw new DomainError("INVALID", "A node-locked license has one seat; buy another license instead", {
-      reason: "NODE_LOCKED_SINGLE_SEAT",
-      fields: { [`lines.${index}.seats`]: "invalid" },
-    });
-  }
-  if (license.validUntil <= options.now) {
-    throw new DomainError("INVALID", "The license has expired; renew it first", {
-      reason: "LICENSE_EXPIRED",
-      fields: { [`lines.${index}.licenseId`]: "invalid" },
-    });
-  }
-  const updated = await transaction.license.update({
-    where: { id: license.id },
-    data: { seats: { increment: seats }, version: { increment: 1 } },
-  });
-  options.audit({
-    action: "license.seats-added",
-    companyId: options.companyId,
-    licenseId: license.id,
-    data: { seatsBefore: license.seats, seats: updated.seats, added: seats, orderId: options.orderId },
-  });
-}
-
-/** R31: one more year, counted from the license's end, or from now when it has already ended. */
-async function renewLicense(
-  transaction: DbClient,
-  options: { license: CompanyLicense; companyId: string; now: Date; orderId: string; audit: Audit },
-): Promise<void> {
-  const { license, now } = options;
-  const validUntil = renewedValidUntil(license.validUntil, now);
-  // The reminder belongs to the old end date; the new one gets its own (send-expiry-reminders.ts).
-  await transaction.license.update({
-    where: { id: license.id },
-    data: { validUntil, expiryReminderSentAt: null, version: { increment: 1 } },
-  });
-  options.audit({
-    action: "license.renewed",
-    companyId: options.companyId,
-    licenseId: license.id,
-    data: { previousValidUntil: license.validUntil.toISOString(), validUntil: validUntil.toISOString(), orderId: options.orderId },
-  });
 }

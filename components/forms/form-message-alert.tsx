@@ -3,10 +3,10 @@ import { FormAlert } from "@/components/ui/form-field";
 import type { FormMessage } from "./use-action-form";
 
 /** A form's message in its tone, followed by its link. */
-export function FormMessageAlert({ message, id }: { message: FormMessage; id?: string }) {
+export function FormMessageAlert({ message }: { message: FormMessage }) {
   if (!message) return null;
   return (
-    <FormAlert tone={message.tone} id={id}>
+    <FormAlert tone={message.tone}>
       {message.text}
       {message.link ? (
         <>
